@@ -1,0 +1,44 @@
+# Amphi — the two set-up commands are `make run` and `make test`; they do everything.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: run test bench lint server demo clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -U pip setuptools wheel
+
+# Re-install when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e ".[test,bench]"
+	@touch $@ $(VENV)/.installed
+
+## make run: start the bundled server with demo data and open the client signed in to it.
+run: $(VENV)/.installed
+	$(PY) -m desktop --demo
+
+## make test: the whole suite, headless (offscreen Qt, in-memory keyring).
+test: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+## make bench: speed and memory figures (printed, never asserted).
+bench: $(VENV)/.installed-test
+	$(PY) bench/bench_engine.py
+	$(PY) bench/bench_demo.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_startup.py
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+
+## make server: the reference server alone, with the demo data, on port 8000.
+server: $(VENV)/.installed
+	$(PY) -m server_stub serve --demo --port 8000
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
