@@ -168,12 +168,14 @@ class EventRecord(Base):
     """A live event. The autoincrement id is the SSE id: monotonic, replayable."""
 
     __tablename__ = "event_log"
+    # Never reuse an id once a demo refresh deletes rows: clients resume by id.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
     kind: Mapped[str] = mapped_column(String(60))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id"), index=True)
-    # None: everybody may see it; otherwise only that person (and staff).
+    # None: everybody may see it; otherwise only that person.
     audience_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 

@@ -60,6 +60,18 @@ class RegistrationPublic(BaseModel):
     email: str
 
 
+class IdentityMatched(BaseModel):
+    """Answer of `check_identity`: this identity may register."""
+
+    matched: Literal[True] = True
+
+
+class EmailPublic(BaseModel):
+    """An address an action applied to (confirmed email, account whose password was reset)."""
+
+    email: str
+
+
 class EmailOnly(BaseModel):
     model_config = ConfigDict(extra="forbid")
     email: str = Field(min_length=3, max_length=254)
@@ -98,6 +110,7 @@ class ProfilePublic(BaseModel):
     birth_town: str | None
     ine: str | None
     email: str | None
+    pending_email: str | None = None  # a new address waiting for its confirmation link
     phone: str | None
     address: str | None
     faculty: str | None
@@ -115,6 +128,8 @@ class ContactUpdate(BaseModel):
     """What a person may change himself; the agency changes the rest."""
 
     model_config = ConfigDict(extra="forbid")
+    # A new email takes effect once the link mailed to it is followed (pending_email until then).
+    email: str | None = Field(default=None, min_length=3, max_length=254)
     phone: str | None = Field(default=None, max_length=30)
     address: str | None = Field(default=None, max_length=500)
     faculty: str | None = Field(default=None, max_length=100)
@@ -150,7 +165,7 @@ class ImportResult(BaseModel):
 
 class StaffMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    campaign_id: int | None = None
+    campaign_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
     text: str = Field(min_length=1, max_length=2000)
 
 
@@ -171,3 +186,15 @@ class AuditPublic(BaseModel):
     action: str
     detail: dict | None
     address: str | None
+
+
+# --------------------------------------------------------------------------- demo
+
+
+class DemoAccount(BaseModel):
+    """A documented demo account (only served when the server runs in demo mode)."""
+
+    role: str
+    label: str
+    email: str
+    password: str

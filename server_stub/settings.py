@@ -35,15 +35,27 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_starttls: bool = False
+    smtp_ssl: bool = False  # implicit TLS (port 465); starttls is the usual alternative
+    smtp_timeout_seconds: float = 20.0
     mail_from: str = "Amphi <no-reply@amphi.localhost>"
 
     session_hours: float = 12.0
     signin_link_minutes: int = 30
     email_token_hours: int = 48
-    login_max_failures: int = 5  # per account and per address, within login_window_seconds
+    password_reset_minutes: int = 60
+    login_max_failures: int = 5  # per account, within login_window_seconds
+    # Per address: higher, because a whole faculty may share one public address.
+    login_max_failures_per_address: int = 20
     login_window_seconds: int = 300
     max_body_bytes: int = 2_000_000
     keepalive_seconds: float = 15.0
+    # Fallback poll of the event log for events written by other processes (in-process
+    # commits wake subscribers at once).
+    event_poll_seconds: float = 1.0
+    # Argon2id cost (argon2-cffi defaults, RFC 9106 low-memory profile). Only tests lower it.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
     demo_mode: bool = False  # exposes GET /api/demo/accounts (documented demo passwords)
 
     @cached_property

@@ -1,0 +1,150 @@
+"""Command line of the reference server: `amphi-server serve | demo` (or `python -m server_stub`).
+
+Settings come from the environment (`DATABASE_URL`, `DATA_DIR`, `SMTP_HOST`, `SECRET_KEY`,
+...; see server_stub/settings.py); the options below override a few of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from server_stub import __version__
+from server_stub.settings import Settings
+
+# Open SSE streams would otherwise hold a stopping server forever.
+GRACEFUL_SHUTDOWN_SECONDS = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="amphi-server",
+        description="Serveur de référence d'Amphi (API, événements en direct, données de "
+                    "démonstration).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="dossier des données (base SQLite, boîte d'envoi) ; "
+                             "par défaut DATA_DIR ou le dossier de l'utilisateur")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+
+    serve = commands.add_parser("serve", help="démarrer le serveur")
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port d'écoute (8000)")
+    serve.add_argument("--demo", action="store_true",
+                       help="mode démonstration : crée les données de démonstration si besoin "
+                            "et publie les comptes de démonstration")
+    serve.add_argument("--log-level", default="info",
+                       choices=["critical", "error", "warning", "info", "debug"])
+
+    demo = commands.add_parser("demo", help="créer les données de démonstration")
+    demo.add_argument("--refresh", action="store_true",
+                      help="supprimer puis recréer les données de démonstration")
+
+    staff = commands.add_parser(
+        "add-staff", help="créer un compte d'agent de l'agence (un lien pour choisir le mot de "
+                          "passe lui est envoyé)")
+    staff.add_argument("--email", required=True)
+    staff.add_argument("--last-name", required=True, help="nom")
+    staff.add_argument("--first-name", required=True, help="prénom")
+    return parser
+
+
+def _settings(args: argparse.Namespace, **overrides: Any) -> Settings:
+    if args.data_dir is not None:
+        overrides["data_dir"] = args.data_dir
+    return Settings(**overrides)
+
+
+def _load_demo(settings: Settings, refresh: bool) -> dict[str, Any]:
+    from server_stub.demo import load_demo  # lazy: large module, only for the demo
+
+    return dict(load_demo(settings, refresh=refresh))
+
+
+def _print_counts(counts: dict[str, Any]) -> None:
+    for name, value in counts.items():
+        print(f"  {name:<28} {value}")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    print(f"Données de démonstration dans {settings.resolved_database_url} …", flush=True)
+    _print_counts(_load_demo(settings, args.refresh))
+    return 0
+
+
+def cmd_add_staff(args: argparse.Namespace) -> int:
+    from server_stub.db import create_schema, make_engine, make_sessionmaker
+    from server_stub.errors import ApiError
+    from server_stub.mail import Mailer
+    from server_stub.services.context import RequestContext
+    from server_stub.services.staff import create_staff_account
+
+    settings = _settings(args)
+    engine = make_engine(settings.resolved_database_url)
+    mailer = Mailer(settings)
+    try:
+        create_schema(engine)
+        ctx = RequestContext(settings, mailer, settings.public_url or "http://127.0.0.1:8000",
+                             "cli")
+        with make_sessionmaker(engine)() as session:
+            person = create_staff_account(session, ctx, args.email, args.last_name,
+                                          args.first_name)
+            email = person.email
+    except ApiError as exc:
+        print(f"amphi-server : {exc.message}", file=sys.stderr)
+        return 2
+    finally:
+        mailer.close()
+        engine.dispose()
+    where = "par SMTP" if mailer.uses_smtp else f"dans {settings.outbox_dir}"
+    print(f"Compte d'agent {email} prêt ; lien pour choisir le mot de passe envoyé {where}.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server_stub.app import create_app
+
+    overrides: dict[str, Any] = {"demo_mode": True} if args.demo else {}
+    settings = _settings(args, **overrides)
+    if args.demo:
+        print("Préparation des données de démonstration …", flush=True)
+        _print_counts(_load_demo(settings, refresh=False))
+    app = create_app(settings)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
+                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
+    print(f"Amphi {__version__} : http://{args.host}:{args.port} "
+          f"(API décrite sur /openapi.json)", flush=True)
+    broker = app.state.broker
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            super().handle_exit(sig, frame)
+            broker.close_streams()  # open SSE streams end at once instead of holding the exit
+
+    Server(config).run()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `amphi-server`; returns the process exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        commands = {"serve": cmd_serve, "demo": cmd_demo, "add-staff": cmd_add_staff}
+        return commands[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError) as exc:  # bad settings, unreachable database, port in use
+        print(f"amphi-server : {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

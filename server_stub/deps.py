@@ -1,0 +1,112 @@
+"""Route dependencies, declared once with `Annotated` (FastAPI full-stack template style).
+
+    def route(session: SessionDep, user: CurrentUser, ctx: ContextDep) -> ...
+    def staff_route(session: SessionDep, staff: StaffUser) -> ...
+    CoordinatorUser = Annotated[Person, Depends(role_required(Role.COORDINATOR, Role.STAFF))]
+
+Sessions are closed (and anything uncommitted rolled back) when the request ends;
+services commit their own unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from server_stub.errors import forbidden, not_authenticated
+from server_stub.mail import Mailer
+from server_stub.models import AuthSession, Person, Role
+from server_stub.services import sessions
+from server_stub.services.context import RequestContext
+from server_stub.settings import Settings
+
+_bearer = HTTPBearer(auto_error=False, description="Jeton de session obtenu à la connexion.")
+
+ROLE_LABELS = {
+    Role.STUDENT: "aux étudiants et internes",
+    Role.PROXY_HOLDER: "aux mandataires",
+    Role.SUPERVISOR: "aux responsables de terrain de stage",
+    Role.COORDINATOR: "aux coordonnateurs",
+    Role.STAFF: "aux agents de l'agence",
+}
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One database session per request."""
+    session: Session = request.app.state.sessionmaker()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def client_address(request: Request) -> str:
+    """The client's IP address (uvicorn already applied trusted proxy headers)."""
+    return request.client.host if request.client else "unknown"
+
+
+def base_url(request: Request) -> str:
+    """Base of links in mails: PUBLIC_URL, else the address this request reached."""
+    settings: Settings = request.app.state.settings
+    return (settings.public_url or str(request.base_url)).rstrip("/")
+
+
+def get_context(request: Request) -> RequestContext:
+    mailer: Mailer = request.app.state.mailer
+    return RequestContext(request.app.state.settings, mailer, base_url(request),
+                          client_address(request))
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+ContextDep = Annotated[RequestContext, Depends(get_context)]
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def get_auth_session(session: SessionDep, credentials: BearerDep) -> AuthSession:
+    """The caller's live session. Raises 401 when the token is missing, unknown or expired."""
+    if credentials is None:
+        raise not_authenticated()
+    return sessions.authenticate(session, credentials.credentials)
+
+
+CurrentSession = Annotated[AuthSession, Depends(get_auth_session)]
+
+
+def get_current_user(auth: CurrentSession) -> Person:
+    return auth.person
+
+
+def get_optional_user(session: SessionDep, credentials: BearerDep) -> Person | None:
+    """The caller when a token is sent (a bad token is still a 401), else None."""
+    if credentials is None:
+        return None
+    return sessions.authenticate(session, credentials.credentials).person
+
+
+CurrentUser = Annotated[Person, Depends(get_current_user)]
+OptionalUser = Annotated[Person | None, Depends(get_optional_user)]
+
+
+def role_required(*roles: Role) -> Callable[[Person], Person]:
+    """A dependency admitting only signed-in people with one of `roles` (else 403 forbidden)."""
+    allowed = {r.value for r in roles}
+    label = " ou ".join(ROLE_LABELS[r] for r in roles)
+
+    def check(user: CurrentUser) -> Person:
+        if user.role not in allowed:
+            raise forbidden(f"Cette action est réservée {label}.")
+        return user
+
+    return check
+
+
+StaffUser = Annotated[Person, Depends(role_required(Role.STAFF))]

@@ -1,0 +1,180 @@
+"""Outgoing mail: SMTP when configured, otherwise one `.eml` file per message in the outbox.
+
+The outbox lets the demo (and the tests) run offline: every message the server would
+send is written, complete and UTF-8, to `DATA_DIR/outbox/<timestamp>-<seq>.eml`, where a
+person (or a test) opens it and follows the link. SMTP delivery runs on a small worker
+pool so that a slow mail relay never holds a request, let alone the event loop.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import smtplib
+import ssl
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from html import escape
+from pathlib import Path
+
+from server_stub.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Mailer:
+    """Sends messages through SMTP (when `SMTP_HOST` is set) or into the outbox folder."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._seq = itertools.count(1)
+        self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+
+    @property
+    def uses_smtp(self) -> bool:
+        return bool(self.settings.smtp_host)
+
+    def compose(self, to: str, subject: str, text: str, html: str | None = None) -> EmailMessage:
+        """The complete message (headers, text part, optional HTML alternative)."""
+        msg = EmailMessage()
+        msg["From"] = self.settings.mail_from
+        msg["To"] = to
+        msg["Subject"] = subject
+        msg["Date"] = formatdate(localtime=False, usegmt=True)
+        msg["Message-ID"] = make_msgid(domain="amphi.localhost")
+        msg.set_content(text, charset="utf-8")
+        if html is not None:
+            msg.add_alternative(html, subtype="html", charset="utf-8")
+        return msg
+
+    def send(self, to: str, subject: str, text: str, html: str | None = None) -> Path | None:
+        """Send one message. Returns the outbox file when no SMTP server is configured.
+
+        SMTP delivery is queued on a worker thread; failures are logged, not raised
+        (the person can ask for the mail again).
+        """
+        msg = self.compose(to, subject, text, html)
+        if self.uses_smtp:
+            self._submit(msg)
+            return None
+        return self._write_outbox(msg)
+
+    def _write_outbox(self, msg: EmailMessage) -> Path:
+        outbox = self.settings.outbox_dir
+        outbox.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            path = outbox / f"{stamp}-{next(self._seq):06d}.eml"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(msg.as_bytes())
+        tmp.replace(path)  # a reader never sees a half-written message
+        return path
+
+    def _submit(self, msg: EmailMessage) -> Future[None]:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="amphi-mail")
+        return self._pool.submit(self._deliver, msg)
+
+    def _deliver(self, msg: EmailMessage) -> None:
+        s = self.settings
+        assert s.smtp_host
+        try:
+            if s.smtp_ssl:
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.smtp_host, s.smtp_port, timeout=s.smtp_timeout_seconds,
+                    context=ssl.create_default_context())
+            else:
+                smtp = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout_seconds)
+            with smtp:
+                if s.smtp_starttls and not s.smtp_ssl:
+                    smtp.starttls(context=ssl.create_default_context())
+                if s.smtp_user:
+                    smtp.login(s.smtp_user, s.smtp_password or "")
+                smtp.send_message(msg)
+        except (OSError, smtplib.SMTPException):
+            log.exception("could not send mail %r to %s", msg["Subject"], msg["To"])
+
+    def close(self) -> None:
+        """Wait for queued SMTP deliveries, then stop the workers."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
+# --------------------------------------------------------------------------- French messages
+
+
+@dataclass(frozen=True)
+class MailContent:
+    subject: str
+    text: str
+    html: str
+
+
+_SIGNATURE = "L'équipe Amphi\n\nCe message est envoyé automatiquement : merci de ne pas y répondre."
+
+
+def _content(subject: str, greeting: str, paragraphs: list[str], link: str, button: str,
+             after: list[str]) -> MailContent:
+    """Plain-text and HTML versions of one message with a single call-to-action link."""
+    text = "\n\n".join([greeting, *paragraphs, link, *after, _SIGNATURE]) + "\n"
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    tail = "".join(f"<p>{escape(p)}</p>" for p in after)
+    html = (
+        "<!doctype html><html lang=\"fr\"><body style=\"font-family:sans-serif;"
+        "color:#1f2937;max-width:36em\">"
+        f"<p>{escape(greeting)}</p>{body}"
+        f"<p><a href=\"{escape(link)}\" style=\"display:inline-block;padding:.6em 1.2em;"
+        "background:#1d4ed8;color:#fff;text-decoration:none;border-radius:6px\">"
+        f"{escape(button)}</a></p>"
+        f"<p style=\"font-size:.9em\">Si le bouton ne fonctionne pas, copiez ce lien dans votre "
+        f"navigateur :<br>{escape(link)}</p>{tail}"
+        f"<p style=\"color:#6b7280;font-size:.9em\">{escape(_SIGNATURE).replace(chr(10), '<br>')}"
+        "</p></body></html>"
+    )
+    return MailContent(subject, text, html)
+
+
+def confirm_email_mail(name: str, link: str, hours: int) -> MailContent:
+    return _content(
+        "Confirmez votre adresse électronique",
+        f"Bonjour {name},",
+        ["Vous avez demandé à créer ou à modifier votre compte Amphi. Pour confirmer votre "
+         "adresse électronique, suivez le lien ci-dessous."],
+        link, "Confirmer mon adresse",
+        [f"Ce lien est valable {hours} heures. Seul le dernier lien reçu est valide : "
+         "si vous avez fait plusieurs demandes, utilisez le courriel le plus récent.",
+         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."],
+    )
+
+
+def signin_link_mail(name: str, link: str, minutes: int) -> MailContent:
+    return _content(
+        "Votre lien de connexion",
+        f"Bonjour {name},",
+        ["Vous avez demandé à recevoir un lien de connexion à Amphi. Pour vous connecter, "
+         "suivez le lien ci-dessous."],
+        link, "Se connecter à Amphi",
+        [f"Ce lien n'est valide que {minutes} minutes et ne peut être utilisé qu'une seule "
+         "fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."],
+    )
+
+
+def reset_password_mail(name: str, link: str, minutes: int) -> MailContent:
+    return _content(
+        "Réinitialisation de votre mot de passe",
+        f"Bonjour {name},",
+        ["Vous avez demandé à définir un nouveau mot de passe pour votre compte Amphi. "
+         "Suivez le lien ci-dessous pour le choisir."],
+        link, "Choisir un nouveau mot de passe",
+        [f"Ce lien est valable {minutes} minutes et ne peut servir qu'une fois. "
+         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : "
+         "votre mot de passe actuel reste valable."],
+    )
