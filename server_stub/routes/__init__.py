@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from server_stub.routes import auth, demo, events, health, me, pages, public, staff
+from server_stub.routes import (
+    amphi,
+    auth,
+    demo,
+    events,
+    health,
+    matching,
+    me,
+    national,
+    pages,
+    public,
+    staff,
+)
 
 ROUTERS: list[APIRouter] = [
     health.router,
@@ -12,6 +24,9 @@ ROUTERS: list[APIRouter] = [
     auth.router,
     me.router,
     staff.router,
+    national.router,
+    amphi.router,
+    matching.router,
     events.router,
     demo.router,
     pages.router,

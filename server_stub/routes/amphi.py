@@ -1,0 +1,7 @@
+"""Amphitheatre choice (DCI): posts, favourites, call lists, live turns, proxies."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["amphithéâtre"])
