@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,7 +25,7 @@ from server_stub.db import create_schema, make_engine, make_sessionmaker
 from server_stub.errors import ApiError, validation_error
 from server_stub.events import EventBroker
 from server_stub.mail import Mailer
-from server_stub.routes import ROUTERS
+from server_stub.routes import AREA_LIFESPANS, ROUTERS
 from server_stub.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await run_in_threadpool(create_schema, engine)
         await broker.start()
         try:
-            yield
+            async with AsyncExitStack() as areas:
+                for area_lifespan in AREA_LIFESPANS:
+                    await areas.enter_async_context(area_lifespan(_app))
+                yield
         finally:
             await broker.stop()
             await run_in_threadpool(mailer.close)

@@ -1,8 +1,16 @@
-"""One router per area; `ROUTERS` is what the app mounts, in this order."""
+"""One router per area; `ROUTERS` is what the app mounts, in this order.
+
+An area module may also define `lifespan(app) -> AsyncContextManager[None]` for state it
+keeps in memory while the app runs (entered after the schema exists, exited on shutdown);
+`AREA_LIFESPANS` collects them.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from fastapi import APIRouter, FastAPI
 
 from server_stub.routes import (
     amphi,
@@ -30,4 +38,8 @@ ROUTERS: list[APIRouter] = [
     events.router,
     demo.router,
     pages.router,
+]
+
+AREA_LIFESPANS: list[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = [
+    module.lifespan for module in (national, amphi, matching) if hasattr(module, "lifespan")
 ]
