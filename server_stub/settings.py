@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,22 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("amphi-server", "Amphi"))
 
 
+def _stored_secret_key(path: Path) -> str:
+    """The key kept in `path`, created (readable by the owner only) on first use."""
+    try:
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
+
+
 class Settings(BaseSettings):
     """Everything the server needs to know about its deployment.
 
@@ -27,7 +44,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=default_data_dir)
     database_url: str | None = None
-    secret_key: str = Field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Signs receipts and tokens. Unset: a random key kept in DATA_DIR/secret.key, so
+    # receipts stay verifiable across restarts.
+    secret_key: str = ""
     public_url: str | None = None  # base of links in mails; defaults to the served address
 
     smtp_host: str | None = None
@@ -57,6 +76,10 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = 65536
     argon2_parallelism: int = 4
     demo_mode: bool = False  # exposes GET /api/demo/accounts (documented demo passwords)
+
+    def model_post_init(self, context: object, /) -> None:
+        if not self.secret_key:
+            self.secret_key = _stored_secret_key(self.data_dir / "secret.key")
 
     @cached_property
     def resolved_database_url(self) -> str:
