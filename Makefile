@@ -31,6 +31,9 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(PY) bench/bench_engine.py
 	$(PY) bench/bench_demo.py
+	$(PY) bench/bench_national.py
+	$(PY) bench/bench_amphi.py
+	$(PY) bench/bench_matching.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_startup.py
 
 lint: $(VENV)/.installed-test

@@ -111,7 +111,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from server_stub.app import create_app
 
-    overrides: dict[str, Any] = {"demo_mode": True} if args.demo else {}
+    # The demo comes alive: simulated students and interns take their turns.
+    overrides: dict[str, Any] = {
+        "demo_mode": True,
+        "demo_national_participants": True,
+        "demo_simulated_participants": True,
+    } if args.demo else {}
     settings = _settings(args, **overrides)
     if args.demo:
         print("Préparation des données de démonstration …", flush=True)

@@ -52,22 +52,26 @@ class BodyLimitMiddleware:
     Pure ASGI (no BaseHTTPMiddleware) so streaming responses and disconnects pass through.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_upload_bytes = max_upload_bytes  # multipart/form-data: files, imports
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        upload = headers.get(b"content-type", b"").lower().startswith(b"multipart/form-data")
+        limit = self.max_upload_bytes if upload else self.max_bytes
+        declared = headers.get(b"content-length")
         if declared is not None:
             try:
-                too_big = int(declared) > self.max_bytes
+                too_big = int(declared) > limit
             except ValueError:
                 too_big = False  # h11 already refuses malformed lengths
             if too_big:
-                await self._refuse(scope, receive, send)
+                await self._refuse(scope, receive, send, limit)
                 return
         # Chunked or lying bodies: read up to the limit first, then replay to the app.
         chunks: list[bytes] = []
@@ -79,8 +83,8 @@ class BodyLimitMiddleware:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await self._refuse(scope, receive, send)
+            if size > limit:
+                await self._refuse(scope, receive, send, limit)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -96,9 +100,10 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        error = ApiError(413, "too_large",
-                         f"Requête trop volumineuse (au plus {self.max_bytes // 1000} Ko).",
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        size = f"{limit / 1_000_000:.1f} Mo".replace(".", ",") if limit >= 1_000_000 \
+            else f"{limit // 1000} Ko"
+        error = ApiError(413, "too_large", f"Requête trop volumineuse (au plus {size}).",
                          headers={"Connection": "close"})
         await error_response(error)(scope, receive, send)
 
@@ -187,7 +192,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.broker = broker
     app.state.mailer = mailer
     _install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
+                       max_upload_bytes=settings.max_upload_body_bytes)
     for router in ROUTERS:
         app.include_router(router)
     return app

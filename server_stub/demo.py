@@ -599,7 +599,7 @@ def _build_amphis(plan: DemoPlan, rng: random.Random, people: _People,
             _sessions(plan, amphi, plan_amphi.interns, days)
             demo = accounts["intern"] if region_no == 0 and plan_amphi.state == "open" else None
             interns += _interns(plan, rng, people, region, campaign, amphi, plan_amphi, demo)
-            _posts(plan, rng, people, region, campaign, plan_amphi, services, numbers,
+            _posts(plan, rng, people, region, campaign, amphi, plan_amphi, services, numbers,
                    service_numbers)
         _local_ranks(plan, rng, interns, accounts["intern"])
 
@@ -715,7 +715,7 @@ def _head(rng: random.Random, people: _People, university: bool) -> str:
 
 
 def _posts(plan: DemoPlan, rng: random.Random, people: _People, region: Region, campaign: int,
-           spec: AmphiPlan, services: dict[tuple[str, str], int], numbers: _Counter,
+           amphi: int, spec: AmphiPlan, services: dict[tuple[str, str], int], numbers: _Counter,
            service_numbers: _Counter) -> None:
     """Numbered posts in services: a few more than interns, some earmarked, some reserved."""
     total = round(spec.interns * rng.uniform(1.05, 1.09)) + rng.randint(3, 8)
@@ -734,7 +734,7 @@ def _posts(plan: DemoPlan, rng: random.Random, people: _People, region: Region, 
         return services[key]
 
     def post(svc: int, des: str, kind: str, earmark: str | None, reserved: bool) -> None:
-        plan.add("amphi_post", service_id=svc, number=numbers.next(rng), des=des,
+        plan.add("amphi_post", service_id=svc, amphi_id=amphi, number=numbers.next(rng), des=des,
                  specialty_group=spec.group, post_type=kind, regime=regime, earmark=earmark,
                  reserved=reserved, taken_by_id=None, taken_at=None)
 
@@ -804,20 +804,42 @@ _PRESENTATIONS = (
 
 def _build_matching(plan: DemoPlan, rng: random.Random, people: _People,
                     accounts: dict[str, int]) -> None:
-    """The matching: posts and their supervisors, candidates, applications, a ranking begun."""
-    waves = [{
-        "name": "Vague 1",
-        "rounds": [
-            {"number": 1, "applications": ["2026-11-16", "2026-12-04"],
-             "ranking": ["2026-12-07", "2026-12-18"], "results": "2026-12-21"},
-            {"number": 2, "applications": ["2027-01-04", "2027-01-10"],
-             "ranking": ["2027-01-11", "2027-01-17"], "results": "2027-01-19"},
-            {"number": 3, "off_platform": True, "ends": "2027-02-15"},
-        ],
-    }]
-    campaign = _campaign(plan, "matching", MATCHING_NAME, None, "applications",
-                         {"min_applications": 5, "min_ranked_share": 0.8,
-                          "subdivision_first": True, "waves": waves, "current_round": 1})
+    """The matching: posts and their supervisors, candidates, applications, a ranking begun.
+
+    The campaign sits in round 1's ranking phase (16 November → 18 December 2026, Paris
+    time): the demo supervisor (rts@) ranks the candidates of his four posts, two rankings
+    already begun; the demo junior doctor (docteur@) has eight applications, read-only now.
+    "Mes postes" stays open until the ranking closes. Staff move the dates to see the other
+    phases (`update_matching_round`).
+    """
+    campaign = _campaign(plan, "matching", MATCHING_NAME, None, "open",
+                         {"min_ranked_share": 0.8, "subdivision_first": True,
+                          "threshold_scope": "subdivision",
+                          "thresholds": [{"round_number": 1, "share": 0.2, "minimum": 2},
+                                         {"round_number": 2, "share": 0.4, "minimum": 1}]})
+    wave = plan.add("matching_wave", campaign_id=campaign, name="Vague 1 — docteurs juniors",
+                    position=1, posts_opens_at=paris(2026, 10, 5, 9),
+                    posts_closes_at=paris(2026, 12, 18, 23, 59))
+    no_dates: dict[str, Any] = dict.fromkeys(
+        ("applications_opens_at", "applications_closes_at", "ranking_opens_at",
+         "ranking_closes_at", "results_at", "opens_at", "closes_at"))
+    rounds = [
+        plan.add("matching_round", wave_id=wave, number=1, off_platform=False, **{
+            **no_dates, "applications_opens_at": paris(2026, 11, 2, 9),
+            "applications_closes_at": paris(2026, 11, 13, 23, 59),
+            "ranking_opens_at": paris(2026, 11, 16, 9),
+            "ranking_closes_at": paris(2026, 12, 18, 23, 59),
+            "results_at": paris(2026, 12, 21, 9)}, state="planned"),
+        plan.add("matching_round", wave_id=wave, number=2, off_platform=False, **{
+            **no_dates, "applications_opens_at": paris(2027, 1, 4, 9),
+            "applications_closes_at": paris(2027, 1, 8, 23, 59),
+            "ranking_opens_at": paris(2027, 1, 11, 9),
+            "ranking_closes_at": paris(2027, 1, 15, 23, 59),
+            "results_at": paris(2027, 1, 19, 9)}, state="planned"),
+        plan.add("matching_round", wave_id=wave, number=3, off_platform=True, **{
+            **no_dates, "opens_at": paris(2027, 2, 1, 9), "closes_at": paris(2027, 2, 12, 18),
+            "results_at": paris(2027, 2, 15, 9)}, state="planned"),
+    ]
     _participate(plan, campaign, accounts["coordinator"], "coordinator")
     _participate(plan, campaign, accounts["rts"], "supervisor")
 
@@ -930,13 +952,16 @@ def _build_matching(plan: DemoPlan, rng: random.Random, people: _People,
                 seen_sup.add(sup)
                 _participate(plan, campaign, sup, "supervisor")
         post_index.append(plan.add(
-            "matching_post", campaign_id=campaign, specialty=attrs["specialty"],
+            "matching_post", campaign_id=campaign, wave_id=wave, specialty=attrs["specialty"],
             option=attrs["option"], post_type=attrs["post_type"],
             duration_months=attrs["duration_months"], number=attrs["number"],
             offset_semester=attrs["offset_semester"], label=attrs["label"],
             indication=attrs["indication"], establishment=attrs["establishment"],
             subdivision=attrs["subdivision"], places=attrs["places"],
             supervisor_id=attrs["supervisor"], second_supervisor_id=attrs["second"],
+            # Some co-supervisors of "couplé" posts rank too (no draw: the data stays put).
+            second_supervisor_access="rank" if attrs["post_type"] == "couplé"
+            and int(attrs["number"]) % 3 == 0 else "read",
             description=attrs["description"], validated=attrs["validated"]))
 
     # Candidates: about 1.1 per place, mostly where their specialty's posts are.
@@ -961,11 +986,11 @@ def _build_matching(plan: DemoPlan, rng: random.Random, people: _People,
             first, last = people.student()
             person = _person(plan, "student", first, last, birth=people.birth_date(1995, 1999),
                              town=rng.choice(sub_by_name[sub].towns), ine=people.ine())
-            candidates.append(_candidate(plan, rng, campaign, person, spec.label, sub))
+            candidates.append(_candidate(plan, rng, campaign, wave, person, spec.label, sub))
             apps.append(_applications(rng, posts, by_spec[spec.label], sub, sub_by_name))
         if spec is cardio:
-            candidates.append(_candidate(plan, rng, campaign, accounts["doctor"], spec.label,
-                                         "LYON", presentation=_PRESENTATIONS[3]))
+            candidates.append(_candidate(plan, rng, campaign, wave, accounts["doctor"],
+                                         spec.label, "LYON", presentation=_PRESENTATIONS[3]))
             mine = _applications(rng, posts, by_spec[spec.label], "LYON", sub_by_name, k=8)
             if rts_posts[0] not in mine:
                 mine.insert(1, rts_posts[0])
@@ -976,31 +1001,46 @@ def _build_matching(plan: DemoPlan, rng: random.Random, people: _People,
     _balance_rts_posts(rng, rts_posts, apps, candidates, posts, doctor_slot)
     for (candidate, _spec, _sub), chosen in zip(candidates, apps, strict=True):
         for position, k in enumerate(chosen, start=1):
-            plan.add("application", candidate_id=candidate, post_id=post_index[k],
-                     position=position)
+            plan.add("application", round_id=rounds[0], candidate_id=candidate,
+                     post_id=post_index[k], position=position)
 
     # A ranking in progress on two of the demo supervisor's posts: a few entries only.
-    for k, ranked in ((rts_posts[0], 3), (rts_posts[1], 2)):
+    for k, ranked, saved in ((rts_posts[0], 3, paris(2026, 11, 17, 8, 42)),
+                             (rts_posts[1], 2, paris(2026, 11, 19, 21, 5))):
         applicants = [c for c, chosen in enumerate(apps) if k in chosen]
         local = sorted(applicants, key=lambda c: (candidates[c][2] != "LYON", c))
+        entries = 0
         for position, c in enumerate(local[:ranked], start=1):
-            plan.add("ranking_entry", post_id=post_index[k], candidate_id=candidates[c][0],
-                     status="ranked", position=position,
-                     observation="Très bon dossier, stage de phase 2 dans le service."
-                     if position == 1 else None, score=None)
+            plan.add("ranking_entry", round_id=rounds[0], post_id=post_index[k],
+                     candidate_id=candidates[c][0], status="ranked", position=position)
+            entries += 1
+            if position == 1:
+                _observe(plan, post_index[k], candidates[c][0], accounts["rts"], saved,
+                         "Très bon dossier, stage de phase 2 dans le service.")
         if k == rts_posts[0] and len(local) > ranked + 2:
-            plan.add("ranking_entry", post_id=post_index[k], candidate_id=candidates[local[-1]][0],
-                     status="rejected", position=None,
-                     observation="Projet professionnel éloigné du terrain de stage.", score=None)
+            plan.add("ranking_entry", round_id=rounds[0], post_id=post_index[k],
+                     candidate_id=candidates[local[-1]][0], status="rejected", position=1)
+            entries += 1
+            _observe(plan, post_index[k], candidates[local[-1]][0], accounts["rts"], saved,
+                     "Projet professionnel éloigné du terrain de stage.")
+        plan.add("post_ranking", round_id=rounds[0], post_id=post_index[k], version=entries,
+                 updated_at=saved, updated_by_id=accounts["rts"])
 
 
-def _candidate(plan: DemoPlan, rng: random.Random, campaign: int, person: int, specialty: str,
-               subdivision: str, presentation: str | None = None) -> tuple[int, str, str]:
+def _observe(plan: DemoPlan, post: int, candidate: int, author: int, at: datetime,
+             text: str) -> None:
+    plan.add("candidate_observation", post_id=post, candidate_id=candidate, text=text,
+             updated_at=at, updated_by_id=author)
+
+
+def _candidate(plan: DemoPlan, rng: random.Random, campaign: int, wave: int, person: int,
+               specialty: str, subdivision: str,
+               presentation: str | None = None) -> tuple[int, str, str]:
     """A junior doctor of the matching; returns (plan index, specialty, subdivision)."""
     _participate(plan, campaign, person, "student")
     if presentation is None and rng.random() < 0.3:
         presentation = rng.choice(_PRESENTATIONS)
-    index = plan.add("matching_candidate", campaign_id=campaign, person_id=person,
+    index = plan.add("matching_candidate", campaign_id=campaign, wave_id=wave, person_id=person,
                      specialty=specialty, subdivision=subdivision,
                      offset_semester=rng.random() < 0.06, presentation=presentation)
     return index, specialty, subdivision

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     login_max_failures_per_address: int = 20
     login_window_seconds: int = 300
     max_body_bytes: int = 2_000_000
+    # multipart/form-data bodies (uploaded files, CSV/XLSX imports) may be larger.
+    max_upload_body_bytes: int = 11_000_000
     keepalive_seconds: float = 15.0
     # Fallback poll of the event log for events written by other processes (in-process
     # commits wake subscribers at once).
@@ -76,6 +78,27 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = 65536
     argon2_parallelism: int = 4
     demo_mode: bool = False  # exposes GET /api/demo/accounts (documented demo passwords)
+    # National choice: `simulation_moved` is published at most once per this many seconds.
+    national_event_seconds: float = 1.0
+    # Demo, national amphitheatre: students without an account validate their satisfied wish
+    # at their turn, after demo_seconds_per_student (demo_seconds_near_turn when a real account
+    # is among the next demo_near_turn_students, so his turn panel visibly moves).
+    # `serve --demo` turns it on.
+    demo_national_participants: bool = False
+    demo_seconds_per_student: float = 0.03
+    demo_seconds_near_turn: float = 2.0
+    demo_near_turn_students: int = 15
+    demo_start_amphi: bool = False  # demo: open the national amphitheatre at start-up
+    # Amphitheatre choice (DCI): seconds per turn, the "C'est bientôt votre tour" threshold
+    # (present interns before me), how recent a presence signal must be to count as
+    # connected, and the longest the turn clock sleeps before re-reading the database.
+    amphi_turn_seconds: float = 90.0
+    amphi_soon_threshold: int = 4
+    amphi_presence_seconds: float = 30.0
+    amphi_clock_poll_seconds: float = 1.0
+    # Demo only: simulated interns run the demo intern's amphitheatre live (`serve --demo`).
+    demo_simulated_participants: bool = False
+    demo_simulation_pace_seconds: float = 6.0
 
     def model_post_init(self, context: object, /) -> None:
         if not self.secret_key:
@@ -92,3 +115,13 @@ class Settings(BaseSettings):
     @property
     def outbox_dir(self) -> Path:
         return self.data_dir / "outbox"
+
+    # Matching uploads (candidate files, post attachments). A request body also obeys
+    # max_upload_body_bytes, so this stays a little under it (multipart framing).
+    matching_upload_max_bytes: int = 10_000_000
+    matching_upload_dir: Path | None = None  # unset: DATA_DIR/uploads/matching
+
+    @property
+    def matching_uploads(self) -> Path:
+        """Where uploaded matching documents are kept."""
+        return self.matching_upload_dir or self.data_dir / "uploads" / "matching"
