@@ -27,7 +27,7 @@ from server_stub.services import (
     national_views,
     national_wishes,
 )
-from server_stub.services.national_background import NationalBackground, upgrade_schema
+from server_stub.services.national_background import NationalBackground
 from server_stub.services.national_receipts import verify
 from server_stub.services.national_runtime import NationalRegistry
 
@@ -63,7 +63,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """
     registry = NationalRegistry(app.state.sessionmaker)
     app.state.national = registry
-    await run_in_threadpool(upgrade_schema, app.state.engine)
     background = NationalBackground(registry, app.state.sessionmaker, app.state.settings,
                                     app.state.mailer)
 

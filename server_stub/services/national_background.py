@@ -22,13 +22,12 @@ import asyncio
 import logging
 import time
 
-from sqlalchemy import inspect, select, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub import events
 from server_stub.mail import Mailer
-from server_stub.models import NationalCandidate, Person
+from server_stub.models import Person
 from server_stub.services.context import RequestContext
 from server_stub.services.national_amphi import process_absent, start, take_first_feasible
 from server_stub.services.national_common import NationalEvent, Outcome, RunStatus, SiteState
@@ -131,21 +130,3 @@ class NationalBackground:
             if rt.state == SiteState.WISHES_OPEN and rt.run_status == RunStatus.NOT_STARTED:
                 with self.factory() as session:
                     start(session, self.ctx, self.registry, rt.campaign_id, None)
-
-
-def upgrade_schema(engine: Engine) -> None:
-    """Add the national columns a database created by an earlier version lacks.
-
-    `create_all` creates missing tables but never alters existing ones; these columns are
-    all nullable, so `ALTER TABLE ... ADD COLUMN` works unchanged on SQLite and PostgreSQL.
-    """
-    table = NationalCandidate.__table__
-    present = {c["name"] for c in inspect(engine).get_columns(table.name)}
-    missing = [c for c in table.columns if c.name not in present and c.nullable]
-    if not missing:
-        return
-    with engine.begin() as conn:
-        for column in missing:
-            kind = column.type.compile(dialect=engine.dialect)
-            conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
-            log.info("added column %s.%s", table.name, column.name)
