@@ -30,6 +30,7 @@ from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import func, or_, select, text
@@ -73,8 +74,9 @@ class Event:
         """Events with an audience go to that person only."""
         return self.audience_id is None or self.audience_id == viewer_id
 
+    @cached_property
     def sse(self) -> str:
-        """The event as one Server-Sent Events frame."""
+        """The event as one Server-Sent Events frame (built once, sent to every subscriber)."""
         data = json.dumps(self.public(), ensure_ascii=False, separators=(",", ":"))
         return f"id: {self.id}\nevent: {self.kind}\ndata: {data}\n\n"
 
@@ -294,7 +296,7 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
             while True:
                 batch = await asyncio.to_thread(_read_visible, factory, sent, viewer_id)
                 for event in batch:
-                    yield event.sse()
+                    yield event.sse
                     sent = event.id
                 if len(batch) < FETCH_BATCH:
                     break
@@ -306,7 +308,7 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
             if event is None:
                 yield ": keep-alive\n\n"
             elif event.id > sent and event.visible_to(viewer_id):
-                yield event.sse()
+                yield event.sse
                 sent = event.id
     finally:
         broker.unsubscribe(sub)
