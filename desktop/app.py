@@ -1,0 +1,426 @@
+"""The application: QApplication on a qasync loop, and the wiring between the pieces.
+
+`AmphiApp` owns the API client, the live stream, the connection monitor, the secret
+store, the local store and the account; it decides which window shows (sign-in dialog
+or main window), and builds the main window's pages. Screens of later issues are added
+in `build_main_window`, one `add_page` call each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
+from qasync import QEventLoop, asyncSlot
+
+from desktop import APP_NAME, ORGANIZATION, __version__
+from desktop.account import Account
+from desktop.api import ApiClient, ApiError, DemoAccount
+from desktop.connection import RETRY_DELAYS, ConnectionMonitor
+from desktop.credentials import SecretStore
+from desktop.demo_launcher import DemoLaunchError, DemoServer
+from desktop.live import MAX_DELAY_SECONDS, LiveClient
+from desktop.resources import resource_path
+from desktop.store import FILE_NAME, LocalStore
+from desktop.ui import app_icon
+from desktop.ui.main_window import MainWindow
+from desktop.ui.profile_view import ActivityView, ProfileView
+from desktop.ui.signin_dialog import SignInDialog
+from desktop.ui.widgets import BusyDialog
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SERVER = "http://127.0.0.1:8000"
+DEFAULT_DEMO_ACCOUNT = "etudiant@amphi.demo"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AmphiApp", text)
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory of the client (local store, demo server data)."""
+    return Path(user_data_dir("amphi", ORGANIZATION))
+
+
+@dataclass
+class Options:
+    """What the command line asked for."""
+
+    server: str | None = None
+    data_dir: Path | None = None
+    demo: bool = False
+    screenshot: Path | None = None
+    log_level: str = "warning"
+
+    @property
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir if self.data_dir is not None else default_data_dir()
+
+
+def parse_args(argv: list[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="amphi", description="Amphi : choix des postes d'internat et des stages.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--server", metavar="URL",
+                        help="adresse du serveur (par défaut : le dernier utilisé)")
+    parser.add_argument("--data-dir", type=Path, metavar="DOSSIER",
+                        help="dossier des données locales (par défaut : celui de l'utilisateur)")
+    parser.add_argument("--demo", action="store_true",
+                        help="démarrer le serveur de démonstration et s'y connecter "
+                             "(compte : variable AMPHI_DEMO_ACCOUNT)")
+    parser.add_argument("--screenshot", type=Path, metavar="FICHIER.png",
+                        help="enregistrer une image de la première fenêtre, puis quitter")
+    parser.add_argument("--log-level", default="warning",
+                        choices=["debug", "info", "warning", "error"])
+    args = parser.parse_args(argv)
+    return Options(server=args.server, data_dir=args.data_dir, demo=args.demo,
+                   screenshot=args.screenshot, log_level=args.log_level)
+
+
+# --------------------------------------------------------------------------- Qt set-up
+
+
+def load_translations(qapp: QCoreApplication) -> list[QTranslator]:
+    """French is the source language; Qt's own strings (standard buttons) need qtbase_fr."""
+    loaded: list[QTranslator] = []
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    for name in ("qtbase",):
+        translator = QTranslator(qapp)
+        if translator.load(french, name, "_", translations):
+            qapp.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
+
+
+def configure_application(qapp: QApplication) -> None:
+    """Names, icon, French locale, style sheet: what makes it look like Amphi."""
+    qapp.setApplicationName(APP_NAME)
+    qapp.setOrganizationName(ORGANIZATION)
+    qapp.setApplicationVersion(__version__)
+    qapp.setWindowIcon(app_icon())
+    qapp.setQuitOnLastWindowClosed(False)  # the app decides when to quit (see AmphiApp)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    qapp.setStyle("Fusion")
+    font = QFont(qapp.font())
+    font.setPointSizeF(10.0)
+    qapp.setFont(font)
+    style = resource_path("style.qss")
+    if style.exists():
+        qapp.setStyleSheet(style.read_text(encoding="utf-8"))
+    qapp.setProperty("amphi_translators", load_translations(qapp))
+
+
+# --------------------------------------------------------------------------- application
+
+
+class AmphiApp(QObject):
+    """One run of the client: which window shows, and what talks to what."""
+
+    def __init__(self, options: Options, *, retry_delays: tuple[float, ...] = RETRY_DELAYS,
+                 live_max_delay: float = MAX_DELAY_SECONDS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+        data_dir = options.resolved_data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = LocalStore(data_dir / FILE_NAME)
+        self.secrets = SecretStore()
+        self.start_message = ""
+        server = options.server or self.store.last_server() or DEFAULT_SERVER
+        try:
+            self.api = ApiClient(server, parent=self)
+        except ApiError as exc:
+            self.start_message = exc.message
+            self.api = ApiClient(DEFAULT_SERVER, parent=self)
+        self.account = Account(self.api, self.secrets, self.store, parent=self)
+        self.live = LiveClient(self.api, max_delay=live_max_delay, parent=self)
+        self.monitor = ConnectionMonitor(self.api, delays=retry_delays, parent=self)
+        self.demo_server: DemoServer | None = None
+        self.demo_accounts: list[DemoAccount] = []
+        self.signin_dialog: SignInDialog | None = None
+        self.main_window: MainWindow | None = None
+        self.exit_code = 0
+        self._quit = asyncio.Event()
+
+        self.account.session_lost.connect(self._on_session_lost)
+        self.monitor.went_offline.connect(self._on_offline)
+        self.monitor.retry_scheduled.connect(self._on_retry_scheduled)
+        self.monitor.came_back.connect(self._on_back_online)
+        self.live.connected.connect(self._on_live_connected)
+        self.live.disconnected.connect(self._on_live_disconnected)
+        self.live.event_received.connect(self._on_event)
+
+    # ---------------------------------------------------------------- running
+
+    async def run(self) -> int:
+        """Show the first window, then wait until the user quits; the exit status."""
+        try:
+            await self.start()
+            if self.options.screenshot is not None:
+                await self.take_screenshot(self.options.screenshot)
+                return 0
+            await self._quit.wait()
+        finally:
+            await self.shutdown()
+        return self.exit_code
+
+    async def start(self) -> None:
+        """The first window: demo sign-in, a remembered session, or the sign-in dialog."""
+        if self.options.demo:
+            await self._start_demo()
+            return
+        profile = None
+        if not self.start_message and self.options.screenshot is None:
+            profile = await self.account.restore()
+        if profile is not None:
+            self.show_main()
+        else:
+            self.show_signin(message=self.start_message, kind="error")
+
+    def quit(self, code: int = 0) -> None:
+        self.exit_code = code
+        self._quit.set()
+
+    @property
+    def first_window(self) -> QWidget | None:
+        return self.main_window or self.signin_dialog
+
+    async def take_screenshot(self, path: Path) -> None:
+        """Save a PNG of the window on screen (sign-in dialog or main window)."""
+        window = self.first_window
+        if window is None:
+            raise RuntimeError("no window to take a picture of")
+        await asyncio.sleep(0.1)  # let the layout settle and the first paint happen
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+
+    async def shutdown(self) -> None:
+        """Stop everything this run started (streams, windows, HTTP client, demo server)."""
+        await self.monitor.stop()
+        await self.live.stop()
+        if self.main_window is not None:
+            self.main_window.close_quietly()
+            self.main_window.deleteLater()
+            self.main_window = None
+        if self.signin_dialog is not None:
+            self.signin_dialog.rejected.disconnect(self._signin_closed)
+            self.signin_dialog.close()
+            self.signin_dialog.deleteLater()
+            self.signin_dialog = None
+        await self.api.aclose()
+        if self.demo_server is not None:
+            await self.demo_server.stop()
+        self.store.close()
+
+    # ---------------------------------------------------------------- demo
+
+    async def _start_demo(self) -> None:
+        server = DemoServer(self.options.resolved_data_dir / "demo-server", parent=self)
+        self.demo_server = server
+        dialog = BusyDialog(_tr("Démonstration d'Amphi"),
+                            _tr("Démarrage du serveur de démonstration…"), app_icon())
+        server.progress.connect(dialog.set_message)
+        dialog.show()
+        try:
+            url = await server.start()
+        except DemoLaunchError as exc:
+            self.show_signin(message=str(exc), kind="error")
+            return
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+        self.account.use_server(url)
+        try:
+            self.demo_accounts = await self.api.demo_accounts()
+        except ApiError as exc:
+            self.show_signin(message=exc.message, kind="error")
+            return
+        wanted = os.environ.get("AMPHI_DEMO_ACCOUNT", DEFAULT_DEMO_ACCOUNT).strip().lower()
+        chosen = next((a for a in self.demo_accounts if a.email.lower() == wanted), None)
+        if chosen is None:
+            self.show_signin(email=wanted, kind="error", message=_tr(
+                "Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.")
+                .replace("%1", wanted))
+            return
+        try:
+            await self.account.sign_in(url, chosen.email, chosen.password, remember=False)
+        except ApiError as exc:
+            self.show_signin(email=chosen.email, message=exc.message, kind="error")
+            return
+        self.show_main()
+
+    # ---------------------------------------------------------------- windows
+
+    def show_signin(self, *, email: str | None = None, message: str = "",
+                    kind: str = "warning") -> SignInDialog:
+        """Replace whatever shows by the sign-in dialog, keeping the typed email."""
+        if self.main_window is not None:
+            self.main_window.close_quietly()
+            self.main_window.deleteLater()
+            self.main_window = None
+        if self.signin_dialog is not None:
+            self.signin_dialog.rejected.disconnect(self._signin_closed)
+            self.signin_dialog.close()
+            self.signin_dialog.deleteLater()
+        dialog = SignInDialog(self.account, server=self.api.server,
+                              email=email if email is not None else self.account.email,
+                              message=message, message_kind=kind,
+                              demo_accounts=self.demo_accounts)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(self._signin_closed)
+        self.signin_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _signin_closed(self) -> None:
+        if not self.account.is_signed_in:
+            self.quit()
+
+    def _signed_in(self, _profile: object) -> None:
+        self.show_main()
+
+    def build_main_window(self) -> MainWindow:
+        """The main window and its pages; later screens are added here with `add_page`."""
+        window = MainWindow(server=self.api.server)
+        window.add_page("profile", _tr("Mon profil"), None, ProfileView(self.account))
+        window.add_page("activity", _tr("Mon activité"), None, ActivityView(self.account))
+        window.sign_out_requested.connect(self._sign_out)
+        window.quit_requested.connect(self.quit)
+        window.retry_requested.connect(self.monitor.retry_now)
+        return window
+
+    def show_main(self) -> MainWindow:
+        profile = self.account.profile
+        assert profile is not None, "show_main needs a signed-in account"
+        if self.signin_dialog is not None:
+            self.signin_dialog.rejected.disconnect(self._signin_closed)
+            self.signin_dialog.close()
+            self.signin_dialog.deleteLater()
+            self.signin_dialog = None
+        if self.main_window is None:
+            self.main_window = self.build_main_window()
+        window = self.main_window
+        window.set_profile(profile)
+        window.set_server(self.api.server)
+        if self.monitor.offline:
+            window.show_offline(self.monitor.reason)
+        window.show()
+        window.raise_()
+        asyncio.ensure_future(self._restart_live())
+        return window
+
+    async def _restart_live(self) -> None:
+        await self.live.stop()
+        self.live.start()
+
+    @asyncSlot()
+    async def _sign_out(self) -> None:
+        await self.live.stop()
+        await self.account.sign_out()
+        self.show_signin(email=self.account.email)
+
+    def _on_session_lost(self, message: str) -> None:
+        asyncio.ensure_future(self.live.stop())
+        self.show_signin(email=self.account.email, message=message, kind="warning")
+
+    # ---------------------------------------------------------------- connection
+
+    def _on_offline(self, reason: str) -> None:
+        if self.main_window is not None:
+            self.main_window.show_offline(reason)
+
+    def _on_retry_scheduled(self, seconds: float) -> None:
+        if self.main_window is not None:
+            self.main_window.show_retry_in(seconds)
+
+    def _on_back_online(self) -> None:
+        if self.main_window is not None:
+            self.main_window.show_online(self.live.is_connected)
+        self.live.reconnect_now()
+        if self.account.from_cache and self.account.is_signed_in:
+            asyncio.ensure_future(self._refresh_after_offline())
+
+    async def _refresh_after_offline(self) -> None:
+        try:
+            await self.account.refresh_profile()
+        except ApiError as exc:
+            log.info("profile not refreshed: %s", exc.message)
+
+    def _on_live_connected(self) -> None:
+        if self.main_window is not None and not self.monitor.offline:
+            self.main_window.show_online(True)
+
+    def _on_live_disconnected(self, _reason: str) -> None:
+        if self.main_window is not None and not self.monitor.offline:
+            self.main_window.set_connection("connecting", _tr("Reconnexion au serveur…"))
+        if self.account.is_signed_in:
+            self.monitor.check_soon()
+
+    def _on_event(self, kind: str, event: dict[str, Any], _event_id: int) -> None:
+        payload = event.get("payload") or {}
+        if kind == "staff_message" and self.main_window is not None:
+            text = str(payload.get("text", "")).strip()
+            if text:
+                self.main_window.show_notice(_tr("Message de l'agence : %1").replace("%1", text))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _install_signal_handlers(app: AmphiApp) -> QTimer:
+    """Ctrl+C and SIGTERM quit cleanly (the demo server is stopped on the way out)."""
+    def handler(_signum: int, _frame: object) -> None:
+        app.quit(130)
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    # Python runs signal handlers between bytecodes only: wake it now and then.
+    timer = QTimer()
+    timer.start(500)
+    timer.timeout.connect(lambda: None)
+    return timer
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `amphi` / `python -m desktop`; returns the exit status."""
+    options = parse_args(argv)
+    logging.basicConfig(level=getattr(logging, options.log_level.upper()),
+                        format="%(levelname)s %(name)s: %(message)s")
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    configure_application(qapp)
+
+    async def run() -> int:
+        app = AmphiApp(options)
+        keep = _install_signal_handlers(app)
+        try:
+            return await app.run()
+        finally:
+            keep.stop()
+
+    with asyncio.Runner(loop_factory=lambda: QEventLoop(qapp)) as runner:
+        return runner.run(run())

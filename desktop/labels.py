@@ -1,0 +1,124 @@
+"""French labels for the server's machine codes (roles, campaign kinds and states, audit actions).
+
+The server speaks in stable codes; people read these labels. Strings are marked with
+QT_TRANSLATE_NOOP at import time and translated when shown, so other languages can be
+added as Qt translations later. An unknown code never reaches the screen raw: each
+function has a French fallback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Labels"
+
+ROLES: dict[str, str] = {
+    "student": QT_TRANSLATE_NOOP("Labels", "Étudiant"),
+    "proxy_holder": QT_TRANSLATE_NOOP("Labels", "Mandataire (procuration)"),
+    "supervisor": QT_TRANSLATE_NOOP("Labels", "Responsable de terrain de stage"),
+    "coordinator": QT_TRANSLATE_NOOP("Labels", "Coordonnateur"),
+    "staff": QT_TRANSLATE_NOOP("Labels", "Agence (ARS / CNG)"),
+}
+
+CAMPAIGN_KINDS: dict[str, str] = {
+    "national": QT_TRANSLATE_NOOP("Labels", "Choix national des postes"),
+    "amphi": QT_TRANSLATE_NOOP("Labels", "Choix de stage en amphithéâtre"),
+    "matching": QT_TRANSLATE_NOOP("Labels", "Appariement"),
+}
+
+# States of the three procedures (PROCEDURES.md): national site states, amphitheatre
+# states, matching phases. Later areas may add more; `campaign_state` has a fallback.
+CAMPAIGN_STATES: dict[str, str] = {
+    "draft": QT_TRANSLATE_NOOP("Labels", "En préparation"),
+    "maintenance": QT_TRANSLATE_NOOP("Labels", "Fermé pour maintenance"),
+    "personal_details": QT_TRANSLATE_NOOP("Labels", "Coordonnées et mot de passe seulement"),
+    "wishes_open": QT_TRANSLATE_NOOP("Labels", "Vœux ouverts (simulation)"),
+    "amphi_in_progress": QT_TRANSLATE_NOOP("Labels", "Amphithéâtre en cours"),
+    "not_validated": QT_TRANSLATE_NOOP("Labels", "Non validé par l'agence"),
+    "validated": QT_TRANSLATE_NOOP("Labels", "Validé"),
+    "open": QT_TRANSLATE_NOOP("Labels", "Ouvert"),
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "En cours"),
+    "paused": QT_TRANSLATE_NOOP("Labels", "En pause"),
+    "applications": QT_TRANSLATE_NOOP("Labels", "Candidatures ouvertes"),
+    "ranking": QT_TRANSLATE_NOOP("Labels", "Classement des candidats"),
+    "results": QT_TRANSLATE_NOOP("Labels", "Résultats publiés"),
+    "finished": QT_TRANSLATE_NOOP("Labels", "Terminé"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Clos"),
+}
+
+AUDIT_ACTIONS: dict[str, str] = {
+    "register": QT_TRANSLATE_NOOP("Labels", "Création du compte"),
+    "identity_not_found": QT_TRANSLATE_NOOP("Labels", "Identité non reconnue"),
+    "email_confirmed": QT_TRANSLATE_NOOP("Labels", "Adresse électronique confirmée"),
+    "confirmation_sent": QT_TRANSLATE_NOOP("Labels", "Lien de confirmation envoyé"),
+    "login": QT_TRANSLATE_NOOP("Labels", "Connexion"),
+    "login_failed": QT_TRANSLATE_NOOP("Labels", "Échec de connexion"),
+    "login_throttled": QT_TRANSLATE_NOOP("Labels", "Connexion bloquée (trop de tentatives)"),
+    "logout": QT_TRANSLATE_NOOP("Labels", "Déconnexion"),
+    "signin_link_sent": QT_TRANSLATE_NOOP("Labels", "Lien de connexion envoyé"),
+    "password_reset_requested": QT_TRANSLATE_NOOP("Labels",
+                                                  "Réinitialisation du mot de passe demandée"),
+    "password_reset": QT_TRANSLATE_NOOP("Labels", "Mot de passe réinitialisé"),
+    "password_changed": QT_TRANSLATE_NOOP("Labels", "Mot de passe modifié"),
+    "secret_changed": QT_TRANSLATE_NOOP("Labels", "Question secrète modifiée"),
+    "contact_updated": QT_TRANSLATE_NOOP("Labels", "Coordonnées modifiées"),
+    "email_change_requested": QT_TRANSLATE_NOOP("Labels",
+                                                "Changement d'adresse électronique demandé"),
+    "identities_imported": QT_TRANSLATE_NOOP("Labels", "Import d'identités"),
+    "staff_account_created": QT_TRANSLATE_NOOP("Labels", "Compte d'agent créé"),
+    "staff_message": QT_TRANSLATE_NOOP("Labels", "Message de l'agence publié"),
+}
+
+SIGNIN_METHODS: dict[str, str] = {
+    "password": QT_TRANSLATE_NOOP("Labels", "par mot de passe"),
+    "signin_link": QT_TRANSLATE_NOOP("Labels", "par lien reçu par courriel"),
+}
+
+CONTACT_FIELDS: dict[str, str] = {
+    "email": QT_TRANSLATE_NOOP("Labels", "adresse électronique"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "téléphone"),
+    "address": QT_TRANSLATE_NOOP("Labels", "adresse postale"),
+    "faculty": QT_TRANSLATE_NOOP("Labels", "UFR"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def role(code: str | None) -> str:
+    """"Étudiant", "Coordonnateur"...; "—" for none."""
+    if not code:
+        return "—"
+    return _t(ROLES[code]) if code in ROLES else _t("Autre rôle")
+
+
+def campaign_kind(code: str) -> str:
+    return _t(CAMPAIGN_KINDS[code]) if code in CAMPAIGN_KINDS else _t("Procédure")
+
+
+def campaign_state(code: str) -> str:
+    return _t(CAMPAIGN_STATES[code]) if code in CAMPAIGN_STATES else _t("En cours")
+
+
+def audit_action(code: str) -> str:
+    return _t(AUDIT_ACTIONS[code]) if code in AUDIT_ACTIONS else _t("Autre action")
+
+
+def audit_detail(action: str, detail: dict[str, Any] | None) -> str:
+    """A short French description of an audit entry's detail ("" when nothing to add)."""
+    if not detail:
+        return ""
+    if action == "login" and detail.get("method") in SIGNIN_METHODS:
+        return _t(SIGNIN_METHODS[detail["method"]])
+    if action == "contact_updated" and isinstance(detail.get("fields"), list):
+        names = [_t(CONTACT_FIELDS[f]) for f in detail["fields"] if f in CONTACT_FIELDS]
+        return ", ".join(names)
+    if "email" in detail and isinstance(detail["email"], str):
+        return detail["email"]
+    if action == "identities_imported":
+        return _t("%1 créée(s), %2 mise(s) à jour").replace(
+            "%1", str(detail.get("created", 0))).replace("%2", str(detail.get("updated", 0)))
+    return ""

@@ -1,0 +1,248 @@
+"""Live events: the `GET /api/events` Server-Sent Events stream as Qt signals.
+
+The subscription runs as a task on the qasync loop (it never blocks the window). It keeps
+the id of the last event received; after a drop it reconnects with `Last-Event-ID`, so
+the server replays what was missed, with a capped exponential back-off whose base is the
+server's `retry:` hint. Ids only grow: an event already seen is never emitted twice.
+
+Signals: `event_received(kind, event, id)` where `event` is the server's EventPublic
+object (`id`, `at`, `kind`, `campaign_id`, `payload`); `connected()`;
+`disconnected(reason)` with a French reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from dataclasses import dataclass
+
+import httpx
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from desktop.api import ApiClient, error_from_response, network_error
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RETRY_MS = 3000
+MAX_DELAY_SECONDS = 30.0
+# The server sends a keep-alive comment every 15 s: three missed ones mean a dead link.
+READ_TIMEOUT_SECONDS = 45.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LiveClient", text)
+
+
+@dataclass(frozen=True, slots=True)
+class SseMessage:
+    """One dispatched Server-Sent Events message."""
+
+    event: str
+    data: str
+    id: str | None
+
+
+class LineSplitter:
+    """Cuts a text stream into lines on CR, LF or CRLF only, as the SSE format says.
+
+    (httpx's `aiter_lines` also cuts on U+2028, NEL and friends, which may appear inside
+    an event's JSON data and would break it.)
+    """
+
+    def __init__(self) -> None:
+        self._buffer = ""
+        self._after_cr = False
+
+    def feed(self, chunk: str) -> list[str]:
+        lines: list[str] = []
+        if self._after_cr and chunk.startswith("\n"):
+            chunk = chunk[1:]  # the LF of a CRLF cut between two chunks
+        self._after_cr = False
+        start = 0
+        i = 0
+        while i < len(chunk):
+            char = chunk[i]
+            if char in "\r\n":
+                lines.append(self._buffer + chunk[start:i])
+                self._buffer = ""
+                if char == "\r":
+                    if i + 1 < len(chunk):
+                        if chunk[i + 1] == "\n":
+                            i += 1
+                    else:
+                        self._after_cr = True
+                start = i + 1
+            i += 1
+        self._buffer += chunk[start:]
+        return lines
+
+
+class SseParser:
+    """Incremental `text/event-stream` parser (the WHATWG rules), fed one line at a time.
+
+    `last_id` keeps the last `id:` seen (it survives messages, as the standard wants);
+    `retry` the last valid `retry:` value in milliseconds.
+    """
+
+    def __init__(self, last_id: str | None = None) -> None:
+        self.last_id = last_id
+        self.retry: int | None = None
+        self._data: list[str] = []
+        self._event = ""
+
+    def feed(self, line: str) -> SseMessage | None:
+        """Consume one line (without its end of line); return a message on a blank line."""
+        if line == "":
+            if not self._data:
+                self._event = ""
+                return None
+            message = SseMessage(self._event or "message", "\n".join(self._data), self.last_id)
+            self._data, self._event = [], ""
+            return message
+        if line.startswith(":"):
+            return None  # comment (keep-alive)
+        name, colon, value = line.partition(":")
+        if colon and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self._data.append(value)
+        elif name == "event":
+            self._event = value
+        elif name == "id":
+            if "\0" not in value:
+                self.last_id = value
+        elif name == "retry":
+            if value.isdigit():
+                self.retry = int(value)
+        return None
+
+
+class LiveClient(QObject):
+    """One SSE subscription with reconnection; start it once signed in (token optional)."""
+
+    event_received = Signal(str, dict, int)  # kind, EventPublic dict, id
+    connected = Signal()
+    disconnected = Signal(str)  # French reason
+
+    def __init__(self, api: ApiClient, *, max_delay: float = MAX_DELAY_SECONDS,
+                 read_timeout: float = READ_TIMEOUT_SECONDS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._api = api
+        self.max_delay = max_delay
+        self.read_timeout = read_timeout
+        self.retry_ms = DEFAULT_RETRY_MS
+        self.last_event_id: int | None = None
+        self.is_connected = False
+        self.failures = 0  # consecutive attempts that ended without a stream
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def start(self, last_event_id: int | None = None) -> None:
+        """Subscribe (again); events after `last_event_id` (or the last one seen) replay."""
+        if last_event_id is not None:
+            self.last_event_id = last_event_id
+        if not self.running:
+            self.failures = 0
+            self._task = asyncio.ensure_future(self._run())
+
+    async def stop(self) -> None:
+        """End the subscription (the last event id is kept for the next start)."""
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._set_disconnected(_tr("Flux d'événements arrêté."))
+
+    def reconnect_now(self) -> None:
+        """Skip the current back-off wait (the server is known to be back)."""
+        self._wake.set()
+
+    def next_delay(self) -> float:
+        """Seconds before the next attempt: the server's hint, doubled per failure, capped."""
+        base = self.retry_ms / 1000
+        return min(self.max_delay, base * 2 ** max(0, self.failures - 1))
+
+    def _set_disconnected(self, reason: str) -> None:
+        if self.is_connected:
+            self.is_connected = False
+            self.disconnected.emit(reason)
+
+    async def _run(self) -> None:
+        while True:
+            reason = await self._listen_once()
+            if reason is None:
+                return  # 401: the session is gone, the app returns to the sign-in dialog
+            if self.is_connected:
+                self._set_disconnected(reason)
+            elif self.failures == 0:
+                self.disconnected.emit(reason)  # the very first attempt failed
+            self.failures += 1
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.next_delay())
+
+    async def _listen_once(self) -> str | None:
+        """One connection, until it ends; the French reason it ended (None: stop for good)."""
+        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache",
+                   **self._api.auth_headers()}
+        if self.last_event_id is not None:
+            headers["Last-Event-ID"] = str(self.last_event_id)
+        timeout = httpx.Timeout(10.0, read=self.read_timeout)
+        try:
+            async with self._api.http.stream("GET", "/api/events", headers=headers,
+                                             timeout=timeout) as response:
+                if response.status_code != 200:
+                    await response.aread()
+                    error = error_from_response(response)
+                    if error.status == 401 and "Authorization" in headers:
+                        self._set_disconnected(error.message)
+                        self._api.report_unauthorized(error)
+                        return None
+                    if error.offline:
+                        self._api.note_offline(error)
+                    return error.message
+                self._api.note_online()
+                self.failures = 0
+                self.is_connected = True
+                self.connected.emit()
+                parser, splitter = SseParser(), LineSplitter()
+                async for chunk in response.aiter_text():
+                    for line in splitter.feed(chunk):
+                        message = parser.feed(line)
+                        if parser.retry is not None:
+                            self.retry_ms = parser.retry
+                        if message is not None:
+                            self._dispatch(message)
+            return _tr("Le serveur a fermé le flux d'événements.")
+        except (httpx.HTTPError, OSError) as exc:
+            error = network_error(exc)
+            if error.offline and not self.is_connected:
+                self._api.note_offline(error)
+            return error.message
+
+    def _dispatch(self, message: SseMessage) -> None:
+        try:
+            event_id = int(message.id) if message.id is not None else None
+        except ValueError:
+            event_id = None
+        if event_id is not None and self.last_event_id is not None \
+                and event_id <= self.last_event_id:
+            return  # already delivered (ids only grow)
+        try:
+            data = json.loads(message.data)
+        except ValueError:
+            log.warning("live event %s with unreadable data", message.id)
+            return
+        if not isinstance(data, dict):
+            return
+        if event_id is not None:
+            self.last_event_id = event_id
+        self.event_received.emit(message.event, data, event_id if event_id is not None else 0)

@@ -1,0 +1,58 @@
+"""`python -m desktop`: the command line, and `--screenshot` writing a real PNG."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from desktop.app import parse_args
+from tests.desktop.conftest import RestartableServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_client(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           # Never touch the OS keyring of the machine running the tests.
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    return subprocess.run([sys.executable, "-m", "desktop", "--data-dir",
+                           str(tmp_path / "client"), *args],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_screenshot_of_the_sign_in_window(tmp_path: Path, server: RestartableServer) -> None:
+    shot = tmp_path / "shots" / "signin.png"
+    result = run_client("--server", server.url, "--screenshot", str(shot), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 10_000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(shot))
+    assert image.width() >= 450 and image.height() >= 400
+    assert (tmp_path / "client" / "amphi-local.sqlite").exists()  # the local store
+
+
+def test_a_bad_server_address_still_opens_the_sign_in_window(tmp_path: Path) -> None:
+    shot = tmp_path / "signin.png"
+    result = run_client("--server", "ftp://example.fr", "--screenshot", str(shot),
+                        tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert shot.exists() and shot.stat().st_size > 0
+
+
+def test_command_line_options() -> None:
+    options = parse_args(["--server", "http://h:1", "--data-dir", "/tmp/x", "--demo",
+                          "--screenshot", "a.png", "--log-level", "debug"])
+    assert options.server == "http://h:1" and options.demo
+    assert options.resolved_data_dir == Path("/tmp/x")
+    assert options.screenshot == Path("a.png") and options.log_level == "debug"
+    assert parse_args([]).resolved_data_dir.name in ("amphi", "Amphi")
+
+
+def test_help_is_in_french(tmp_path: Path) -> None:
+    result = run_client("--help", tmp_path=tmp_path)
+    assert result.returncode == 0
+    assert "adresse du serveur" in result.stdout

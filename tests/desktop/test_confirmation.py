@@ -1,0 +1,83 @@
+"""The last two steps of a choice: only step 2's "Oui" then step 3's OK make it final."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps, FinalDialog
+from tests.desktop.conftest import until
+
+SUMMARY = ChoiceSummary("Cardiologie à LYON", ("Votre vœu n° 2, place 3 / 12",))
+
+
+def _scenario(qtbot: QtBot, clicks: list[str]) -> Callable[[], Any]:
+    """Run the steps, clicking the named buttons in order; return the outcome."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    steps = ConfirmationSteps(parent)
+
+    async def play() -> tuple[bool, list[str]]:
+        task = asyncio.ensure_future(steps.run(SUMMARY))
+        seen: list[str] = []
+        for name in clicks:
+            await until(lambda: steps.current is not None and steps.current.isVisible())
+            dialog = steps.current
+            assert dialog is not None
+            seen.append(dialog.objectName())
+            qtbot.mouseClick(getattr(dialog, name), Qt.MouseButton.LeftButton)
+            await until(lambda dialog=dialog: steps.current is not dialog)
+        return await task, seen
+
+    return play
+
+
+def test_yes_then_ok_is_final(qtbot: QtBot, arun: Any) -> None:
+    result, seen = arun(_scenario(qtbot, ["confirm_button", "ok_button"])())
+    assert result is True
+    assert seen == ["irrevocableDialog", "finalDialog"]
+
+
+def test_going_back_at_step_two_chooses_nothing(qtbot: QtBot, arun: Any) -> None:
+    result, seen = arun(_scenario(qtbot, ["back_button"])())
+    assert result is False and seen == ["irrevocableDialog"]
+
+
+def test_cancel_at_the_last_step_chooses_nothing(qtbot: QtBot, arun: Any) -> None:
+    result, seen = arun(_scenario(qtbot, ["confirm_button", "cancel_button"])())
+    assert result is False and seen == ["irrevocableDialog", "finalDialog"]
+
+
+def test_the_texts_name_the_post_and_say_it_is_irrevocable(qtbot: QtBot) -> None:
+    from desktop.ui.confirmation import IrrevocableDialog
+
+    step2 = IrrevocableDialog(SUMMARY)
+    qtbot.addWidget(step2)
+    assert "irrévocable, non répudiable et non contestable" in step2.warning.text
+    assert step2.post_label.text() == "Cardiologie à LYON"
+    assert step2.back_button.text() == "Non, je reviens à mes choix"
+    assert step2.confirm_button.text() == "Oui, je confirme"
+    assert not step2.confirm_button.isDefault()  # Enter never confirms by accident
+    step3 = FinalDialog(SUMMARY)
+    qtbot.addWidget(step3)
+    assert "Cardiologie à LYON" in step3.question.text()
+    assert (step3.ok_button.text(), step3.cancel_button.text()) == ("OK", "Annuler")
+
+
+def test_cancel_closes_the_open_step_as_a_refusal(qtbot: QtBot, arun: Any) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    steps = ConfirmationSteps(parent)
+
+    async def play() -> bool:
+        task = asyncio.ensure_future(steps.run(SUMMARY))
+        await until(lambda: steps.current is not None and steps.current.isVisible())
+        steps.cancel()  # e.g. the turn ended meanwhile
+        return await task
+
+    assert arun(play()) is False

@@ -1,0 +1,216 @@
+"""Live events over SSE: parsing, replay with Last-Event-ID after a stop or a drop, in order,
+none twice; a person's own events need his token."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.api import ApiClient
+from desktop.live import LineSplitter, LiveClient, SseMessage, SseParser
+from tests.desktop.conftest import PASSWORD, RestartableServer, add_person, signal_future, until
+
+Run = Callable[..., Any]
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def feed(parser: SseParser, text: str, cuts: list[int] | None = None) -> list[SseMessage]:
+    """Parse `text` received in chunks cut at `cuts` (positions)."""
+    splitter = LineSplitter()
+    bounds = [0, *sorted(c for c in (cuts or []) if 0 < c < len(text)), len(text)]
+    out = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        for line in splitter.feed(text[start:end]):
+            message = parser.feed(line)
+            if message is not None:
+                out.append(message)
+    return out
+
+
+def test_parser_follows_the_event_stream_rules() -> None:
+    parser = SseParser()
+    stream = ("retry: 3000\n\n"
+              ": keep-alive\n\n"
+              "id: 7\nevent: staff_message\ndata: {\"a\": 1}\n\n"
+              "data: first\ndata:second\n\n"
+              "id\n\n"
+              "event: ignored-without-data\n\n"
+              "id: 9\ndata: x\n\n")
+    messages = feed(parser, stream)
+    assert parser.retry == 3000
+    assert messages == [SseMessage("staff_message", '{"a": 1}', "7"),
+                        SseMessage("message", "first\nsecond", "7"),
+                        SseMessage("message", "x", "9")]
+    assert parser.last_id == "9"
+
+
+# Anything but the three line ends, including U+2028, NEL and other Unicode separators.
+lines = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                       blacklist_characters="\r\n\0"), max_size=30)
+
+
+@given(st.lists(st.tuples(st.integers(1, 10**9), st.sampled_from(["a", "staff_message"]),
+                          st.lists(lines, min_size=1, max_size=3)), max_size=8),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.lists(st.integers(0, 2000), max_size=6))
+def test_parser_round_trips_whatever_the_server_sends(
+        events: list[tuple[int, str, list[str]]], end: str, cuts: list[int]) -> None:
+    text = "".join(f"id: {i}{end}event: {kind}{end}" + "".join(f"data: {d}{end}" for d in data)
+                   + end for i, kind, data in events)
+    messages = feed(SseParser(), text, cuts)
+    assert messages == [SseMessage(kind, "\n".join(data), str(i)) for i, kind, data in events]
+
+
+# --------------------------------------------------------------------------- subscription
+
+
+@pytest.fixture
+def api(qloop: Any, server: RestartableServer) -> Iterator[ApiClient]:
+    client = ApiClient(server.url)
+    yield client
+    qloop.run_until_complete(client.aclose())
+
+
+def staff_token(server: RestartableServer) -> str:
+    assert server.live is not None
+    add_person(server.live, role="staff", email="ars@example.org", last_name="Durand",
+               first_name="Sophie", birth_date=None, birth_town=None, ine=None)
+    r = httpx.post(f"{server.url}/api/auth/login",
+                   json={"email": "ars@example.org", "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return str(r.json()["token"])
+
+
+async def post_message(server: RestartableServer, token: str, text: str) -> int:
+    async with httpx.AsyncClient(base_url=server.url) as client:
+        r = await client.post("/api/staff/messages", json={"text": text},
+                              headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 200, r.text
+    return int(r.json()["id"])
+
+
+class Recorder:
+    def __init__(self, live: LiveClient) -> None:
+        self.events: list[tuple[str, dict[str, Any], int]] = []
+        live.event_received.connect(lambda kind, event, id_: self.events.append(
+            (kind, event, id_)))
+
+    @property
+    def texts(self) -> list[str]:
+        return [e["payload"]["text"] for _, e, _ in self.events]
+
+    @property
+    def ids(self) -> list[int]:
+        return [i for _, _, i in self.events]
+
+
+def test_stopped_stream_resumes_with_last_event_id_and_replays_what_was_missed(
+        arun: Run, api: ApiClient, server: RestartableServer) -> None:
+    token = staff_token(server)
+    live = LiveClient(api, max_delay=0.5)
+    seen = Recorder(live)
+
+    async def scenario() -> None:
+        connected = signal_future(live.connected)
+        live.start()
+        await asyncio.wait_for(connected, 5)
+        for text in ("un", "deux"):
+            await post_message(server, token, text)
+        await until(lambda: len(seen.events) == 2)
+        await live.stop()
+        missed = [await post_message(server, token, t) for t in ("trois", "quatre", "cinq")]
+        live.start()
+        await until(lambda: len(seen.events) == 5)
+        assert seen.ids[2:] == missed
+        await post_message(server, token, "six")
+        await until(lambda: len(seen.events) == 6)
+        await live.stop()
+
+    arun(scenario())
+    assert seen.texts == ["un", "deux", "trois", "quatre", "cinq", "six"]
+    assert seen.ids == sorted(set(seen.ids))  # in order, none twice
+    assert {kind for kind, _, _ in seen.events} == {"staff_message"}
+    assert live.last_event_id == seen.ids[-1]
+
+
+def test_a_dropped_stream_reconnects_by_itself_and_misses_nothing(
+        arun: Run, api: ApiClient, server: RestartableServer) -> None:
+    token = staff_token(server)
+    live = LiveClient(api, max_delay=0.5)
+    seen = Recorder(live)
+    reasons: list[str] = []
+    live.disconnected.connect(reasons.append)
+
+    async def scenario() -> None:
+        connected = signal_future(live.connected)
+        live.start()
+        await asyncio.wait_for(connected, 5)
+        await post_message(server, token, "avant")
+        await until(lambda: len(seen.events) == 1)
+        # The server stops: the stream ends, reconnections fail for a while.
+        server.stop()
+        await until(lambda: not live.is_connected and live.failures >= 2, timeout=15)
+        server.start()
+        assert server.live is not None
+        reconnected = signal_future(live.connected)
+        await asyncio.wait_for(reconnected, 15)
+        await post_message(server, token, "après")
+        await until(lambda: len(seen.events) == 2)
+        await live.stop()
+
+    arun(scenario(), timeout=60)
+    assert seen.texts == ["avant", "après"]
+    assert reasons and all(isinstance(r, str) and r for r in reasons)
+    assert live.next_delay() <= 0.5  # capped
+
+
+def test_back_off_doubles_from_the_server_hint_up_to_the_cap(qloop: Any) -> None:
+    api = ApiClient("http://127.0.0.1:9")
+    live = LiveClient(api, max_delay=30)
+    live.retry_ms = 3000
+    delays = []
+    for failures in range(0, 7):
+        live.failures = failures
+        delays.append(live.next_delay())
+    assert delays == [3, 3, 6, 12, 24, 30, 30]
+    qloop.run_until_complete(api.aclose())
+
+
+def test_own_events_need_the_token(arun: Run, api: ApiClient,
+                                   server: RestartableServer) -> None:
+    assert server.live is not None
+    person = add_person(server.live, email="camille@example.org")
+    api.token = httpx.post(f"{server.url}/api/auth/login",
+                           json={"email": "camille@example.org", "password": PASSWORD}
+                           ).json()["token"]
+    anonymous_api = ApiClient(server.url)
+    mine, anonymous = LiveClient(api), LiveClient(anonymous_api)
+    got_mine, got_anonymous = Recorder(mine), Recorder(anonymous)
+
+    async def scenario() -> None:
+        both = [signal_future(mine.connected), signal_future(anonymous.connected)]
+        mine.start()
+        anonymous.start()
+        await asyncio.wait_for(asyncio.gather(*both), 5)
+        from server_stub import events
+
+        assert server.live is not None
+        with server.live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+            events.publish(session, "turn_started", {"text": "À vous"}, audience_id=person)
+            events.publish(session, "staff_message", {"text": "Pour tous"})
+            session.commit()
+        await until(lambda: len(got_mine.events) == 2 and len(got_anonymous.events) == 1)
+        await mine.stop()
+        await anonymous.stop()
+        await anonymous_api.aclose()
+
+    arun(scenario())
+    assert got_mine.texts == ["À vous", "Pour tous"]
+    assert got_anonymous.texts == ["Pour tous"]

@@ -1,0 +1,72 @@
+"""Every Qt item model passes pytest-qt's model tester, sorts on SortRole, shows French."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from pytestqt.modeltest import ModelTester
+
+from desktop.api import AuditEntry, Campaign
+from desktop.models import ItemRole, SortRole
+from desktop.models.activity import COL_ACTION, COL_AT, COL_DETAIL, ActivityModel
+from desktop.models.campaigns import COL_KIND, COL_ROLE, COL_STATE, CampaignModel
+
+
+def entry(id_: int, action: str, hour: int, **detail: object) -> AuditEntry:
+    return AuditEntry(id=id_, at=datetime(2026, 9, 14, hour, 5, tzinfo=UTC), action=action,
+                      detail=dict(detail) or None, address="192.0.2.7")
+
+
+ENTRIES = [entry(3, "login", 9, method="signin_link"),
+           entry(2, "contact_updated", 8, fields=["phone", "email"]),
+           entry(1, "something_new_from_a_later_server", 7)]
+
+
+def test_activity_model(qtmodeltester: ModelTester) -> None:
+    model = ActivityModel()
+    qtmodeltester.check(model)
+    model.set_entries(ENTRIES)
+    qtmodeltester.check(model)
+    model.append_entries([entry(1, "register", 6), entry(0, "register", 5)])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4 and model.oldest_id() == 0
+    texts = [model.data(model.index(r, COL_ACTION)) for r in range(4)]
+    assert texts == ["Connexion", "Coordonnées modifiées", "Autre action", "Création du compte"]
+    assert model.data(model.index(0, COL_DETAIL)) == "par lien reçu par courriel"
+    assert model.data(model.index(1, COL_DETAIL)) == "téléphone, adresse électronique"
+    assert model.data(model.index(0, COL_AT)).endswith(":05")
+    assert model.data(model.index(0, 0), ItemRole) is ENTRIES[0]
+    assert model.headerData(COL_DETAIL, Qt.Orientation.Horizontal) == "Détail"
+
+
+def test_activity_sorts_on_the_sort_role(qtmodeltester: ModelTester) -> None:
+    model = ActivityModel()
+    model.set_entries(ENTRIES)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    proxy.sort(COL_AT, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(proxy)
+    ids = [proxy.data(proxy.index(r, 0), ItemRole).id for r in range(proxy.rowCount())]
+    assert ids == [1, 2, 3]
+
+
+def test_campaign_model(qtmodeltester: ModelTester) -> None:
+    model = CampaignModel()
+    qtmodeltester.check(model)
+    model.set_campaigns([
+        Campaign(1, "national", "EDN 2026", None, "wishes_open", "student"),
+        Campaign(2, "amphi", "ARS Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "paused",
+                 None),
+        Campaign(3, "matching", "Appariement", None, "a_state_not_known_yet", "supervisor"),
+    ])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, COL_KIND)) == "Choix national des postes"
+    assert model.data(model.index(1, COL_KIND)) == (
+        "Choix de stage en amphithéâtre — Auvergne-Rhône-Alpes")
+    assert model.data(model.index(1, COL_ROLE)) == "—"
+    assert model.data(model.index(2, COL_ROLE)) == "Responsable de terrain de stage"
+    assert model.data(model.index(1, COL_STATE)) == "En pause"
+    assert "_" not in model.data(model.index(2, COL_STATE))  # never a raw code
+    assert model.data(model.index(2, 0), SortRole) == "appariement"
