@@ -34,6 +34,7 @@ from qasync import QEventLoop, asyncSlot
 from desktop import APP_NAME, ORGANIZATION, __version__
 from desktop.account import Account
 from desktop.api import ApiClient, ApiError, DemoAccount
+from desktop.areas import AppContext, install_areas
 from desktop.connection import RETRY_DELAYS, ConnectionMonitor
 from desktop.credentials import SecretStore
 from desktop.demo_launcher import DemoLaunchError, DemoServer
@@ -307,10 +308,17 @@ class AmphiApp(QObject):
         window = MainWindow(server=self.api.server)
         window.add_page("profile", _tr("Mon profil"), None, ProfileView(self.account))
         window.add_page("activity", _tr("Mon activité"), None, ActivityView(self.account))
+        install_areas(window, self.context)
         window.sign_out_requested.connect(self._sign_out)
         window.quit_requested.connect(self.quit)
         window.retry_requested.connect(self.monitor.retry_now)
         return window
+
+    @property
+    def context(self) -> AppContext:
+        """The shared services handed to every area's screens."""
+        return AppContext(api=self.api, account=self.account, live=self.live,
+                          store=self.store, monitor=self.monitor)
 
     def show_main(self) -> MainWindow:
         profile = self.account.profile
