@@ -57,6 +57,8 @@ class LineSplitter:
 
     def feed(self, chunk: str) -> list[str]:
         lines: list[str] = []
+        if not chunk:
+            return lines  # an empty read must not forget a CR that ended the last chunk
         if self._after_cr and chunk.startswith("\n"):
             chunk = chunk[1:]  # the LF of a CRLF cut between two chunks
         self._after_cr = False

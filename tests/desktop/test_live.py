@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from desktop.api import ApiClient
@@ -57,6 +57,14 @@ lines = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
                                        blacklist_characters="\r\n\0"), max_size=30)
 
 
+def test_a_crlf_cut_by_an_empty_read_is_one_line_end() -> None:
+    splitter = LineSplitter()
+    assert splitter.feed("data: 0\r") == ["data: 0"]
+    assert splitter.feed("") == []
+    assert splitter.feed("\n\r\n") == [""]
+
+
+@example(events=[(100000, "staff_message", ["0", ""])], end="\r\n", cuts=[19, 19, 28, 28])
 @given(st.lists(st.tuples(st.integers(1, 10**9), st.sampled_from(["a", "staff_message"]),
                           st.lists(lines, min_size=1, max_size=3)), max_size=8),
        st.sampled_from(["\n", "\r\n", "\r"]), st.lists(st.integers(0, 2000), max_size=6))
