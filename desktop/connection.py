@@ -73,8 +73,12 @@ class ConnectionMonitor(QObject):
         self._task = self._probe = None
         for task in tasks:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            try:
                 await task
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # a probe that died badly must not stop the shutdown
+                log.warning("connection probe ended with an error", exc_info=True)
 
     async def _probe_once(self) -> None:
         with contextlib.suppress(ApiError):

@@ -159,8 +159,12 @@ class LiveClient(QObject):
         task, self._task = self._task, None
         if task is not None:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            try:
                 await task
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # a stream that died badly must not stop the shutdown
+                log.warning("event stream ended with an error", exc_info=True)
         self._set_disconnected(_tr("Flux d'événements arrêté."))
 
     def reconnect_now(self) -> None:

@@ -53,6 +53,22 @@ def styled_application(qapp: QApplication) -> QApplication:
     return qapp
 
 
+class TestEventLoop(QEventLoop):
+    """A qasync loop that stays asyncio's running loop between two `run_until_complete`.
+
+    pytest-qt processes Qt events after each test phase, and qasync processes them once
+    more after `run_forever` returns: Qt timers then step leftover tasks (a live event
+    stream, a probe) while asyncio sees no running loop, and anyio inside httpx fails
+    with "no running event loop". Keeping the loop registered makes those steps normal.
+    """
+
+    def run_forever(self) -> int:
+        try:
+            return super().run_forever()
+        finally:
+            asyncio.events._set_running_loop(self)
+
+
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[QEventLoop]:
     """A fresh qasync loop for one test; leftover tasks are cancelled at the end.
@@ -62,17 +78,21 @@ def qloop(qapp: QApplication) -> Iterator[QEventLoop]:
     loop's own timer object among them) in the wrong thread, which crashes Qt later.
     So the teardown deletes what is pending and collects garbage here, explicitly.
     """
-    loop = QEventLoop(qapp)
+    loop = TestEventLoop(qapp)
     asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
     try:
         yield loop
     finally:
-        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-        for task in pending:
-            task.cancel()
-        if pending:
-            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        loop.run_until_complete(loop.shutdown_asyncgens())
+        try:
+            pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+            for task in pending:
+                task.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
         del loop
