@@ -60,7 +60,7 @@ class ApiError(Exception):
 
     def __init__(self, code: str, message: str, *, status: int | None = None,
                  field: str | None = None, retry_after: int | None = None,
-                 offline: bool = False) -> None:
+                 offline: bool = False, body: Any = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -68,6 +68,7 @@ class ApiError(Exception):
         self.field = field
         self.retry_after = retry_after
         self.offline = offline
+        self.body = body  # the decoded JSON answer, e.g. a 409's `current` list
 
     def __repr__(self) -> str:
         return (f"ApiError({self.code!r}, status={self.status}, field={self.field!r}, "
@@ -150,6 +151,7 @@ def error_from_response(response: httpx.Response) -> ApiError:
     """The `ApiError` of a 4xx/5xx answer: the documented body when present, else ours."""
     status = response.status_code
     detail: Mapping[str, Any] | None = None
+    body: Any = None
     try:
         body = response.json()
         if isinstance(body, dict) and isinstance(body.get("error"), dict):
@@ -165,7 +167,7 @@ def error_from_response(response: httpx.Response) -> ApiError:
         field = detail.get("field")
         return ApiError(detail["code"], detail["message"], status=status,
                         field=field if isinstance(field, str) else None,
-                        retry_after=retry_after, offline=offline)
+                        retry_after=retry_after, offline=offline, body=body)
     if offline:
         return ApiError("unavailable", _tr("Le serveur est momentanément indisponible."),
                         status=status, retry_after=retry_after, offline=True)
@@ -473,19 +475,20 @@ class ApiClient(QObject):
         self.token = None
         self.session_lost.emit(error)
 
-    async def _request(self, method: str, path: str, *, json: Any = None,
-                       params: Mapping[str, Any] | None = None,
-                       auth: bool | None = False) -> Any:
-        """Send one request; the decoded JSON answer (None when empty). Raises ApiError.
+    async def send(self, method: str, path: str, *, auth: bool | None = False,
+                   **kwargs: Any) -> httpx.Response:
+        """Send one request; the raw answer (files, multipart, JSON). Raises ApiError.
 
-        `auth=True` requires the token, `None` sends it when there is one.
+        `auth=True` requires the token, `None` sends it when there is one; other
+        keyword arguments go to httpx (`json`, `params`, `files`, `data`). Refusals keep
+        the decoded body in `ApiError.body`; the online state and a lost session are
+        noted here, once for every area's calls.
         """
         if auth and not self.token:
             raise ApiError("not_authenticated", _tr("Veuillez vous connecter."), status=401)
         headers = self.auth_headers() if auth is not False else {}
         try:
-            response = await self.http.request(method, path, json=json, params=params,
-                                               headers=headers)
+            response = await self.http.request(method, path, headers=headers, **kwargs)
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
             error = network_error(exc)
             log.info("%s %s failed: %r", method, path, exc)
@@ -502,6 +505,13 @@ class ApiClient(QObject):
                 self.report_unauthorized(error)
             raise error
         self.note_online()
+        return response
+
+    async def _request(self, method: str, path: str, *, json: Any = None,
+                       params: Mapping[str, Any] | None = None,
+                       auth: bool | None = False) -> Any:
+        """Send one request; the decoded JSON answer (None when empty). Raises ApiError."""
+        response = await self.send(method, path, json=json, params=params, auth=auth)
         if response.status_code == 204 or not response.content:
             return None
         try:
