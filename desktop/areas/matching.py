@@ -1,0 +1,85 @@
+"""The matching area (SiiMOP, junior doctors): supervisors, students, coordinators and staff.
+
+Composition only: one `MatchingService` (API extension, campaign, ranking and
+applications syncs) per main window, fed by the live stream and the connection
+monitor, and one page per part a person may play.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.api import Profile
+from desktop.api_matching import MatchingApi
+from desktop.matching_sync import MatchingService
+from desktop.ui.matching.coordinator_view import CoordinatorView
+from desktop.ui.matching.posts_view import MyPostsView
+from desktop.ui.matching.student_view import StudentView
+
+if TYPE_CHECKING:
+    from desktop.areas import AppContext
+    from desktop.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatchingArea", text)
+
+
+def in_matching(role: str) -> object:
+    """A `visible_if` test: he plays `role` in a matching campaign."""
+
+    def test(profile: Profile) -> bool:
+        return any(c.kind == "matching" and c.my_role == role for c in profile.campaigns)
+
+    return test
+
+
+def follows_matching(profile: Profile) -> bool:
+    """Coordinators of a matching campaign, and agency staff."""
+    return profile.role == "staff" or any(
+        c.kind == "matching" and c.my_role in ("coordinator", "staff")
+        for c in profile.campaigns)
+
+
+def make_service(context: AppContext) -> MatchingService:
+    """The area's shared service, wired to the live stream and the connection monitor."""
+
+    def who() -> tuple[str, str] | None:
+        profile = context.account.profile
+        if profile is None or not profile.email:
+            return None
+        return context.api.server, profile.email
+
+    service = MatchingService(MatchingApi(context.api), context.store, who)
+    context.live.event_received.connect(service.on_live_event)
+    context.monitor.came_back.connect(lambda: asyncio.ensure_future(service.replay()))
+
+    def signed_in(_profile: object) -> None:
+        service.campaign = None
+        service.campaign_id = None
+        asyncio.ensure_future(service.replay())
+
+    context.account.signed_in.connect(signed_in)
+    if context.account.profile is not None:  # changes queued before a restart go out now
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            asyncio.ensure_future(service.replay())
+    return service
+
+
+def install(window: MainWindow, context: AppContext) -> None:
+    service = make_service(context)
+    window.add_page("matching_posts", _tr("Mes postes (appariement)"), None,
+                    MyPostsView(service), roles={"supervisor"},
+                    visible_if=in_matching("supervisor"))  # type: ignore[arg-type]
+    window.add_page("matching_student", _tr("Mes candidatures (appariement)"), None,
+                    StudentView(service), roles={"student"},
+                    visible_if=in_matching("student"))  # type: ignore[arg-type]
+    window.add_page("matching_follow", _tr("Suivi de l'appariement"), None,
+                    CoordinatorView(service), visible_if=follows_matching)
