@@ -22,8 +22,6 @@ from desktop.api import (
     ApiError,
     decode,
     decode_list,
-    error_from_response,
-    network_error,
 )
 
 log = logging.getLogger(__name__)
@@ -551,33 +549,16 @@ class MatchingApi:
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """One authenticated request; the raw answer. Raises ApiError (StaleRanking)."""
-        if not self.api.token:
-            await self.api._request(method, path, auth=True)  # raises the 401 error
-        headers = self.api.auth_headers()
         try:
-            response = await self.api.http.request(method, path, headers=headers, **kwargs)
-        except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            error = network_error(exc)
-            if error.offline:
-                self.api.note_offline(error)
-            raise error from exc
-        if response.status_code >= 400:
-            error = error_from_response(response)
-            if error.offline:
-                self.api.note_offline(error)
-            else:
-                self.api.note_online()
-            if error.status == 401:
-                self.api.report_unauthorized(error)
-            if error.code == "stale_version":
-                try:
-                    current = decode(Ranking, response.json().get("current"))
-                except (ValueError, AttributeError, ApiError):
-                    raise error from None
-                raise StaleRanking(error, current)
-            raise error
-        self.api.note_online()
-        return response
+            return await self.api.send(method, path, auth=True, **kwargs)
+        except ApiError as error:
+            if error.code != "stale_version" or not isinstance(error.body, dict):
+                raise
+            try:
+                current = decode(Ranking, error.body.get("current"))
+            except (ValueError, AttributeError, ApiError):
+                raise error from None
+            raise StaleRanking(error, current) from None
 
     async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         response = await self._send(method, self.PREFIX + path, **kwargs)
