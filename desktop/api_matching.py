@@ -686,6 +686,15 @@ class MatchingApi:
     async def publish_matching_round(self, round_id: int) -> RoundRun:
         return decode(RoundRun, await self._json("POST", f"/rounds/{round_id}/publish"))
 
+    async def record_matching_outcome(self, round_id: int, candidate_id: int,
+                                      post_id: int | None) -> ResultRow:
+        """Type in what an off-platform round gave a candidate (a post, or none)."""
+        return decode(ResultRow, await self._json(
+            "PUT", f"/rounds/{round_id}/outcomes/{candidate_id}", json={"post_id": post_id}))
+
+    async def delete_matching_outcome(self, round_id: int, candidate_id: int) -> None:
+        await self._json("DELETE", f"/rounds/{round_id}/outcomes/{candidate_id}")
+
     async def list_matching_results(self, cid: int, **filters: Any) -> ResultPage:
         return decode(ResultPage, await self._json("GET", f"/campaigns/{cid}/results",
                                                    params=_clean(filters)))

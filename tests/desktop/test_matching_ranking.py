@@ -434,3 +434,87 @@ def test_a_reading_second_supervisor_sees_but_cannot_change(
         await close(service)
 
     arun(scenario(), timeout=60)
+
+
+def test_every_ranking_action_is_reachable_with_the_keyboard(
+        qtbot: Any, arun: Run, world: Any, server: RestartableServer, tmp_path: Path) -> None:
+    """Tab order follows the screen (back, tools, the three lists left to right, the file);
+    Ctrl+←/→ move a candidate between columns, Ctrl+↑/↓ change his rank, a typed rank +
+    Enter places him; the focus follows him; the buttons carry Alt mnemonics."""
+    from PySide6.QtTest import QTest  # noqa: PLC0415 - test-local
+
+    sup = world.sup["A"]
+    service = service_for(server.url, sup.token, sup.email, tmp_path / "a")
+    view = RankingView(service, opener=lambda _p: True)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    cand = world.cand
+    p1 = world.post["P1"]
+    ctrl = Qt.KeyboardModifier.ControlModifier
+
+    def tab_chain() -> list[Any]:
+        out: list[Any] = []
+        w = view.back_button
+        while w not in out:
+            if (w.isVisibleTo(view) and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and view.isAncestorOf(w)):
+                out.append(w)
+            w = w.nextInFocusChain()
+        return out
+
+    async def scenario() -> None:
+        campaign = await service.load_campaign()
+        post = next(p for p in await service.api.list_my_matching_posts(campaign.id)
+                    if p.id == p1)
+        await view.open_post(post)
+        board = view.board
+        chain = tab_chain()
+        order = [view.back_button, view.rank_button, view.up_button, view.down_button,
+                 view.rank_spin.lineEdit() if view.rank_spin.lineEdit() in chain
+                 else view.rank_spin, view.place_button, view.reject_button,
+                 view.unclassify_button, view.lists["unclassified"], view.lists["ranked"],
+                 view.lists["rejected"], view.observation]
+        positions = [chain.index(w) for w in order]
+        assert positions == sorted(positions), [type(w).__name__ for w in chain]
+        for button, key in ((view.rank_button, "C"), (view.reject_button, "R"),
+                            (view.unclassify_button, "N"), (view.place_button, "P")):
+            assert f"&{key}" in button.text().upper()
+        # Home selects the first non-classified (s1), Ctrl+→ ranks him.
+        unclassified = view.lists["unclassified"]
+        unclassified.setFocus()
+        QTest.keyClick(unclassified, Qt.Key.Key_End)
+        QTest.keyClick(unclassified, Qt.Key.Key_Home)
+        assert view.current_candidate == cand["s1"]
+        QTest.keyClick(unclassified, Qt.Key.Key_Right, ctrl)
+        assert board.ranked == [cand["s1"]]
+        # Next one (s2 is now first of the non-classified), ranked, then moved up.
+        unclassified.setCurrentIndex(board.models["unclassified"].index(0))
+        assert view.current_candidate == cand["s2"]
+        QTest.keyClick(unclassified, Qt.Key.Key_Right, ctrl)
+        ranked = view.lists["ranked"]
+        assert board.ranked == [cand["s1"], cand["s2"]]
+        QTest.keyClick(ranked, Qt.Key.Key_Up, ctrl)
+        assert board.ranked == [cand["s2"], cand["s1"]]
+        QTest.keyClick(ranked, Qt.Key.Key_Down, ctrl)
+        assert board.ranked == [cand["s1"], cand["s2"]]
+        # Ctrl+→ from the ranking refuses; Ctrl+← brings him back, at the end.
+        QTest.keyClick(ranked, Qt.Key.Key_Right, ctrl)
+        assert board.rejected == [cand["s2"]] and board.ranked == [cand["s1"]]
+        QTest.keyClick(view.lists["rejected"], Qt.Key.Key_Left, ctrl)
+        assert board.rejected == [] and board.ranked == [cand["s1"], cand["s2"]]
+        # A typed rank and Enter place him.
+        QTest.keyClick(view.rank_spin.lineEdit(), Qt.Key.Key_A, ctrl)
+        QTest.keyClicks(view.rank_spin.lineEdit(), "1")
+        QTest.keyClick(view.rank_spin.lineEdit(), Qt.Key.Key_Return)
+        assert board.ranked == [cand["s2"], cand["s1"]]
+        # Ctrl+← from the non-classified column goes nowhere.
+        unclassified.setCurrentIndex(board.models["unclassified"].index(0))
+        before = (board.unclassified, board.ranked, board.rejected)
+        QTest.keyClick(unclassified, Qt.Key.Key_Left, ctrl)
+        assert (board.unclassified, board.ranked, board.rejected) == before
+        await until(lambda: world.ranking("A", "P1").json()["ranked"] == [
+            cand["s2"], cand["s1"]], timeout=15)
+        await close(service)
+
+    arun(scenario(), timeout=60)

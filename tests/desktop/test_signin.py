@@ -107,7 +107,9 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
     arun(scenario())
     window = app.main_window
     assert isinstance(window, MainWindow)
-    assert window.visible_pages() == ["profile", "activity"]
+    # He was imported as a ranked student of a national campaign: its screens show too.
+    assert window.visible_pages() == ["profile", "activity", "national_wishes",
+                                      "national_tables", "national_history"]
     assert window.current_page() == "profile"
     profile = window.page("profile")
     assert isinstance(profile, ProfileView)

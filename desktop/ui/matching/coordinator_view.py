@@ -40,6 +40,7 @@ from desktop.matching_sync import MatchingService
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel
 from desktop.ui.matching.common import fit_columns, phase_label, when
+from desktop.ui.matching.outcomes_view import OutcomesTab
 from desktop.ui.widgets import Banner, BusyDialog, BusyIndicator, styled_label
 
 TRI = (("Tous", None), ("Oui", True), ("Non", False))
@@ -271,6 +272,9 @@ class CoordinatorView(QWidget):
         self.tabs.addTab(self.students, self.tr("Étudiants"))
         self.tabs.addTab(self.posts, self.tr("Postes"))
         self.tabs.addTab(self.results, self.tr("Résultats"))
+        self.outcomes = OutcomesTab(self)
+        self.outcomes_index = self.tabs.addTab(self.outcomes, self.tr("Saisie hors plateforme"))
+        self.tabs.setTabVisible(self.outcomes_index, False)
         outer.addWidget(self.tabs, 1)
         self.round_combo.currentIndexChanged.connect(self._round_changed)
         self.run_button.clicked.connect(self.run_round)
@@ -293,6 +297,19 @@ class CoordinatorView(QWidget):
         rid = self.round_id()
         return self.campaign.round(rid) if self.campaign and rid else None
 
+    def pending_before(self, rnd: Round) -> list[int]:
+        """Numbers of the earlier rounds of `rnd`'s wave not published yet."""
+        wave = self.campaign.wave(rnd.wave_id) if self.campaign else None
+        return [r.number for r in (wave.rounds if wave else ())
+                if r.number < rnd.number and r.state != "published"]
+
+    def rounds_text(self, numbers: list[int]) -> str:
+        """« du tour 1 », « des tours 1 et 2 »."""
+        if len(numbers) == 1:
+            return self.tr("du tour {n}").format(n=numbers[0])
+        head = ", ".join(map(str, numbers[:-1]))
+        return self.tr("des tours {a} et {b}").format(a=head, b=numbers[-1])
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._loaded:
@@ -312,6 +329,7 @@ class CoordinatorView(QWidget):
         self._fill_rounds(campaign)
         await asyncio.gather(self.students.refresh(), self.posts.refresh(),
                              self.results.refresh())
+        await self.outcomes.refresh()
 
     def _fill_rounds(self, campaign: MatchingCampaign) -> None:
         current = self.round_id()
@@ -339,7 +357,13 @@ class CoordinatorView(QWidget):
         self.run_button.setEnabled(bool(rnd and not rnd.off_platform
                                         and rnd.phase == "awaiting_results"
                                         and rnd.state != "published"))
-        self.publish_button.setEnabled(bool(rnd and rnd.state == "run"))
+        self.publish_button.setEnabled(bool(rnd and (rnd.state == "run" or (
+            rnd.off_platform and rnd.state != "published" and not self.pending_before(rnd)))))
+        off = bool(rnd and rnd.off_platform)
+        if off != self.tabs.isTabVisible(self.outcomes_index):
+            self.tabs.setTabVisible(self.outcomes_index, off)
+            if off:
+                self.tabs.setCurrentIndex(self.outcomes_index)
         self.action_hint.setText(self._action_hint(rnd, staff))
         if self.campaign is not None and rnd is not None:
             wave = self.campaign.wave(rnd.wave_id)
@@ -356,9 +380,12 @@ class CoordinatorView(QWidget):
             return ""
         if rnd.state == "published":
             return self.tr("Résultats publiés le {d}.").format(d=when(rnd.published_at))
+        if rnd.off_platform and self.pending_before(rnd):
+            return self.tr("Tour hors plateforme : publiez d'abord les résultats {rounds}.").format(
+                rounds=self.rounds_text(self.pending_before(rnd)))
         if rnd.off_platform:
-            return self.tr("Tour hors plateforme : les affectations sont saisies par les "
-                           "coordonnateurs, puis publiées.")
+            return self.tr("Tour hors plateforme : saisissez les affectations dans l'onglet "
+                           "« Saisie hors plateforme », puis publiez-les.")
         if rnd.state == "run":
             return self.tr("Calculé le {d} : vérifiez les résultats, puis publiez-les.").format(
                 d=when(rnd.run_at))
@@ -374,6 +401,7 @@ class CoordinatorView(QWidget):
         self._update_actions()
         self.students.schedule()
         self.posts.schedule()
+        asyncio.ensure_future(self.outcomes.refresh())
 
     def _on_event(self, kind: str, _payload: dict[str, Any]) -> None:
         if self._loaded and kind in ("matching_results_published", "matching_schedule_changed",

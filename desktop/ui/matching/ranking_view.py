@@ -14,8 +14,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -56,8 +56,9 @@ log = logging.getLogger(__name__)
 
 LIST_TITLES = {"unclassified": "Non classées", "ranked": "Classées",
                "rejected": "Non retenues"}
-LIST_HINTS = {"unclassified": "Glissez les candidatures vers « Classées » ou « Non retenues ».",
-              "ranked": "Du premier choix (en haut) au dernier.",
+LIST_HINTS = {"unclassified": "Glissez les candidatures vers « Classées » ou « Non retenues » "
+                              "(au clavier : Ctrl+→).",
+              "ranked": "Du premier choix (en haut) au dernier ; Ctrl+↑/↓ déplace.",
               "rejected": "Ces candidatures ne seront pas retenues sur ce poste."}
 
 
@@ -88,6 +89,20 @@ class RankingList(QListView):
         self.setUniformItemSizes(True)
         self.setItemDelegate(BadgeDelegate(candidate_badges, self))
         self.setMinimumWidth(220)
+
+    command = Signal(str)
+    """Ctrl+arrow on the list: "up", "down" (within the ranking), "left", "right" (column)."""
+
+    KEYS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left",
+            Qt.Key.Key_Right: "right"}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        name = self.KEYS.get(Qt.Key(event.key()))
+        if name and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.command.emit(name)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class RankingView(QWidget):
@@ -154,8 +169,9 @@ class RankingView(QWidget):
         tools = QHBoxLayout(self.tools)
         tools.setContentsMargins(0, 0, 0, 0)
         tools.setSpacing(6)
-        self.rank_button = QPushButton(self.tr("Classer"))
-        self.rank_button.setToolTip(self.tr("Ajouter à la fin du classement"))
+        self.rank_button = QPushButton(self.tr("&Classer"))
+        self.rank_button.setToolTip(self.tr("Ajouter à la fin du classement (Ctrl+→ depuis "
+                                            "les non classées, Alt+C)"))
         self.up_button = QPushButton("▲")
         self.up_button.setToolTip(self.tr("Monter d'un rang (Ctrl+Haut)"))
         self.up_button.setAccessibleName(self.tr("Monter"))
@@ -166,10 +182,14 @@ class RankingView(QWidget):
         self.rank_spin.setMinimum(1)
         self.rank_spin.setPrefix(self.tr("rang "))
         self.rank_spin.setAccessibleName(self.tr("Rang à donner"))
-        self.place_button = QPushButton(self.tr("Placer à ce rang"))
-        self.reject_button = QPushButton(self.tr("Refuser"))
+        self.place_button = QPushButton(self.tr("&Placer à ce rang"))
+        self.reject_button = QPushButton(self.tr("&Refuser"))
+        self.reject_button.setToolTip(self.tr("Refuser la candidature (Ctrl+→ depuis les "
+                                              "classées, Alt+R)"))
         self.reject_button.setProperty("variant", "danger")
-        self.unclassify_button = QPushButton(self.tr("Remettre en non classé"))
+        self.unclassify_button = QPushButton(self.tr("Remettre en &non classé"))
+        self.unclassify_button.setToolTip(self.tr("Remettre en non classé (Ctrl+← depuis les "
+                                                  "classées, Alt+N)"))
         for widget in (self.rank_button, self.up_button, self.down_button, self.rank_spin,
                        self.place_button, self.reject_button, self.unclassify_button):
             if isinstance(widget, QPushButton):
@@ -192,10 +212,7 @@ class RankingView(QWidget):
             view.selectionModel().currentChanged.connect(
                 lambda current, _prev, s=status: self._select(s, current))
             view.clicked.connect(lambda index, s=status: self._select(s, index))
-            for keys, delta in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
-                shortcut = QShortcut(QKeySequence(keys), view)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-                shortcut.activated.connect(lambda d=delta: self.shift_selected(d))
+            view.command.connect(lambda name, s=status: self.keyboard_command(s, name))
             column.addWidget(title)
             column.addWidget(hint)
             column.addWidget(view, 1)
@@ -333,6 +350,20 @@ class RankingView(QWidget):
         self.current_candidate = cid
         if moved:
             self._reselect()
+
+    def keyboard_command(self, status: str, name: str) -> None:
+        """Ctrl+arrows on a list: ↑/↓ change the rank, ←/→ move to the next column
+        (non classées ⇄ classées ⇄ refusées); the focus follows the candidate."""
+        if name in ("up", "down"):
+            self.shift_selected(-1 if name == "up" else 1)
+        else:
+            step = -1 if name == "left" else 1
+            target = STATUSES.index(status) + step
+            if 0 <= target < len(STATUSES):
+                self._move_selected(STATUSES[target])
+        selected = self._selected()
+        if selected is not None:
+            self.lists[selected[0]].setFocus()
 
     def _move_selected(self, status: str) -> None:
         self._change(lambda cid: self.board.move(cid, status))

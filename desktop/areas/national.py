@@ -1,0 +1,291 @@
+"""The national choice's screens (issue 4): composition only.
+
+Students ranked in a national campaign get « Mes vœux » (wishes, statuses, turn panel,
+three-step validation, absence, assignment and its PDF), « Tableaux publics » and « Mes
+historiques »; staff get « Choix national (agence) » and the public tables. The campaign
+is the one named in the profile (students) or the newest national campaign (staff).
+Live events go to the student service, the tables and the staff screen; desktop
+notifications warn when my turn is near and when it comes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.api import ApiError, Profile
+from desktop.api_national import NationalApi, Receipt
+from desktop.areas import AppContext
+from desktop.attestation import AttestationData, FontMissing, suggested_name, write_attestation
+from desktop.national_sync import NationalStudent
+from desktop.notifications import TurnNotifier
+from desktop.ui.main_window import MainWindow
+from desktop.ui.national.staff_view import StaffNationalView, StaffSource
+from desktop.ui.national.tables_view import HistorySource, HistoryView, TableSource, TablesView
+from desktop.ui.national.wishes_view import WishesView
+
+log = logging.getLogger(__name__)
+
+LIVE_KINDS_TABLES = frozenset({"simulation_moved", "student_assigned", "turn_ended",
+                               "offer_changed", "order_changed"})
+LIVE_KINDS_STAFF = frozenset({"turn_started", "student_assigned", "turn_ended", "amphi_state",
+                              "site_state", "order_changed", "offer_changed"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NationalArea", text)
+
+
+def student_campaign(profile: Profile | None) -> int | None:
+    """The national campaign in which this person is a ranked student, if any."""
+    if profile is None:
+        return None
+    ids = [c.id for c in profile.campaigns if c.kind == "national" and c.my_role == "student"]
+    return max(ids) if ids else None
+
+
+def is_candidate(profile: Profile) -> bool:
+    return student_campaign(profile) is not None
+
+
+def sees_tables(profile: Profile) -> bool:
+    return is_candidate(profile) or profile.role == "staff"
+
+
+class NationalArea(QObject):
+    """Wires the national services to the views of one main window."""
+
+    def __init__(self, window: MainWindow, context: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self.national = NationalApi(context.api)
+        self.student: NationalStudent | None = None
+        self.campaign_id: int | None = None
+        self.staff_campaign_id: int | None = None
+        self.attestation_dir: Path | None = None  # set: save there without asking (tests)
+        self.open_after_print = True
+        self._landed = False  # moved to « Mes vœux » once, at the first load
+        self.last_attestation: Path | None = None
+        self.notifier = TurnNotifier(window.show_notice, self)
+        self.wishes_view = WishesView()
+        self.tables_view = TablesView()
+        self.history_view = HistoryView()
+        self.staff_view = StaffNationalView()
+        self.wishes_view.on_cell_clicked = self._open_cell
+        window.add_page("national_wishes", _tr("Mes vœux (choix national)"), None,
+                        self.wishes_view, roles={"student"}, visible_if=is_candidate)
+        window.add_page("national_tables", _tr("Tableaux publics"), None, self.tables_view,
+                        visible_if=sees_tables)
+        window.add_page("national_history", _tr("Mes historiques"), None, self.history_view,
+                        roles={"student"}, visible_if=is_candidate)
+        window.add_page("national_staff", _tr("Choix national (agence)"), None,
+                        self.staff_view, roles={"staff"})
+        context.account.profile_changed.connect(self._profile_changed)
+        context.account.signed_out.connect(self._signed_out)
+        context.live.event_received.connect(self._on_event)
+        if context.account.profile is not None:
+            self._profile_changed(context.account.profile)
+
+    # ---------------------------------------------------------------- campaign
+
+    def _profile_changed(self, profile: Profile) -> None:
+        cid = student_campaign(profile)
+        if cid is not None and (self.student is None or self.campaign_id != cid):
+            self._start_student(cid, profile)
+        if profile.role == "staff" and self.staff_campaign_id is None:
+            asyncio.ensure_future(self._find_staff_campaign())
+
+    def _signed_out(self) -> None:
+        self.student = None
+        self.campaign_id = None
+        self.staff_campaign_id = None
+
+    def _start_student(self, cid: int, profile: Profile) -> None:
+        email = self.context.account.email or profile.email or ""
+        self.campaign_id = cid
+        student = NationalStudent(self.national, self.context.store, email, cid, self)
+        self.student = student
+        student.me_changed.connect(self._notify_turn)
+        student.turn_moved.connect(self._turn_moved)
+        self.wishes_view.attach(student, print_attestation=self.print_attestation,
+                                show_profile=lambda: self.window.show_page("profile"))
+        self._attach_tables(cid)
+        national, c = self.national, cid
+
+        async def receipts() -> list[Receipt]:
+            """The server's receipts; offline, the ones kept on this computer."""
+            try:
+                return await national.national_receipts(c)
+            except ApiError as exc:
+                if exc.offline:
+                    return student.wishes.receipts()
+                raise
+
+        self.history_view.attach(HistorySource(
+            changes=lambda: national.national_wish_changes(c),
+            receipts=receipts,
+            verify=lambda r: national.national_verify_receipt(c, r)))
+        student.wishes.receipt_received.connect(self._receipt)
+        asyncio.ensure_future(self._load_student(student))
+
+    async def _load_student(self, student: NationalStudent) -> None:
+        """Load my file; a student who just opened the app lands on his wishes."""
+        me = await student.load()
+        if me is not None and self.window.current_page() in (None, "profile") \
+                and not self._landed:
+            self._landed = True
+            self.window.show_page("national_wishes")
+
+    def _attach_tables(self, cid: int) -> None:
+        national = self.national
+
+        async def table(kind: str, pool: str) -> list[Any]:
+            if kind == "final":
+                return list((await national.national_final_availability(cid, pool)).rows)
+            if kind == "current":
+                return list((await national.national_current_availability(cid, pool)).rows)
+            if kind == "mine":
+                return list((await national.national_my_availability(cid)).rows)
+            return list((await national.national_rank_limits(cid, pool)).rows)
+
+        self.tables_view.attach(TableSource(
+            table=table,
+            listing=lambda offset, limit: national.national_listing(cid, offset=offset,
+                                                                    limit=limit),
+            cell_view=lambda cell_id: national.national_cell_view(cid, cell_id),
+            radar=lambda: national.national_radar(cid)))
+
+    async def _find_staff_campaign(self) -> None:
+        try:
+            cid = await self.national.find_national_campaign()
+        except ApiError as exc:
+            log.info("no national campaign found: %s", exc.message)
+            return
+        if cid is None:
+            self.staff_view.banner.show_message(_tr("Aucune campagne nationale sur ce serveur."),
+                                                "info")
+            return
+        self.staff_campaign_id = cid
+        national = self.national
+
+        async def command(name: str, candidate_id: int | None) -> Any:
+            calls = {"start": national.national_start_amphi,
+                     "pause": national.national_pause_amphi,
+                     "resume": national.national_resume_amphi}
+            if name in calls:
+                return await calls[name](cid)
+            assert candidate_id is not None
+            decisions = {"assign": national.national_assign_current,
+                         "skip": national.national_skip_current,
+                         "demote": national.national_demote_student}
+            return await decisions[name](cid, candidate_id)
+
+        self.staff_view.attach(StaffSource(
+            campaign=lambda: national.national_campaign(cid),
+            set_state=lambda state: national.national_set_state(cid, state),
+            set_day_slices=lambda slices: national.national_set_day_slices(cid, slices),
+            import_offer=lambda path, dry: national.national_import_offer(cid, path,
+                                                                          dry_run=dry),
+            import_students=lambda path, dry: national.national_import_students(
+                cid, path, dry_run=dry),
+            amphi=lambda: national.national_staff_amphi(cid),
+            command=command))
+        if self.campaign_id is None:
+            self._attach_tables(cid)
+            self.tables_view.signed_in_candidate = False
+            index = self.tables_view.kind_combo.findData("mine")
+            if index >= 0:
+                self.tables_view.kind_combo.removeItem(index)
+
+    # ---------------------------------------------------------------- live
+
+    def _on_event(self, kind: str, event: dict[str, Any], event_id: int) -> None:
+        payload = event.get("payload") or {}
+        cid = payload.get("campaign_id")
+        if self.student is not None and cid == self.campaign_id:
+            self.student.on_event(kind, event, event_id)
+        if cid in (self.campaign_id, self.staff_campaign_id) and kind in LIVE_KINDS_TABLES:
+            self.tables_view.refresh_soon()
+        if cid == self.staff_campaign_id and kind in LIVE_KINDS_STAFF:
+            self.staff_view.refresh_soon()
+
+    def _turn_moved(self, people_before: int, _current_rank: object) -> None:
+        self.notifier.update(people_before, False)
+
+    def _notify_turn(self, me: Any) -> None:
+        if me.outcome is None and me.turn.amphi_status == "running":
+            self.notifier.update(me.turn.people_before, me.turn.my_turn)
+        elif me.outcome is not None and self.notifier.sent \
+                and self.window.notice_banner.text == self.notifier.sent[-1]:
+            self.window.notice_banner.clear()  # « c'est votre tour » is over
+
+    def _receipt(self, receipt: Receipt) -> None:
+        self.wishes_view.show_message(_tr("Vœux enregistrés — reçu %1").replace(
+            "%1", receipt.code), "info")
+        if self.history_view.isVisible():
+            self.history_view.reload()
+
+    def _open_cell(self, cell_id: int) -> None:
+        self.tables_view.open_cell(cell_id)
+
+    # ---------------------------------------------------------------- attestation
+
+    async def print_attestation(self) -> None:
+        """Write « mon affectation » as a PDF and open it (to print)."""
+        student, profile = self.student, self.context.account.profile
+        if student is None or student.me is None or student.me.assignment is None \
+                or profile is None:
+            return
+        name = next((c.name for c in profile.campaigns if c.id == self.campaign_id), "")
+        data = AttestationData(
+            last_name=profile.last_name, first_name=profile.first_name,
+            birth_date=profile.birth_date.strftime("%d/%m/%Y") if profile.birth_date else None,
+            rank=student.me.rank, campaign=name, assignment=student.me.assignment)
+        path = await self._attestation_path(suggested_name(data))
+        if path is None:
+            return
+        try:
+            await asyncio.to_thread(write_attestation, path, data,
+                                    printed_at=datetime.now().astimezone())
+        except (OSError, FontMissing) as exc:
+            self.wishes_view.show_message(_tr("Le PDF n'a pas pu être enregistré : %1")
+                                          .replace("%1", str(exc)), "error")
+            return
+        self.last_attestation = path
+        self.wishes_view.show_message(_tr("Attestation enregistrée : %1").replace(
+            "%1", str(path)), "success")
+        if self.open_after_print:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    async def _attestation_path(self, name: str) -> Path | None:
+        if self.attestation_dir is not None:
+            return self.attestation_dir / name
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = QFileDialog(self.window, _tr("Enregistrer mon attestation d'affectation"),
+                             str(Path(folder) / name), _tr("Document PDF (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        future: asyncio.Future[Path | None] = asyncio.get_running_loop().create_future()
+
+        def done(result: int) -> None:
+            files = dialog.selectedFiles()
+            if not future.done():
+                future.set_result(Path(files[0]) if result and files else None)
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return await future
+
+
+def install(window: MainWindow, context: AppContext) -> None:
+    """Add the national pages to `window` (called once per main window)."""
+    window.national_area = NationalArea(window, context)  # type: ignore[attr-defined]

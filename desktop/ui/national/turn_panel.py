@@ -1,0 +1,278 @@
+"""The turn panel: who passes now, my number, people before me, pace, and my turn.
+
+Its colour moves smoothly from blue (far) to red (my turn) — a continuous function of
+the people before me, animated between updates — and its text always says the same
+thing in words, so nobody depends on the colour. At my turn it reads « C'EST VOTRE
+TOUR » and shows the button « JE PRENDS en k / N le vœu n° X à … en … » (step 1 of
+the validation).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from time import monotonic
+
+from PySide6.QtCore import QCoreApplication, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api_national import Headline, Turn
+
+BLUE = QColor("#1d4f91")
+RED = QColor("#c0262d")
+FAR = 400  # people before me at which the panel is fully blue
+PACE_WINDOW_SECONDS = 15 * 60
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TurnPanel", text)
+
+
+def closeness(people_before: int, my_turn: bool = False) -> float:
+    """0.0 far away … 1.0 my turn; logarithmic, so the last few dozen move it most."""
+    if my_turn or people_before <= 0:
+        return 1.0
+    if people_before >= FAR:
+        return 0.0
+    return 1.0 - math.log1p(people_before) / math.log1p(FAR) * 0.92 - 0.08 * (
+        people_before / FAR)
+
+
+def turn_colour(people_before: int, my_turn: bool = False) -> QColor:
+    """The panel colour: blue far from my turn, red at it, blended in between."""
+    t = max(0.0, min(1.0, closeness(people_before, my_turn)))
+    return QColor.fromRgbF(BLUE.redF() + (RED.redF() - BLUE.redF()) * t,
+                           BLUE.greenF() + (RED.greenF() - BLUE.greenF()) * t,
+                           BLUE.blueF() + (RED.blueF() - BLUE.blueF()) * t)
+
+
+def duration_text(seconds: int | None) -> str:
+    if seconds is None:
+        return _tr("inconnue")
+    if seconds < 90:
+        return _tr("moins de 2 minutes")
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return _tr("environ %1 min").replace("%1", str(minutes))
+    hours, rest = divmod(minutes, 60)
+    return _tr("environ %1 h %2").replace("%1", str(hours)).replace("%2", f"{rest:02d}")
+
+
+def take_button_text(headline: Headline) -> str:
+    """« JE PRENDS en k / N le vœu n° X à SUB en SPEC »."""
+    return _tr("JE PRENDS en %1 / %2 le vœu n° %3 à %4 en %5").replace(
+        "%1", str(headline.k)).replace("%2", str(headline.capacity)).replace(
+        "%3", str(headline.wish_number)).replace("%4", headline.subdivision or "").replace(
+        "%5", headline.specialty or "")
+
+
+class TurnPanel(QFrame):
+    """Shown while the amphitheatre is open; emits `take_clicked` (step 1)."""
+
+    take_clicked = Signal()
+    enter_requested = Signal(str)  # the secret answer typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("turnPanel")
+        self.setAutoFillBackground(True)
+        self.turn: Turn | None = None
+        self.people_before = 0
+        self.my_turn = False
+        self.colour = QColor(BLUE)
+        self._current_rank: int | None = None
+        self._samples: deque[tuple[float, int]] = deque(maxlen=400)
+        self._animation = QVariantAnimation(self)
+        self._animation.setDuration(900)
+        self._animation.valueChanged.connect(self._paint_colour)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(6)
+        self.title = QLabel(self)
+        self.title.setObjectName("turnTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.now_label = QLabel(self)
+        self.mine_label = QLabel(self)
+        self.pace_label = QLabel(self)
+        for label in (self.now_label, self.mine_label, self.pace_label):
+            label.setObjectName("turnLine")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.secret_row = QWidget(self)
+        secret = QHBoxLayout(self.secret_row)
+        secret.setContentsMargins(0, 4, 0, 0)
+        self.secret_label = QLabel(self.secret_row)
+        self.secret_label.setObjectName("turnLine")
+        self.secret_label.setWordWrap(True)
+        secret.addWidget(self.secret_label, 1)
+        self.secret_edit = QLineEdit(self.secret_row)
+        self.secret_edit.setPlaceholderText(_tr("Réponse à votre question secrète"))
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.returnPressed.connect(self._enter)
+        secret.addWidget(self.secret_edit)
+        self.enter_button = QPushButton(_tr("Entrer dans l'amphi"), self.secret_row)
+        self.enter_button.clicked.connect(self._enter)
+        secret.addWidget(self.enter_button)
+        layout.addWidget(self.secret_row)
+        self.secret_row.hide()
+        self.take_button = QPushButton(self)
+        self.take_button.setObjectName("takeButton")
+        self.take_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.take_button.clicked.connect(self.take_clicked)
+        self.take_button.hide()
+        layout.addWidget(self.take_button)
+        self._paint_colour(self.colour)
+
+    # ---------------------------------------------------------------- state
+
+    def set_turn(self, turn: Turn, *, passing: int, rank: int) -> None:
+        self.turn = turn
+        self.passing, self.rank = passing, rank
+        self.people_before = turn.people_before
+        self.my_turn = turn.my_turn
+        self._current_rank = turn.current_rank
+        self._sample()
+        self._update()
+
+    def set_people_before(self, people_before: int, *, current_rank: int | None = None
+                          ) -> None:
+        """From a `turn_started` event, between two fetches of the panel."""
+        if self.turn is None:
+            return
+        self.people_before = max(0, people_before)
+        if current_rank is not None:
+            self._current_rank = current_rank
+        self._sample()
+        self._update()
+
+    def _sample(self) -> None:
+        if self.turn is not None and self.turn.amphi_status == "running":
+            self._samples.append((monotonic(), self.people_before))
+        else:
+            self._samples.clear()  # a pause must not count as a slow pace
+
+    def observed_pace(self) -> float | None:
+        """Turns per hour seen by this panel over the last minutes (None: too few yet).
+
+        The server's figure counts the turns of the last hour, which undercounts during
+        the first hour of the amphitheatre; what this screen saw move is fresher.
+        """
+        now = monotonic()
+        recent = [(t, n) for t, n in self._samples if now - t <= PACE_WINDOW_SECONDS]
+        if len(recent) < 4:
+            return None
+        (t0, n0), (t1, n1) = recent[0], recent[-1]
+        if t1 - t0 < 20 or n0 <= n1:
+            return None
+        return (n0 - n1) / (t1 - t0) * 3600
+
+    def set_secret(self, required: bool, question: str | None) -> None:
+        self.secret_row.setVisible(required)
+        self.secret_label.setText(
+            _tr("Pour entrer dans l'amphithéâtre, répondez à votre question secrète : %1")
+            .replace("%1", question or "") if question else
+            _tr("Pour entrer dans l'amphithéâtre, répondez à votre question secrète."))
+
+    def secret_refused(self, message: str) -> None:
+        self.secret_label.setText(message)
+        self.secret_edit.selectAll()
+        self.secret_edit.setFocus()
+
+    def set_choice(self, headline: Headline | None, enabled: bool = True) -> None:
+        """The JE PRENDS button (shown at my turn only, when a wish is satisfiable)."""
+        if headline is not None and headline.cell_id is not None and self.my_turn:
+            self.take_button.setText(take_button_text(headline))
+            self.take_button.setEnabled(enabled)
+            self.take_button.show()
+        else:
+            self.take_button.hide()
+
+    def _enter(self) -> None:
+        answer = self.secret_edit.text().strip()
+        if answer:
+            self.enter_requested.emit(answer)
+
+    # ---------------------------------------------------------------- drawing
+
+    def _update(self) -> None:
+        turn = self.turn
+        if turn is None:
+            return
+        before = self.people_before
+        if turn.amphi_status == "paused":
+            self.title.setText(_tr("Amphithéâtre en pause — les tours reprendront bientôt"))
+        elif turn.amphi_status == "finished":
+            self.title.setText(_tr("L'amphithéâtre est terminé"))
+        elif turn.amphi_status == "not_started":
+            self.title.setText(_tr("L'amphithéâtre n'a pas encore commencé"))
+        elif self.my_turn:
+            self.title.setText(_tr("C'EST VOTRE TOUR"))
+        elif before == 1:
+            self.title.setText(_tr("Vous êtes le prochain : 1 personne avant vous"))
+        elif before <= 15:
+            self.title.setText(_tr("Votre tour est très proche : %1 personnes avant vous")
+                               .replace("%1", str(before)))
+        elif before <= 100:
+            self.title.setText(_tr("Votre tour approche : %1 personnes avant vous")
+                               .replace("%1", str(before)))
+        else:
+            self.title.setText(_tr("Votre tour est encore loin : %1 personnes avant vous")
+                               .replace("%1", f"{before:,}".replace(",", " ")))
+        current = self._current_rank
+        if self.my_turn:
+            self.now_label.setText(_tr(
+                "Merci de valider rapidement votre choix : d'autres attendent après vous. "
+                "Vous pouvez encore modifier vos vœux ; le bouton ci-dessous vous demandera "
+                "de confirmer."))
+        elif current is not None:
+            self.now_label.setText(_tr("Passe maintenant : l'étudiant classé %1.")
+                                   .replace("%1", str(current)))
+        else:
+            self.now_label.setText(_tr("Personne ne choisit en ce moment."))
+        self.mine_label.setText(_tr("Votre rang : %1 — vous allez être %2ème de votre "
+                                    "contingent à choisir.").replace("%1", str(self.rank))
+                                .replace("%2", str(self.passing)))
+        wait = None
+        rate = self.observed_pace() or turn.pace_per_hour
+        if rate > 0 and not self.my_turn:
+            wait = int(before * 3600 / rate)
+        elif turn.estimated_wait_seconds is not None and turn.people_before > 0:
+            wait = int(turn.estimated_wait_seconds * before / turn.people_before)
+        if rate > 0:
+            pace = _tr("Rythme : %1 choix par heure").replace("%1", str(round(rate)))
+        else:
+            pace = _tr("Rythme : pas encore mesuré")
+        if not self.my_turn:
+            pace += _tr(" — attente estimée : %1.").replace("%1", duration_text(wait))
+        self.pace_label.setText(pace)
+        self.pace_label.setVisible(not self.my_turn)
+        self.setProperty("urgent", self.my_turn)
+        target = turn_colour(before, self.my_turn)
+        self._animation.stop()
+        self._animation.setStartValue(QColor(self.colour))
+        self._animation.setEndValue(target)
+        if self.isVisible():
+            self._animation.start()
+        else:
+            self._paint_colour(target)
+
+    def _paint_colour(self, colour: QColor) -> None:
+        self.colour = QColor(colour)
+        self.setStyleSheet(
+            f"#turnPanel {{ background: {self.colour.name()}; border-radius: 10px; }}"
+            "#turnPanel QLabel { color: white; background: transparent; }"
+            "#turnTitle { font-size: 17pt; font-weight: 700; }"
+            "#turnLine { font-size: 11pt; }"
+            "#takeButton { background: white; color: #8f1018; font-size: 13pt; "
+            "font-weight: 700; padding: 10px 16px; border-radius: 8px; border: none; }"
+            "#takeButton:disabled { color: #999; }")

@@ -1,0 +1,174 @@
+"""The national item models pass the model tester; the wish model moves rows the KDAB way
+(one `move_requested` per move, pages included); the offline draft follows the server's
+edit rules; the attestation prints French accents."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop.api import ApiError
+from desktop.api_national import (
+    Assignment,
+    AvailabilityRow,
+    Holder,
+    ListingRow,
+    RankLimit,
+    Receipt,
+    RejectedLine,
+)
+from desktop.attestation import AttestationData, write_attestation
+from desktop.models import ItemRole, SortRole
+from desktop.models.national_tables import (
+    RecordModel,
+    availability_columns,
+    holder_columns,
+    listing_columns,
+    rank_limit_columns,
+    receipt_columns,
+    rejected_columns,
+    sort_proxy,
+)
+from desktop.models.national_wishes import COL_NUMBER, COL_STATUS, WishModel, WishRow
+from desktop.national_sync import apply_edit
+from desktop.ui.national.wishes_view import WishTable
+
+NOW = datetime(2026, 9, 14, 9, 32, tzinfo=UTC)
+
+
+def rows(n: int) -> list[WishRow]:
+    return [WishRow(i, 100 + i, f"SUB{i}", "Pédiatrie", 3, "épuisé / 3" if i % 2 else
+                    f"{i} / 3", satisfied=i == 2, exhausted=bool(i % 2)) for i in range(1, n + 1)]
+
+
+def test_wish_model(qtmodeltester: ModelTester) -> None:
+    model = WishModel()
+    qtmodeltester.check(model)
+    model.set_rows(rows(45))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 20 and model.page_count() == 3
+    assert model.data(model.index(1, COL_STATUS)) == "2 / 3 — réalisable"
+    assert model.data(model.index(0, COL_STATUS)) == "épuisé / 3"
+    assert model.data(model.index(0, 0), ItemRole).cell_id == 101
+    assert model.data(model.index(3, 1), SortRole) == "sub4"
+    model.set_page(2)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
+    model.set_rows(rows(5), editable=False)
+    qtmodeltester.check(model)
+    assert not model.flags(model.index(0, COL_NUMBER)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
+
+
+def test_moves_ask_the_data_layer_once_with_whole_list_positions(qtbot: QtBot) -> None:
+    model = WishModel()
+    model.set_rows(rows(45))
+    model.set_page(1)  # wishes 21..40
+    asked: list[tuple[int, int]] = []
+    model.move_requested.connect(lambda cell, pos: asked.append((cell, pos)))
+    with qtbot.waitSignals([model.rowsAboutToBeMoved, model.rowsMoved]):
+        assert model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)  # 21 → after 23
+    assert asked == [(121, 23)]
+    assert [r.cell_id for r in model.rows()[20:24]] == [122, 123, 121, 124]
+    assert [r.number for r in model.rows()[20:24]] == [21, 22, 23, 24]
+    # No-op moves and drops onto a row are refused, without asking anything.
+    assert not model.moveRows(QModelIndex(), 2, 1, QModelIndex(), 3)
+    mime = model.mimeData([model.index(0, 0)])
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index(1, 0))
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex()) is False
+    assert asked == [(121, 23)]
+    # Typed number: clamped to the list.
+    model.setData(model.index(0, COL_NUMBER), "999")
+    assert asked[-1] == (122, 45)
+    model.setData(model.index(0, COL_NUMBER), "abc")
+    assert len(asked) == 2
+
+
+def test_the_wish_table_drags_between_rows_only_and_moves_with_the_keyboard(
+        qtbot: QtBot) -> None:
+    table = WishTable()
+    qtbot.addWidget(table)
+    model = WishModel()
+    table.setModel(model)
+    model.set_rows(rows(4))
+    assert table.dragDropMode() == table.DragDropMode.InternalMove
+    assert not table.dragDropOverwriteMode() and not table.isSortingEnabled()
+    asked: list[tuple[int, int]] = []
+    model.move_requested.connect(lambda cell, pos: asked.append((cell, pos)))
+    table.show()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [(102, 3), (102, 2)]  # the selection follows the moved wish
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # already first
+    assert len(asked) == 2
+
+
+@pytest.mark.parametrize(("columns", "row"), [
+    (availability_columns(), AvailabilityRow(1, "LYON", "Pédiatrie", 4, 0)),
+    (rank_limit_columns(), RankLimit(1, "LYON", "Pédiatrie", 4, 3, 12, None)),
+    (listing_columns(), ListingRow(7, 345, 501, "general", 7, True, None, "simulated", 1,
+                                   "LYON", "Pédiatrie", 2)),
+    (holder_columns(), Holder(1, "simulated", "simulé", 345, 501, 2)),
+    (receipt_columns(), Receipt(1, 2, 3, NOW, (1, 2), "d", "s", "C4EA-2720-A464")),
+    (rejected_columns(), RejectedLine(3, "Nombre de postes invalide")),
+])
+def test_record_models(qtmodeltester: ModelTester, columns: list, row: object) -> None:
+    model = RecordModel(columns)
+    qtmodeltester.check(model)
+    model.set_rows([row, row])
+    qtmodeltester.check(model)
+    proxy = sort_proxy(model)
+    proxy.sort(0)
+    assert proxy.rowCount() == 2
+    assert model.data(model.index(0, 0), ItemRole) is row
+    assert all(model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(columns)))
+
+
+def test_demoted_rank_and_absent_state_read_like_the_seed() -> None:
+    model = RecordModel(listing_columns())
+    model.set_rows([ListingRow(7, 345, 501, "general", 7, True, None, "simulated", 1, "LYON",
+                               "Pédiatrie", 2)])
+    texts = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert texts[1] == "501 (345)" and texts[-1] == "simulé — absent"
+
+
+@given(st.lists(st.integers(1, 30), unique=True, max_size=12), st.data())
+def test_offline_edits_follow_the_server_rules(cells: list[int], data: st.DataObject) -> None:
+    new = data.draw(st.integers(31, 40))
+    position = data.draw(st.none() | st.integers(-3, 20))
+    added = apply_edit(cells, "add", new, position)
+    assert sorted(added) == sorted([*cells, new]) and len(set(added)) == len(added)
+    if position is None or position > len(cells):
+        assert added[-1] == new
+    elif position >= 1:
+        assert added[position - 1] == new
+    if cells:
+        moved = data.draw(st.sampled_from(cells))
+        target = data.draw(st.integers(1, len(cells)))
+        after = apply_edit(cells, "move", moved, target)
+        assert after[target - 1] == moved and sorted(after) == sorted(cells)
+        assert moved not in apply_edit(cells, "delete", moved, None)
+        with pytest.raises(ApiError):
+            apply_edit(cells, "add", moved, None)
+
+
+def test_the_attestation_prints_french_accents(tmp_path: Path) -> None:
+    assignment = Assignment(7, "ÎLE-DE-FRANCE", "Spécialité chirurgicale : Chirurgie générale",
+                            1, 1, 60, NOW, "validated", "C4EA-2720-A464")
+    data = AttestationData("Lefèvre", "Zoé", "14/03/2000", 4246, "EDN 2026", assignment)
+    pdf = write_attestation(tmp_path / "a.pdf", data, printed_at=NOW)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    for expected in ("LEFÈVRE", "Zoé", "ÎLE-DE-FRANCE", "Spécialité chirurgicale", "4246",
+                     "C4EA-2720-A464", "Vœu", "choix validé par l'étudiant"):
+        assert expected in text, (expected, text)

@@ -1,0 +1,292 @@
+"""The turn panel's colour at several distances, my turn, the three steps of the
+validation against a real server, the assignment afterwards and its PDF attestation."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.api_national import Headline, Turn
+from desktop.app import AmphiApp
+from desktop.notifications import TurnNotifier
+from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
+from desktop.ui.national.turn_panel import BLUE, RED, TurnPanel, closeness, turn_colour
+from tests.desktop.conftest import RestartableServer, until
+from tests.desktop.national_helpers import SECRET, area, campaign, open_main
+
+MakeApp = Callable[..., AmphiApp]
+Run = Callable[..., Any]
+
+
+def turn(people_before: int, *, my_turn: bool = False, status: str = "running") -> Turn:
+    return Turn(status, 100, 100, 100 + people_before, people_before, my_turn,
+                datetime.now(UTC), None, 60.0, people_before * 60)
+
+
+def redness(people_before: int, my_turn: bool = False) -> float:
+    c = turn_colour(people_before, my_turn)
+    return c.redF() - c.blueF()
+
+
+def test_the_colour_moves_from_blue_to_red_as_the_turn_approaches() -> None:
+    assert turn_colour(5000) == BLUE
+    assert turn_colour(0, my_turn=True) == RED
+    distances = [5000, 400, 250, 100, 50, 15, 5, 1, 0]
+    values = [redness(d) for d in distances]
+    assert values == sorted(values), values  # monotonic: closer is redder
+    assert len(set(values[1:])) == len(values) - 1  # and it really moves at each step
+    # Smooth: no jump bigger than a third of the range between neighbouring distances.
+    steps = [closeness(d) - closeness(d + 1) for d in range(0, 400)]
+    assert max(steps) < 0.34 and min(steps) >= 0
+
+
+@pytest.mark.parametrize(("before", "title"), [
+    (1200, "Votre tour est encore loin : 1 200 personnes avant vous"),
+    (60, "Votre tour approche : 60 personnes avant vous"),
+    (7, "Votre tour est très proche : 7 personnes avant vous"),
+    (1, "Vous êtes le prochain : 1 personne avant vous"),
+])
+def test_the_panel_says_in_words_what_its_colour_says(qtbot: QtBot, before: int,
+                                                      title: str) -> None:
+    panel = TurnPanel()
+    qtbot.addWidget(panel)
+    panel.set_turn(turn(before), passing=before + 1, rank=before + 1)
+    assert panel.title.text() == title
+    assert panel.colour == turn_colour(before)
+    assert "Passe maintenant : l'étudiant classé 100." == panel.now_label.text()
+    assert "attente estimée" in panel.pace_label.text()
+    assert panel.take_button.isHidden()
+
+
+def test_at_my_turn_the_panel_is_red_and_offers_the_button(qtbot: QtBot) -> None:
+    panel = TurnPanel()
+    qtbot.addWidget(panel)
+    panel.set_turn(turn(0, my_turn=True), passing=3, rank=3)
+    assert panel.title.text() == "C'EST VOTRE TOUR"
+    assert panel.colour == RED
+    headline = Headline(2, 7, "REIMS", "Discipline : ANESTHÉSIE réanimation", 13, 14, "…")
+    panel.set_choice(headline)
+    assert not panel.take_button.isHidden()
+    assert panel.take_button.text() == (
+        "JE PRENDS en 13 / 14 le vœu n° 2 à REIMS en Discipline : ANESTHÉSIE réanimation")
+    # Between two fetches, a `turn_started` moves the panel (animated when shown).
+    panel.set_turn(turn(30), passing=3, rank=3)
+    panel.set_people_before(29, current_rank=101)
+    assert "29 personnes" in panel.title.text() and "101" in panel.now_label.text()
+
+
+def test_the_wait_follows_the_pace_this_screen_sees(qtbot: QtBot,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr("desktop.ui.national.turn_panel.monotonic", lambda: clock[0])
+    panel = TurnPanel()
+    qtbot.addWidget(panel)
+    slow = Turn("running", 10, 10, 400, 390, False, None, None, 3.0, 390 * 1200)
+    panel.set_turn(slow, passing=400, rank=400)  # 3 per hour measured by the server
+    assert "Rythme : 3 choix par heure" in panel.pace_label.text()
+    for before in range(389, 379, -1):  # one turn every 30 s seen live: 120 per hour
+        clock[0] += 30
+        panel.set_people_before(before)
+    assert round(panel.observed_pace() or 0) == 120
+    assert "Rythme : 120 choix par heure" in panel.pace_label.text()
+    assert "environ 3 h 10" in panel.pace_label.text()  # 380 people at 120 per hour
+    paused = Turn("paused", 10, 10, 400, 380, False, None, None, 0.0, None)
+    panel.set_turn(paused, passing=400, rank=400)
+    assert panel.observed_pace() is None
+    assert "pause" in panel.title.text()
+
+
+def test_notifications_once_when_near_and_once_at_my_turn(qtbot: QtBot) -> None:
+    shown: list[str] = []
+    notifier = TurnNotifier(lambda text, _kind: shown.append(text))
+    notifier.use_tray = False  # as on a desktop without a tray: the banner is the fallback
+    for before in (300, 50, 12, 9, 8, 3):
+        notifier.update(before, False)
+    notifier.update(0, True)
+    notifier.update(0, True)
+    assert len(notifier.sent) == 2
+    assert "9 personne(s) avant vous" in notifier.sent[0]
+    assert "C'EST VOTRE TOUR" in notifier.sent[1]
+
+
+def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server: RestartableServer,
+        tmp_path: Path) -> None:
+    c = campaign(server, [(1, "general", True), (2, "general", True)], state="wishes_open")
+    first, me = c.students[1], c.students[2]
+    lyon, reims = c.cell("LYON", "Pédiatrie"), c.cell("REIMS", "Médecine générale")
+    assert c.put_wishes(first, [lyon]).status_code == 200
+    assert c.put_wishes(me, [lyon, reims]).status_code == 200
+
+    async def scenario() -> None:
+        window = await open_main(qtbot, make_app(server.url), me.email or "")
+        national = area(window)
+        national.attestation_dir = tmp_path
+        national.open_after_print = False
+        window.show_page("national_wishes")
+        view = national.wishes_view
+        panel = view.turn_panel
+        await until(lambda: view.student is not None and view.student.me is not None)
+        assert panel.isHidden()  # no amphitheatre yet
+
+        r = c.staff_post("/staff/amphi/start")
+        assert r.status_code == 200, r.text
+        await until(lambda: panel.isVisible() and panel.turn is not None
+                    and panel.turn.amphi_status == "running")
+        assert panel.people_before == 1
+        assert "Vous êtes le prochain" in panel.title.text()
+        assert panel.secret_row.isVisible()  # he must answer his secret question once
+        assert panel.take_button.isHidden()
+        far = QtColor(panel.colour)
+
+        # The one before me validates: my turn comes, pushed by the server.
+        r = c.client.post(c.url("/me/enter"), headers=first.headers,
+                          json={"secret_answer": SECRET})
+        assert r.status_code == 200, r.text
+        r = c.client.post(c.url("/me/validate"), headers=first.headers,
+                          json={"idempotency_key": "first-student-1", "cell_id": lyon})
+        assert r.status_code == 200, r.text
+        await until(lambda: panel.my_turn, timeout=10)
+        assert panel.title.text() == "C'EST VOTRE TOUR"
+        # Notified (no system tray offscreen: the window's banner says it).
+        assert national.notifier.sent[0].startswith("Plus que 1 personne(s) avant vous")
+        await until(lambda: "C'EST VOTRE TOUR" in window.notice_banner.text)
+        await until(lambda: panel.colour == RED)
+        assert far != RED
+        # Wrong secret answer: said beside the field, what was typed stays selectable.
+        asked = panel.secret_label.text()
+        assert asked.endswith("Ville de naissance de ma grand-mère ?")
+        panel.secret_edit.setText("Paris")
+        panel.enter_button.click()
+        await until(lambda: panel.secret_label.text() != asked)
+        assert panel.secret_edit.text() == "Paris" and panel.secret_row.isVisible()
+        panel.secret_edit.setText(SECRET.lower())
+        panel.enter_button.click()
+        await until(lambda: not panel.secret_row.isVisible())
+        await until(lambda: panel.take_button.isVisible() and panel.take_button.isEnabled())
+        assert panel.take_button.text() == (
+            "JE PRENDS en 1 / 3 le vœu n° 2 à REIMS en Médecine générale")
+
+        async def step2() -> IrrevocableDialog:
+            await until(lambda: view.steps is not None
+                        and isinstance(view.steps.current, IrrevocableDialog))
+            dialog = view.steps.current  # type: ignore[union-attr]
+            assert isinstance(dialog, IrrevocableDialog)
+            return dialog
+
+        # Step 1 then "Non, je reviens à mes choix": nothing sent.
+        qtbot.mouseClick(panel.take_button, Qt.MouseButton.LeftButton)
+        dialog = await step2()
+        text = dialog.warning.text
+        assert "irrévocable" in text and "non répudiable" in text and "non contestable" in text
+        assert "REIMS" in dialog.post_label.text()
+        qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+        await until(lambda: view.steps is None)
+        assert c.me(me)["outcome"] is None
+
+        # Steps 1, 2 then "Annuler" at the last box: still nothing.
+        qtbot.mouseClick(panel.take_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick((await step2()).confirm_button, Qt.MouseButton.LeftButton)
+        await until(lambda: isinstance(view.steps.current, FinalDialog))  # type: ignore[union-attr]
+        final = view.steps.current  # type: ignore[union-attr]
+        assert isinstance(final, FinalDialog)
+        assert "en 1 / 3 le vœu n° 2 à REIMS en Médecine générale" in final.question.text()
+        qtbot.mouseClick(final.cancel_button, Qt.MouseButton.LeftButton)
+        await until(lambda: view.steps is None)
+        assert c.me(me)["outcome"] is None
+
+        # The three clicks: validated.
+        qtbot.mouseClick(panel.take_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick((await step2()).confirm_button, Qt.MouseButton.LeftButton)
+        await until(lambda: isinstance(view.steps.current, FinalDialog))  # type: ignore[union-attr]
+        qtbot.mouseClick(view.steps.current.ok_button,  # type: ignore[union-attr]
+                         Qt.MouseButton.LeftButton)
+        await until(lambda: view.assignment_card.isVisible(), timeout=10)
+        server_me = c.me(me)
+        assert server_me["outcome"] == "validated"
+        assert server_me["assignment"]["cell_id"] == reims
+        assert "REIMS en Médecine générale — poste 1 / 3" == view.assignment_text.text()
+        assert server_me["assignment"]["code"] in view.assignment_details.text()
+        assert panel.isHidden() and view.absence_card.isHidden()
+        assert view.add_row.isHidden() and view.delete_button.isHidden()  # a record now
+        assert not window.notice_banner.isVisible()  # « c'est votre tour » is over
+
+        # « Imprimer mon affectation »: a PDF with accents, identity, rank, post and code.
+        qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        await until(lambda: national.last_attestation is not None
+                    and national.last_attestation.exists())
+        pdf = national.last_attestation
+        assert pdf is not None
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                              capture_output=True, text=True).stdout
+        for expected in ("Attestation d'affectation", "Prénom", "Rang de classement", "2",
+                         "REIMS", "Médecine générale", server_me["assignment"]["code"]):
+            assert expected in text, (expected, text)
+        assert re.search(r"Nom\s+NOM\d+X2", text), text  # identity
+        assert re.search(r"Poste\s+1\s*/\s*3", text), text
+        # Contact details stay editable: the button leads to the profile page.
+        qtbot.mouseClick(view.contact_button, Qt.MouseButton.LeftButton)
+        assert window.current_page() == "profile"
+
+    arun(scenario(), timeout=90)
+
+
+def QtColor(colour: Any) -> Any:  # noqa: N802 - reads like the Qt class it copies
+    from PySide6.QtGui import QColor
+
+    return QColor(colour)
+
+
+def test_absence_toggle_demotion_and_the_automatic_assignment_at_my_turn(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server: RestartableServer) -> None:
+    c = campaign(server, [(1, "general", True), (2, "general", False), (3, "general", False)])
+    me = c.students[1]
+    lyon = c.cell("LYON", "Pédiatrie")
+    assert c.put_wishes(me, [lyon]).status_code == 200
+
+    async def scenario() -> None:
+        window = await open_main(qtbot, make_app(server.url), me.email or "")
+        window.show_page("national_wishes")
+        view = area(window).wishes_view
+        await until(lambda: view.student is not None and view.student.me is not None)
+        assert "Vous êtes présent" in view.absence_state.text()
+        assert "inutile de m'attendre" in view.absence_help.text()  # what absence means
+
+        # Demotion: pass behind rank 3, then cancel.
+        assert view.demotion_spin.minimum() == 2 and view.cancel_demotion_button.isHidden()
+        view.demotion_spin.setValue(3)
+        qtbot.mouseClick(view.demotion_button, Qt.MouseButton.LeftButton)
+        await until(lambda: c.me(me)["demoted_behind"] == 3)
+        await until(lambda: "derrière le rang 3" in view.status_line.text())
+        assert view.cancel_demotion_button.isVisible()
+        qtbot.mouseClick(view.cancel_demotion_button, Qt.MouseButton.LeftButton)
+        await until(lambda: c.me(me)["demoted_behind"] is None)
+
+        # Absent: the list is locked (said why); then back; then absent for good.
+        qtbot.mouseClick(view.absence_button, Qt.MouseButton.LeftButton)
+        await until(lambda: c.me(me)["absent"] is True)
+        await until(lambda: "déclaré absent" in view.absence_state.text())
+        assert view.absence_button.text() == "J'annule mon absence"
+        assert view.read_only_label.isVisible() and view.read_only_label.text()
+        assert not view.add_row.isEnabled()
+        qtbot.mouseClick(view.absence_button, Qt.MouseButton.LeftButton)
+        await until(lambda: c.me(me)["absent"] is False and view.add_row.isEnabled())
+        qtbot.mouseClick(view.absence_button, Qt.MouseButton.LeftButton)
+        await until(lambda: c.me(me)["absent"] is True)
+
+        # At my turn the server assigns my first feasible wish; the screen shows it.
+        assert c.staff_post("/staff/amphi/start").status_code == 200
+        await until(lambda: view.assignment_card.isVisible(), timeout=15)
+        assert c.me(me)["outcome"] == "auto_assigned"
+        assert view.assignment_text.text() == "LYON en Pédiatrie — poste 1 / 1"
+        assert view.turn_panel.isHidden()
+
+    arun(scenario(), timeout=60)
