@@ -29,6 +29,7 @@ from desktop.notifications import TurnNotifier
 from desktop.ui.main_window import MainWindow
 from desktop.ui.national.staff_view import StaffNationalView, StaffSource
 from desktop.ui.national.tables_view import HistorySource, HistoryView, TableSource, TablesView
+from desktop.ui.national.turn_strip import TurnStrip
 from desktop.ui.national.wishes_view import WishesView
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,11 @@ class NationalArea(QObject):
         self.history_view = HistoryView()
         self.staff_view = StaffNationalView()
         self.wishes_view.on_cell_clicked = self._open_cell
+        self.turn_strip = TurnStrip()
+        window.add_header(self.turn_strip)
+        self.turn_strip.open_requested.connect(self._open_wishes)
+        self.wishes_view.turn_panel.changed.connect(self._update_strip)
+        window.page_changed.connect(self._update_strip)
         window.add_page("national_wishes", _tr("Mes vœux (choix national)"), None,
                         self.wishes_view, roles={"student"}, visible_if=is_candidate)
         window.add_page("national_tables", _tr("Tableaux publics"), None, self.tables_view,
@@ -104,6 +110,7 @@ class NationalArea(QObject):
             asyncio.ensure_future(self._find_staff_campaign())
 
     def _signed_out(self) -> None:
+        self.turn_strip.hide()
         self.student = None
         self.campaign_id = None
         self.staff_campaign_id = None
@@ -232,6 +239,18 @@ class NationalArea(QObject):
             "%1", receipt.code), "info")
         if self.history_view.isVisible():
             self.history_view.reload()
+
+    def _open_wishes(self) -> None:
+        self.window.show_page("national_wishes")
+
+    def _update_strip(self, *_args: object) -> None:
+        """The strip shows the turn on every page but « Mes vœux », where the panel is."""
+        panel = self.wishes_view.turn_panel
+        show = (self.student is not None and panel.turn is not None and not panel.isHidden()
+                and self.window.current_page() != "national_wishes")
+        if show:
+            self.turn_strip.mirror(panel)
+        self.turn_strip.setVisible(show)
 
     def _open_cell(self, cell_id: int) -> None:
         self.tables_view.open_cell(cell_id)

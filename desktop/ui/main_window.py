@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.notice_banner = Banner(right)
         self.notice_banner.action_clicked.connect(self.notice_banner.clear)
         banners.addWidget(self.notice_banner)
+        self._banners = banners
         content.addLayout(banners)
         self.stack = QStackedWidget(right)
         content.addWidget(self.stack, 1)
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
                                 frozenset(roles) if roles is not None else None, visible_if)
         self.stack.addWidget(widget)
         self._refresh_navigation()
+
+    def add_header(self, widget: QWidget) -> None:
+        """A strip shown above every page (e.g. the turn in progress); it hides itself."""
+        self._banners.addWidget(widget)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key].widget

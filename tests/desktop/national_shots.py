@@ -78,6 +78,9 @@ async def run(url: str, out: Path, start_amphi: bool, wait_turn: bool) -> None:
         staff_view.start_button.click()
         await asyncio.sleep(3)
         await grab(staff.main_window, out / "08-staff-running.png")
+    window.show_page("national_tables")
+    await asyncio.sleep(1)
+    await grab(window, out / "08b-tables-with-turn-strip.png")
     window.show_page("national_wishes")
     await grab(window, out / "09-wishes-amphi.png")
     if wait_turn:

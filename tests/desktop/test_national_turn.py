@@ -146,6 +146,15 @@ def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
         assert panel.secret_row.isVisible()  # he must answer his secret question once
         assert panel.take_button.isHidden()
         far = QtColor(panel.colour)
+        # On any other page, a strip above the page says the same, in the same colour.
+        strip = national.turn_strip
+        assert strip.isHidden()  # on « Mes vœux » the panel is enough
+        window.show_page("national_tables")
+        await until(lambda: strip.isVisible())
+        assert strip.title.text() == panel.title.text()
+        assert strip.button.text() == "Voir mes vœux"
+        window.show_page("national_wishes")
+        await until(lambda: strip.isHidden())
 
         # The one before me validates: my turn comes, pushed by the server.
         r = c.client.post(c.url("/me/enter"), headers=first.headers,
@@ -161,6 +170,11 @@ def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
         await until(lambda: "C'EST VOTRE TOUR" in window.notice_banner.text)
         await until(lambda: panel.colour == RED)
         assert far != RED
+        window.show_page("national_history")
+        await until(lambda: strip.isVisible() and strip.title.text() == "C'EST VOTRE TOUR")
+        assert strip.button.text() == "Choisir maintenant"
+        strip.button.click()
+        assert window.current_page() == "national_wishes" and strip.isHidden()
         # Wrong secret answer: said beside the field, what was typed stays selectable.
         asked = panel.secret_label.text()
         assert asked.endswith("Ville de naissance de ma grand-mère ?")

@@ -80,6 +80,7 @@ class TurnPanel(QFrame):
 
     take_clicked = Signal()
     enter_requested = Signal(str)  # the secret answer typed
+    changed = Signal()  # its texts or colour changed (the strip on other pages follows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,8 +253,11 @@ class TurnPanel(QFrame):
             pace = _tr("Rythme : %1 choix par heure").replace("%1", str(round(rate)))
         else:
             pace = _tr("Rythme : pas encore mesuré")
-        if not self.my_turn:
+        if not self.my_turn and rate > 0:
             pace += _tr(" — attente estimée : %1.").replace("%1", duration_text(wait))
+        elif not self.my_turn:
+            pace += _tr(" — attente estimée selon le rythme prévu : %1.").replace(
+                "%1", duration_text(wait))
         self.pace_label.setText(pace)
         self.pace_label.setVisible(not self.my_turn)
         self.setProperty("urgent", self.my_turn)
@@ -265,6 +269,7 @@ class TurnPanel(QFrame):
             self._animation.start()
         else:
             self._paint_colour(target)
+        self.changed.emit()
 
     def _paint_colour(self, colour: QColor) -> None:
         self.colour = QColor(colour)
