@@ -148,7 +148,8 @@ class Account(QObject):
             log.exception("could not cache the profile")
         self.profile_changed.emit(profile)
 
-    def _opened(self, result: SignedIn, email: str, remember: bool) -> Profile:
+    def open_session(self, result: SignedIn, email: str, remember: bool) -> Profile:
+        """Take the session of a sign-in answer (password, link, proxy): token, profile."""
         self.api.token = result.token
         self.email = result.profile.email or email
         self.remembered = self.secrets.set_token(self.server, self.email, result.token,
@@ -184,7 +185,7 @@ class Account(QObject):
             raise ApiError("required", _tr("Saisissez votre mot de passe."), field="password")
         self.email = email
         result = await self.api.login(email, password)
-        return self._opened(result, email, remember)
+        return self.open_session(result, email, remember)
 
     async def sign_in_with_code(self, server: str, code: str, *,
                                 remember: bool = False) -> Profile:
@@ -194,7 +195,7 @@ class Account(QObject):
         if not token:
             raise ApiError("required", _tr("Collez le code reçu par courriel."), field="token")
         result = await self.api.redeem_signin_link(token)
-        return self._opened(result, self.email, remember)
+        return self.open_session(result, self.email, remember)
 
     async def restore(self) -> Profile | None:
         """Sign in again with the token remembered for the last account, if any.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.account import Account
+from desktop.amphi_sync import proxy_sign_in
 from desktop.api import ApiError, DemoAccount, Profile
 from desktop.ui import app_icon
 from desktop.ui.password_reset_dialog import PasswordResetDialog
@@ -117,6 +118,11 @@ class SignInDialog(QDialog):
 
         self.remember_check = QCheckBox(self.tr("Se souvenir de moi"), self)
         layout.addWidget(self.remember_check)
+        self.proxy_check = QCheckBox(self.tr("Procuration : je choisis pour un interne"), self)
+        self.proxy_check.setToolTip(self.tr(
+            "Adresse indiquée par l'interne et mot de passe choisi sur la page de "
+            "validation de la procuration."))
+        layout.addWidget(self.proxy_check)
         self.remember_note = styled_label("", "muted", wrap=True)
         self.remember_note.hide()
         layout.addWidget(self.remember_note)
@@ -295,9 +301,15 @@ class SignInDialog(QDialog):
         self.errors.clear()
         self._set_busy(True, self.sign_in_button)
         try:
-            profile = await self.account.sign_in(
-                self.server, self.email_edit.text(), self.password_edit.text(),
-                remember=self.remember_check.isChecked())
+            sign_in = proxy_sign_in if self.proxy_check.isChecked() else None
+            if sign_in is not None:  # « Procuration »: same form, the holder's session
+                profile = await sign_in(self.account, self.server, self.email_edit.text(),
+                                        self.password_edit.text(),
+                                        remember=self.remember_check.isChecked())
+            else:
+                profile = await self.account.sign_in(
+                    self.server, self.email_edit.text(), self.password_edit.text(),
+                    remember=self.remember_check.isChecked())
         except ApiError as exc:
             self._show_error(exc)
         else:

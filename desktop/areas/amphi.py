@@ -1,0 +1,103 @@
+"""The amphitheatre choice's screens (issue 5): wiring only.
+
+Interns (students of an amphitheatre campaign) and proxy holders get « Amphithéâtre »;
+staff get « Amphithéâtres — gestion ». Both follow the live stream; favourites edited
+offline are sent again when the connection comes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.amphi_notifications import AmphiNotifier
+from desktop.amphi_sync import CachedReads, FavouritesSync, LiveSession
+from desktop.api import Profile
+from desktop.api_amphi import AmphiApi
+from desktop.areas import AppContext
+from desktop.ui.amphi import spawn
+from desktop.ui.amphi.intern_page import AmphiInternPage, InternServices
+from desktop.ui.amphi.internship_view import InternshipActions
+from desktop.ui.amphi.posts_view import SavedSearches
+from desktop.ui.amphi.staff_page import StaffPage
+from desktop.ui.main_window import MainWindow
+
+INTERN_ROLES = {"student", "proxy_holder"}
+_tasks: set[asyncio.Task[Any]] = set()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AmphiArea", text)
+
+
+def in_amphi_campaign(profile: Profile) -> bool:
+    """A proxy holder always; a student when he takes part in an amphitheatre campaign."""
+    return profile.role == "proxy_holder" or any(c.kind == "amphi" for c in profile.campaigns)
+
+
+def _spawn(coro: Any) -> None:
+    spawn(_tasks, coro)
+
+
+def intern_services(api: AmphiApi, context: AppContext,
+                    notifier: AmphiNotifier | None) -> InternServices:
+    reads = CachedReads(api, context.store, context.account)  # the page opens offline
+    return InternServices(
+        my_amphi=reads.my_amphi, list_amphi_posts=reads.list_amphi_posts,
+        get_call_list=reads.get_call_list, list_amphi_messages=api.list_amphi_messages,
+        favourites=lambda amphi_id: FavouritesSync(api, context.store, context.account,
+                                                   amphi_id),
+        live=lambda amphi_id: LiveSession(api, amphi_id),
+        searches=SavedSearches(api.list_saved_searches, api.create_saved_search,
+                               api.update_saved_search, api.delete_saved_search),
+        internship=InternshipActions(
+            api.request_supernumerary, api.withdraw_supernumerary_request, api.get_proxy,
+            api.give_proxy, api.cancel_proxy, api.list_attestations,
+            api.download_attestation),
+        notifier=notifier, list_amphis=api.list_amphis)
+
+
+def install(window: MainWindow, context: AppContext) -> None:
+    api = AmphiApi(context.api)
+    # No tray (some desktops): the page's own banner says it already, no second notice.
+    notifier = AmphiNotifier(None, window)
+    intern_page = AmphiInternPage(intern_services(api, context, notifier))
+    staff_page = StaffPage(api, context.api.list_campaigns)
+    window.add_page("amphi", _tr("Amphithéâtre"), None, intern_page, roles=INTERN_ROLES,
+                    visible_if=in_amphi_campaign)
+    window.add_page("amphi_staff", _tr("Amphithéâtres — gestion"), None, staff_page,
+                    roles={"staff"})
+
+    def signed_in(profile: Profile) -> None:
+        if profile.role in INTERN_ROLES and in_amphi_campaign(profile):
+            _spawn(intern_page.load())
+        if profile.role == "staff":
+            _spawn(staff_page.load())
+
+    def event(kind: str, payload: dict[str, Any], _id: int) -> None:
+        if not kind.startswith("amphi_"):
+            return
+        if intern_page.amphi is not None or kind == "amphi_state":
+            _spawn(intern_page.on_event(kind, payload))
+        if staff_page.campaign_id is not None:
+            _spawn(staff_page.on_event(kind, payload))
+
+    def came_back() -> None:
+        if intern_page.sync is not None:
+            _spawn(intern_page.sync.push())
+        if intern_page.live is not None:
+            _spawn(intern_page.live.refresh())
+
+    def signed_out(*_args: object) -> None:
+        intern_page.reset()
+        staff_page.reset()
+
+    context.account.signed_in.connect(signed_in)
+    context.account.signed_out.connect(signed_out)
+    context.account.session_lost.connect(signed_out)
+    context.live.event_received.connect(event)
+    context.monitor.came_back.connect(came_back)
+    if context.account.profile is not None:
+        signed_in(context.account.profile)

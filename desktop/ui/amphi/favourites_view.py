@@ -1,0 +1,216 @@
+"""« Mes favoris »: the ordered list, reordered by drag and drop, Ctrl+Up/Down or by typing
+the new number; « k disponibles - n favoris » per service; taken posts stay, in red.
+
+Every move is one call to the sync service (`FavouritesSync.move`) through the model's
+`on_move`; dragging is on only while the list is shown unsorted and unfiltered (it always
+is here: the list *is* the order).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.amphi_sync import FavouritesSync
+from desktop.models.amphi_favourites import (
+    COL_AVAILABLE,
+    COL_POSITION,
+    COL_WHAT,
+    FavouritesModel,
+)
+from desktop.ui.amphi import spawn
+from desktop.ui.widgets import Banner, styled_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AmphiFavouritesView", text)
+
+
+class FavouritesTable(QTableView):
+    """A table whose rows move by drag and drop (between rows only) or Ctrl+Up/Down."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("amphiFavouritesTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragDropOverwriteMode(False)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setDragEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(28)
+
+    @property
+    def favourites(self) -> FavouritesModel:
+        model = self.model()
+        assert isinstance(model, FavouritesModel)
+        return model
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            row = self.currentIndex().row()
+            if row >= 0:
+                target = row - 1 if event.key() == Qt.Key.Key_Up else row + 1
+                if self.favourites.move_row(row, target):
+                    self.select_row(max(0, min(target, self.favourites.rowCount() - 1)))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def select_row(self, row: int) -> None:
+        index = self.favourites.index(row, COL_WHAT)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+
+class FavouritesView(QWidget):
+    """My favourites of the amphitheatre, edited through `sync` (offline too)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sync: FavouritesSync | None = None
+        self.model = FavouritesModel(self)
+        self.model.on_move = self._moved
+        self._tasks: set[asyncio.Task[None]] = set()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        self.banner = Banner(self)
+        layout.addWidget(self.banner)
+        self.intro = styled_label(_tr(
+            "Classez vos favoris dans l'ordre où vous les choisiriez : glissez-déposez une "
+            "ligne, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro. Pendant la séance, les "
+            "postes pris restent affichés, en rouge."), "muted", wrap=True)
+        layout.addWidget(self.intro)
+        self.estimate_note = styled_label(_tr(
+            "Estimation « encore libre à mon tour » : non disponible, les favoris des autres "
+            "internes ne sont pas publics."), "muted", wrap=True)
+        layout.addWidget(self.estimate_note)
+        self.table = FavouritesTable(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_AVAILABLE, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.state_label = styled_label("", "muted")
+        row.addWidget(self.state_label, 1)
+        row.addWidget(styled_label(_tr("Déplacer en position"), "muted"))
+        self.position_spin = QSpinBox(self)
+        self.position_spin.setMinimum(1)
+        row.addWidget(self.position_spin)
+        self.move_button = QPushButton(_tr("Déplacer"), self)
+        self.move_button.clicked.connect(self._move_to_number)
+        row.addWidget(self.move_button)
+        self.remove_button = QPushButton(_tr("Retirer des favoris"), self)
+        self.remove_button.clicked.connect(self._remove_current)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        self._update_state()
+
+    # ---------------------------------------------------------------- wiring
+
+    def set_sync(self, sync: FavouritesSync) -> None:
+        self.sync = sync
+        sync.changed.connect(self._reload)
+        sync.notice.connect(lambda text, kind: self.banner.show_message(text, kind))
+        sync.single_post_warning.connect(self._warn_single_post)
+        self._reload()
+
+    def _spawn(self, coro: Any) -> None:
+        spawn(self._tasks, coro)
+
+    def _reload(self) -> None:
+        if self.sync is None:
+            return
+        current = self.table.currentIndex().row()
+        self.model.set_items(self.sync.items)
+        if 0 <= current < self.model.rowCount():
+            self.table.select_row(current)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        count = self.model.rowCount()
+        self.position_spin.setMaximum(max(1, count))
+        self.move_button.setEnabled(count > 1)
+        self.remove_button.setEnabled(count > 0)
+        if self.sync is None:
+            self.state_label.setText("")
+            return
+        if count == 0:
+            text = _tr("Aucun favori : ajoutez des services ou des postes depuis « Postes ».")
+        elif self.sync.dirty:
+            text = _tr("%1 favoris — modifications hors ligne, envoyées au retour de la "
+                       "connexion").replace("%1", str(count))
+        else:
+            text = _tr("%1 favoris — enregistrés sur le serveur").replace("%1", str(count))
+        self.state_label.setText(text)
+
+    def set_editable(self, editable: bool, why: str = "") -> None:
+        self.model.drag_enabled = editable
+        for widget in (self.move_button, self.remove_button, self.position_spin):
+            widget.setEnabled(editable)
+        self.table.setDragEnabled(editable)
+        if not editable and why:
+            self.state_label.setText(why)
+
+    # ---------------------------------------------------------------- actions
+
+    def _moved(self, key: tuple[str, int], position: int) -> None:
+        """The model moved a row (drop, Ctrl+Up/Down, number): one call to the data layer."""
+        if self.sync is not None:
+            self._spawn(self.sync.move(key, position))
+
+    def _move_to_number(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            self.banner.show_message(_tr("Sélectionnez d'abord un favori."), "info")
+            return
+        target = self.position_spin.value() - 1
+        if self.model.move_row(row, target):
+            self.table.select_row(target)
+
+    def _remove_current(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0 or self.sync is None:
+            return
+        key = self.model.items()[row].key
+        self._spawn(self.sync.remove(key))
+
+    def _warn_single_post(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("Un seul poste"),
+                          _tr("Vous avez ajouté un poste précis, pas tout son service. Si ce "
+                              "poste est pris avant votre tour, les autres postes du même "
+                              "service ne seront pas proposés à sa place : pensez à ajouter "
+                              "le service entier si vous l'acceptez quel que soit le poste."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("singlePostWarning")
+        self.single_post_box = box
+        box.open()
+
+    def mark_taken(self, post_id: int) -> None:
+        self.model.mark_taken(post_id)
+
+    @property
+    def position_column(self) -> int:
+        return COL_POSITION

@@ -1,0 +1,182 @@
+"""The live session screen against a real server: the chooser in blue, me in green, the
+number before me, « C'est bientôt votre tour », co-interns' choices as they happen,
+the countdown from the server's deadline, « Choisir ce poste » only on posts I may take,
+the three confirmation steps (going back once, then confirming), and the post sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from pytestqt.qtbot import QtBot
+
+from desktop.models.amphi_live import (
+    CHOOSER_COLOUR,
+    LQ_POST,
+    ME_COLOUR,
+    countdown_text,
+    soon_from_upcoming,
+)
+from desktop.ui.amphi.live_view import LiveView
+from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
+from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
+from tests.desktop.conftest import until
+
+
+def test_soon_from_the_turn_event_counts_present_interns_only() -> None:
+    upcoming = [{"intern_id": 2, "present": True}, {"intern_id": 3, "present": False},
+                {"intern_id": 4, "present": True}, {"intern_id": 5, "present": True}]
+    # Chooser (present) + 2 and 4 before me: 3 present ≤ 3.
+    assert soon_from_upcoming(upcoming, 5, 1, True, 3)
+    assert not soon_from_upcoming(upcoming, 5, 1, True, 2)
+    assert soon_from_upcoming(upcoming, 5, 1, False, 2)  # an absent chooser does not count
+    assert not soon_from_upcoming(upcoming, 9, 1, True, 4)  # not listed: not soon
+    assert not soon_from_upcoming(upcoming, 1, 1, True, 4)  # my turn, not "soon"
+    assert countdown_text(89.2) == "1:30" and countdown_text(0) == "0:00"
+    assert countdown_text(-3) == "0:00" and countdown_text(None) == "—"
+
+
+def select_post(view: LiveView, number: str) -> None:
+    proxy = view.posts_proxy
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, 0).data() == number:
+            view.posts_table.setCurrentIndex(proxy.index(row, 0))
+            return
+    raise AssertionError(f"post {number} not shown")
+
+
+def background(view: LiveView, intern_id: int) -> Any:
+    model = view.queue_model
+    row = model.row_of(intern_id)
+    assert row is not None
+    brush = model.data(model.index(row, 1), Qt.ItemDataRole.BackgroundRole)
+    return brush.color() if brush is not None else None
+
+
+def _service_favourite(page: Any, number: str) -> Any:
+    from desktop.amphi_sync import favourite_for_service
+
+    group = next(g for g in page.posts_view.tree_model.groups()
+                 if g.service.number == number)
+    return favourite_for_service(group.service, group.posts)
+
+
+def test_live_screen_colours_banner_choices_and_confirmation_steps(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any,
+        tmp_path: Path) -> None:
+    server = amphi_server(server_factory, turn=40.0)
+    w = world(server, interns=3)
+    a, b, me = w.interns
+    app = make_app(server.url)
+
+    async def scenario() -> None:
+        window, page = await intern_page(qtbot, app, me.email)
+        view = page.live_view
+        assert view is not None and page.live is not None
+        live = page.live
+        assert live.state is not None and live.state.state == "open"
+        assert view.countdown.text() == "—"
+        # One favourite before the session: the Vienne service (posts 2005 and 2006).
+        assert page.sync is not None
+        await page.sync.add(next(
+            f for f in [_service_favourite(page, "1201")] if f is not None))
+        await until(lambda: view.favourites_only.isEnabled())
+        # The agency's message rings the bell.
+        r = w.client.post(f"{w.staff_base}/messages", headers=w.staff.h,
+                          json={"text": "Début de la séance dans 5 minutes."})
+        assert r.status_code == 201, r.text
+        await until(lambda: page.bell.unread == 1)
+        assert page.bell.texts()[0] == "Début de la séance dans 5 minutes."
+        assert "(1)" in page.bell.text()
+        w.presence(a)
+        w.presence(b)
+        assert w.transition("start").status_code == 200
+        await until(lambda: live.state is not None
+                    and live.state.current_intern_id == a.intern_id,
+                    message=f"turn not seen {live.current} {a.intern_id} {live.state}")
+        # Blue for the chooser, green for me; two before me, both connected.
+        assert background(view, a.intern_id) == CHOOSER_COLOUR
+        assert background(view, me.intern_id) == ME_COLOUR
+        assert background(view, b.intern_id) is None
+        assert "Avant vous : 2 interne(s), dont 2 connecté(s)" in view.before_label.text()
+        assert page.tabs.currentWidget() is page.live_holder  # shown when the session starts
+        await until(lambda: "présence : connecté" in page.info_view.place_label.text())
+        await until(lambda: view.soon_banner.isVisible())
+        assert view.soon_banner.text == "C'est bientôt votre tour"
+        assert any("bientôt" in text for _title, text in page.services.notifier.sent)
+        # The countdown runs against the server's deadline (40 s turns).
+        await until(lambda: view.countdown.text() not in ("—", ""))
+        minutes, seconds = view.countdown.text().split(":")
+        assert 30 <= int(minutes) * 60 + int(seconds) <= 40
+        # Nothing to choose before my turn.
+        assert not view.choose_button.isVisible()
+        # a chooses: seen at once in the queue (post in red) and in the posts.
+        assert w.choose(a, "2003").status_code == 200
+        await until(lambda: live.current == b.intern_id)
+        row = view.queue_model.row_of(a.intern_id)
+        assert row is not None
+        await until(lambda: view.queue_model.index(row, LQ_POST).data().startswith("2003"))
+        taken = view.posts_model.post(w.posts["2003"])
+        assert taken is not None and taken.taken
+        assert page.posts_view.model.post(w.posts["2003"]).taken  # the « Postes » tab too
+        assert background(view, b.intern_id) == CHOOSER_COLOUR
+        assert w.choose(b, "2004").status_code == 200
+        await until(lambda: live.me is not None and live.me.my_turn, message="not my turn")
+        await until(lambda: view.choose_button.isVisible())
+        assert view.soon_banner.text.startswith("C'est votre tour")
+        notified = [text for _title, text in page.services.notifier.sent]
+        assert "Choisissez votre poste maintenant." in notified
+        assert background(view, me.intern_id) == CHOOSER_COLOUR  # choosing now: blue
+        # Only free posts not reserved for another DES (2001/2002 are for CARD).
+        allowed = {view.posts_model.post(i).number for i in view.posts_model.allowed or ()}
+        assert allowed == {"2005", "2006"}
+        select_post(view, "2001")  # free but reserved for cardiology: no choosing
+        assert not view.choose_button.isEnabled()
+        view.favourites_only.setChecked(True)
+        shown = {view.posts_proxy.index(r, 0).data() for r in range(view.posts_proxy.rowCount())}
+        assert shown == {"2005", "2006"}
+        select_post(view, "2005")
+        assert view.choose_button.isEnabled()
+        # Step 1 is the button; step 2 « Non, je reviens à mes choix » goes back.
+        view.choose_button.click()
+        await until(lambda: isinstance(view.steps and view.steps.current, IrrevocableDialog))
+        dialog = view.steps.current  # type: ignore[union-attr]
+        assert isinstance(dialog, IrrevocableDialog)
+        assert "CH de Vienne — Médecine polyvalente, poste 2005" in dialog.post_label.text()
+        dialog.back_button.click()
+        await until(lambda: view.steps is None)
+        assert view.choice is None
+        r = w.client.get(f"{w.base}/live", headers=me.h).json()
+        assert r["me"]["status"] == "choosing"  # nothing was sent
+        # Again: « Oui, je confirme », then the last OK.
+        select_post(view, "2005")
+        view.choose_button.click()
+        await until(lambda: isinstance(view.steps and view.steps.current, IrrevocableDialog))
+        view.steps.current.confirm_button.click()  # type: ignore[union-attr]
+        await until(lambda: isinstance(view.steps and view.steps.current, FinalDialog))
+        final = view.steps.current  # type: ignore[union-attr]
+        assert isinstance(final, FinalDialog) and "poste 2005" in final.question.text()
+        final.ok_button.click()
+        await until(lambda: view.choice is not None, message=view.banner.text)
+        assert view.sheet.isVisible()
+        assert view.choice is not None and view.choice.post.number == "2005"
+        assert not view.choose_button.isVisible()
+        mine = w.client.get("/api/amphi/me", headers=me.h).json()[0]
+        assert mine["assignment"]["post_number"] == "2005"
+        await until(lambda: live.me is not None and live.me.status == "chosen")
+        assert "Vous avez choisi" in view.before_label.text()
+        assert view.queue_table.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
+        assert window.isVisible()
+        # The attestation of the semester, as a PDF, from « Mon internat ».
+        internship = page.internship_view
+        await until(lambda: len(internship.attestations) == 1)
+        target = tmp_path / "attestation.pdf"
+        assert await internship.save_attestation(internship.attestations[0].assignment_id,
+                                                 target)
+        assert target.read_bytes().startswith(b"%PDF")
+        await until(lambda: internship.assignment_card.isVisibleTo(internship))
+        assert "Poste 2005" in internship.assignment_label.text()
+
+    arun(scenario(), timeout=90)
