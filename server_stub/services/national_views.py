@@ -177,9 +177,22 @@ def assignment(rt: CampaignRuntime, cand: CandInfo, secret_key: str
         code=assignment_code(secret_key, rt.campaign_id, cand.id, cell.id, cand.assigned_at))
 
 
+MIN_TURNS_FOR_PACE = 3
+
+
 def pace_per_hour(rt: CampaignRuntime, at: datetime) -> float:
-    """Turns ended in the last hour."""
-    return float(rt.ended_since(at - timedelta(hours=1)))
+    """Turns per hour over the last hour, or over what ran of it (0.0: not measured yet).
+
+    Dividing by the time actually observed (since the first of those turns, at least
+    a minute) keeps the figure right in the first hour of the amphitheatre, when a
+    plain "turns in the last hour" count is far too low.
+    """
+    ended = rt.ended_since(at - timedelta(hours=1))
+    if ended < MIN_TURNS_FOR_PACE:
+        return 0.0
+    first = rt.turn_times[len(rt.turn_times) - ended]
+    hours = max((at - first).total_seconds() / 3600, 1 / 60)
+    return round(ended / hours, 1)
 
 
 def turn(rt: CampaignRuntime, cand: CandInfo, at: datetime) -> sch.NationalTurn:

@@ -424,3 +424,22 @@ def test_demo_participants_validate_until_a_real_account(server_factory: ServerF
         assert [listing[r]["outcome"] for r in (1, 2, 3, 4)] == [
             "validated", "validated", "validated", "no_feasible_wish"]
         assert listing[3]["state"] == "assigned" and listing[6]["outcome"] is None
+
+
+def test_the_pace_is_measured_over_the_time_the_amphitheatre_actually_ran(
+        live_server: LiveServer, client: httpx.Client) -> None:
+    """In its first minutes, the pace is not "turns in the last hour" (far too low)."""
+    c = build_campaign(live_server, client, students=GENERAL5)
+    gp = c.cell("REIMS", "Médecine générale")
+    for rank in (1, 2, 3, 5):
+        assert c.put_wishes(c.students[rank], [gp]).status_code == 200
+    start(c)
+    last = c.students[5]
+    assert c.me(last)["turn"]["pace_per_hour"] == 0.0  # nothing measured yet
+    for rank in (1, 2, 3):
+        assert enter(c, c.students[rank]).status_code == 200
+        assert validate(c, c.students[rank], gp, f"pace-{rank}-0001").status_code == 200
+    turn = c.me(last)["turn"]
+    # Three turns ended within seconds: hundreds an hour at least, not "3 per hour".
+    assert turn["pace_per_hour"] > 150, turn
+    assert turn["people_before"] == 1 and turn["estimated_wait_seconds"] < 30, turn
