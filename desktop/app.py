@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,7 @@ class Options:
     demo: bool = False
     screenshot: Path | None = None
     log_level: str = "warning"
+    self_test: bool = False
 
     @property
     def resolved_data_dir(self) -> Path:
@@ -92,9 +94,16 @@ def parse_args(argv: list[str] | None = None) -> Options:
                         help="enregistrer une image de la première fenêtre, puis quitter")
     parser.add_argument("--log-level", default="warning",
                         choices=["debug", "info", "warning", "error"])
+    parser.add_argument("--self-test", action="store_true",
+                        help="vérifier l'installation : serveur de démonstration, connexion, "
+                             "un écran et un PDF, dans un dossier temporaire ; puis quitter")
     args = parser.parse_args(argv)
-    return Options(server=args.server, data_dir=args.data_dir, demo=args.demo,
-                   screenshot=args.screenshot, log_level=args.log_level)
+    data_dir = args.data_dir
+    if args.self_test and data_dir is None:
+        data_dir = Path(tempfile.mkdtemp(prefix="amphi-self-test-"))
+    return Options(server=args.server, data_dir=data_dir,
+                   demo=args.demo or args.self_test, screenshot=args.screenshot,
+                   log_level=args.log_level, self_test=args.self_test)
 
 
 # --------------------------------------------------------------------------- Qt set-up
@@ -176,6 +185,10 @@ class AmphiApp(QObject):
     async def run(self) -> int:
         """Show the first window, then wait until the user quits; the exit status."""
         try:
+            if self.options.self_test:
+                from desktop.selftest import run_self_test
+
+                return await run_self_test(self, self.options.resolved_data_dir)
             await self.start()
             if self.options.screenshot is not None:
                 await self.take_screenshot(self.options.screenshot)

@@ -3,8 +3,8 @@
 One A4 page: the student's identity, rank, the post (subdivision, specialty, k / N,
 wish number), when it was assigned (local date and time), how, and the attestation
 code signed by the server (`national_verify_receipt`-style checks are the agency's).
-DejaVu Sans renders every French accent; it is looked up on the system, then in the
-application's resources (where it can be bundled later).
+DejaVu Sans renders every French accent; it ships in `resources/fonts` (its licence
+beside it), and is looked up on the system only if that copy is missing.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.api_national import Assignment
+from desktop.resources import resource_path
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-             Path("/Library/Fonts"), Path("C:/Windows/Fonts"),
-             Path(__file__).resolve().parent.parent / "resources" / "fonts")
+# The copy shipped in resources/fonts first (same rendering everywhere, frozen too).
+FONT_DIRS = (resource_path("fonts"), Path("/usr/share/fonts/truetype/dejavu"),
+             Path("/usr/share/fonts/dejavu"), Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
 HOW = {"validated": "choix validé par l'étudiant dans l'amphithéâtre virtuel",
        "auto_assigned": "affectation prononcée en son absence (premier vœu réalisable)",
        "staff_assigned": "affectation prononcée par l'agence (premier vœu réalisable)"}

@@ -75,8 +75,12 @@ class DemoServer(QObject):
         return not self.database_path.exists()
 
     def command(self, port: int) -> list[str]:
-        return [self.python, "-m", "server_stub", "--data-dir", str(self.data_dir), "serve",
-                "--demo", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        """The server's command line: `python -m server_stub`, or the frozen app itself."""
+        arguments = ["--data-dir", str(self.data_dir), "serve", "--demo", "--host",
+                     "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        if getattr(sys, "frozen", False) and self.python == sys.executable:
+            return [sys.executable, "--run-server", *arguments]
+        return [self.python, "-m", "server_stub", *arguments]
 
     def _environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items()

@@ -56,3 +56,34 @@ def test_help_is_in_french(tmp_path: Path) -> None:
     result = run_client("--help", tmp_path=tmp_path)
     assert result.returncode == 0
     assert "adresse du serveur" in result.stdout
+
+
+def test_self_test_starts_the_demo_signs_in_and_writes_a_screen_and_a_pdf(
+        tmp_path: Path) -> None:
+    result = run_client("--self-test", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test OK" in result.stdout and "etudiant@amphi.demo" in result.stdout
+    screen = tmp_path / "client" / "self-test-window.png"
+    pdf = tmp_path / "client" / "self-test-attestation.pdf"
+    assert QImage(str(screen)).width() >= 800
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+
+
+def test_self_test_names_what_is_wrong(tmp_path: Path) -> None:
+    from desktop.selftest import MIN_PNG_BYTES, _check_file
+
+    missing = _check_file(tmp_path / "none.png", b"\x89PNG", MIN_PNG_BYTES)
+    assert missing == "none.png was not written"
+    small = tmp_path / "small.png"
+    small.write_bytes(b"\x89PNG" + b"\0" * 10)
+    assert _check_file(small, b"\x89PNG", MIN_PNG_BYTES) == "small.png is too small (14 bytes)"
+    wrong = tmp_path / "wrong.pdf"
+    wrong.write_bytes(b"<html>" * 5000)
+    assert "is not a" in (_check_file(wrong, b"%PDF", 10) or "")
+
+
+def test_the_frozen_entry_point_runs_the_server_on_request() -> None:
+    result = subprocess.run([sys.executable, "-m", "desktop", "--run-server", "--help"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "amphi-server" in result.stdout and "serve" in result.stdout
