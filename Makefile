@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test bench lint server demo clean
+.PHONY: run test bench lint server demo clean installer tarball
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,22 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/bench_matching.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_amphi_client.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_startup.py
+
+$(VENV)/.installed-installer: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e ".[installer]"
+	@touch $@ $(VENV)/.installed
+
+## make installer: the one-folder build of this platform (dist/amphi), self-tested, measured.
+installer: $(VENV)/.installed-installer
+	$(PY) installer/make_icons.py
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller installer/amphi.spec
+	QT_QPA_PLATFORM=offscreen dist/amphi/amphi --self-test
+	$(PY) installer/measure.py
+
+## make tarball: dist/amphi-<version>-linux-x86_64.tar.gz with the .desktop entry and icons.
+tarball: installer
+	$(PY) installer/linux_tarball.py
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -7,7 +7,12 @@ the logic; `models/` the Qt item models; `ui/` the screens (no HTTP, no SQL in t
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # one version, pyproject.toml's, read from the installed (or frozen) package metadata
+    __version__ = version("amphi")
+except PackageNotFoundError:  # a bare source tree, never installed
+    __version__ = "0.0.0+source"
 
 APP_NAME = "Amphi"
 ORGANIZATION = "Amphi"
