@@ -24,7 +24,9 @@ ln -sf "$HERE/amphi/amphi" "$HOME/.local/bin/amphi"
 cp "$HERE/icons/amphi-256.png" "$DATA/icons/hicolor/256x256/apps/amphi.png"
 sed "s|^Exec=amphi|Exec=$HERE/amphi/amphi|" "$HERE/amphi.desktop" \\
     > "$DATA/applications/amphi.desktop"
-command -v update-desktop-database >/dev/null && update-desktop-database "$DATA/applications" || true
+if command -v update-desktop-database >/dev/null; then
+    update-desktop-database "$DATA/applications" || true
+fi
 echo "Amphi est installé : menu Bureautique, ou la commande « amphi »."
 """
 
