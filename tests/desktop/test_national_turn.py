@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.api_national import Headline, Turn
@@ -206,8 +208,10 @@ def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
         await until(lambda: view.steps is None)
         assert c.me(me)["outcome"] is None
 
-        # Steps 1, 2 then "Annuler" at the last box: still nothing.
-        qtbot.mouseClick(panel.take_button, Qt.MouseButton.LeftButton)
+        # Steps 1, 2 then "Annuler" at the last box: still nothing. Step 1 by keyboard.
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
+        QTest.keyClick(panel.take_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.mouseClick((await step2()).confirm_button, Qt.MouseButton.LeftButton)
         await until(lambda: isinstance(view.steps.current, FinalDialog))  # type: ignore[union-attr]
         final = view.steps.current  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from collections import deque
 from time import monotonic
 
 from PySide6.QtCore import QCoreApplication, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -130,7 +130,11 @@ class TurnPanel(QFrame):
         self.take_button.setObjectName("takeButton")
         self.take_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.take_button.clicked.connect(self.take_clicked)
+        self.take_button.setToolTip(_tr("Raccourci clavier : Ctrl+Entrée"))
         self.take_button.hide()
+        # Step 1 from the keyboard; steps 2 and 3 have their own keys (Alt+O, Échap).
+        self.take_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.take_shortcut.activated.connect(self._take_by_keyboard)
         layout.addWidget(self.take_button)
         self._paint_colour(self.colour)
 
@@ -197,6 +201,10 @@ class TurnPanel(QFrame):
             self.take_button.show()
         else:
             self.take_button.hide()
+
+    def _take_by_keyboard(self) -> None:
+        if self.take_button.isVisible() and self.take_button.isEnabled():
+            self.take_button.click()
 
     def _enter(self) -> None:
         answer = self.secret_edit.text().strip()
