@@ -94,7 +94,11 @@ def clear_layout(layout: QLayout) -> None:
 
 
 class Banner(QFrame):
-    """A coloured message strip (info, warning, error, success) with an optional action."""
+    """A coloured message strip (info, warning, error, success) with an optional action.
+
+    Its colour is never the only signal: screen readers get the kind in words with the
+    text (accessible name and description), and the text itself says what happened.
+    """
 
     action_clicked = Signal()
 
@@ -126,6 +130,8 @@ class Banner(QFrame):
     def show_message(self, text: str, kind: str = "error", action: str | None = None) -> None:
         self.setProperty("kind", kind)
         self.label.setText(text)
+        self.setAccessibleName(self.kind_name(kind))
+        self.setAccessibleDescription(text)
         self.action.setVisible(bool(action))
         if action:
             self.action.setText(action)
@@ -133,8 +139,15 @@ class Banner(QFrame):
         self.show()
         fit_height(self)
 
+    def kind_name(self, kind: str) -> str:
+        """The kind in words, for screen readers (the colour alone says nothing to them)."""
+        names = {"info": self.tr("Information"), "warning": self.tr("Attention"),
+                 "error": self.tr("Erreur"), "success": self.tr("Réussi")}
+        return names.get(kind, names["info"])
+
     def set_text(self, text: str) -> None:
         self.label.setText(text)
+        self.setAccessibleDescription(text)
 
     def clear(self) -> None:
         self.label.clear()

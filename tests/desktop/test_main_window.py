@@ -204,3 +204,15 @@ def test_profile_forms_talk_to_the_server_and_show_errors_inline(
         assert activity.model.data(activity.model.index(1, 1)) == "Coordonnées modifiées"
 
     arun(scenario())
+
+
+def test_banners_say_their_kind_in_words(qtbot: QtBot) -> None:
+    from desktop.ui.widgets import Banner
+
+    banner = Banner()
+    qtbot.addWidget(banner)
+    banner.show_message("Le serveur ne répond pas.", "error")
+    assert (banner.accessibleName(), banner.accessibleDescription()) == (
+        "Erreur", "Le serveur ne répond pas.")
+    banner.show_message("Vœux enregistrés.", "success")
+    assert banner.accessibleName() == "Réussi"

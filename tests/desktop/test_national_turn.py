@@ -66,6 +66,8 @@ def test_the_panel_says_in_words_what_its_colour_says(qtbot: QtBot, before: int,
     assert "Passe maintenant : l'étudiant classé 100." == panel.now_label.text()
     assert "attente estimée" in panel.pace_label.text()
     assert panel.take_button.isHidden()
+    # Screen readers get the same words (the colour is never the only signal).
+    assert panel.accessibleDescription().startswith(title)
 
 
 def test_at_my_turn_the_panel_is_red_and_offers_the_button(qtbot: QtBot) -> None:

@@ -269,6 +269,9 @@ class TurnPanel(QFrame):
         self.pace_label.setText(pace)
         self.pace_label.setVisible(not self.my_turn)
         self.setProperty("urgent", self.my_turn)
+        self.setAccessibleName(_tr("Mon tour à l'amphithéâtre"))
+        self.setAccessibleDescription(" ".join(
+            t for t in (self.title.text(), self.now_label.text(), self.pace_label.text()) if t))
         target = turn_colour(before, self.my_turn)
         self._animation.stop()
         self._animation.setStartValue(QColor(self.colour))
