@@ -140,6 +140,14 @@ class Assignment:
     chosen_at: datetime
     by_proxy: bool = False
     by_staff: bool = False
+    intern_regime: str = ""
+    intern_des: str = ""
+    intern_des_label: str = ""
+    group: str = ""
+    post_des: str = ""
+    post_type: str = ""
+    earmark: str | None = None
+    reserved: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +224,26 @@ class FavouriteList:
     single_post_warned: bool
     items: tuple[Favourite, ...]
     first_single_post: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FavouriteEstimateItem:
+    favourite_id: int
+    position: int
+    free_now: int
+    free_at_my_turn: int
+    likely_free: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FavouriteEstimate:
+    """« À mon tour (estimation) »: computed by the server (others' favourites are private)."""
+
+    amphi_id: int
+    intern_id: int
+    interns_before: int
+    computed_at: datetime
+    items: tuple[FavouriteEstimateItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +474,10 @@ class AmphiApi:
 
     async def get_favourites(self, amphi_id: int) -> FavouriteList:
         return decode(FavouriteList, await self._req("GET", self._fav(amphi_id)))
+
+    async def amphi_favourites_estimate(self, amphi_id: int) -> FavouriteEstimate:
+        return decode(FavouriteEstimate, await self._req("GET", self._fav(amphi_id,
+                                                                          "/estimate")))
 
     async def add_favourite(self, amphi_id: int, *, service_id: int | None = None,
                             post_id: int | None = None, position: int | None = None

@@ -56,7 +56,8 @@ def intern_services(api: AmphiApi, context: AppContext,
             api.request_supernumerary, api.withdraw_supernumerary_request, api.get_proxy,
             api.give_proxy, api.cancel_proxy, api.list_attestations,
             api.download_attestation),
-        notifier=notifier, list_amphis=api.list_amphis)
+        notifier=notifier, list_amphis=api.list_amphis,
+        estimate=api.amphi_favourites_estimate, list_assignments=api.list_assignments)
 
 
 def install(window: MainWindow, context: AppContext) -> None:
@@ -89,6 +90,10 @@ def install(window: MainWindow, context: AppContext) -> None:
             _spawn(intern_page.sync.push())
         if intern_page.live is not None:
             _spawn(intern_page.live.refresh())
+        for view in (intern_page.assignments_view, staff_page.assignments_view):
+            if view is not None:
+                _spawn(view.reload())
+        intern_page.favourites_view.refresh_estimate()
 
     def signed_out(*_args: object) -> None:
         intern_page.reset()

@@ -8,6 +8,8 @@ row. Ctrl+Up/Down in the view calls the same `move_row`.
 
 « k disponibles - n favoris » is computed here from the posts each favourite covers and
 the set of taken posts, so a choice announced live turns a favourite red at once.
+« À mon tour (estimation) » comes from the server (`amphi_favourites_estimate`: the
+others' favourites are private) and is matched to the rows by favourite id.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.api_amphi import Favourite
+from desktop.api_amphi import Favourite, FavouriteEstimateItem
 from desktop.models import ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,14 +40,21 @@ COL_POSITION = 0
 COL_WHAT = 1
 COL_HEAD = 2
 COL_AVAILABLE = 3
-COLUMNS = 4
+COL_ESTIMATE = 4
+COLUMNS = 5
 
 HEADERS = {
     COL_POSITION: QT_TRANSLATE_NOOP(CONTEXT, "N°"),
     COL_WHAT: QT_TRANSLATE_NOOP(CONTEXT, "Service ou poste"),
     COL_HEAD: QT_TRANSLATE_NOOP(CONTEXT, "Chef de service"),
     COL_AVAILABLE: QT_TRANSLATE_NOOP(CONTEXT, "Disponibilité"),
+    COL_ESTIMATE: QT_TRANSLATE_NOOP(CONTEXT, "À mon tour (estimation)"),
 }
+ESTIMATE_TIP = QT_TRANSLATE_NOOP(
+    CONTEXT, "Estimation : si chaque interne appelé avant vous prenait le premier poste "
+    "encore libre de ses favoris, il resterait %1 place(s) pour vous ici (sur %2 libre(s) "
+    "maintenant). Ce n'est pas une garantie : les autres peuvent changer d'avis.")
+LIKELY_COLOUR = QColor("#b54708")
 TAKEN_COLOUR = QColor("#b42318")
 FREE_COLOUR = QColor("#067647")
 
@@ -80,8 +89,26 @@ class FavouritesModel(QAbstractTableModel):
         self.numbers: dict[int, str] = {}  # post id → post number (for the labels)
         self.on_move: Callable[[tuple[str, int], int], None] | None = None
         self.drag_enabled = True
+        self.estimates: dict[int, FavouriteEstimateItem] = {}  # favourite id → estimate
 
     # ---------------------------------------------------------------- data in
+
+    def set_estimates(self, items: Iterable[FavouriteEstimateItem]) -> None:
+        """The server's estimate (rows it does not know yet show « … »)."""
+        self.estimates = {e.favourite_id: e for e in items}
+        if self._items:
+            self.dataChanged.emit(self.index(0, COL_ESTIMATE),
+                                  self.index(len(self._items) - 1, COL_ESTIMATE))
+
+    def estimate_text(self, fav: Favourite) -> str:
+        guess = self.estimates.get(fav.id)
+        if guess is None:
+            return _t("…") if self.estimates else ""
+        if self.available(fav) == 0:
+            return _t("pris")
+        if guess.free_now == 0:
+            return _t("réservé à un autre DES")
+        return _t("probablement libre") if guess.likely_free else _t("probablement pris")
 
     def set_items(self, items: Sequence[Favourite]) -> None:
         self.beginResetModel()
@@ -145,6 +172,22 @@ class FavouritesModel(QAbstractTableModel):
                 if fav.kind == "post":
                     return _t("Disponible") if available else _t("Pourvu")
                 return availability_text(available, len(fav.post_ids))
+            if column == COL_ESTIMATE:
+                guess = self.estimates.get(fav.id)
+                if role == SortRole:
+                    return guess.free_at_my_turn if guess else -1
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    if guess is None:
+                        return _t("Estimation en cours de calcul.") if self.estimates else None
+                    return _t(ESTIMATE_TIP).replace("%1", str(guess.free_at_my_turn)) \
+                        .replace("%2", str(guess.free_now))
+                return self.estimate_text(fav)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_ESTIMATE:
+            guess = self.estimates.get(fav.id)
+            if guess is None:
+                return None
+            return QBrush(FREE_COLOUR if guess.likely_free and available else
+                          LIKELY_COLOUR if available else TAKEN_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_WHAT, COL_AVAILABLE):
             return QBrush(FREE_COLOUR if available else TAKEN_COLOUR) \
                 if column == COL_AVAILABLE or not available else None

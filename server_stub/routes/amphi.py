@@ -43,6 +43,7 @@ from server_stub.schemas.amphi import (
     ChoiceRequest,
     FavouriteAdd,
     FavouriteAdded,
+    FavouriteEstimate,
     FavouriteList,
     FavouriteMove,
     FavouriteReplace,
@@ -64,6 +65,7 @@ from server_stub.schemas.amphi import (
 from server_stub.services import (
     amphi_admin,
     amphi_calllist,
+    amphi_estimate,
     amphi_favourites,
     amphi_interns,
     amphi_live,
@@ -210,6 +212,15 @@ def my_amphi(user: CurrentUser, session: SessionDep) -> list[InternSelf]:
 def get_favourites(amphi_id: AmphiId, user: CurrentUser, session: SessionDep) -> FavouriteList:
     """My favourites in order, with « k disponibles - n favoris »."""
     return amphi_favourites.get_favourites(session, user, amphi_id)
+
+
+@router.get(f"{PUBLIC}/amphis/{{amphi_id}}/favourites/estimate",
+            operation_id="amphi_favourites_estimate", response_model=FavouriteEstimate,
+            responses=errors(401, 403, 404, 409))
+def amphi_favourites_estimate(amphi_id: AmphiId, user: CurrentUser,
+                              session: SessionDep) -> FavouriteEstimate:
+    """Would each of my favourites still be free at my turn? (an estimate)"""
+    return amphi_estimate.estimate(session, user, amphi_id)
 
 
 @router.post(f"{PUBLIC}/amphis/{{amphi_id}}/favourites", operation_id="add_favourite",

@@ -316,6 +316,26 @@ class FavouriteList(BaseModel):
     items: list[FavouritePublic]
 
 
+class FavouriteEstimateItem(BaseModel):
+    """One of my favourites: places I may take now and, estimated, at my turn."""
+
+    favourite_id: int
+    position: int
+    free_now: int
+    free_at_my_turn: int  # after everyone before me took his first free favourite
+    likely_free: bool  # free_at_my_turn > 0
+
+
+class FavouriteEstimate(BaseModel):
+    """« À mon tour (estimation) »: the serial simulation over favourites, mine only."""
+
+    amphi_id: int
+    intern_id: int
+    interns_before: int  # still to choose before me (planned absences left out)
+    computed_at: datetime
+    items: list[FavouriteEstimateItem]
+
+
 class FavouriteTarget(BaseModel):
     """A service (all its posts) when `post_id` is absent, else that one post."""
 

@@ -105,7 +105,14 @@ async def main(data: Path) -> None:
         if hasattr(page.favourites_view, "single_post_box"):
             await shot(page.favourites_view.single_post_box, "05b-single-post-warning")
             page.favourites_view.single_post_box.accept()
+        await until(lambda: page.favourites_view.last_estimate is not None)
+        page.tabs.setCurrentWidget(page.favourites_view)  # the session start switched tabs
+        await asyncio.sleep(0.3)
         await shot(window, "05-favourites")
+        page.tabs.setCurrentWidget(page.assignments_view)
+        await until(lambda: page.assignments_view is not None
+                    and page.assignments_view.model.rowCount() > 0)
+        await shot(window, "05c-assignments")
         page.tabs.setCurrentWidget(page.info_view)
         await shot(window, "06-call-list-sessions")
         page.tabs.setCurrentWidget(page.internship_view)
@@ -145,6 +152,11 @@ async def main(data: Path) -> None:
         page.tabs.setCurrentWidget(page.internship_view)
         await asyncio.sleep(1.0)
         await shot(window, "13-my-internship-after-choice")
+        assert page.assignments_view is not None
+        page.tabs.setCurrentWidget(page.assignments_view)
+        page.assignments_view.set_filter("establishment", "lyon")
+        await shot(window, "14-assignments-filtered")
+        page.assignments_view.clear_filters()
 
         staff = AmphiApp(Options(server=live.url, data_dir=data / "c2"))
         swindow = await signed_in(staff, "ars@amphi.demo", "Agence2026")
@@ -168,6 +180,9 @@ async def main(data: Path) -> None:
         spage.tabs.setCurrentIndex(3)
         await asyncio.sleep(1.5)
         await shot(swindow, "23-staff-live")
+        spage.tabs.setCurrentWidget(spage.assignments_view)
+        await until(lambda: spage.assignments_view.model.rowCount() > 0)
+        await shot(swindow, "24-staff-assignments")
         await staff.shutdown()
         await intern.shutdown()
     finally:

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.api_amphi import Favourite
-from desktop.models.amphi_favourites import COL_AVAILABLE, FavouritesModel
+from desktop.models.amphi_favourites import COL_AVAILABLE, COL_ESTIMATE, FavouritesModel
 from desktop.models.amphi_posts import ServiceGroup
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
 from tests.desktop.conftest import until
@@ -184,3 +184,46 @@ def _favourite(group: ServiceGroup) -> Favourite:
     from desktop.amphi_sync import favourite_for_service
 
     return favourite_for_service(group.service, group.posts)
+
+
+def test_estimate_column_follows_the_others_choices_and_absences(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any) -> None:
+    """« À mon tour (estimation) » from the server, refreshed by live events."""
+    server = amphi_server(server_factory)
+    w = world(server, interns=2)
+    first, me = w.interns
+    fav_url = f"{w.base}/favourites"
+    for who, body in ((first, {"post_id": w.posts["2003"]}), (me, {"post_id": w.posts["2003"]}),
+                      (me, {"service_id": w.services["1201"]})):
+        assert w.client.post(fav_url, headers=who.h, json=body).status_code == 200
+    app = make_app(server.url)
+
+    async def scenario() -> None:
+        _window, page = await intern_page(qtbot, app, me.email)
+        view = page.favourites_view
+        model = view.model
+        assert not view.table.isColumnHidden(COL_ESTIMATE)
+
+        def column() -> list[str]:
+            return [model.data(model.index(r, COL_ESTIMATE)) for r in range(model.rowCount())]
+
+        await until(lambda: column() == ["probablement pris", "probablement libre"],
+                    message=str(column()))
+        tip = model.data(model.index(0, COL_ESTIMATE), Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Estimation") and "0 place" in tip
+        assert "chacun des 1 internes" in view.estimate_note.text()
+        assert "non disponible" not in view.estimate_note.text()
+        # Staff mark the first intern absent: the live event refreshes the estimate.
+        r = w.client.patch(f"/api/staff/amphi/interns/{first.intern_id}", headers=w.staff.h,
+                           json={"planned_absence": True})
+        assert r.status_code == 200
+        await until(lambda: column() == ["probablement libre", "probablement libre"],
+                    message=str(column()))
+        assert "personne n'est plus appelé avant vous" in view.estimate_note.text()
+        # My own edit (another device) refreshes it too: a new row gets its estimate.
+        assert w.client.post(fav_url, headers=me.h,
+                             json={"service_id": w.services["1101"]}).status_code == 200
+        await until(lambda: column() == ["probablement libre", "probablement libre",
+                                         "réservé à un autre DES"], message=str(column()))
+
+    arun(scenario(), timeout=60)

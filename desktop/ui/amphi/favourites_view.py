@@ -1,5 +1,7 @@
 """« Mes favoris »: the ordered list, reordered by drag and drop, Ctrl+Up/Down or by typing
-the new number; « k disponibles - n favoris » per service; taken posts stay, in red.
+the new number; « k disponibles - n favoris » per service; taken posts stay, in red;
+« À mon tour (estimation) », asked again of the server (debounced) whenever the
+favourites or the choices change.
 
 Every move is one call to the sync service (`FavouritesSync.move`) through the model's
 `on_move`; dragging is on only while the list is shown unsorted and unfiltered (it always
@@ -9,9 +11,10 @@ is here: the list *is* the order).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.amphi_sync import FavouritesSync
+from desktop.api import ApiError
+from desktop.api_amphi import FavouriteEstimate
 from desktop.models.amphi_favourites import (
     COL_AVAILABLE,
+    COL_ESTIMATE,
     COL_POSITION,
     COL_WHAT,
     FavouritesModel,
@@ -38,6 +44,9 @@ from desktop.ui.widgets import Banner, styled_label
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AmphiFavouritesView", text)
+
+
+ESTIMATE_DELAY_MS = 700  # several events in a burst → one request
 
 
 class FavouritesTable(QTableView):
@@ -101,17 +110,23 @@ class FavouritesView(QWidget):
             "ligne, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro. Pendant la séance, les "
             "postes pris restent affichés, en rouge."), "muted", wrap=True)
         layout.addWidget(self.intro)
-        self.estimate_note = styled_label(_tr(
-            "Estimation « encore libre à mon tour » : non disponible, les favoris des autres "
-            "internes ne sont pas publics."), "muted", wrap=True)
-        layout.addWidget(self.estimate_note)
+        self.estimate_note = styled_label("", "muted", wrap=True)
+        self.estimate_note.setObjectName("amphiEstimateNote")
+        self._estimate: Callable[[], Awaitable[FavouriteEstimate]] | None = None
+        self.last_estimate: FavouriteEstimate | None = None
+        self._estimate_timer = QTimer(self)
+        self._estimate_timer.setSingleShot(True)
+        self._estimate_timer.setInterval(ESTIMATE_DELAY_MS)
+        self._estimate_timer.timeout.connect(self._fetch_estimate)
         self.table = FavouritesTable(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_AVAILABLE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_ESTIMATE, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.estimate_note)
         row = QHBoxLayout()
         self.state_label = styled_label("", "muted")
         row.addWidget(self.state_label, 1)
@@ -127,6 +142,7 @@ class FavouritesView(QWidget):
         row.addWidget(self.remove_button)
         layout.addLayout(row)
         self._update_state()
+        self.set_estimator(None)
 
     # ---------------------------------------------------------------- wiring
 
@@ -140,6 +156,59 @@ class FavouritesView(QWidget):
     def _spawn(self, coro: Any) -> None:
         spawn(self._tasks, coro)
 
+    # ---------------------------------------------------------------- estimate
+
+    def set_estimator(self, fetch: Callable[[], Awaitable[FavouriteEstimate]] | None) -> None:
+        """Where « À mon tour (estimation) » comes from (None: not shown)."""
+        self._estimate = fetch
+        self.table.setColumnHidden(COL_ESTIMATE, fetch is None)
+        self._show_estimate_note()
+        self.refresh_estimate()
+
+    def refresh_estimate(self) -> None:
+        """Ask again soon (debounced): favourites or choices changed."""
+        if self._estimate is not None:
+            self._estimate_timer.start()
+
+    def _fetch_estimate(self) -> None:
+        self._spawn(self._load_estimate())
+
+    async def _load_estimate(self) -> None:
+        if self._estimate is None:
+            return
+        try:
+            estimate = await self._estimate()
+        except ApiError as exc:
+            self._show_estimate_note(exc.message if not exc.offline else _tr(
+                "hors ligne : l'estimation sera mise à jour au retour de la connexion"))
+            return
+        self.last_estimate = estimate
+        self.model.set_estimates(estimate.items)
+        self._show_estimate_note()
+
+    def _show_estimate_note(self, problem: str = "") -> None:
+        if self._estimate is None:
+            self.estimate_note.setText("")
+            self.estimate_note.hide()
+            return
+        self.estimate_note.show()
+        before = self.last_estimate.interns_before if self.last_estimate else None
+        if before is None:
+            who = _tr("chaque interne appelé avant vous")
+        elif before == 0:
+            who = _tr("personne n'est plus appelé avant vous : c'est la disponibilité "
+                      "actuelle ; sinon, chaque interne appelé avant vous")
+        else:
+            who = _tr("chacun des %1 internes encore appelés avant vous").replace(
+                "%1", str(before))
+        text = _tr("« À mon tour (estimation) » : ce qui resterait libre si %1 prenait le "
+                   "premier poste encore libre de ses propres favoris (absents prévus "
+                   "exclus). Une estimation, pas une garantie ; elle se met à jour à chaque "
+                   "choix.").replace("%1", who)
+        if problem:
+            text += " " + _tr("(Estimation non mise à jour : %1.)").replace("%1", problem)
+        self.estimate_note.setText(text)
+
     def _reload(self) -> None:
         if self.sync is None:
             return
@@ -148,6 +217,7 @@ class FavouritesView(QWidget):
         if 0 <= current < self.model.rowCount():
             self.table.select_row(current)
         self._update_state()
+        self.refresh_estimate()
 
     def _update_state(self) -> None:
         count = self.model.rowCount()
@@ -210,6 +280,7 @@ class FavouritesView(QWidget):
 
     def mark_taken(self, post_id: int) -> None:
         self.model.mark_taken(post_id)
+        self.refresh_estimate()
 
     @property
     def position_column(self) -> int:

@@ -42,7 +42,9 @@ from desktop.api import ApiError
 from desktop.api_amphi import (
     Amphi,
     AmphiMessage,
+    Assignment,
     CallListEntry,
+    FavouriteEstimate,
     InternSelf,
     Offer,
     Post,
@@ -64,6 +66,7 @@ from desktop.models.amphi_live import (
 )
 from desktop.models.amphi_posts import ServiceGroup
 from desktop.ui.amphi import spawn
+from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.favourites_view import FavouritesView
 from desktop.ui.amphi.internship_view import InternshipActions, InternshipView
 from desktop.ui.amphi.live_view import LiveView, start_live
@@ -78,6 +81,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AmphiInternPage", text)
 
 
+# What can change « À mon tour (estimation) » (besides my own favourites).
+ESTIMATE_EVENTS = ("amphi_choice", "amphi_turn", "amphi_intern", "amphi_requeued",
+                   "amphi_state", "amphi_import")
+
+
 @dataclass
 class InternServices:
     my_amphi: Callable[[], Awaitable[list[InternSelf]]]
@@ -90,6 +98,8 @@ class InternServices:
     internship: InternshipActions
     notifier: AmphiNotifier | None = None
     list_amphis: Callable[[int], Awaitable[list[Amphi]]] | None = None
+    estimate: Callable[[int], Awaitable[FavouriteEstimate]] | None = None
+    list_assignments: Callable[[int], Awaitable[list[Assignment]]] | None = None
 
 
 class Bell(QToolButton):
@@ -283,10 +293,15 @@ class AmphiInternPage(QWidget):
         self.live_holder = QWidget(self)
         QVBoxLayout(self.live_holder).setContentsMargins(0, 0, 0, 0)
         self.internship_view = InternshipView(services.internship, self)
+        self.assignments_view: AssignmentsView | None = None
+        if services.list_assignments is not None:
+            self.assignments_view = AssignmentsView(services.list_assignments, self)
         self.tabs.addTab(self.posts_view, _tr("Postes"))
         self.tabs.addTab(self.favourites_view, _tr("Mes favoris"))
         self.tabs.addTab(self.info_view, _tr("Liste d'appel et séances"))
         self.tabs.addTab(self.live_holder, _tr("Séance en direct"))
+        if self.assignments_view is not None:
+            self.tabs.addTab(self.assignments_view, _tr("Affectations"))
         self.tabs.addTab(self.internship_view, _tr("Mon internat"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -306,10 +321,15 @@ class AmphiInternPage(QWidget):
         self.live_view = self.live = self.sync = None
         self.intern = self.amphi = None
         self.favourites_view.sync = None
+        self.favourites_view.set_estimator(None)
+        self.favourites_view.last_estimate = None
+        self.favourites_view.model.set_estimates([])
         self.favourites_view.model.set_items([])
         self.posts_view.set_offer([], [])
         self.info_view.call_model.set_entries([])
         self.bell.set_messages([])
+        if self.assignments_view is not None:
+            self.assignments_view.set_campaign(None)
         self.banner.clear()
         self.banner.hide()
         self.title.setText(_tr("Amphithéâtre"))
@@ -364,6 +384,8 @@ class AmphiInternPage(QWidget):
             except ApiError as exc:
                 self.info_view.place_label.setToolTip(exc.message)
         self._spawn(self.posts_view.load_saved())
+        if self.assignments_view is not None:
+            self.assignments_view.set_campaign(amphi.campaign_id)
         can_edit = amphi.state in FAVOURITE_STATES and intern.assignment is None
         self.posts_view.set_can_add(can_edit, "" if can_edit else _tr(
             "Les favoris se préparent quand l'amphithéâtre est ouvert."))
@@ -425,6 +447,10 @@ class AmphiInternPage(QWidget):
         if kind == "amphi_favourites" and self.sync is not None:
             await self.sync.on_event(kind, payload)
             return
+        if self.assignments_view is not None:
+            self.assignments_view.on_event(kind, payload)
+        if kind in ESTIMATE_EVENTS and payload.get("amphi_id", self.amphi.id) == self.amphi.id:
+            self.favourites_view.refresh_estimate()
         if kind in ("amphi_supernumerary", "amphi_proxy", "amphi_intern"):
             self._spawn(self._reload_intern())
         if kind == "amphi_choice" and payload.get("amphi_id") == self.amphi.id:
@@ -466,6 +492,9 @@ class AmphiInternPage(QWidget):
             self.sync = sync
             self.favourites_view.set_sync(sync)
             sync.changed.connect(self._favourites_to_live)
+            if self.services.estimate is not None:
+                fetch = self.services.estimate
+                self.favourites_view.set_estimator(lambda: fetch(amphi_id))
         try:
             await self.sync.load()
         except ApiError as exc:

@@ -41,6 +41,7 @@ from desktop.api import ApiError, Campaign
 from desktop.api_amphi import Amphi, AmphiApi, ImportReport, InternStaff
 from desktop.models.amphi_live import choice_type_label, local_time, state_label
 from desktop.ui.amphi import spawn
+from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
 from desktop.ui.widgets import Banner, Card, styled_label
 
@@ -135,7 +136,25 @@ class StaffPage(QWidget):
         self.assign_button.clicked.connect(self._assign)
         requeue_row.addWidget(self.assign_button)
         live_layout.addLayout(requeue_row)
+        absence_row = QHBoxLayout()
+        absence_row.addWidget(styled_label(_tr("Absence prévue de l'interne sélectionné :"),
+                                           "muted"))
+        self.absence_reason = QLineEdit(self.live_tab)
+        self.absence_reason.setObjectName("amphiAbsenceReason")
+        self.absence_reason.setPlaceholderText(_tr("motif (facultatif), ex. disponibilité"))
+        absence_row.addWidget(self.absence_reason, 1)
+        self.absence_button = QPushButton(_tr("Marquer absent prévu"), self.live_tab)
+        self.absence_button.setToolTip(_tr("Il sera sauté à son tour (il peut être replacé "
+                                           "s'il se présente)."))
+        self.absence_button.clicked.connect(self._mark_absent)
+        absence_row.addWidget(self.absence_button)
+        self.present_button = QPushButton(_tr("Annuler l'absence prévue"), self.live_tab)
+        self.present_button.clicked.connect(self._unmark_absent)
+        absence_row.addWidget(self.present_button)
+        live_layout.addLayout(absence_row)
         self.tabs.addTab(self.live_tab, _tr("Séance en direct"))
+        self.assignments_view = AssignmentsView(self.api.list_assignments, self)
+        self.tabs.addTab(self.assignments_view, _tr("Affectations"))
         layout.addWidget(self.tabs, 1)
 
     def _spawn(self, coro: Any) -> None:
@@ -302,6 +321,7 @@ class StaffPage(QWidget):
             self.live_view.deleteLater()
         self.live_view = self.live = None
         self.campaign_id = None
+        self.assignments_view.set_campaign(None)
         self.amphis = []
         self.amphi_table.setRowCount(0)
 
@@ -345,6 +365,7 @@ class StaffPage(QWidget):
             self.banner.show_message(exc.message, "error")
             return
         self.amphis, self.requests = amphis, requests
+        self.assignments_view.set_campaign(self.campaign_id)
         selected = self.selected_amphi()
         self.amphi_table.setRowCount(len(self.amphis))
         for row, a in enumerate(self.amphis):
@@ -485,8 +506,11 @@ class StaffPage(QWidget):
 
     async def on_event(self, kind: str, event: dict[str, Any]) -> None:
         payload = event.get("payload") or {}
+        self.assignments_view.on_event(kind, payload)
         if kind in ("amphi_state", "amphi_sessions", "amphi_import", "amphi_intern"):
             self._spawn(self.reload())
+        if kind == "amphi_intern" and self.live is not None:
+            self._spawn(self.live.refresh())  # a planned absence shows in the queue
         if self.live is not None:
             await self.live.on_event(kind, payload)
 
@@ -574,6 +598,48 @@ class StaffPage(QWidget):
                                          "le poste dans la liste des postes."), "info")
             return
         await self.assign(rows[row].intern_id, post.id)
+
+    async def set_absence(self, intern_id: int, absent: bool, reason: str = "") -> bool:
+        """Mark (or clear) a planned absence: the intern is skipped at his turn."""
+        try:
+            intern = await self.api.update_amphi_intern(
+                intern_id, planned_absence=absent,
+                absence_reason=reason.strip() if absent and reason.strip() else None)
+        except ApiError as exc:
+            self._error(exc)
+            return False
+        name = f"{intern.first_name} {intern.last_name}"
+        self.banner.show_message(
+            (_tr("%1 : absence prévue enregistrée, il sera sauté à son tour.") if absent
+             else _tr("%1 : absence prévue annulée.")).replace("%1", name), "success")
+        self.absence_reason.clear()
+        if self.live is not None:
+            await self.live.refresh()
+        return True
+
+    def _selected_queue_intern(self) -> int | None:
+        view = self.live_view
+        if view is None:
+            return None
+        row = view.queue_table.currentIndex().row()
+        rows = view.queue_model.rows()
+        if not 0 <= row < len(rows):
+            self.banner.show_message(_tr("Sélectionnez d'abord l'interne dans l'ordre de "
+                                         "passage."), "info")
+            return None
+        return rows[row].intern_id
+
+    @asyncSlot()
+    async def _mark_absent(self) -> None:
+        intern_id = self._selected_queue_intern()
+        if intern_id is not None:
+            await self.set_absence(intern_id, True, self.absence_reason.text())
+
+    @asyncSlot()
+    async def _unmark_absent(self) -> None:
+        intern_id = self._selected_queue_intern()
+        if intern_id is not None:
+            await self.set_absence(intern_id, False)
 
     @asyncSlot()
     async def _requeue(self) -> None:

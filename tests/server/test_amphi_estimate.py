@@ -1,0 +1,103 @@
+"""« À mon tour (estimation) »: the serial simulation over favourites, by hand examples,
+a Hypothesis property, and over real HTTP (planned absences, supernumerary, choices)."""
+
+from __future__ import annotations
+
+import httpx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from server_stub.services.amphi_estimate import Chooser, Slot, free_at_my_turn, simulate
+from tests.server.conftest import ServerFactory, error
+from tests.server.test_amphi_support import amphi_server, make_world
+
+POSTS = {1: Slot("CARD", True, True), 2: Slot("CARD", False, True),
+         3: Slot("PNEU", False, True), 4: Slot("PNEU", False, False)}
+
+
+def test_each_takes_his_first_free_favourite_he_may_take() -> None:
+    before = [Chooser("PNEU", True, ((1, 2), (3,))),  # 1 reserved for CARD: takes 2
+              Chooser("CARD", True, ((2,), (4,), (1,))),  # 2 gone, 4 filled: takes 1
+              Chooser("PNEU", True, ((4,), (2,)))]  # nothing left for him
+    assert simulate(POSTS, before) == {3}
+    assert free_at_my_turn(POSTS, before, "PNEU", [(1, 2), (3,), (4,)]) == [0, 1, 0]
+
+
+def test_supernumerary_uses_no_place_and_reserved_is_not_counted_for_me() -> None:
+    before = [Chooser("PNEU", False, ((3,),))]
+    assert free_at_my_turn(POSTS, before, "PNEU", [(3,), (1,), (1, 2)]) == [1, 0, 1]
+    assert free_at_my_turn(POSTS, before, "CARD", [(1,)]) == [1]
+
+
+slots = st.builds(Slot, st.sampled_from(["CARD", "PNEU"]), st.booleans(), st.booleans())
+post_maps = st.dictionaries(st.integers(1, 12), slots, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts=post_maps, data=st.data())
+def test_property_places_used_and_empty_queue(posts: dict[int, Slot],
+                                              data: st.DataObject) -> None:
+    ids = sorted(posts) or [1]
+    favourite = st.lists(st.sampled_from(ids), min_size=1, max_size=4).map(tuple)
+    before = data.draw(st.lists(st.builds(Chooser, st.sampled_from(["CARD", "PNEU"]),
+                                          st.booleans(), st.lists(favourite, max_size=4)
+                                          .map(tuple)), max_size=8))
+    mine = data.draw(st.lists(favourite, max_size=5))
+    free_now = {pid for pid, s in posts.items() if s.free}
+    left = simulate(posts, before)
+    assert left <= free_now  # nobody frees a place
+    assert len(free_now) - len(left) <= sum(1 for c in before if c.uses_place)
+    for des in ("CARD", "PNEU"):
+        later = free_at_my_turn(posts, before, des, mine)
+        now_ = free_at_my_turn(posts, [], des, mine)
+        assert all(0 <= a <= b for a, b in zip(later, now_, strict=True))
+    # nobody before me: the estimate is the current availability
+    assert simulate(posts, []) == free_now
+    # supernumerary interns change nothing
+    assert simulate(posts, [Chooser(c.des, False, c.favourites) for c in before]) == free_now
+
+
+def test_estimate_over_http(server_factory: ServerFactory) -> None:
+    live = amphi_server(server_factory, amphi_turn_seconds=30)
+    with httpx.Client(base_url=live.url, timeout=10) as client:
+        w = make_world(live, client, interns=3)
+        a, b, me = w.interns
+        fav = f"{w.base}/favourites"
+        for who, body in ((a, {"post_id": w.posts["2004"]}), (b, {"post_id": w.posts["2003"]}),
+                          (me, {"post_id": w.posts["2003"]}), (me, {"post_id": w.posts["2004"]}),
+                          (me, {"service_id": w.services["1101"]}),
+                          (me, {"service_id": w.services["1201"]})):
+            assert client.post(fav, headers=who.h, json=body).status_code == 200
+
+        def estimate() -> dict:
+            r = client.get(f"{fav}/estimate", headers=me.h)
+            assert r.status_code == 200, r.text
+            return r.json()
+
+        got = estimate()
+        assert got["interns_before"] == 2
+        assert [(i["position"], i["free_now"], i["free_at_my_turn"], i["likely_free"])
+                for i in got["items"]] == [(1, 1, 0, False), (2, 1, 0, False),
+                                           (3, 0, 0, False), (4, 2, 2, True)]
+        assert "favourites" not in str(got)  # nothing about the others' lists
+        # a planned absence leaves a out: 2004 stays free for me
+        r = client.patch(f"/api/staff/amphi/interns/{a.intern_id}", headers=w.staff.h,
+                         json={"planned_absence": True})
+        assert r.status_code == 200
+        got = estimate()
+        assert got["interns_before"] == 1
+        assert [i["free_at_my_turn"] for i in got["items"]] == [0, 1, 0, 2]
+        # live: b takes 2005 instead of his favourite; then nobody is before me
+        assert w.transition("start").status_code == 200
+        w.presence(b)
+        w.presence(me)
+        w.wait_turn(b)
+        assert w.choose(b, "2005").status_code == 200
+        w.wait_turn(me)
+        got = estimate()
+        assert got["interns_before"] == 0
+        assert [(i["free_now"], i["free_at_my_turn"]) for i in got["items"]] == [
+            (1, 1), (1, 1), (0, 0), (1, 1)]
+        # only an intern of the amphitheatre (or his proxy holder) has an estimate
+        r = client.get(f"{fav}/estimate", headers=w.staff.h)
+        assert r.status_code == 403 and error(r)["code"]
