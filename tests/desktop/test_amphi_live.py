@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.models.amphi_live import (
@@ -150,9 +151,12 @@ def test_live_screen_colours_banner_choices_and_confirmation_steps(
         assert view.choice is None
         r = w.client.get(f"{w.base}/live", headers=me.h).json()
         assert r["me"]["status"] == "choosing"  # nothing was sent
-        # Again: « Oui, je confirme », then the last OK.
+        # Again, from the keyboard (Ctrl+Entrée): « Oui, je confirme », then the last OK.
         select_post(view, "2005")
-        view.choose_button.click()
+        window = view.window()
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
+        QTest.keyClick(view.posts_table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await until(lambda: isinstance(view.steps and view.steps.current, IrrevocableDialog))
         view.steps.current.confirm_button.click()  # type: ignore[union-attr]
         await until(lambda: isinstance(view.steps and view.steps.current, FinalDialog))

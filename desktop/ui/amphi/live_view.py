@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -247,7 +248,12 @@ class LiveView(QWidget):
         self.choose_button.setDefault(False)
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose_selected)
+        self.choose_button.setToolTip(_tr("Raccourci clavier : Ctrl+Entrée"))
         row.addWidget(self.choose_button)
+        # Choosing from the keyboard: arrows in the posts table, then Ctrl+Entrée;
+        # the confirmation steps then take Alt+O / Alt+N / Échap.
+        self.choose_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.choose_shortcut.activated.connect(self._choose_by_keyboard)
         playout.addLayout(row)
         self.sheet = PostSheet(posts_box)
         self.sheet.hide()
@@ -432,6 +438,10 @@ class LiveView(QWidget):
         self._update_allowed()
 
     # ---------------------------------------------------------------- choosing
+
+    def _choose_by_keyboard(self) -> None:
+        if self.choose_button.isVisible() and self.choose_button.isEnabled():
+            self.choose_button.click()
 
     @asyncSlot()
     async def choose_selected(self) -> None:
