@@ -22,17 +22,16 @@ from typing import Any
 from platformdirs import user_data_dir
 from PySide6.QtCore import (
     QCoreApplication,
-    QLibraryInfo,
-    QLocale,
     QObject,
+    Qt,
     QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from qasync import QEventLoop, asyncSlot
 
-from desktop import APP_NAME, ORGANIZATION, __version__
+from desktop import APP_NAME, ORGANIZATION, __version__, i18n
 from desktop.account import Account
 from desktop.api import ApiClient, ApiError, DemoAccount
 from desktop.areas import AppContext, install_areas
@@ -40,18 +39,24 @@ from desktop.connection import RETRY_DELAYS, ConnectionMonitor
 from desktop.credentials import SecretStore
 from desktop.demo_launcher import DemoLaunchError, DemoServer
 from desktop.live import MAX_DELAY_SECONDS, LiveClient
+from desktop.logs import log_path, setup_logging
 from desktop.resources import resource_path
+from desktop.single_instance import SingleInstance, instance_key
 from desktop.store import FILE_NAME, LocalStore
 from desktop.ui import app_icon
+from desktop.ui.first_run_dialog import FirstRunDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import ActivityView, ProfileView
 from desktop.ui.signin_dialog import SignInDialog
+from desktop.ui.theme import apply_light_theme
 from desktop.ui.widgets import BusyDialog
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SERVER = "http://127.0.0.1:8000"
 DEFAULT_DEMO_ACCOUNT = "etudiant@amphi.demo"
+FIRST_RUN_DONE = "first_run_done"  # preferences in the local store
+START_MODE = "start_mode"  # "demo" or "server", chosen at the first run
 
 
 def _tr(text: str) -> str:
@@ -109,35 +114,32 @@ def parse_args(argv: list[str] | None = None) -> Options:
 # --------------------------------------------------------------------------- Qt set-up
 
 
-def load_translations(qapp: QCoreApplication) -> list[QTranslator]:
-    """French is the source language; Qt's own strings (standard buttons) need qtbase_fr."""
-    loaded: list[QTranslator] = []
-    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    french = QLocale(QLocale.Language.French, QLocale.Country.France)
-    for name in ("qtbase",):
-        translator = QTranslator(qapp)
-        if translator.load(french, name, "_", translations):
-            qapp.installTranslator(translator)
-            loaded.append(translator)
-    return loaded
+def load_translations(qapp: QCoreApplication, language: str = i18n.FRENCH,
+                      ) -> list[QTranslator]:
+    """French is the source language; English comes from our .qm (see desktop/i18n.py)."""
+    return i18n.install_translations(qapp, language)
 
 
-def configure_application(qapp: QApplication) -> None:
-    """Names, icon, French locale, style sheet: what makes it look like Amphi."""
+def configure_application(qapp: QApplication, language: str = i18n.FRENCH) -> None:
+    """Names, icon, language, style sheet: what makes it look like Amphi.
+
+    French unless told otherwise (the tests rely on it, whatever the machine's
+    locale); `main` passes the language the preferences ask for.
+    """
     qapp.setApplicationName(APP_NAME)
     qapp.setOrganizationName(ORGANIZATION)
     qapp.setApplicationVersion(__version__)
     qapp.setWindowIcon(app_icon())
     qapp.setQuitOnLastWindowClosed(False)  # the app decides when to quit (see AmphiApp)
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     qapp.setStyle("Fusion")
     font = QFont(qapp.font())
     font.setPointSizeF(10.0)
     qapp.setFont(font)
+    apply_light_theme(qapp)  # the same readable look under a dark system theme
     style = resource_path("style.qss")
     if style.exists():
         qapp.setStyleSheet(style.read_text(encoding="utf-8"))
-    qapp.setProperty("amphi_translators", load_translations(qapp))
+    load_translations(qapp, language)
 
 
 # --------------------------------------------------------------------------- application
@@ -168,6 +170,7 @@ class AmphiApp(QObject):
         self.demo_server: DemoServer | None = None
         self.demo_accounts: list[DemoAccount] = []
         self.signin_dialog: SignInDialog | None = None
+        self.first_run_dialog: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
         self.exit_code = 0
         self._quit = asyncio.Event()
@@ -198,10 +201,27 @@ class AmphiApp(QObject):
             await self.shutdown()
         return self.exit_code
 
+    @property
+    def needs_first_run(self) -> bool:
+        """Never configured, and the command line does not say what to do."""
+        options = self.options
+        return (self.store.get_preference(FIRST_RUN_DONE) is None
+                and self.store.last_server() is None
+                and not (options.server or options.demo or options.screenshot is not None
+                         or options.self_test))
+
     async def start(self) -> None:
-        """The first window: demo sign-in, a remembered session, or the sign-in dialog."""
+        """The first window: first-run choices, the demo, a remembered session, sign-in."""
+        if self.needs_first_run:
+            choice = await self._first_run()
+            if choice is None:
+                self.quit()
+                return
         if self.options.demo:
             await self._start_demo()
+            return
+        if self.options.server is None and self.store.get_preference(START_MODE) == "demo":
+            await self._start_demo(sign_in=False)
             return
         profile = None
         if not self.start_message and self.options.screenshot is None:
@@ -211,6 +231,33 @@ class AmphiApp(QObject):
         else:
             self.show_signin(message=self.start_message, kind="error")
 
+    async def _first_run(self) -> str | None:
+        """Ask once: the local demo or the agency's server; None if the user closed it."""
+        data_dir = self.options.resolved_data_dir
+        dialog = FirstRunDialog(data_dir, log_path(data_dir), self.api.server)
+        self.first_run_dialog = dialog
+        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def finished(result: int) -> None:
+            if not done.done():
+                done.set_result(result)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        try:
+            accepted = await done == QDialog.DialogCode.Accepted
+        finally:
+            dialog.hide()
+            dialog.deleteLater()
+            self.first_run_dialog = None
+        if not accepted:
+            return None
+        self.store.set_preference(FIRST_RUN_DONE, "1")
+        self.store.set_preference(START_MODE, dialog.choice)
+        if dialog.choice == "server":
+            self.account.use_server(dialog.server)
+        return dialog.choice
+
     def quit(self, code: int = 0) -> None:
         self.exit_code = code
         self._quit.set()
@@ -218,6 +265,16 @@ class AmphiApp(QObject):
     @property
     def first_window(self) -> QWidget | None:
         return self.main_window or self.signin_dialog
+
+    def raise_window(self) -> None:
+        """Another launch of Amphi asked for this one: bring its window to the front."""
+        window = self.first_window
+        if window is not None:
+            if window.isMinimized():
+                window.showNormal()
+            window.show()
+            window.raise_()
+            window.activateWindow()
 
     async def take_screenshot(self, path: Path) -> None:
         """Save a PNG of the window on screen (sign-in dialog or main window)."""
@@ -249,7 +306,8 @@ class AmphiApp(QObject):
 
     # ---------------------------------------------------------------- demo
 
-    async def _start_demo(self) -> None:
+    async def _start_demo(self, *, sign_in: bool = True) -> None:
+        """Start the local demo server; sign in to the demo account, or offer them all."""
         server = DemoServer(self.options.resolved_data_dir / "demo-server", parent=self)
         self.demo_server = server
         dialog = BusyDialog(_tr("Démonstration d'Amphi"),
@@ -269,6 +327,11 @@ class AmphiApp(QObject):
             self.demo_accounts = await self.api.demo_accounts()
         except ApiError as exc:
             self.show_signin(message=exc.message, kind="error")
+            return
+        if not sign_in:
+            self.show_signin(email="", kind="success", message=_tr(
+                "Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un "
+                "compte de démonstration ci-dessous (un par rôle)."))
             return
         wanted = os.environ.get("AMPHI_DEMO_ACCOUNT", DEFAULT_DEMO_ACCOUNT).strip().lower()
         chosen = next((a for a in self.demo_accounts if a.email.lower() == wanted), None)
@@ -323,6 +386,7 @@ class AmphiApp(QObject):
         window.add_page("activity", _tr("Mon activité"), None, ActivityView(self.account))
         install_areas(window, self.context)
         window.sign_out_requested.connect(self._sign_out)
+        window.preferences_requested.connect(self.show_preferences)
         window.quit_requested.connect(self.quit)
         window.retry_requested.connect(self.monitor.retry_now)
         return window
@@ -352,6 +416,14 @@ class AmphiApp(QObject):
         window.raise_()
         asyncio.ensure_future(self._restart_live())
         return window
+
+    def show_preferences(self) -> None:
+        """The « Préférences » dialog (language, applied at the next start)."""
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.store, parent=self.main_window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     async def _restart_live(self) -> None:
         await self.live.stop()
@@ -429,14 +501,22 @@ def _install_signal_handlers(app: AmphiApp) -> QTimer:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `amphi` / `python -m desktop`; returns the exit status."""
     options = parse_args(argv)
-    logging.basicConfig(level=getattr(logging, options.log_level.upper()),
-                        format="%(levelname)s %(name)s: %(message)s")
+    setup_logging(options.resolved_data_dir, options.log_level.upper())
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
-    configure_application(qapp)
+    configure_application(qapp, i18n.language_for(options.resolved_data_dir))
+
+    guard: SingleInstance | None = None
+    if options.screenshot is None and not options.self_test:
+        guard = SingleInstance(instance_key(options.resolved_data_dir))
+        if not guard.claim():
+            print(_tr("Amphi est déjà ouvert : sa fenêtre passe au premier plan."))
+            return 0
 
     async def run() -> int:
         app = AmphiApp(options)
+        if guard is not None:
+            guard.activated.connect(app.raise_window)
         keep = _install_signal_handlers(app)
         try:
             return await app.run()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, labels
 from desktop.api import Profile
+from desktop.guide import open_guide
 from desktop.ui import app_icon
 from desktop.ui.widgets import Banner, repolish, styled_label
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
     """Role-aware shell; the app fills it with pages and drives its banners."""
 
     sign_out_requested = Signal()
+    preferences_requested = Signal()
     quit_requested = Signal()
     retry_requested = Signal()
     page_changed = Signal(str)
@@ -152,6 +154,10 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self.tr("Se &déconnecter"), self)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         file_menu.addAction(self.sign_out_action)
+        self.preferences_action = QAction(self.tr("&Préférences…"), self)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.preferences_requested)
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quitter"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -159,6 +165,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        self.guide_action = QAction(self.tr("&Guide d'utilisation"), self)
+        self.guide_action.setShortcut(QKeySequence("F1"))
+        self.guide_action.triggered.connect(lambda: open_guide())
+        help_menu.addAction(self.guide_action)
         self.about_action = QAction(self.tr("À &propos d'Amphi"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from desktop.app import AmphiApp, Options
+from desktop.app import FIRST_RUN_DONE, START_MODE, AmphiApp, Options
 from desktop.demo_launcher import DemoLaunchError, DemoServer
 
 Run = Callable[..., Any]
@@ -63,6 +63,25 @@ def test_demo_mode_starts_a_real_server_signs_in_and_stops_it(
     assert (tmp_path / "client" / "demo-server" / "amphi.sqlite3").exists()
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{seen['url']}/api/health", timeout=1)
+
+    # Someone who chose the demo at his first start: the next start runs it again
+    # (on the data already made) and offers every demo account, signed in to none.
+    again = AmphiApp(Options(data_dir=tmp_path / "client"))
+    again.store.set_preference(FIRST_RUN_DONE, "1")
+    again.store.set_preference(START_MODE, "demo")
+
+    async def next_start() -> None:
+        try:
+            await again.start()
+            dialog = again.signin_dialog
+            assert dialog is not None and again.main_window is None
+            assert again.demo_server is not None and again.demo_server.running
+            assert len(again.demo_accounts) >= 6
+            assert dialog.banner.kind == "success" and "démonstration" in dialog.banner.text
+        finally:
+            await again.shutdown()
+
+    arun(next_start(), timeout=120)
 
 
 def test_a_demo_server_that_cannot_start_is_reported_in_french(arun: Run,

@@ -62,8 +62,8 @@ def test_a_socket_left_by_a_crash_does_not_lock_amphi_out(tmp_path: Path) -> Non
 def test_launching_amphi_twice_keeps_one_window(tmp_path: Path,
                                                 server: RestartableServer) -> None:
     """Two real launches on one data folder: the second says so and exits at once."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "fr_FR.UTF-8",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}  # French system
     command = [sys.executable, "-m", "desktop", "--server", server.url,
                "--data-dir", str(tmp_path / "client")]
     first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -53,6 +53,10 @@ from desktop.ui.widgets import (
 log = logging.getLogger(__name__)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatchingPosts", text)
+
+
 def access_text(post: MyPost) -> str:
     kind = POST_TYPES.get(post.post_type, post.post_type)
     access = "Accès référent" if post.my_access == "referent" else "Accès lecture"
@@ -60,16 +64,21 @@ def access_text(post: MyPost) -> str:
 
 
 def ranking_text(post: MyPost) -> tuple[str, str]:
-    """The ranking line of a card and its kind (success, error, info)."""
+    """The ranking line of a card (translated) and its kind (success, error, info)."""
     r = post.ranking
     if r is None:
-        return "Pas de classement pour ce tour.", "info"
+        return _tr("Pas de classement pour ce tour."), "info"
     if r.candidates == 0:
-        return f"Tour {r.round_number} : aucune candidature pour l'instant.", "info"
-    state = "valide" if r.valid else "non valide"
-    return (f"Tour {r.round_number} — {r.candidates} candidature(s) : {r.ranked} classée(s), "
-            f"{r.rejected} non retenue(s), {r.unclassified} à classer — classement {state}",
-            "success" if r.valid else "error")
+        return _tr("Tour %1 : aucune candidature pour l'instant.").replace(
+            "%1", str(r.round_number)), "info"
+    text = (_tr("Tour %1 — %2 candidature(s) : %3 classée(s), %4 non retenue(s), %5 à "
+                "classer — classement valide") if r.valid else
+            _tr("Tour %1 — %2 candidature(s) : %3 classée(s), %4 non retenue(s), %5 à "
+                "classer — classement non valide"))
+    for key, value in (("%1", r.round_number), ("%2", r.candidates), ("%3", r.ranked),
+                       ("%4", r.rejected), ("%5", r.unclassified)):
+        text = text.replace(key, str(value))
+    return text, "success" if r.valid else "error"
 
 
 class PostCard(QFrame):
@@ -106,7 +115,7 @@ class PostCard(QFrame):
         remaining.setObjectName("remaining")
         layout.addWidget(remaining)
         text, kind = ranking_text(post)
-        self.ranking_label = styled_label(self.tr(text), "check-ok" if kind == "success"
+        self.ranking_label = styled_label(text, "check-ok" if kind == "success"
                                           else "error" if kind == "error" else "muted",
                                           wrap=True)
         layout.addWidget(self.ranking_label)
