@@ -48,7 +48,7 @@ from desktop.ui.first_run_dialog import FirstRunDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import ActivityView, ProfileView
 from desktop.ui.signin_dialog import SignInDialog
-from desktop.ui.theme import apply_light_theme
+from desktop.ui.theme import SIMULATE_DARK_SYSTEM, apply_light_theme, simulate_dark_system
 from desktop.ui.widgets import BusyDialog
 
 log = logging.getLogger(__name__)
@@ -504,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(options.resolved_data_dir, options.log_level.upper())
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
+    if os.environ.get(SIMULATE_DARK_SYSTEM) == "1":
+        simulate_dark_system(qapp)
     configure_application(qapp, i18n.language_for(options.resolved_data_dir))
 
     guard: SingleInstance | None = None

@@ -59,3 +59,24 @@ def apply_light_theme(app: QApplication) -> None:
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)
     app.setPalette(light_palette())
+
+
+#: Set to 1 to start as if the desktop were dark (a dark palette handed to the app), so
+#: a machine without a dark desktop (CI, offscreen) can still show how Amphi looks there.
+SIMULATE_DARK_SYSTEM = "AMPHI_SIMULATE_DARK_SYSTEM"
+
+
+def simulate_dark_system(app: QApplication) -> None:
+    """What a dark desktop does to an application before it sets its own palette."""
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed"),
+                         (QPalette.ColorRole.Base, "#121212"),
+                         (QPalette.ColorRole.Text, "#e8eaed"),
+                         (QPalette.ColorRole.Button, "#303134"),
+                         (QPalette.ColorRole.ButtonText, "#e8eaed")):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)

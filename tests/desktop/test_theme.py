@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.theme import apply_light_theme
+from desktop.ui.theme import apply_light_theme, simulate_dark_system
 
 
 def luminance(colour: QColor) -> float:
@@ -15,13 +15,8 @@ def luminance(colour: QColor) -> float:
 
 def test_a_dark_system_palette_is_replaced_by_amphis(qapp: QApplication,
                                                      qtbot: QtBot) -> None:
-    dark = QPalette()
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
-                 QPalette.ColorRole.Button):
-        dark.setColor(role, QColor("#121212"))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
-        dark.setColor(role, QColor("#e8eaed"))
-    qapp.setPalette(dark)  # what a dark desktop hands the application
+    simulate_dark_system(qapp)  # what a dark desktop hands the application
+    assert luminance(qapp.palette().color(QPalette.ColorRole.Base)) < 0.2
     try:
         apply_light_theme(qapp)
         palette = qapp.palette()
