@@ -145,7 +145,11 @@ class NationalArea(QObject):
 
     async def _load_student(self, student: NationalStudent) -> None:
         """Load my file; a student who just opened the app lands on his wishes."""
-        me = await student.load()
+        try:
+            me = await student.load()
+        except RuntimeError:  # the window closed meanwhile (its Qt objects are gone)
+            log.debug("national file loaded after the window closed")
+            return
         if me is not None and self.window.current_page() in (None, "profile") \
                 and not self._landed:
             self._landed = True
