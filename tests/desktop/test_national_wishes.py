@@ -231,8 +231,9 @@ def test_offline_edits_are_kept_and_synced_and_a_stale_sync_keeps_the_draft(
         assert [r.cell_id for r in view.model.rows()] == [reims]  # what he typed
         assert server_cells(c, 1) == [grenoble, lyon, reims]  # nothing was overwritten
         qtbot.mouseClick(view.draft_banner.action, Qt.MouseButton.LeftButton)
-        await until(lambda: server_cells(c, 1) == [reims])
-        await until(lambda: sync.draft is None and not view.draft_banner.isVisible())
+        await until(lambda: server_cells(c, 1) == [reims], timeout=20)
+        await until(lambda: sync.draft is None and not view.draft_banner.isVisible(),
+                    timeout=20)
 
     arun(scenario(), timeout=90)
 
