@@ -210,7 +210,7 @@
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="513" />
+            <location filename="../../desktop/app.py" line="515" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -1295,181 +1295,182 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/live_view.py" line="178" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="182" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="186" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="187" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="195" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="215" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="216" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="217" />
             <source>Mes favoris uniquement</source>
             <translation>My favourites only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="246" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="247" />
             <source>Choisir ce poste</source>
             <translation>Choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="251" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="252" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="277" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="278" />
             <source>Aucun favori</source>
             <translation>No favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="295" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="296" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="299" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="300" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="319" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="320" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="321" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="322" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="326" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="327" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="329" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="331" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="333" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="334" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="336" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="337" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="340" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="341" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="343" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="344" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="346" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="348" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="350" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="353" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="356" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="356" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="360" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="361" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="391" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="392" />
             <source>Sélectionnez un poste marqué « vous pouvez le choisir », puis « Choisir ce poste ».</source>
             <translation>Select a post marked “you can choose it”, then “Choose this post”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="417" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="419" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="436" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="438" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="456" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="458" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="458" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="460" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="459" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="461" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="460" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="462" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="462" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="464" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="464" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="466" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="484" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="486" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -3889,37 +3890,37 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MyPostsView</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="356" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="357" />
             <source>Mes postes</source>
             <translation>My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="399" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="400" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="413" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="414" />
             <source>Hors ligne : dernier état connu, du {when}.</source>
             <translation>Offline: last known state, from {when}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="431" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="432" />
             <source>Mes postes : {a} → {b}</source>
             <translation>My posts: {a} → {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="435" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="436" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="438" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="439" />
             <source>classement du {a} au {b}</source>
             <translation>ranking from {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="445" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="446" />
             <source>Vous n'avez aucun poste dans cette campagne.</source>
             <translation>You have no post in this campaign.</translation>
         </message>
@@ -3947,32 +3948,32 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="180" />
+            <location filename="../../desktop/areas/national.py" line="184" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="238" />
+            <location filename="../../desktop/areas/national.py" line="242" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="278" />
+            <location filename="../../desktop/areas/national.py" line="282" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="282" />
+            <location filename="../../desktop/areas/national.py" line="286" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="292" />
+            <location filename="../../desktop/areas/national.py" line="296" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="293" />
+            <location filename="../../desktop/areas/national.py" line="297" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
@@ -4402,47 +4403,47 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostCard</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="101" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="102" />
             <source>Aucune option</source>
             <translation>No option</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="102" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="103" />
             <source>{n} mois</source>
             <translation>{n} months</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="103" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="104" />
             <source>n° {n}</source>
             <translation>no. {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="106" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="107" />
             <source>Décalé</source>
             <translation>Deferred</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="124" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="125" />
             <source>Affectation(s) du tour {n} : {names}</source>
             <translation>Assignment(s) of round {n}: {names}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="125" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="126" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="128" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="129" />
             <source>Classer les candidatures</source>
             <translation>Rank the applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="129" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="130" />
             <source>Voir le classement</source>
             <translation>See the ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="131" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="132" />
             <source>Détail du poste</source>
             <translation>Post details</translation>
         </message>
@@ -4450,152 +4451,152 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostDetailView</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="163" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="164" />
             <source>← Mes postes</source>
             <translation>← My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="172" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="173" />
             <source>Terrain de stage</source>
             <translation>Training site</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="177" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="178" />
             <source>Description du poste</source>
             <translation>Post description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="181" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="182" />
             <source>Présentez le service, l'encadrement, les activités…</source>
             <translation>Describe the department, the supervision, the activities…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="185" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="186" />
             <source>Enregistrer la description</source>
             <translation>Save the description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="192" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="193" />
             <source>Pièce jointe</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="196" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="197" />
             <source>Déposer un fichier…</source>
             <translation>Upload a file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="197" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="198" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="198" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="199" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="204" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="205" />
             <source>PDF ou document bureautique (Word, Excel, PowerPoint, OpenDocument, RTF), 1,9 Mo au plus.</source>
             <translation>PDF or office document (Word, Excel, PowerPoint, OpenDocument, RTF), 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="220" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="221" />
             <source>Second responsable : {name} ({access})</source>
             <translation>Second supervisor: {name} ({access})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="222" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="223" />
             <source>classe</source>
             <translation>ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="223" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="224" />
             <source>lecture</source>
             <translation>read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="225" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="226" />
             <source>Établissement : {v}</source>
             <translation>Hospital: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="227" />
             <source>Responsable : {v}</source>
             <translation>Supervisor: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="228" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="229" />
             <source>Spécialité : {v} — option : {o}</source>
             <translation>Specialty: {v} — option: {o}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="229" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="230" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="230" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="231" />
             <source>Type : {t} — durée : {d} mois — n° {n}</source>
             <translation>Type: {t} — length: {d} months — no. {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="233" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="234" />
             <source>Subdivision : {v}</source>
             <translation>Subdivision: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="235" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="236" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="237" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="238" />
             <source>Validé par l'agence</source>
             <translation>Validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="238" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="239" />
             <source>Pas encore validé par l'agence</source>
             <translation>Not yet validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="250" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="251" />
             <source>Vous pouvez personnaliser la description jusqu'à la fin de la période « Mes postes ».</source>
             <translation>You can customise the description until the end of the “My posts” period.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="252" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="253" />
             <source>La description n'est plus modifiable (hors période « Mes postes » ou accès en lecture).</source>
             <translation>The description can no longer be changed (outside the “My posts” period, or read-only access).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="263" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="264" />
             <source>{name} — {size}, déposé le {when}</source>
             <translation>{name} — {size}, uploaded on {when}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="265" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="266" />
             <source>Aucun fichier joint.</source>
             <translation>No file attached.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="283" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="284" />
             <source>✓ Description enregistrée</source>
             <translation>✓ Description saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="288" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="289" />
             <source>Choisir la pièce jointe</source>
             <translation>Choose the attachment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="289" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="290" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="311" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="312" />
             <source>Fichier « {name} » déposé.</source>
             <translation>File “{name}” uploaded.</translation>
         </message>

@@ -179,6 +179,7 @@ class LiveView(QWidget):
                         0, Qt.AlignmentFlag.AlignRight)
         self.countdown = QLabel("—", self)
         self.countdown.setObjectName("amphiCountdown")
+        self.countdown.setAccessibleName(_tr("Temps restant pour ce tour"))
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         right.addWidget(self.countdown)
         grid.addLayout(right)
@@ -398,6 +399,7 @@ class LiveView(QWidget):
     def _tick(self) -> None:
         remaining = self.session.remaining()
         self.countdown.setText(countdown_text(remaining))
+        self.countdown.setAccessibleDescription(self.countdown.text())
         urgent = remaining is not None and remaining <= 15
         if self.countdown.property("urgent") != urgent:
             self.countdown.setProperty("urgent", urgent)

@@ -92,6 +92,7 @@ class PostCard(QFrame):
         self.post = post
         self.setProperty("card", True)
         self.setObjectName("matchingPostCard")
+        self.setAccessibleName(post.label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
