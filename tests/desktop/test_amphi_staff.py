@@ -99,6 +99,9 @@ def test_staff_import_report_transitions_supernumerary_message_and_call_list(
         row = view.queue_model.row_of(last.intern_id)
         assert row is not None
         view.queue_table.setCurrentIndex(view.queue_model.index(row, 1))
+        view._on_changed()  # a live event refreshes the queue meanwhile: still him
+        selected = view.queue_table.currentIndex().row()
+        assert view.queue_model.rows()[selected].intern_id == last.intern_id
         page.requeue_button.click()
         await until(lambda: {q.intern_id: q.status for q in live.state.queue}[last.intern_id]
                     == "waiting", message=page.banner.text)

@@ -287,8 +287,16 @@ class LiveView(QWidget):
         if state is None:
             return
         me = state.me
+        # A refresh resets the model: keep the staff's current intern (absence, requeue)
+        # on the same person, not on a row number or nowhere.
+        current = self.queue_table.currentIndex()
+        rows = self.queue_model.rows()
+        kept = rows[current.row()].intern_id if 0 <= current.row() < len(rows) else None
         self.queue_model.set_queue(state.queue, self.session.current,
                                    me.intern_id if me else None)
+        row = self.queue_model.row_of(kept) if kept is not None else None
+        if row is not None:
+            self.queue_table.setCurrentIndex(self.queue_model.index(row, current.column()))
         self.state_label.setText(state_label(state.state) +
                                  (f" — {self.amphi_name}" if self.amphi_name else ""))
         chooser = next((q for q in state.queue if q.intern_id == self.session.current), None)
