@@ -20,8 +20,6 @@ from desktop.api import (
     SignedIn,
     decode,
     decode_list,
-    error_from_response,
-    network_error,
 )
 
 # --------------------------------------------------------------------------- answers
@@ -400,27 +398,7 @@ class AmphiApi:
 
     async def _raw(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """A request whose answer is not JSON (files) or whose body is multipart."""
-        if not self.api.token:
-            await self.api._request(method, path, auth=True)  # raises the 401 error
-        try:
-            response = await self.api.http.request(method, path,
-                                                   headers=self.api.auth_headers(), **kwargs)
-        except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-            error = network_error(exc)
-            if error.offline:
-                self.api.note_offline(error)
-            raise error from exc
-        if response.status_code >= 400:
-            error = error_from_response(response)
-            if error.offline:
-                self.api.note_offline(error)
-            else:
-                self.api.note_online()
-            if error.status == 401:
-                self.api.report_unauthorized(error)
-            raise error
-        self.api.note_online()
-        return response
+        return await self.api.send(method, path, auth=True, **kwargs)
 
     # ---------------------------------------------------------------- public
 
