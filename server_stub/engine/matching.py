@@ -13,8 +13,8 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping
-from itertools import compress
-from operator import add, lt, ne, not_, or_
+from itertools import accumulate, chain, compress, repeat
+from operator import add, ne, not_, or_
 from typing import Any, NoReturn, cast
 
 from ._validate import (
@@ -34,7 +34,8 @@ from ._validate import (
 
 __all__ = ["match", "VIOLATIONS"]
 
-NOT_RANKED = 1 << 62  # above any place in a ranking
+REJECTED = 1 << 61  # above any place in a ranking
+NOT_RANKED = 1 << 62  # a candidate neither ranked nor rejected
 
 VIOLATIONS = ("unclassified", "ranked_share", "subdivision_first")
 
@@ -67,10 +68,14 @@ def _column(items: list[Any], key: str, default: Any = MISSING) -> list[Any]:
 
 
 def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
-    # Bulk C-level passes (comprehensions, map, set operations) on the happy path;
-    # the item-by-item checks of _slow_* only run to name a culprit. Students are
-    # handled by their id strings (a ranking that only names candidates only names
-    # known students, so rankings need no conversion), posts by list index.
+    # Bulk C-level passes (comprehensions, map, list and dict methods) on the happy
+    # path; the item-by-item checks of _slow_* only run to name a culprit. Students
+    # are handled by their id strings (a ranking that only names candidates only
+    # names known students, so rankings need no conversion), posts by list index.
+    # Applications live in one flat table (post, student, place in the post's
+    # ranking) rather than in one set per post: at 6,000 posts the per-post
+    # overhead was most of the time, and deferred acceptance then reads places
+    # from a list instead of looking them up.
     top = as_object(instance, "instance")
     min_share, local_first = _rules(top)
     raw_posts = as_list(top, "posts", "instance")
@@ -100,93 +105,108 @@ def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
     try:
         student_ids = _column(raw_students, "id")
         student_sub = _column(raw_students, "subdivision", None)
-        raw_wishes = _column(raw_students, "wishes", [])
+        wishes = _column(raw_students, "wishes", [])
         if (
             not set(map(type, student_ids)) <= {str}
             or not set(map(type, student_sub)) <= {str, type(None)}
-            or not set(map(type, raw_wishes)) <= {list}
+            or not set(map(type, wishes)) <= {list}
         ):
             raise TypeError
         sub_of = dict(zip(student_ids, student_sub, strict=True))
         if len(sub_of) != len(student_ids):
             raise TypeError
-        # A post wished twice by one student shows up below as a repeated candidate.
-        wishes = [list(map(post_index.__getitem__, ws)) for ws in raw_wishes]
+        # Every application in one flat table, student by student: its post's
+        # index (an unknown post raises KeyError here) and its student's id. A
+        # post wished twice by one student is found below, with the rankings.
+        n_wishes = list(map(len, wishes))
+        app_post = list(map(post_index.__getitem__, chain.from_iterable(wishes)))
     except (TypeError, KeyError, AttributeError):
         _slow_students(raw_students, post_index)
+    app_student = list(chain.from_iterable(map(repeat, student_ids, n_wishes)))
 
-    # Candidates are gathered straight into sets: a post wished twice by one student
-    # shows up as a shortfall in the sets' total size.
-    candidates: list[set[str]] = [set() for _ in post_ids]
-    for sid, ws in zip(student_ids, wishes, strict=True):
-        for p in ws:
-            candidates[p].add(sid)
-    n_cand = list(map(len, candidates))
-    if sum(n_cand) != sum(map(len, wishes)):
-        _slow_students(raw_students, post_index)
-
-    # Rankings, checked for every post at once with C-level passes (map, set
-    # methods); a post-by-post loop only runs to name the culprit of a failure.
+    # Rankings: one dict per post from student to place, rejected students at
+    # REJECTED; its size falls short if a ranking or the rejections repeat a
+    # student or if they overlap.
     n_ranked = list(map(len, rankings))
+    n_rejected = list(map(len, rejecteds))
+    n_classified = list(map(add, n_ranked, n_rejected))
     try:
-        rank_of = list(map(dict, map(zip, rankings, map(range, n_ranked))))
-        with_rejections = list(compress(range(len(post_ids)), rejecteds))
-        ok = (
-            n_ranked == list(map(len, rank_of))
-            and all(map(set.issuperset, candidates, rankings))
-            and all(map(set.issuperset, candidates, rejecteds))
-            and all(
-                len(set(rejecteds[p])) == len(rejecteds[p])
-                and rank_of[p].keys().isdisjoint(rejecteds[p])
-                for p in with_rejections
-            )
-        )
+        places = range(max(n_ranked, default=0))
+        rank_of = list(map(dict, map(zip, rankings, repeat(places))))
+        for p in compress(range(len(post_ids)), rejecteds):
+            rank_of[p].update(dict.fromkeys(rejecteds[p], REJECTED))
+        ok = list(map(len, rank_of)) == n_classified
     except TypeError:  # an unhashable entry
         ok = False
+    # Each application's place in its post's ranking (REJECTED, or NOT_RANKED if
+    # the post left it out), popped from the post's dict: each entry is found at
+    # most once, so every ranked or rejected entry names a candidate exactly when
+    # the classified applications are as many as the entries, and a post wished
+    # twice by one student comes out NOT_RANKED the second time.
+    app_rank: list[int] = []
+    n_out = 0
+    if ok:
+        app_rank = list(map(dict.pop, map(rank_of.__getitem__, app_post), app_student,
+                            repeat(NOT_RANKED)))
+        n_out = app_rank.count(NOT_RANKED)
+        ok = len(app_rank) - n_out == sum(n_classified)
     if not ok:
-        _first_bad_ranking(post_ids, rankings, rejecteds, candidates, sub_of)
+        if _repeats_a_wish(wishes):
+            _slow_students(raw_students, post_index)
+        _first_bad_ranking(post_ids, rankings, rejecteds,
+                           _candidates(len(post_ids), app_student, app_post), sub_of)
 
-    unclassified = list(map(lt, map(add, n_ranked, map(len, rejecteds)), n_cand))
+    # Candidates neither ranked nor rejected, by post: usually none at all. A
+    # student left out twice, or left out where he is classified, wished twice.
+    left_out: dict[int, list[str]] = {}
+    i = -1
+    for _ in range(n_out):  # list.index finds them at C speed
+        i = app_rank.index(NOT_RANKED, i + 1)
+        left_out.setdefault(app_post[i], []).append(app_student[i])
+    for p, out in left_out.items():
+        if len(set(out)) != len(out) or not set(out).isdisjoint(
+                chain(rankings[p], rejecteds[p])):
+            _slow_students(raw_students, post_index)
+    n_left = [0] * len(post_ids)
+    for p, out in left_out.items():
+        n_left[p] = len(out)
+    n_cand = list(map(add, n_classified, n_left))
     short = [n > 0 and r / n < min_share for r, n in zip(n_ranked, n_cand, strict=True)]
     not_local_first = [False] * len(post_ids)
     if local_first:
         first_sub = [sub_of[r[0]] if r else None for r in rankings]
         for p in compress(range(len(post_ids)), map(ne, first_sub, post_sub)):
             sub = post_sub[p]
-            if sub is not None and sub in map(sub_of.__getitem__, candidates[p]):
+            if sub is not None and sub in map(sub_of.__getitem__, chain(
+                    rankings[p], rejecteds[p], left_out.get(p, ()))):
                 not_local_first[p] = True
-    posts: dict[str, dict[str, Any]] = {
-        pid: {"valid": True, "violations": [], "assigned": []} for pid in post_ids
-    }
-    for p in compress(range(len(post_ids)), map(or_, map(or_, unclassified, short),
-                                                not_local_first)):
-        broken = [name for name, flag in zip(
-            VIOLATIONS, (unclassified[p], short[p], not_local_first[p]), strict=True) if flag]
-        posts[post_ids[p]] = {"valid": False, "violations": broken, "assigned": []}
-        rank_of[p] = {}
-    for p in compress(range(len(post_ids)), map(not_, capacity)):
-        rank_of[p] = {}  # takes nobody
 
-    # Deferred acceptance. ``bar[p]`` is the rank a proposal to p must beat: the
-    # worst holder's once p is full, "anything ranked" (NOT_RANKED) before. A post
-    # that did not rank the student, or takes nobody, never passes the test. Posts
-    # of one place keep their holder in ``one``; larger ones a max-heap of
-    # (-rank, student). An evicted student proposes again at once: the chain is
-    # followed in a loop, never by recursion.
+    # Deferred acceptance. ``bar[p]`` is the place a proposal to p must beat: the
+    # worst holder's once p is full, "anything ranked" (REJECTED) before, and -1
+    # (nothing) for an invalid post or one that takes nobody. Posts of one place
+    # keep their holder in ``one``; larger ones a max-heap of (-place, student).
+    # An evicted student proposes again at once: the chain is followed in a loop,
+    # never by recursion.
     n_posts = len(post_ids)
-    bar = [NOT_RANKED] * n_posts
+    bar = [REJECTED] * n_posts
+    invalid = list(compress(range(n_posts), map(or_, map(or_, n_left, short),
+                                                not_local_first)))
+    for p in chain(invalid, compress(range(n_posts), map(not_, capacity))):
+        bar[p] = -1
     one = [-1] * n_posts
     heaps: list[list[tuple[int, int]]] = [[] for _ in post_ids]
-    # One iterator per student remembers where his next proposal goes.
-    nxt = list(map(iter, wishes))
+    # One iterator per student over his applications remembers where his next
+    # proposal goes.
+    ends = list(accumulate(n_wishes))
+    nxt = list(map(iter, map(range, chain((0,), ends), ends)))
     heappush = heapq.heappush
     heapreplace = heapq.heapreplace
     for s in range(len(student_ids)):  # any proposal order gives the same matching
         while s >= 0:
-            sid = student_ids[s]
             evicted = -1
-            for p in nxt[s]:
-                r = rank_of[p].get(sid, NOT_RANKED)
+            for i in nxt[s]:
+                r = app_rank[i]
+                p = app_post[i]
                 if r < bar[p]:
                     cap = capacity[p]
                     if cap == 1:
@@ -204,22 +224,38 @@ def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
                     break
             s = evicted
 
+    # Results, each built in one pass.
+    assigned: list[list[str]] = [[student_ids[s]] if s >= 0 else [] for s in one]
+    for p in compress(range(n_posts), heaps):
+        h = heaps[p]
+        h.sort(reverse=True)
+        assigned[p] = [student_ids[s] for _, s in h]
+    posts: dict[str, dict[str, Any]] = {
+        pid: {"valid": True, "violations": [], "assigned": mine}
+        for pid, mine in zip(post_ids, assigned, strict=True)
+    }
+    for p in invalid:
+        broken = [name for name, flag in zip(
+            VIOLATIONS, (n_left[p], short[p], not_local_first[p]), strict=True) if flag]
+        posts[post_ids[p]] = {"valid": False, "violations": broken, "assigned": []}
     assignments: dict[str, str | None] = dict.fromkeys(student_ids)
-    for p, s in enumerate(one):
-        if s >= 0:
-            pid = post_ids[p]
-            sid = student_ids[s]
+    for pid, mine in zip(post_ids, assigned, strict=True):
+        for sid in mine:
             assignments[sid] = pid
-            posts[pid]["assigned"].append(sid)
-    for p, h in enumerate(heaps):
-        if h:
-            pid = post_ids[p]
-            h.sort(reverse=True)
-            mine = [student_ids[s] for _, s in h]
-            for sid in mine:
-                assignments[sid] = pid
-            posts[pid]["assigned"] = mine
     return {"assignments": assignments, "posts": posts}
+
+
+def _repeats_a_wish(wishes: list[list[str]]) -> bool:
+    """Whether a student wishes one post twice."""
+    return sum(map(len, map(set, wishes))) != sum(map(len, wishes))
+
+
+def _candidates(n_posts: int, app_student: list[str], app_post: list[int]) -> list[set[str]]:
+    """Each post's candidates as a set (only to name the culprit of a bad ranking)."""
+    candidates: list[set[str]] = [set() for _ in range(n_posts)]
+    for p, sid in zip(app_post, app_student, strict=True):
+        candidates[p].add(sid)
+    return candidates
 
 
 def _slow_posts(raw_posts: list[Any]) -> NoReturn:

@@ -286,3 +286,28 @@ def test_bad_input_names_the_culprit(mutate: Any, message: str) -> None:
         match(inst)
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("ranking", "rejected"),
+    [
+        (["S1"], []),  # ranked where he wished twice
+        ([], ["S1"]),  # rejected where he wished twice
+        (["S2"], []),  # left out, twice
+        (["S1", "S3"], []),  # and a ranking names someone who did not apply
+    ],
+)
+def test_a_post_wished_twice_is_named_however_it_is_ranked(
+    ranking: list[str], rejected: list[str]
+) -> None:
+    """Repeated wishes are found with the rankings, not before: every path names them."""
+    inst = {
+        "posts": [{"id": "P1", "capacity": 1, "ranking": ranking, "rejected": rejected},
+                  {"id": "P2", "capacity": 1, "ranking": ["S3"]}],
+        "students": [{"id": "S1", "wishes": ["P1", "P2", "P1"]},
+                     {"id": "S2", "wishes": ["P1"]},
+                     {"id": "S3", "wishes": ["P2"]}],
+    }
+    with pytest.raises(ValueError) as info:
+        match(inst)
+    assert "duplicate post 'P1' in wishes of student 'S1'" in str(info.value)
