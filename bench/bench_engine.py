@@ -7,7 +7,8 @@ Deterministic (fixed seeds), so two runs on the same machine compare. Measures:
 - `match` at 7,400 students x 6,000 posts x ~8 applications, then the peer
   library `matching` (bench extra) on the same instance: same result? speed ratio.
 
-Run from the repository root: `.venv/bin/python bench/bench_engine.py`.
+Run from the repository root: `.venv/bin/python bench/bench_engine.py` (each section
+runs in its own process; `--section serial|match` runs one).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import gc
 import json
 import random
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -421,12 +423,23 @@ def bench_match() -> None:
           f"(solve alone {out['solve'] / t_match:.1f}x)")
 
 
+SECTIONS: dict[str, Callable[[], None]] = {"serial": bench_serial, "match": bench_match}
+
+
 def main() -> None:
+    """Each section in a fresh interpreter (as pyperf runs its workers): the serial
+    section leaves a heap of freed blocks behind, and `match` measured after it
+    on that scattered memory ran up to 1.7x slower, a figure about the order of
+    the sections rather than about `match`."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--section":
+        SECTIONS[sys.argv[2]]()
+        return
     med, best = calibration()
     print(f"engine benchmark, Python {sys.version.split()[0]}; machine reference: a 1,000,000-step "
-          f"Python loop takes median {ms(med)} (min {ms(best)})")
-    bench_serial()
-    bench_match()
+          f"Python loop takes median {ms(med)} (min {ms(best)}); each section in its own process",
+          flush=True)
+    for name in SECTIONS:
+        subprocess.run([sys.executable, __file__, "--section", name], check=True)
 
 
 if __name__ == "__main__":
