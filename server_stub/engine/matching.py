@@ -126,17 +126,22 @@ def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
 
     # Rankings: one dict per post from student to place, rejected students at
     # REJECTED; its size falls short if a ranking or the rejections repeat a
-    # student or if they overlap.
+    # student or if they overlap, and an unknown student raises KeyError.
     n_ranked = list(map(len, rankings))
     n_rejected = list(map(len, rejecteds))
     n_classified = list(map(add, n_ranked, n_rejected))
     try:
         places = range(max(n_ranked, default=0))
-        rank_of = list(map(dict, map(zip, rankings, repeat(places))))
+        # Keyed by the students' own id objects, not by the rankings' copies (JSON
+        # and the database give each its own string): the pops below then match
+        # by identity instead of comparing with strings scattered through memory,
+        # which cost more than looking each entry up here, in post order.
+        canon = dict(zip(student_ids, student_ids, strict=True)).__getitem__
+        rank_of = list(map(dict, map(zip, map(map, repeat(canon), rankings), repeat(places))))
         for p in compress(range(len(post_ids)), rejecteds):
-            rank_of[p].update(dict.fromkeys(rejecteds[p], REJECTED))
+            rank_of[p].update(dict.fromkeys(map(canon, rejecteds[p]), REJECTED))
         ok = list(map(len, rank_of)) == n_classified
-    except TypeError:  # an unhashable entry
+    except (TypeError, KeyError):  # an unhashable entry, an unknown student
         ok = False
     # Each application's place in its post's ranking (REJECTED, or NOT_RANKED if
     # the post left it out), popped from the post's dict: each entry is found at
