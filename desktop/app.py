@@ -31,7 +31,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from qasync import QEventLoop, asyncSlot
 
-from desktop import APP_NAME, ORGANIZATION, __version__, i18n
+from desktop import APP_NAME, ORGANIZATION, __version__, i18n, tasks
 from desktop.account import Account
 from desktop.api import ApiClient, ApiError, DemoAccount
 from desktop.areas import AppContext, install_areas
@@ -57,6 +57,7 @@ DEFAULT_SERVER = "http://127.0.0.1:8000"
 DEFAULT_DEMO_ACCOUNT = "etudiant@amphi.demo"
 FIRST_RUN_DONE = "first_run_done"  # preferences in the local store
 START_MODE = "start_mode"  # "demo" or "server", chosen at the first run
+SHUTDOWN_GRACE = 1.0  # seconds the work in flight gets to end when Amphi closes
 
 
 def _tr(text: str) -> str:
@@ -290,6 +291,7 @@ class AmphiApp(QObject):
         """Stop everything this run started (streams, windows, HTTP client, demo server)."""
         await self.monitor.stop()
         await self.live.stop()
+        await tasks.finish(tasks.owned_tasks(), SHUTDOWN_GRACE)
         if self.main_window is not None:
             self.main_window.close_quietly()
             self.main_window.deleteLater()
