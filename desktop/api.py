@@ -261,6 +261,10 @@ class Profile:
         """The account's role and its roles in campaigns (student, supervisor...)."""
         return frozenset({self.role, *(c.my_role for c in self.campaigns if c.my_role)})
 
+    def kinds_as(self, role: str) -> frozenset[str]:
+        """Kinds of procedure (national, amphi, matching) the person takes part in as ``role``."""
+        return frozenset(c.kind for c in self.campaigns if c.my_role == role)
+
 
 @dataclass(frozen=True, slots=True)
 class SignedIn:

@@ -8,6 +8,7 @@ function has a French fallback.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -20,6 +21,14 @@ ROLES: dict[str, str] = {
     "supervisor": QT_TRANSLATE_NOOP("Labels", "Responsable de terrain de stage"),
     "coordinator": QT_TRANSLATE_NOOP("Labels", "Coordonnateur"),
     "staff": QT_TRANSLATE_NOOP("Labels", "Agence (ARS / CNG)"),
+}
+
+# A "student" is called by the procedure he takes part in (ARCHITECTURE.md glossary:
+# étudiant, interne, docteur junior).
+STUDENT_BY_KIND: dict[str, str] = {
+    "national": QT_TRANSLATE_NOOP("Labels", "Étudiant"),
+    "amphi": QT_TRANSLATE_NOOP("Labels", "Interne"),
+    "matching": QT_TRANSLATE_NOOP("Labels", "Docteur junior"),
 }
 
 CAMPAIGN_KINDS: dict[str, str] = {
@@ -88,10 +97,17 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def role(code: str | None) -> str:
-    """"Étudiant", "Coordonnateur"...; "—" for none."""
+def role(code: str | None, kinds: Iterable[str] = ()) -> str:
+    """"Étudiant", "Coordonnateur"...; "—" for none.
+
+    ``kinds`` are the kinds of procedure the role is held in: a student only in
+    amphitheatres reads "Interne", only in matchings "Docteur junior".
+    """
     if not code:
         return "—"
+    known = set(kinds) & STUDENT_BY_KIND.keys()
+    if code == "student" and len(known) == 1:
+        return _t(STUDENT_BY_KIND[known.pop()])
     return _t(ROLES[code]) if code in ROLES else _t("Autre rôle")
 
 

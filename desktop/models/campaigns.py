@@ -66,7 +66,7 @@ class CampaignModel(QAbstractTableModel):
             kind = labels.campaign_kind(campaign.kind)
             return f"{kind} — {campaign.region}" if campaign.region else kind
         if column == COL_ROLE:
-            return labels.role(campaign.my_role)
+            return labels.role(campaign.my_role, (campaign.kind,))
         return labels.campaign_state(campaign.state)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

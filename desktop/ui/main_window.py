@@ -241,7 +241,8 @@ class MainWindow(QMainWindow):
         self.name_label.setText(profile.display_name)
         campaign_roles = sorted({c.my_role for c in profile.campaigns
                                  if c.my_role and c.my_role != profile.role})
-        roles = [labels.role(profile.role), *(labels.role(r) for r in campaign_roles)]
+        roles = [labels.role(profile.role, profile.kinds_as(profile.role)),
+                 *(labels.role(r, profile.kinds_as(r)) for r in campaign_roles)]
         self.role_label.setText(" · ".join(roles))
         self.setWindowTitle(self.tr("Amphi — %1").replace("%1", profile.display_name))
         self._refresh_navigation()

@@ -257,7 +257,7 @@ class ProfileView(QWidget):
             "last_name": profile.last_name, "first_name": profile.first_name,
             "birth_date": profile.birth_date.strftime("%d/%m/%Y") if profile.birth_date else "",
             "birth_town": profile.birth_town or "", "ine": profile.ine or "",
-            "role": labels.role(profile.role),
+            "role": labels.role(profile.role, profile.kinds_as(profile.role)),
         }
         for key, value in values.items():
             self.identity_values[key].setText(value or "—")  # type: ignore[attr-defined]

@@ -1335,142 +1335,142 @@
             <translation>No favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="296" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="304" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="300" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="308" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="320" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="328" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="322" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="330" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="327" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="335" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="337" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="331" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="339" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="334" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="342" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="337" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="341" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="352" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="346" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="357" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="350" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="358" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="362" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="356" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="356" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="361" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="369" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="392" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="400" />
             <source>Sélectionnez un poste marqué « vous pouvez le choisir », puis « Choisir ce poste ».</source>
             <translation>Select a post marked “you can choose it”, then “Choose this post”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="419" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="427" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="438" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="446" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="458" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="466" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="460" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="468" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="461" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="469" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="462" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="470" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="464" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="472" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="466" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="474" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="486" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="494" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -2478,7 +2478,7 @@
             <translation>Invalid server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="488" />
+            <location filename="../../desktop/api.py" line="492" />
             <source>Veuillez vous connecter.</source>
             <translation>Please sign in.</translation>
         </message>
@@ -2902,77 +2902,77 @@
     <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="71" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="70" />
             <source>Nom, e-mail, INE, numéro, établissement…</source>
             <translation>Name, email, INE, number, hospital…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="74" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="73" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="76" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="75" />
             <source>Toutes les spécialités</source>
             <translation>All specialties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="84" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
             <source>tous</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="104" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="103" />
             <source>Exporter en CSV…</source>
             <translation>Export to CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="105" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="104" />
             <source>Exporter en Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="154" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="153" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="155" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="154" />
             <source>Candidatures suffisantes</source>
             <translation>Sufficient applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="156" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="155" />
             <source>Participants</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="157" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="156" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="158" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="157" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="165" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="164" />
             <source>{n} postes, {k} places</source>
             <translation>{n} posts, {k} places</translation>
         </message>
@@ -3228,305 +3228,319 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../desktop/labels.py" line="18" />
-            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="19" />
+            <location filename="../../desktop/labels.py" line="29" />
+            <location filename="../../desktop/labels.py" line="110" />
+            <location filename="../../desktop/labels.py" line="111" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="19" />
-            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="20" />
+            <location filename="../../desktop/labels.py" line="111" />
             <source>Mandataire (procuration)</source>
             <translation>Proxy holder</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="20" />
-            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="21" />
+            <location filename="../../desktop/labels.py" line="111" />
             <source>Responsable de terrain de stage</source>
             <translation>Training site supervisor</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="21" />
-            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="22" />
+            <location filename="../../desktop/labels.py" line="111" />
             <source>Coordonnateur</source>
             <translation>Coordinator</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="22" />
-            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="23" />
+            <location filename="../../desktop/labels.py" line="111" />
             <source>Agence (ARS / CNG)</source>
             <translation>Agency (ARS / CNG)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="26" />
-            <location filename="../../desktop/labels.py" line="99" />
+            <location filename="../../desktop/labels.py" line="30" />
+            <location filename="../../desktop/labels.py" line="110" />
+            <source>Interne</source>
+            <translation>Intern</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/labels.py" line="31" />
+            <location filename="../../desktop/labels.py" line="110" />
+            <source>Docteur junior</source>
+            <translation>Junior doctor</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/labels.py" line="35" />
+            <location filename="../../desktop/labels.py" line="115" />
             <source>Choix national des postes</source>
             <translation>National choice of posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="27" />
-            <location filename="../../desktop/labels.py" line="99" />
+            <location filename="../../desktop/labels.py" line="36" />
+            <location filename="../../desktop/labels.py" line="115" />
             <source>Choix de stage en amphithéâtre</source>
             <translation>Amphitheatre placement choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="28" />
-            <location filename="../../desktop/labels.py" line="99" />
+            <location filename="../../desktop/labels.py" line="37" />
+            <location filename="../../desktop/labels.py" line="115" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="34" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="43" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="35" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="44" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="36" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="45" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="37" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="46" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="38" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="47" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="39" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="48" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="40" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="49" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="41" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="50" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="42" />
-            <location filename="../../desktop/labels.py" line="103" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="51" />
+            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="43" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="52" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="44" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="53" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="45" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="54" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="46" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="55" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="47" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="56" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="48" />
-            <location filename="../../desktop/labels.py" line="103" />
+            <location filename="../../desktop/labels.py" line="57" />
+            <location filename="../../desktop/labels.py" line="119" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="52" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="61" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="53" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="62" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="54" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="63" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="55" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="64" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="56" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="65" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="57" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="66" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="58" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="67" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="59" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="68" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="60" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="69" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="61" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="70" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="63" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="72" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="64" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="73" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="65" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="74" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="66" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="75" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="67" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="76" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="69" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="78" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="70" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="79" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="71" />
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="80" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="75" />
-            <location filename="../../desktop/labels.py" line="115" />
+            <location filename="../../desktop/labels.py" line="84" />
+            <location filename="../../desktop/labels.py" line="131" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="76" />
-            <location filename="../../desktop/labels.py" line="115" />
+            <location filename="../../desktop/labels.py" line="85" />
+            <location filename="../../desktop/labels.py" line="131" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="80" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/labels.py" line="89" />
+            <location filename="../../desktop/labels.py" line="133" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="81" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/labels.py" line="90" />
+            <location filename="../../desktop/labels.py" line="133" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="82" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/labels.py" line="91" />
+            <location filename="../../desktop/labels.py" line="133" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="83" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/labels.py" line="92" />
+            <location filename="../../desktop/labels.py" line="133" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="111" />
             <source>Autre rôle</source>
             <translation>Other role</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="99" />
+            <location filename="../../desktop/labels.py" line="115" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="107" />
+            <location filename="../../desktop/labels.py" line="123" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="122" />
+            <location filename="../../desktop/labels.py" line="138" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -3593,62 +3607,62 @@
             <translation>&amp;About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="246" />
+            <location filename="../../desktop/ui/main_window.py" line="247" />
             <source>Amphi — %1</source>
             <translation>Amphi — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="250" />
+            <location filename="../../desktop/ui/main_window.py" line="251" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="267" />
+            <location filename="../../desktop/ui/main_window.py" line="268" />
             <source>Réessayer maintenant</source>
             <translation>Retry now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="268" />
+            <location filename="../../desktop/ui/main_window.py" line="269" />
             <source>Hors ligne</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="286" />
+            <location filename="../../desktop/ui/main_window.py" line="287" />
             <source>nouvel essai dans %1 s.</source>
             <translation>retrying in %1 s.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="288" />
+            <location filename="../../desktop/ui/main_window.py" line="289" />
             <source>nouvel essai en cours…</source>
             <translation>retrying…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="297" />
+            <location filename="../../desktop/ui/main_window.py" line="298" />
             <source>En ligne — mises à jour en direct</source>
             <translation>Online — live updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="299" />
+            <location filename="../../desktop/ui/main_window.py" line="300" />
             <source>En ligne</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="303" />
+            <location filename="../../desktop/ui/main_window.py" line="304" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="309" />
+            <location filename="../../desktop/ui/main_window.py" line="310" />
             <source>À propos d'Amphi</source>
             <translation>About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="311" />
+            <location filename="../../desktop/ui/main_window.py" line="312" />
             <source>Amphi %1</source>
             <translation>Amphi %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="312" />
+            <location filename="../../desktop/ui/main_window.py" line="313" />
             <source>Choix des postes d'internat après les épreuves nationales, choix de stage en amphithéâtre et appariement des docteurs juniors.
 
 Les règles de chaque procédure sont celles de l'agence qui l'organise.</source>
@@ -3660,124 +3674,129 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>Matching</name>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>À venir</source>
             <translation>Coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>Candidatures des étudiants ouvertes</source>
             <translation>Student applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>En attente du classement</source>
             <translation>Waiting for the ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>Classement des candidatures ouvert</source>
             <translation>Ranking of applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>Classement clos, résultats en préparation</source>
             <translation>Ranking closed, results being prepared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>Tour hors plateforme</source>
             <translation>Off-platform round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="55" />
+            <location filename="../../desktop/ui/matching/common.py" line="58" />
             <source>Phase inconnue</source>
             <translation>Unknown phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>candidatures bientôt ouvertes</source>
             <translation>applications opening soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>candidatures ouvertes</source>
             <translation>applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>candidatures closes, classement par les responsables à venir</source>
             <translation>applications closed, ranking by the supervisors to come</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>candidatures closes, les responsables classent les candidatures</source>
             <translation>applications closed, the supervisors are ranking the applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>candidatures closes, résultats en préparation</source>
             <translation>applications closed, results being prepared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>tour hors plateforme</source>
             <translation>off-platform round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>résultats publiés</source>
             <translation>results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="60" />
+            <location filename="../../desktop/ui/matching/common.py" line="63" />
             <source>phase inconnue</source>
             <translation>unknown phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="76" />
+            <location filename="../../desktop/ui/matching/common.py" line="79" />
             <source>CV</source>
             <translation>CV</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="76" />
+            <location filename="../../desktop/ui/matching/common.py" line="79" />
             <source>Lettre de motivation</source>
             <translation>Cover letter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="76" />
+            <location filename="../../desktop/ui/matching/common.py" line="79" />
             <source>Contrat de formation</source>
             <translation>Training agreement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="76" />
+            <location filename="../../desktop/ui/matching/common.py" line="79" />
             <source>Document</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="89" />
+            <location filename="../../desktop/ui/matching/common.py" line="92" />
             <source>{k} poste(s) restant à attribuer sur les {n} poste(s) ouvert(s)</source>
             <translation>{k} post(s) left to allocate out of the {n} post(s) open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="95" />
+            <location filename="../../desktop/ui/matching/common.py" line="98" />
             <source>{n} octets</source>
             <translation>{n} bytes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="97" />
+            <location filename="../../desktop/ui/matching/common.py" line="100" />
             <source>{n} Ko</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="98" />
+            <location filename="../../desktop/ui/matching/common.py" line="101" />
             <source>{n} Mo</source>
             <translation>{n} MB</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/common.py" line="106" />
+            <source>{label} : {count}/{total} ({percent} %)</source>
+            <translation>{label}: {count}/{total} ({percent}%)</translation>
         </message>
     </context>
     <context>
@@ -6403,137 +6422,137 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>TurnPanel</name>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="60" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="61" />
             <source>inconnue</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="62" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="63" />
             <source>moins de 2 minutes</source>
             <translation>less than 2 minutes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="65" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="66" />
             <source>environ %1 min</source>
             <translation>about %1 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="67" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="68" />
             <source>environ %1 h %2</source>
             <translation>about %1 h %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="72" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="73" />
             <source>JE PRENDS en %1 / %2 le vœu n° %3 à %4 en %5</source>
             <translation>I TAKE place %1 / %2 with wish no. %3: %5 in %4</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="120" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="121" />
             <source>Réponse à votre question secrète</source>
             <translation>Answer to your secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="124" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="125" />
             <source>Entrer dans l'amphi</source>
             <translation>Enter the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="133" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="134" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="187" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="188" />
             <source>Pour entrer dans l'amphithéâtre, répondez à votre question secrète : %1</source>
             <translation>To enter the amphitheatre, answer your secret question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="189" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="190" />
             <source>Pour entrer dans l'amphithéâtre, répondez à votre question secrète.</source>
             <translation>To enter the amphitheatre, answer your secret question.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="222" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="223" />
             <source>Amphithéâtre en pause — les tours reprendront bientôt</source>
             <translation>Amphitheatre session paused — turns will resume soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="224" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="225" />
             <source>L'amphithéâtre est terminé</source>
             <translation>The amphitheatre session is over</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="226" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="227" />
             <source>L'amphithéâtre n'a pas encore commencé</source>
             <translation>The amphitheatre session has not started yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="228" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="229" />
             <source>C'EST VOTRE TOUR</source>
             <translation>IT IS YOUR TURN</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="230" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="231" />
             <source>Vous êtes le prochain : 1 personne avant vous</source>
             <translation>You are next: 1 person before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="232" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="233" />
             <source>Votre tour est très proche : %1 personnes avant vous</source>
             <translation>Your turn is very close: %1 people before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="235" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="236" />
             <source>Votre tour approche : %1 personnes avant vous</source>
             <translation>Your turn is coming: %1 people before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="238" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="239" />
             <source>Votre tour est encore loin : %1 personnes avant vous</source>
             <translation>Your turn is still a long way off: %1 people before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="242" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="243" />
             <source>Merci de valider rapidement votre choix : d'autres attendent après vous. Vous pouvez encore modifier vos vœux ; le bouton ci-dessous vous demandera de confirmer.</source>
             <translation>Please confirm your choice quickly: others are waiting after you. You can still change your wishes; the button below will ask you to confirm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="247" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="248" />
             <source>Passe maintenant : l'étudiant classé %1.</source>
             <translation>Now choosing: the student ranked %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="250" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="251" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="251" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="252" />
             <source>Votre rang : %1 — vous allez être %2ème de votre contingent à choisir.</source>
             <translation>Your rank: %1 — you will be number %2 of your pool to choose.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="261" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="262" />
             <source>Rythme : %1 choix par heure</source>
             <translation>Pace: %1 choices per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="263" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="264" />
             <source>Rythme : pas encore mesuré</source>
             <translation>Pace: not measured yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="265" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="266" />
             <source> — attente estimée : %1.</source>
             <translation> — estimated wait: %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="267" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="268" />
             <source> — attente estimée selon le rythme prévu : %1.</source>
             <translation> — estimated wait at the planned pace: %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="272" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="273" />
             <source>Mon tour à l'amphithéâtre</source>
             <translation>My turn in the amphitheatre</translation>
         </message>

@@ -232,3 +232,25 @@ def test_in_french_the_same_windows_speak_french(
         assert QLocale().language() == QLocale.Language.French
 
     arun(scenario())
+
+
+def test_numbers_follow_the_interface_language(english: None) -> None:
+    """Separators and labels of the figures are English in English (they were French)."""
+    from desktop.api_matching import Ratio
+    from desktop.labels import role
+    from desktop.ui.matching.common import ratio_text, size_text
+    from desktop.ui.numbers import decimal, integer
+
+    assert (integer(1200), decimal(12.34, 1)) == ("1,200", "12.3")
+    assert ratio_text("Connected", Ratio(1234, 4000, 30.86)) == "Connected: 1,234/4,000 (30.9%)"
+    assert size_text(3 * 1024 * 1024 + 300_000) == "3.3 MB"
+    assert role("student", ["amphi"]) == "Intern"
+
+
+def test_numbers_in_french() -> None:
+    from desktop.api_matching import Ratio
+    from desktop.ui.matching.common import ratio_text, size_text
+
+    assert ratio_text("Connectés", Ratio(1234, 4000, 30.86)) == \
+        "Connectés : 1\u202f234/4\u202f000 (30,9 %)"
+    assert size_text(3 * 1024 * 1024 + 300_000) == "3,3 Mo"

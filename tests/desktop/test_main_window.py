@@ -4,6 +4,7 @@ signing out, and the profile's forms against a real server."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -53,6 +54,14 @@ def test_pages_show_only_to_the_roles_that_may_use_them(qtbot: QtBot) -> None:
     window.set_profile(profile("student", "supervisor"))
     assert window.visible_pages() == ["profile", "wishes", "ranking"]
     assert window.role_label.text() == "Étudiant · Responsable de terrain de stage"
+    # A student is named by the procedure he takes part in (the glossary).
+    for kinds, name in ((("amphi",), "Interne"), (("matching",), "Docteur junior"),
+                        (("national",), "Étudiant"), (("amphi", "matching"), "Étudiant"),
+                        ((), "Étudiant")):
+        taking_part = tuple(Campaign(i, kind, f"C{i}", None, "open", "student")
+                            for i, kind in enumerate(kinds, 1))
+        window.set_profile(replace(profile("student"), campaigns=taking_part))
+        assert window.role_label.text() == name, kinds
     window.set_profile(profile("staff"))
     assert window.visible_pages() == ["profile", "dashboard"]
     window.show_page("dashboard")

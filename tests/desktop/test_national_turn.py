@@ -51,7 +51,7 @@ def test_the_colour_moves_from_blue_to_red_as_the_turn_approaches() -> None:
 
 
 @pytest.mark.parametrize(("before", "title"), [
-    (1200, "Votre tour est encore loin : 1 200 personnes avant vous"),
+    (1200, "Votre tour est encore loin : 1\u202f200 personnes avant vous"),  # narrow nbsp
     (60, "Votre tour approche : 60 personnes avant vous"),
     (7, "Votre tour est très proche : 7 personnes avant vous"),
     (1, "Vous êtes le prochain : 1 personne avant vous"),

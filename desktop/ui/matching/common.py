@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from desktop.api_matching import Ratio
+from desktop.ui.numbers import decimal, integer
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -95,7 +98,14 @@ def size_text(size: int) -> str:
         return _tr("{n} octets").format(n=size)
     if size < 1024 * 1024:
         return _tr("{n} Ko").format(n=round(size / 1024))
-    return _tr("{n} Mo").format(n=f"{size / 1024 / 1024:.1f}".replace(".", ","))
+    return _tr("{n} Mo").format(n=decimal(size / 1024 / 1024))
+
+
+def ratio_text(label: str, r: Ratio) -> str:
+    """"Connectés : 12/40 (30,0 %)", in the interface's language."""
+    return _tr("{label} : {count}/{total} ({percent} %)").format(
+        label=label, count=integer(r.count), total=integer(r.total),
+        percent=decimal(r.percent))
 
 
 def open_with_system(path: Path) -> bool:

@@ -35,19 +35,18 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.api import ApiError
-from desktop.api_matching import MatchingCampaign, PostRow, Ratio, Round, StudentRow
+from desktop.api_matching import MatchingCampaign, PostRow, Round, StudentRow
 from desktop.matching_sync import MatchingService
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel
-from desktop.ui.matching.common import fit_columns, phase_label, when
+from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
+from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyDialog, BusyIndicator, styled_label
 
 TRI = (("Tous", None), ("Oui", True), ("Non", False))
 
 
-def ratio_text(label: str, r: Ratio) -> str:
-    return f"{label} : {r.count}/{r.total} ({str(round(r.percent, 1)).replace('.', ',')} %)"
 
 
 class DashboardTab(QWidget):
@@ -162,7 +161,8 @@ class DashboardTab(QWidget):
                 dash = await api.matching_posts_dashboard(cid, limit=10_000, **self.filters())
                 p = dash.stats
                 self.stats.setText(" · ".join((
-                    self.tr("{n} postes, {k} places").format(n=p.total, k=p.places),
+                    self.tr("{n} postes, {k} places").format(n=integer(p.total),
+                                                             k=integer(p.places)),
                     ratio_text(self.tr("Places attribuées"), p.assignments),
                     ratio_text(self.tr("Avec candidatures"), p.with_applications),
                     ratio_text(self.tr("Classements valides"), p.ranking_valid),
@@ -173,7 +173,7 @@ class DashboardTab(QWidget):
                 res = await api.list_matching_results(cid, limit=10_000, **self.filters())
                 assigned = sum(1 for r in res.rows if r.post is not None)
                 self.stats.setText(self.tr("{n} résultat(s), dont {a} affectation(s)").format(
-                    n=res.total, a=assigned) if res.total else self.tr(
+                    n=integer(res.total), a=integer(assigned)) if res.total else self.tr(
                     "Aucun résultat pour l'instant : ils apparaissent ici dès qu'un tour a "
                     "été calculé (avant publication, seuls l'agence et les coordonnateurs "
                     "les voient)."))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_national import Headline, Turn
+from desktop.ui.numbers import integer
 
 BLUE = QColor("#1d4f91")
 RED = QColor("#c0262d")
@@ -236,7 +237,7 @@ class TurnPanel(QFrame):
                                .replace("%1", str(before)))
         else:
             self.title.setText(_tr("Votre tour est encore loin : %1 personnes avant vous")
-                               .replace("%1", f"{before:,}".replace(",", " ")))
+                               .replace("%1", integer(before)))
         current = self._current_rank
         if self.my_turn:
             self.now_label.setText(_tr(
