@@ -12,7 +12,13 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from desktop.api_matching import PostRow, ResultRow, StudentRow
@@ -27,8 +33,12 @@ def _date(value: datetime | None) -> str:
     return value.astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if value else "—"
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatchingDashboards", text)
+
+
 def _yes(value: bool | None) -> str:
-    return "—" if value is None else ("Oui" if value else "Non")
+    return "—" if value is None else (_tr("Oui") if value else _tr("Non"))
 
 
 Column = tuple[str, Callable[[Any], Any], Callable[[Any], Any]]  # header, display, sort
@@ -114,8 +124,8 @@ class StudentsModel(RowsModel[StudentRow]):
          lambda r: r.applications),
         ("Suffisantes", lambda r: _yes(r.enough), lambda r: int(r.enough)),
         ("Décalé", lambda r: _yes(r.offset_semester), lambda r: int(r.offset_semester)),
-        ("Affectation", lambda r: (f"Tour {r.assigned_round} : {_post_text(r.assigned_post)}"
-                                   if r.assigned_post else "—"),
+        ("Affectation", lambda r: (_tr("Tour {n} : {post}").format(
+            n=r.assigned_round, post=_post_text(r.assigned_post)) if r.assigned_post else "—"),
          lambda r: r.assigned_round or 99),
     )
 
@@ -169,11 +179,12 @@ COL_R_ROUND, COL_R_STUDENT, COL_R_SPECIALTY, COL_R_SUBDIVISION, COL_R_POST, \
 
 class ResultsModel(RowsModel[ResultRow]):
     COLUMNS = (
-        ("Tour", lambda r: f"{r.wave_name}, tour {r.round_number}", lambda r: r.round_number),
+        ("Tour", lambda r: _tr("{wave}, tour {n}").format(wave=r.wave_name, n=r.round_number),
+         lambda r: r.round_number),
         ("Étudiant", lambda r: _name(r.candidate), lambda r: fold(_name(r.candidate))),
         ("Spécialité", lambda r: r.candidate.specialty, lambda r: r.candidate.specialty),
         ("Subdivision", lambda r: r.candidate.subdivision, lambda r: r.candidate.subdivision),
-        ("Poste", lambda r: _post_text(r.post) if r.post else "Non affecté(e)",
+        ("Poste", lambda r: _post_text(r.post) if r.post else _tr("Non affecté(e)"),
          lambda r: r.post.label if r.post else "~"),
         ("RTS", lambda r: r.post.supervisor.display_name if r.post and r.post.supervisor
          else "—", lambda r: r.post.supervisor.last_name if r.post and r.post.supervisor

@@ -170,47 +170,47 @@
     <context>
         <name>AmphiApp</name>
         <message>
-            <location filename="../../desktop/app.py" line="313" />
+            <location filename="../../desktop/app.py" line="315" />
             <source>Démonstration d'Amphi</source>
             <translation>Amphi demo</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="314" />
+            <location filename="../../desktop/app.py" line="316" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="332" />
+            <location filename="../../desktop/app.py" line="334" />
             <source>Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un compte de démonstration ci-dessous (un par rôle).</source>
             <translation>The demo server is ready on this computer. Choose a demo account below (one per role).</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="339" />
+            <location filename="../../desktop/app.py" line="341" />
             <source>Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.</source>
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="385" />
+            <location filename="../../desktop/app.py" line="387" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="386" />
+            <location filename="../../desktop/app.py" line="388" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="471" />
+            <location filename="../../desktop/app.py" line="473" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="480" />
+            <location filename="../../desktop/app.py" line="482" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="515" />
+            <location filename="../../desktop/app.py" line="517" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -1650,7 +1650,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/posts_view.py" line="109" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
@@ -1736,42 +1736,47 @@
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <source>{label} : {values}</source>
+            <translation>{label}: {values}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="354" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="355" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="402" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="403" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="402" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="403" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="429" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="430" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="430" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="452" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="453" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="477" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="478" />
             <source>Sélectionnez d'abord un service ou un poste.</source>
             <translation>Select a department or a post first.</translation>
         </message>
@@ -2630,271 +2635,271 @@
     <context>
         <name>CoordinatorView</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="242" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="244" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="249" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="251" />
             <source>Lancer l'appariement du tour</source>
             <translation>Run the round's matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="250" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="252" />
             <source>Publier les résultats du tour</source>
             <translation>Publish the round's results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="264" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="266" />
             <source>Suffisantes</source>
             <translation>Sufficient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="264" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="266" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="265" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="271" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="267" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="273" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="267" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="269" />
             <source>Classement valide</source>
             <translation>Valid ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="268" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="270" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="269" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="271" />
             <source>Validé ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="272" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
             <source>Étudiants</source>
             <translation>Students</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="273" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="275" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="278" />
             <source>Saisie hors plateforme</source>
             <translation>Off-platform entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="309" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="311" />
             <source>du tour {n}</source>
             <translation>of round {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="311" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="313" />
             <source>des tours {a} et {b}</source>
             <translation>of rounds {a} and {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="326" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="328" />
             <source>Aucune campagne d'appariement.</source>
             <translation>No matching campaign.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="341" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="372" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="343" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="374" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="373" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="375" />
             <source>lancé le {d}</source>
             <translation>run on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="374" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="376" />
             <source>publié le {d}</source>
             <translation>published on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="382" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
             <source>Résultats publiés le {d}.</source>
             <translation>Results published on {d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="386" />
             <source>Tour hors plateforme : publiez d'abord les résultats {rounds}.</source>
             <translation>Off-platform round: first publish the results {rounds}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="387" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="389" />
             <source>Tour hors plateforme : saisissez les affectations dans l'onglet « Saisie hors plateforme », puis publiez-les.</source>
             <translation>Off-platform round: enter the assignments in the “Off-platform entry” tab, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="390" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="392" />
             <source>Calculé le {d} : vérifiez les résultats, puis publiez-les.</source>
             <translation>Calculated on {d}: check the results, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="393" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="395" />
             <source>Classement clos : l'appariement peut être lancé.</source>
             <translation>Ranking closed: the matching can be run.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="394" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
             <source>Classement clos : l'agence lance l'appariement.</source>
             <translation>Ranking closed: the agency runs the matching.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="398" />
             <source>L'appariement pourra être lancé après la clôture du classement{d}.</source>
             <translation>The matching can be run once the ranking is closed{d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="397" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="399" />
             <source> ({d})</source>
             <translation> ({d})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="423" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="425" />
             <source>Fichier CSV (*.csv)</source>
             <translation>CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="423" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="425" />
             <source>Classeur Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="424" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="426" />
             <source>Enregistrer l'export</source>
             <translation>Save the export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="429" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="431" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="437" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="439" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="437" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="439" />
             <source>Appariement du tour {n} en cours : lecture des candidatures et des classements, calcul, enregistrement des résultats…</source>
             <translation>Matching of round {n} in progress: reading the applications and rankings, calculating, saving the results…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="451" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="453" />
             <source>Tour {n} calculé : {a} affecté(s) sur {p} participant(s) ; {v} poste(s) au classement valide, {i} non valide(s) ; {s} s. Les résultats ne sont visibles que par l'agence et les coordonnateurs jusqu'à leur publication.</source>
             <translation>Round {n} calculated: {a} assigned out of {p} participant(s); {v} post(s) with a valid ranking, {i} not valid; {s} s. The results are visible only to the agency and the coordinators until they are published.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="464" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="466" />
             <source>Publier les résultats du tour {n} ? Étudiants et responsables de terrain les verront aussitôt.</source>
             <translation>Publish the results of round {n}? Students and supervisors will see them at once.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="473" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="475" />
             <source>Résultats du tour {n} publiés ({a} affectation(s)).</source>
             <translation>Results of round {n} published ({a} assignment(s)).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="490" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="492" />
             <source>rang {n}</source>
             <translation>rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="491" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="517" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="493" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="519" />
             <source>non retenu(e)</source>
             <translation>not accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="492" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="518" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="494" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="520" />
             <source>non classé(e)</source>
             <translation>not ranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="493" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="495" />
             <source> · même subdivision</source>
             <translation> · same subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="495" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="497" />
             <source>Classement valide.</source>
             <translation>Valid ranking.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="496" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="498" />
             <source>Classement non valide : </source>
             <translation>Ranking not valid: </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="498" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="500" />
             <source>Classement — {label}</source>
             <translation>Ranking — {label}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="499" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="501" />
             <source>Dernière modification : {by} le {d}</source>
             <translation>Last changed: {by} on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="512" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="514" />
             <source>affecté(e)</source>
             <translation>assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="512" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="514" />
             <source>non affecté(e)</source>
             <translation>not assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="513" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="515" />
             <source>en attente</source>
             <translation>pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="516" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="518" />
             <source>rang RTS {n}</source>
             <translation>supervisor rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="519" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="521" />
             <source> (classement non valide)</source>
             <translation> (ranking not valid)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="520" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="522" />
             <source>Tour {r}, choix {p} : {label} — {est} — {rank}{valid} — {res}</source>
             <translation>Round {r}, choice {p}: {label} — {est} — {rank}{valid} — {res}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="526" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="528" />
             <source>Candidatures — {name}</source>
             <translation>Applications — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="538" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="540" />
             <source>Aucune candidature.</source>
             <translation>No applications.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="540" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="542" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
@@ -2932,107 +2937,112 @@
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
             <source>tous</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="103" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <source>{label} : {choice}</source>
+            <translation>{label}: {choice}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="104" />
             <source>Exporter en CSV…</source>
             <translation>Export to CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="104" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="105" />
             <source>Exporter en Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="153" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="154" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="154" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="155" />
             <source>Candidatures suffisantes</source>
             <translation>Sufficient applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="155" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="156" />
             <source>Participants</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="156" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="157" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="157" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="158" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="164" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="165" />
             <source>{n} postes, {k} places</source>
             <translation>{n} posts, {k} places</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="166" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="167" />
             <source>Places attribuées</source>
             <translation>Places allocated</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="167" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="168" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="168" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="169" />
             <source>Classements valides</source>
             <translation>Valid rankings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="169" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="170" />
             <source>Validés par l'ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="170" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="171" />
             <source>RTS connectés</source>
             <translation>Supervisors signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="175" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="176" />
             <source>{n} résultat(s), dont {a} affectation(s)</source>
             <translation>{n} result(s), {a} of them assignment(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="176" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="177" />
             <source>Aucun résultat pour l'instant : ils apparaissent ici dès qu'un tour a été calculé (avant publication, seuls l'agence et les coordonnateurs les voient).</source>
             <translation>No results yet: they appear here as soon as a round has been calculated (before publication, only the agency and the coordinators can see them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="192" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="193" />
             <source>{n} ligne(s)</source>
             <translation>{n} row(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="204" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="205" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="204" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="205" />
             <source>Préparation du fichier…</source>
             <translation>Preparing the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="222" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="223" />
             <source>Enregistrement impossible : {e}</source>
             <translation>Could not save: {e}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="225" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="226" />
             <source>Exporté : {n} ligne(s) dans {path}</source>
             <translation>Exported: {n} row(s) to {path}</translation>
         </message>
@@ -3774,27 +3784,42 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="92" />
+            <location filename="../../desktop/ui/matching/common.py" line="84" />
+            <source>Simple</source>
+            <translation>Single</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/common.py" line="84" />
+            <source>Couplé</source>
+            <translation>Paired</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/common.py" line="84" />
+            <source>Mixte</source>
+            <translation>Mixed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/common.py" line="97" />
             <source>{k} poste(s) restant à attribuer sur les {n} poste(s) ouvert(s)</source>
             <translation>{k} post(s) left to allocate out of the {n} post(s) open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="98" />
+            <location filename="../../desktop/ui/matching/common.py" line="103" />
             <source>{n} octets</source>
             <translation>{n} bytes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="100" />
+            <location filename="../../desktop/ui/matching/common.py" line="105" />
             <source>{n} Ko</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="101" />
+            <location filename="../../desktop/ui/matching/common.py" line="106" />
             <source>{n} Mo</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="106" />
+            <location filename="../../desktop/ui/matching/common.py" line="111" />
             <source>{label} : {count}/{total} ({percent} %)</source>
             <translation>{label}: {count}/{total} ({percent}%)</translation>
         </message>
@@ -3818,26 +3843,82 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>MatchingDashboards</name>
+        <message>
+            <location filename="../../desktop/models/matching_dashboards.py" line="41" />
+            <source>Oui</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_dashboards.py" line="41" />
+            <source>Non</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_dashboards.py" line="127" />
+            <source>Tour {n} : {post}</source>
+            <translation>Round {n}: {post}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_dashboards.py" line="182" />
+            <source>{wave}, tour {n}</source>
+            <translation>{wave}, round {n}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_dashboards.py" line="187" />
+            <source>Non affecté(e)</source>
+            <translation>Not assigned</translation>
+        </message>
+    </context>
+    <context>
         <name>MatchingPosts</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="70" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="61" />
+            <source>Accès référent</source>
+            <translation>Referent access</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/posts_view.py" line="61" />
+            <source>Accès lecture</source>
+            <translation>Read-only access</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/posts_view.py" line="62" />
+            <source>{kind} : {access}</source>
+            <translation>{kind}: {access}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/posts_view.py" line="69" />
             <source>Pas de classement pour ce tour.</source>
             <translation>No ranking for this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="72" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="71" />
             <source>Tour %1 : aucune candidature pour l'instant.</source>
             <translation>Round %1: no applications yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="74" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="73" />
             <source>Tour %1 — %2 candidature(s) : %3 classée(s), %4 non retenue(s), %5 à classer — classement valide</source>
             <translation>Round %1 — %2 application(s): %3 ranked, %4 rejected, %5 to rank — ranking valid</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="76" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="75" />
             <source>Tour %1 — %2 candidature(s) : %3 classée(s), %4 non retenue(s), %5 à classer — classement non valide</source>
             <translation>Round %1 — %2 application(s): %3 ranked, %4 rejected, %5 to rank — ranking not valid</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingRanking</name>
+        <message>
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="79" />
+            <source>DANS VOTRE SUBDIVISION</source>
+            <translation>IN YOUR SUBDIVISION</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="81" />
+            <source>DÉCALÉ</source>
+            <translation>DEFERRED</translation>
         </message>
     </context>
     <context>
@@ -3909,37 +3990,37 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MyPostsView</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="357" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="356" />
             <source>Mes postes</source>
             <translation>My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="400" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="399" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="414" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="413" />
             <source>Hors ligne : dernier état connu, du {when}.</source>
             <translation>Offline: last known state, from {when}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="432" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="431" />
             <source>Mes postes : {a} → {b}</source>
             <translation>My posts: {a} → {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="436" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="435" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="439" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="438" />
             <source>classement du {a} au {b}</source>
             <translation>ranking from {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="446" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="445" />
             <source>Vous n'avez aucun poste dans cette campagne.</source>
             <translation>You have no post in this campaign.</translation>
         </message>
@@ -4422,47 +4503,47 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostCard</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="102" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="101" />
             <source>Aucune option</source>
             <translation>No option</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="103" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="102" />
             <source>{n} mois</source>
             <translation>{n} months</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="103" />
             <source>n° {n}</source>
             <translation>no. {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="107" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="106" />
             <source>Décalé</source>
             <translation>Deferred</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="125" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="124" />
             <source>Affectation(s) du tour {n} : {names}</source>
             <translation>Assignment(s) of round {n}: {names}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="126" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="125" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="129" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="128" />
             <source>Classer les candidatures</source>
             <translation>Rank the applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="130" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="129" />
             <source>Voir le classement</source>
             <translation>See the ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="132" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="131" />
             <source>Détail du poste</source>
             <translation>Post details</translation>
         </message>
@@ -4470,152 +4551,152 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostDetailView</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="164" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="163" />
             <source>← Mes postes</source>
             <translation>← My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="173" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="172" />
             <source>Terrain de stage</source>
             <translation>Training site</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="178" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="177" />
             <source>Description du poste</source>
             <translation>Post description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="182" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="181" />
             <source>Présentez le service, l'encadrement, les activités…</source>
             <translation>Describe the department, the supervision, the activities…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="186" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="185" />
             <source>Enregistrer la description</source>
             <translation>Save the description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="193" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="192" />
             <source>Pièce jointe</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="197" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="196" />
             <source>Déposer un fichier…</source>
             <translation>Upload a file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="198" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="197" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="199" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="198" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="205" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="204" />
             <source>PDF ou document bureautique (Word, Excel, PowerPoint, OpenDocument, RTF), 1,9 Mo au plus.</source>
             <translation>PDF or office document (Word, Excel, PowerPoint, OpenDocument, RTF), 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="221" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="220" />
             <source>Second responsable : {name} ({access})</source>
             <translation>Second supervisor: {name} ({access})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="223" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="222" />
             <source>classe</source>
             <translation>ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="224" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="223" />
             <source>lecture</source>
             <translation>read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="225" />
             <source>Établissement : {v}</source>
             <translation>Hospital: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="227" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="226" />
             <source>Responsable : {v}</source>
             <translation>Supervisor: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="229" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="228" />
             <source>Spécialité : {v} — option : {o}</source>
             <translation>Specialty: {v} — option: {o}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="230" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="229" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="231" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="230" />
             <source>Type : {t} — durée : {d} mois — n° {n}</source>
             <translation>Type: {t} — length: {d} months — no. {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="234" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="233" />
             <source>Subdivision : {v}</source>
             <translation>Subdivision: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="236" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="235" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="238" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="237" />
             <source>Validé par l'agence</source>
             <translation>Validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="239" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="238" />
             <source>Pas encore validé par l'agence</source>
             <translation>Not yet validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="251" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="250" />
             <source>Vous pouvez personnaliser la description jusqu'à la fin de la période « Mes postes ».</source>
             <translation>You can customise the description until the end of the “My posts” period.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="253" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="252" />
             <source>La description n'est plus modifiable (hors période « Mes postes » ou accès en lecture).</source>
             <translation>The description can no longer be changed (outside the “My posts” period, or read-only access).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="264" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="263" />
             <source>{name} — {size}, déposé le {when}</source>
             <translation>{name} — {size}, uploaded on {when}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="266" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="265" />
             <source>Aucun fichier joint.</source>
             <translation>No file attached.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="284" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="283" />
             <source>✓ Description enregistrée</source>
             <translation>✓ Description saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="289" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="288" />
             <source>Choisir la pièce jointe</source>
             <translation>Choose the attachment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="290" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="289" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="312" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="311" />
             <source>Fichier « {name} » déposé.</source>
             <translation>File “{name}” uploaded.</translation>
         </message>
@@ -4904,232 +4985,232 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>RankingView</name>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="143" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="154" />
             <source>← Mes postes</source>
             <translation>← My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="172" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="183" />
             <source>&amp;Classer</source>
             <translation>&amp;Rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="173" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="184" />
             <source>Ajouter à la fin du classement (Ctrl+→ depuis les non classées, Alt+C)</source>
             <translation>Add at the end of the ranking (Ctrl+→ from the unranked ones, Alt+C)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="176" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="187" />
             <source>Monter d'un rang (Ctrl+Haut)</source>
             <translation>Move up one rank (Ctrl+Up)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="177" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="188" />
             <source>Monter</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="179" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="190" />
             <source>Descendre d'un rang (Ctrl+Bas)</source>
             <translation>Move down one rank (Ctrl+Down)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="180" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="191" />
             <source>Descendre</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="183" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="194" />
             <source>rang </source>
             <translation>rank </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="184" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="195" />
             <source>Rang à donner</source>
             <translation>Rank to give</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="185" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="196" />
             <source>&amp;Placer à ce rang</source>
             <translation>&amp;Place at this rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="186" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="197" />
             <source>&amp;Refuser</source>
             <translation>&amp;Refuse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="187" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="198" />
             <source>Refuser la candidature (Ctrl+→ depuis les classées, Alt+R)</source>
             <translation>Refuse the application (Ctrl+→ from the ranked ones, Alt+R)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="190" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="201" />
             <source>Remettre en &amp;non classé</source>
             <translation>Put back as &amp;unranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="191" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="202" />
             <source>Remettre en non classé (Ctrl+← depuis les classées, Alt+N)</source>
             <translation>Put back as unranked (Ctrl+← from the ranked ones, Alt+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="209" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="220" />
             <source>Glissez les candidatures vers « Classées » ou « Non retenues » (au clavier : Ctrl+→).</source>
             <translation>Drag the applications to “Ranked” or “Not accepted” (with the keyboard: Ctrl+→).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="209" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="220" />
             <source>Du premier choix (en haut) au dernier ; Ctrl+↑/↓ déplace.</source>
             <translation>From the first choice (at the top) to the last; Ctrl+↑/↓ moves.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="209" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="220" />
             <source>Ces candidatures ne seront pas retenues sur ce poste.</source>
             <translation>These applications will not be accepted for this post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="249" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="260" />
             <source>Dossier du candidat</source>
             <translation>Applicant's file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="251" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="262" />
             <source>Choisissez une candidature pour voir le dossier.</source>
             <translation>Choose an application to see the file.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="256" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="267" />
             <source>Pas de texte de présentation.</source>
             <translation>No personal statement.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="261" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="272" />
             <source>Observations privées</source>
             <translation>Private notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="262" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="273" />
             <source>Visibles par les seuls responsables du poste, jamais par les étudiants.</source>
             <translation>Visible only to the post's supervisors, never to students.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="265" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="276" />
             <source>Vos notes sur cette candidature…</source>
             <translation>Your notes on this application…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="290" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="301" />
             <source>Hors ligne : dernier état connu affiché ; vos changements seront envoyés au retour de la connexion.</source>
             <translation>Offline: last known state shown; your changes will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="296" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="307" />
             <source>Enregistré</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="311" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="322" />
             <source>Lecture seule : le responsable référent classe ce poste.</source>
             <translation>Read-only: the lead supervisor ranks this post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="313" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="324" />
             <source>Lecture seule : {phase}.</source>
             <translation>Read-only: {phase}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="316" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="327" />
             <source>{n} place(s) à pourvoir dans ce tour</source>
             <translation>{n} place(s) to fill in this round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="319" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="330" />
             <source>Tour {n}</source>
             <translation>Round {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="407" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="418" />
             <source>Non classées</source>
             <translation>Unranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="407" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="418" />
             <source>Classées</source>
             <translation>Ranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="407" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="418" />
             <source>Non retenues</source>
             <translation>Not accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="430" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="441" />
             <source>Aucune candidature sur ce poste pour ce tour.</source>
             <translation>No applications for this post in this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="434" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="445" />
             <source>✓ Classement valide : il sera pris en compte pour l'appariement.</source>
             <translation>✓ Valid ranking: it will be used for the matching.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="439" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="450" />
             <source>Classement non valide — ce poste ne participera pas à l'appariement tant que ces règles ne sont pas respectées :</source>
             <translation>Ranking not valid — this post will not take part in the matching until these rules are met:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="445" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="456" />
             <source>✓ Enregistré</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="445" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="456" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="446" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="457" />
             <source>Hors ligne — gardé sur cet ordinateur</source>
             <translation>Offline — kept on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="447" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="458" />
             <source>Non enregistré</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="496" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="507" />
             <source>Classement mis à jour par {by}.</source>
             <translation>Ranking updated by {by}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="524" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="535" />
             <source>DANS VOTRE SUBDIVISION</source>
             <translation>IN YOUR SUBDIVISION</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="526" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="537" />
             <source>semestre décalé</source>
             <translation>deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="551" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="562" />
             <source>Aucun document déposé.</source>
             <translation>No documents uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="553" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="564" />
             <source>Ouvrir : {kind} ({name})</source>
             <translation>Open: {kind} ({name})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="573" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="584" />
             <source>Modification…</source>
             <translation>Changing…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="599" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="610" />
             <source>✓ Observation enregistrée</source>
             <translation>✓ Note saved</translation>
         </message>
@@ -5375,107 +5456,107 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>RowsModel</name>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>INE</source>
             <translation>INE</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Spécialité</source>
             <translation>Specialty</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Subdivision</source>
             <translation>Subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Candidatures</source>
             <translation>Applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Suffisantes</source>
             <translation>Sufficient</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Décalé</source>
             <translation>Deferred</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Affectation</source>
             <translation>Assignment</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Numéro</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>RTS</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Places</source>
             <translation>Places</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Connexion RTS</source>
             <translation>Supervisor sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Classement valide</source>
             <translation>Valid ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Validé par l'ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Derniers changements</source>
             <translation>Latest changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Tour</source>
             <translation>Round</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_dashboards.py" line="59" />
+            <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Publié</source>
             <translation>Published</translation>
         </message>

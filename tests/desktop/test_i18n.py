@@ -245,6 +245,8 @@ def test_numbers_follow_the_interface_language(english: None) -> None:
     assert ratio_text("Connected", Ratio(1234, 4000, 30.86)) == "Connected: 1,234/4,000 (30.9%)"
     assert size_text(3 * 1024 * 1024 + 300_000) == "3.3 MB"
     assert role("student", ["amphi"]) == "Intern"
+    from desktop.ui.matching.common import post_type_text
+    assert (post_type_text("couplé"), post_type_text("inconnu")) == ("Paired", "inconnu")
 
 
 def test_numbers_in_french() -> None:

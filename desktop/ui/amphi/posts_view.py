@@ -325,7 +325,8 @@ class PostsView(QWidget):
         parts = []
         for name, values in self.proxy.criteria.items():
             label = QCoreApplication.translate("AmphiPosts", FILTER_FIELDS[name][1])
-            parts.append(f"{label} : {', '.join(v or _tr('(aucun)') for v in values)}")
+            parts.append(_tr("{label} : {values}").format(
+                label=label, values=", ".join(v or _tr("(aucun)") for v in values)))
         self.criteria_label.setText(_tr("Recherche avancée — ") + " · ".join(parts))
         self.criteria_label.setVisible(bool(parts))
 

@@ -79,6 +79,11 @@ def document_label(kind: str) -> str:
     return _tr(DOCUMENTS.get(kind, "Document"))
 
 
+def post_type_text(code: str) -> str:
+    """"Simple", "Couplé", "Mixte" in the interface's language; an unknown code as is."""
+    return _tr(POST_TYPES[code]) if code in POST_TYPES else code
+
+
 def when(value: datetime | None, *, with_time: bool = True) -> str:
     """A date in Paris time, French style ("18/12/2026 23:59"); "—" when unknown."""
     if value is None:

@@ -79,8 +79,9 @@ class DashboardTab(QWidget):
         for key, label in flags:
             combo = QComboBox()
             for text, value in TRI:
-                combo.addItem(f"{label} : {self.tr(text).lower()}" if value is not None
-                              else f"{label} : {self.tr('tous')}", value)
+                choice = self.tr(text).lower() if value is not None else self.tr("tous")
+                combo.addItem(self.tr("{label} : {choice}").format(label=label, choice=choice),
+                              value)
             combo.currentIndexChanged.connect(self.schedule)
             filters.addWidget(combo)
             self.flags[key] = combo
@@ -189,7 +190,7 @@ class DashboardTab(QWidget):
         self.model.set_rows(rows)
         if first:
             fit_columns(self.table, {1: 420} if self.view == "posts" else None)
-        self.count.setText(self.tr("{n} ligne(s)").format(n=total))
+        self.count.setText(self.tr("{n} ligne(s)").format(n=integer(total)))
         if self.view != "results" and rows:
             subs = sorted({r.subdivision for r in rows})
             specs = sorted({r.specialty for r in rows})
@@ -223,7 +224,8 @@ class DashboardTab(QWidget):
                 e=error.strerror or error), "error")
             return
         self.owner.banner.show_message(self.tr("Exporté : {n} ligne(s) dans {path}").format(
-            n=download.rows if download.rows is not None else "?", path=path), "success")
+            n=integer(download.rows) if download.rows is not None else "?", path=path),
+            "success")
 
 
 class CoordinatorView(QWidget):

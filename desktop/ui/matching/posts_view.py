@@ -31,10 +31,10 @@ from desktop.api import ApiError, decode_list, encode
 from desktop.api_matching import MyPost
 from desktop.matching_sync import MatchingService
 from desktop.ui.matching.common import (
-    POST_TYPES,
     Opener,
     open_with_system,
     phase_label,
+    post_type_text,
     remaining_text,
     save_temporary,
     size_text,
@@ -58,9 +58,8 @@ def _tr(text: str) -> str:
 
 
 def access_text(post: MyPost) -> str:
-    kind = POST_TYPES.get(post.post_type, post.post_type)
-    access = "Accès référent" if post.my_access == "referent" else "Accès lecture"
-    return f"{kind} : {access}"
+    access = _tr("Accès référent") if post.my_access == "referent" else _tr("Accès lecture")
+    return _tr("{kind} : {access}").format(kind=post_type_text(post.post_type), access=access)
 
 
 def ranking_text(post: MyPost) -> tuple[str, str]:
@@ -229,7 +228,7 @@ class PostDetailView(QWidget):
             self.tr("Spécialité : {v} — option : {o}").format(
                 v=post.specialty, o=post.option or self.tr("aucune")),
             self.tr("Type : {t} — durée : {d} mois — n° {n}").format(
-                t=POST_TYPES.get(post.post_type, post.post_type), d=post.duration_months,
+                t=post_type_text(post.post_type), d=post.duration_months,
                 n=post.number),
             self.tr("Subdivision : {v}").format(v=post.subdivision),
             remaining_text(post.remaining_places, post.places),

@@ -14,7 +14,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +61,10 @@ from desktop.ui.widgets import Banner, repolish, styled_label
 
 log = logging.getLogger(__name__)
 
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatchingRanking", text)
+
 LIST_TITLES = {"unclassified": "Non classées", "ranked": "Classées",
                "rejected": "Non retenues"}
 LIST_HINTS = {"unclassified": "Glissez les candidatures vers « Classées » ou « Non retenues » "
@@ -65,9 +76,9 @@ LIST_HINTS = {"unclassified": "Glissez les candidatures vers « Classées » ou 
 def candidate_badges(index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, str]]:
     badges: list[tuple[str, str]] = []
     if index.data(LocalRole):
-        badges.append(("DANS VOTRE SUBDIVISION", "#1d4ed8"))
+        badges.append((_tr("DANS VOTRE SUBDIVISION"), "#1d4ed8"))
     if index.data(OffsetRole):
-        badges.append(("DÉCALÉ", "#b45309"))
+        badges.append((_tr("DÉCALÉ"), "#b45309"))
     return badges
 
 
