@@ -1256,7 +1256,7 @@
         <message>
             <location filename="../../desktop/ui/amphi/live_view.py" line="78" />
             <source>Département</source>
-            <translation>Département</translation>
+            <translation>Department</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/live_view.py" line="78" />
@@ -1489,7 +1489,7 @@
             <location filename="../../desktop/models/amphi_posts.py" line="414" />
             <location filename="../../desktop/models/amphi_posts.py" line="555" />
             <source>Dépt</source>
-            <translation>Dépt</translation>
+            <translation>Dept</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="50" />
@@ -1571,7 +1571,7 @@
             <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
             <source>Département</source>
-            <translation>Département</translation>
+            <translation>Department</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="102" />
@@ -2273,7 +2273,7 @@
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
             <source>Département</source>
-            <translation>Département</translation>
+            <translation>Department</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
