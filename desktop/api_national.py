@@ -83,14 +83,16 @@ class Headline:
     specialty: str | None
     k: int | None
     capacity: int | None
-    text: str
+    text: str  # French, from the server
+    situation: str = ""  # feasible, assigned, no_wishes, none_feasible(_at_turn), skipped
 
 
 @dataclass(frozen=True, slots=True)
 class Above:
     with_wishes: int
     above: int
-    text: str
+    text: str  # French, from the server
+    pool: str = ""  # general or cesp
 
 
 @dataclass(frozen=True, slots=True)

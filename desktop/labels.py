@@ -31,6 +31,12 @@ STUDENT_BY_KIND: dict[str, str] = {
     "matching": QT_TRANSLATE_NOOP("Labels", "Docteur junior"),
 }
 
+# The national choice's two pools (ECN: contingents).
+POOLS: dict[str, str] = {
+    "general": QT_TRANSLATE_NOOP("Labels", "non CESP"),
+    "cesp": QT_TRANSLATE_NOOP("Labels", "CESP"),
+}
+
 CAMPAIGN_KINDS: dict[str, str] = {
     "national": QT_TRANSLATE_NOOP("Labels", "Choix national des postes"),
     "amphi": QT_TRANSLATE_NOOP("Labels", "Choix de stage en amphithéâtre"),
@@ -109,6 +115,11 @@ def role(code: str | None, kinds: Iterable[str] = ()) -> str:
     if code == "student" and len(known) == 1:
         return _t(STUDENT_BY_KIND[known.pop()])
     return _t(ROLES[code]) if code in ROLES else _t("Autre rôle")
+
+
+def pool(code: str, fallback: str = "") -> str:
+    """"non CESP" / "CESP"; ``fallback`` (the server's label) for an unknown code."""
+    return _t(POOLS[code]) if code in POOLS else (fallback or code)
 
 
 def campaign_kind(code: str) -> str:

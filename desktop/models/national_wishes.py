@@ -48,6 +48,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("WishModel", text)
 
 
+def status_text(wish: Wish) -> str:
+    """"k / N", or "épuisé / N", in the interface's language (the server's label is French)."""
+    if wish.exhausted:
+        return _tr("épuisé / %1").replace("%1", str(wish.capacity))
+    if wish.k is not None:
+        return f"{wish.k} / {wish.capacity}"
+    return wish.label
+
+
 @dataclass(frozen=True, slots=True)
 class WishRow:
     """One line: a wish from the server, or a pending one from the local draft."""
@@ -66,7 +75,7 @@ class WishRow:
     @classmethod
     def from_wish(cls, wish: Wish) -> WishRow:
         return cls(wish.number, wish.cell_id, wish.subdivision, wish.specialty, wish.capacity,
-                   wish.label, wish.satisfied, wish.exhausted, wish.assigned)
+                   status_text(wish), wish.satisfied, wish.exhausted, wish.assigned)
 
 
 class WishModel(QAbstractTableModel):

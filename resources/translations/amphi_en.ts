@@ -3240,317 +3240,329 @@
         <message>
             <location filename="../../desktop/labels.py" line="19" />
             <location filename="../../desktop/labels.py" line="29" />
-            <location filename="../../desktop/labels.py" line="110" />
-            <location filename="../../desktop/labels.py" line="111" />
+            <location filename="../../desktop/labels.py" line="116" />
+            <location filename="../../desktop/labels.py" line="117" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
             <location filename="../../desktop/labels.py" line="20" />
-            <location filename="../../desktop/labels.py" line="111" />
+            <location filename="../../desktop/labels.py" line="117" />
             <source>Mandataire (procuration)</source>
             <translation>Proxy holder</translation>
         </message>
         <message>
             <location filename="../../desktop/labels.py" line="21" />
-            <location filename="../../desktop/labels.py" line="111" />
+            <location filename="../../desktop/labels.py" line="117" />
             <source>Responsable de terrain de stage</source>
             <translation>Training site supervisor</translation>
         </message>
         <message>
             <location filename="../../desktop/labels.py" line="22" />
-            <location filename="../../desktop/labels.py" line="111" />
+            <location filename="../../desktop/labels.py" line="117" />
             <source>Coordonnateur</source>
             <translation>Coordinator</translation>
         </message>
         <message>
             <location filename="../../desktop/labels.py" line="23" />
-            <location filename="../../desktop/labels.py" line="111" />
+            <location filename="../../desktop/labels.py" line="117" />
             <source>Agence (ARS / CNG)</source>
             <translation>Agency (ARS / CNG)</translation>
         </message>
         <message>
             <location filename="../../desktop/labels.py" line="30" />
-            <location filename="../../desktop/labels.py" line="110" />
+            <location filename="../../desktop/labels.py" line="116" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
             <location filename="../../desktop/labels.py" line="31" />
-            <location filename="../../desktop/labels.py" line="110" />
+            <location filename="../../desktop/labels.py" line="116" />
             <source>Docteur junior</source>
             <translation>Junior doctor</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="35" />
-            <location filename="../../desktop/labels.py" line="115" />
+            <location filename="../../desktop/labels.py" line="36" />
+            <location filename="../../desktop/labels.py" line="122" />
+            <source>non CESP</source>
+            <translation>non-CESP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/labels.py" line="37" />
+            <location filename="../../desktop/labels.py" line="122" />
+            <source>CESP</source>
+            <translation>CESP</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/labels.py" line="41" />
+            <location filename="../../desktop/labels.py" line="126" />
             <source>Choix national des postes</source>
             <translation>National choice of posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="36" />
-            <location filename="../../desktop/labels.py" line="115" />
+            <location filename="../../desktop/labels.py" line="42" />
+            <location filename="../../desktop/labels.py" line="126" />
             <source>Choix de stage en amphithéâtre</source>
             <translation>Amphitheatre placement choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="37" />
-            <location filename="../../desktop/labels.py" line="115" />
+            <location filename="../../desktop/labels.py" line="43" />
+            <location filename="../../desktop/labels.py" line="126" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="43" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="49" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="44" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="50" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="45" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="51" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="46" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="52" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="47" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="53" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="48" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="54" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="49" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="55" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="50" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="56" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="51" />
-            <location filename="../../desktop/labels.py" line="119" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="57" />
+            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="52" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="58" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="53" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="59" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="54" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="60" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="55" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="61" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="56" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="62" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="57" />
-            <location filename="../../desktop/labels.py" line="119" />
+            <location filename="../../desktop/labels.py" line="63" />
+            <location filename="../../desktop/labels.py" line="130" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="61" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="67" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="62" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="68" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="63" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="69" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="64" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="70" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="65" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="71" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="66" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="72" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="67" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="73" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="68" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="74" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="69" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="75" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="70" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="76" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="72" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="78" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="73" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="79" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="74" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="80" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="75" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="81" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="76" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="82" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="78" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="84" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="79" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="85" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="80" />
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="86" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="84" />
-            <location filename="../../desktop/labels.py" line="131" />
+            <location filename="../../desktop/labels.py" line="90" />
+            <location filename="../../desktop/labels.py" line="142" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="85" />
-            <location filename="../../desktop/labels.py" line="131" />
+            <location filename="../../desktop/labels.py" line="91" />
+            <location filename="../../desktop/labels.py" line="142" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="89" />
-            <location filename="../../desktop/labels.py" line="133" />
+            <location filename="../../desktop/labels.py" line="95" />
+            <location filename="../../desktop/labels.py" line="144" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="90" />
-            <location filename="../../desktop/labels.py" line="133" />
+            <location filename="../../desktop/labels.py" line="96" />
+            <location filename="../../desktop/labels.py" line="144" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="91" />
-            <location filename="../../desktop/labels.py" line="133" />
+            <location filename="../../desktop/labels.py" line="97" />
+            <location filename="../../desktop/labels.py" line="144" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="92" />
-            <location filename="../../desktop/labels.py" line="133" />
+            <location filename="../../desktop/labels.py" line="98" />
+            <location filename="../../desktop/labels.py" line="144" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="111" />
+            <location filename="../../desktop/labels.py" line="117" />
             <source>Autre rôle</source>
             <translation>Other role</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="115" />
+            <location filename="../../desktop/labels.py" line="126" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="123" />
+            <location filename="../../desktop/labels.py" line="134" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="138" />
+            <location filename="../../desktop/labels.py" line="149" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -4076,6 +4088,49 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/areas/national.py" line="297" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NationalSentences</name>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="26" />
+            <source>En %1 / %2 le vœu n° %5 à %3 en %4 permettra d'être affecté</source>
+            <translation>In %1 / %2, wish no. %5 (%3, %4) would be granted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="30" />
+            <source>Le vœu n° %5 à %3 en %4 est celui sur lequel vous êtes définitivement affecté</source>
+            <translation>Wish no. %5 (%3, %4) is the one you are definitively assigned to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="34" />
+            <source>Vous êtes définitivement affecté à %3 en %4</source>
+            <translation>You are definitively assigned to %3, %4</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="36" />
+            <source>Vous n'avez fait aucun vœu</source>
+            <translation>You have made no wish</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="38" />
+            <source>Aucun vœu n'est réalisable</source>
+            <translation>None of your wishes can be granted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="40" />
+            <source>Aucun vœu n'était réalisable à votre tour</source>
+            <translation>None of your wishes could be granted at your turn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="42" />
+            <source>Votre tour est passé sans affectation</source>
+            <translation>Your turn passed without an assignment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/sentences.py" line="54" />
+            <source>%1 / %2 étudiants %3 validés au-dessus de moi ont fait au moins 1 vœu</source>
+            <translation>%1 / %2 %3 students validated above me have made at least 1 wish</translation>
         </message>
     </context>
     <context>
@@ -6659,62 +6714,67 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>WishModel</name>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="148" />
+            <location filename="../../desktop/models/national_wishes.py" line="54" />
+            <source>épuisé / %1</source>
+            <translation>exhausted / %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/national_wishes.py" line="157" />
             <source>Vœu n°</source>
             <translation>Wish no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="148" />
+            <location filename="../../desktop/models/national_wishes.py" line="157" />
             <source>Subdivision</source>
             <translation>Subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="149" />
+            <location filename="../../desktop/models/national_wishes.py" line="158" />
             <source>Spécialité</source>
             <translation>Specialty</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="149" />
+            <location filename="../../desktop/models/national_wishes.py" line="158" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="151" />
+            <location filename="../../desktop/models/national_wishes.py" line="160" />
             <source>Tapez un autre numéro pour déplacer le vœu.</source>
             <translation>Type another number to move the wish.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="168" />
+            <location filename="../../desktop/models/national_wishes.py" line="177" />
             <source>en attente d'envoi</source>
             <translation>waiting to be sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="170" />
+            <location filename="../../desktop/models/national_wishes.py" line="179" />
             <source>%1 — votre affectation</source>
             <translation>%1 — your assignment</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="172" />
+            <location filename="../../desktop/models/national_wishes.py" line="181" />
             <source>%1 — réalisable</source>
             <translation>%1 — achievable</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="196" />
+            <location filename="../../desktop/models/national_wishes.py" line="205" />
             <source>Modification faite hors ligne, pas encore enregistrée sur le serveur.</source>
             <translation>Change made offline, not yet saved on the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="199" />
+            <location filename="../../desktop/models/national_wishes.py" line="208" />
             <source>Épuisé : tous les postes seront pris par les étudiants qui passent avant vous (vous pouvez le garder).</source>
             <translation>Exhausted: every post will be taken by the students choosing before you (you may keep it).</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="202" />
+            <location filename="../../desktop/models/national_wishes.py" line="211" />
             <source>Le vœu qui vous serait attribué si tout le monde gardait ses vœux actuels.</source>
             <translation>The wish you would be given if everyone kept their current wishes.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_wishes.py" line="204" />
+            <location filename="../../desktop/models/national_wishes.py" line="213" />
             <source>%1 : le poste que vous prendriez / le nombre de postes.</source>
             <translation>%1: the post you would take / the number of posts.</translation>
         </message>
@@ -6765,275 +6825,275 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>WishesView</name>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="138" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="141" />
             <source>Mes vœux</source>
             <translation>My wishes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="148" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="151" />
             <source>Abandonner mon brouillon et garder la liste du serveur</source>
             <translation>Discard my draft and keep the server's list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="165" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="168" />
             <source>Vous avez été affecté définitivement</source>
             <translation>You have been assigned for good</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="172" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="175" />
             <source>Imprimer mon affectation (PDF)</source>
             <translation>Print my assignment (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="173" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="176" />
             <source>Préparation du PDF…</source>
             <translation>Preparing the PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="176" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="179" />
             <source>Mettre à jour mes coordonnées</source>
             <translation>Update my contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="181" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="184" />
             <source>Imprimez et conservez cette attestation : elle vous sera demandée par votre ARS d'affectation. Vous pouvez mettre à jour vos coordonnées jusqu'à la fin de l'amphi.</source>
             <translation>Print and keep this certificate: the ARS you are assigned to will ask for it. You can update your contact details until the end of the amphitheatre session.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="189" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="192" />
             <source>Mon absence à l'amphi, mon déclassement</source>
             <translation>My absence from the amphitheatre session, moving down</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="193" />
-            <location filename="../../desktop/ui/national/wishes_view.py" line="391" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="196" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="394" />
             <source>Je me déclare absent</source>
             <translation>I declare myself absent</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="194" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="197" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="198" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="201" />
             <source>Je ne serai ni joignable ni devant mon écran à l'amphi virtuel, il sera inutile de m'attendre : le meilleur de mes vœux disponibles me sera attribué à mon tour.
 Ne vous déclarez pas absent si vous souhaitez être appelé. Vous pouvez revenir sur cette décision à tout moment avant votre tour. Absent, vous voyez toujours vos vœux mais ne pouvez plus les modifier.</source>
             <translation>I will be neither reachable nor in front of my screen during the virtual amphitheatre session, there is no point waiting for me: the best of my available wishes will be given to me at my turn.
 Do not declare yourself absent if you want to be called. You can go back on this decision at any time before your turn. While absent, you still see your wishes but can no longer change them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="201" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="204" />
             <source>Passer derrière le rang</source>
             <translation>Go after rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="206" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="209" />
             <source>Vous choisirez juste après l'étudiant classé à ce rang (un rang après le vôtre).</source>
             <translation>You will choose right after the student ranked at this rank (one rank after yours).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="209" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="212" />
             <source>Demander ce déclassement</source>
             <translation>Request this move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="213" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="216" />
             <source>Annuler mon déclassement</source>
             <translation>Cancel my move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="238" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="241" />
             <source>Ajouter en n°</source>
             <translation>Add as no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="241" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="244" />
             <source>à la fin</source>
             <translation>at the end</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="243" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="246" />
             <source>Position du nouveau vœu (laissez « à la fin » pour l'ajouter après les autres).</source>
             <translation>Position of the new wish (leave “at the end” to add it after the others).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="246" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="249" />
             <source>Subdivision…</source>
             <translation>Subdivision…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="249" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="252" />
             <source>Discipline / spécialité…</source>
             <translation>Discipline / specialty…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="251" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="254" />
             <source>Ajouter un vœu</source>
             <translation>Add a wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="268" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="271" />
             <source>tous mes vœux sur une même page</source>
             <translation>all my wishes on a single page</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="282" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="285" />
             <source>Monter</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="284" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="287" />
             <source>Descendre</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="286" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="289" />
             <source>Supprimer ce vœu</source>
             <translation>Delete this wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="292" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="295" />
             <source>Glissez un vœu entre deux lignes, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro dans la 1re colonne. Cliquez sur une subdivision pour voir qui y est placé.</source>
             <translation>Drag a wish between two rows, or Ctrl+↑ / Ctrl+↓, or type its new number in the first column. Click a subdivision to see who is placed there.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="359" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="362" />
             <source>Classé %1 — contingent %2 — vous allez être le %3e de votre contingent à choisir.</source>
             <translation>Ranked %1 — pool %2 — you will be number %3 of your pool to choose.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="361" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="364" />
             <source>Classé %1 — contingent %2 — votre tour est passé (%3e de votre contingent).</source>
             <translation>Ranked %1 — pool %2 — your turn has passed (number %3 of your pool).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="366" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="369" />
             <source> Vous avez demandé à passer derrière le rang %1.</source>
             <translation> You asked to go after rank %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="384" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="387" />
             <source>Vous êtes déclaré absent : à votre tour, votre premier vœu réalisable vous sera attribué automatiquement. Vos vœux ne sont plus modifiables.</source>
             <translation>You are declared absent: at your turn, your first achievable wish will be given to you automatically. Your wishes can no longer be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="387" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="390" />
             <source>J'annule mon absence</source>
             <translation>I cancel my absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="389" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="392" />
             <source>Vous êtes présent : à votre tour, vous validerez vous-même votre choix.</source>
             <translation>You are present: at your turn, you will confirm your choice yourself.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="405" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="408" />
             <source>%1 en %2 — poste %3 / %4</source>
             <translation>%2 in %1 — post %3 / %4</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="409" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="412" />
             <source>Affecté le %1 à %2 · code d'attestation %3</source>
             <translation>Assigned on %1 at %2 · certificate code %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="413" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="416" />
             <source>Vœu n° %1 · </source>
             <translation>Wish no. %1 · </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="443" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="446" />
             <source>Votre liste locale (en italique) n'a pas pu être enregistrée : la liste du serveur a changé entre-temps ou n'est plus modifiable. Rien n'est perdu : vous pouvez l'appliquer à la place de celle du serveur, ou l'abandonner.</source>
             <translation>Your local list (in italics) could not be saved: the server's list changed in the meantime or can no longer be changed. Nothing is lost: you can apply it in place of the server's list, or discard it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="447" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="450" />
             <source>Appliquer mon brouillon</source>
             <translation>Apply my draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="450" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="453" />
             <source>Modifications en attente d'envoi (en italique) : elles seront envoyées dès le retour de la connexion.</source>
             <translation>Changes waiting to be sent (in italics): they will be sent as soon as the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="487" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="490" />
             <source>Les statuts seront recalculés quand vos modifications seront enregistrées sur le serveur.</source>
             <translation>Statuses will be recalculated once your changes are saved on the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="493" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="496" />
             <source>Au total j'ai %1 vœu(x) :</source>
             <translation>In total I have %1 wish(es):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="498" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="501" />
             <source>voir mes vœux n° 1 à n° %1</source>
             <translation>see my wishes no. 1 to no. %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="499" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="502" />
             <source>aucun vœu pour l'instant</source>
             <translation>no wishes yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="504" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="507" />
             <source>voir mes vœux n° %1 à n° %2</source>
             <translation>see my wishes no. %1 to no. %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="537" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="540" />
             <source>Aucun de vos vœux n'est réalisable : ajoutez-en un (voir « dispo pour moi »).</source>
             <translation>None of your wishes is achievable: add one (see “avail. for me”).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="592" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="595" />
             <source>Choisissez une subdivision puis une spécialité dans les listes.</source>
             <translation>Choose a subdivision then a specialty from the lists.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="637" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="640" />
             <source>Déclassement enregistré : vous passerez juste après le rang %1.</source>
             <translation>Move saved: you will go right after rank %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="643" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="646" />
             <source>Déclassement annulé : vous passez à votre rang.</source>
             <translation>Move cancelled: you go at your own rank.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="666" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="669" />
             <source>en %1 / %2 le vœu n° %3 à %4 en %5</source>
             <translation>place %1 / %2 with wish no. %3: %5 in %4</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="672" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="675" />
             <source>Subdivision : %1</source>
             <translation>Subdivision: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="673" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="676" />
             <source>Spécialité : %1</source>
             <translation>Specialty: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="674" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="677" />
             <source>Poste %1 sur %2</source>
             <translation>Post %1 of %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="676" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="679" />
             <source>Vous allez prendre ce poste</source>
             <translation>You are about to take this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="683" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="686" />
             <source>Vous êtes revenu à vos choix : rien n'a été validé.</source>
             <translation>You went back to your choices: nothing was confirmed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="692" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="695" />
             <source>Votre choix est définitivement validé. Pensez à imprimer votre attestation.</source>
             <translation>Your choice is confirmed for good. Remember to print your certificate.</translation>
         </message>

@@ -114,6 +114,11 @@ class NationalHeadline(BaseModel):
     specialty: str | None
     k: int | None
     capacity: int | None
+    # What the sentence says, for clients that write it in their own language:
+    # "feasible" (en k / N le vœu n° X…), "assigned" (définitivement affecté), "no_wishes",
+    # "none_feasible" (now), "none_feasible_at_turn", "skipped" (turn passed, no post).
+    situation: Literal["feasible", "assigned", "no_wishes", "none_feasible",
+                       "none_feasible_at_turn", "skipped"]
     text: str
 
 
@@ -122,6 +127,7 @@ class NationalAbove(BaseModel):
 
     with_wishes: int
     above: int
+    pool: Literal["general", "cesp"]  # the student's pool (« non CESP » / « CESP »)
     text: str
 
 

@@ -86,14 +86,18 @@ def headline(rt: CampaignRuntime, cand: CandInfo, status: dict[str, Any]) -> sch
     none = {"wish_number": None, "cell_id": None, "subdivision": None, "specialty": None,
             "k": None, "capacity": None}
     if cand.outcome == Outcome.NO_FEASIBLE_WISH:
-        return sch.NationalHeadline(**none, text="aucun vœu n'était réalisable à votre tour")
+        return sch.NationalHeadline(**none, situation="none_feasible_at_turn",
+                                    text="aucun vœu n'était réalisable à votre tour")
     if cand.outcome == Outcome.SKIPPED:
-        return sch.NationalHeadline(**none, text="votre tour est passé sans affectation")
+        return sch.NationalHeadline(**none, situation="skipped",
+                                    text="votre tour est passé sans affectation")
     cell_key = status["assigned"]
     if cell_key is None:
-        text = ("vous n'avez fait aucun vœu" if not cand.wishes
-                else "aucun vœu n'est réalisable")
-        return sch.NationalHeadline(**none, text=text)
+        if not cand.wishes:
+            return sch.NationalHeadline(**none, situation="no_wishes",
+                                        text="vous n'avez fait aucun vœu")
+        return sch.NationalHeadline(**none, situation="none_feasible",
+                                    text="aucun vœu n'est réalisable")
     cell = rt.cells[int(cell_key)]
     j = status["satisfied_wish"]
     k = capacity = None
@@ -108,7 +112,9 @@ def headline(rt: CampaignRuntime, cand: CandInfo, status: dict[str, Any]) -> sch
     else:
         text = f"en {k} / {capacity} le vœu n° {number} {where} permettra d'être affecté"
     return sch.NationalHeadline(wish_number=number, cell_id=cell.id, subdivision=cell.subdivision,
-                                specialty=cell.specialty, k=k, capacity=capacity, text=text)
+                                specialty=cell.specialty, k=k, capacity=capacity,
+                                situation="assigned" if status["state"] == "assigned"
+                                else "feasible", text=text)
 
 
 def wish_list(rt: CampaignRuntime, cand: CandInfo,
@@ -133,7 +139,7 @@ def wish_list(rt: CampaignRuntime, cand: CandInfo,
             satisfied=j == sat and not held, assigned=j == sat and held))
     a, b = rt.above_with_wishes(cand)
     above = sch.NationalAbove(
-        with_wishes=a, above=b,
+        with_wishes=a, above=b, pool=cand.pool,
         text=f"{a} / {b} étudiants {POOL_LABELS[cand.pool]} validés au-dessus de moi ont fait "
              f"au moins 1 vœu")
     reason = read_only_reason(rt, cand)

@@ -256,3 +256,22 @@ def test_numbers_in_french() -> None:
     assert ratio_text("Connectés", Ratio(1234, 4000, 30.86)) == \
         "Connectés : 1\u202f234/4\u202f000 (30,9 %)"
     assert size_text(3 * 1024 * 1024 + 300_000) == "3,3 Mo"
+
+
+def test_the_wishes_sentences_are_written_in_english(english: None) -> None:
+    """The server sends them in French; the client writes them from their figures."""
+    from desktop.api_national import Above, Headline, Wish
+    from desktop.models.national_wishes import status_text
+    from desktop.ui.national.sentences import above_text, headline_text
+
+    feasible = Headline(6, 60, "LYON", "Pédiatrie", 22, 22, "en 22 / 22 le vœu n° 6…",
+                        "feasible")
+    assert headline_text(feasible) == "In 22 / 22, wish no. 6 (LYON, Pédiatrie) would be granted"
+    done = Headline(None, None, None, None, None, None, "votre tour est passé…", "skipped")
+    assert headline_text(done) == "Your turn passed without an assignment"
+    older_server = Headline(None, None, None, None, None, None, "aucun vœu n'est réalisable")
+    assert headline_text(older_server) == "Aucun vœu n'est réalisable"
+    assert above_text(Above(3577, 3673, "3577 / 3673 étudiants…", "general")) == \
+        "3577 / 3673 non-CESP students validated above me have made at least 1 wish"
+    wish = Wish(1, 60, "LYON", "Cardiologie", 13, None, True, "épuisé / 13", False)
+    assert status_text(wish) == "exhausted / 13"

@@ -288,7 +288,8 @@ def test_wishes_edit_and_statuses_follow_the_simulation(campaign: Campaign) -> N
     empty = c.wishes(s3)
     assert empty["version"] == 0 and empty["editable"] and empty["wishes"] == []
     assert empty["headline"]["text"] == "vous n'avez fait aucun vœu"
-    assert empty["above"] == {"with_wishes": 0, "above": 2,
+    assert empty["headline"]["situation"] == "no_wishes"
+    assert empty["above"] == {"with_wishes": 0, "above": 2, "pool": "general",
                               "text": "0 / 2 étudiants non CESP validés au-dessus de moi ont "
                                       "fait au moins 1 vœu"}
 
@@ -301,6 +302,7 @@ def test_wishes_edit_and_statuses_follow_the_simulation(campaign: Campaign) -> N
     assert body["version"] == 1 and body["receipt"]["version"] == 1
     assert body["wishes"][0]["label"] == "épuisé / 2" and body["wishes"][0]["exhausted"]
     assert body["headline"]["text"] == "aucun vœu n'est réalisable"
+    assert body["headline"]["situation"] == "none_feasible"
     assert body["above"]["with_wishes"] == 2
 
     # Add at a position, move, delete: each answer carries the new statuses.
@@ -309,6 +311,7 @@ def test_wishes_edit_and_statuses_follow_the_simulation(campaign: Campaign) -> N
     assert [w["cell_id"] for w in r.json()["wishes"]] == [gre, cardio]
     assert r.json()["headline"]["text"] == ("en 1 / 1 le vœu n° 1 à GRENOBLE en Cardiologie "
                                             "permettra d'être affecté")
+    assert r.json()["headline"]["situation"] == "feasible"
     r = c.client.post(c.url("/me/wishes/move"), headers=s3.headers,
                       json={"version": 2, "cell_id": gre, "position": 2})
     assert [w["cell_id"] for w in r.json()["wishes"]] == [cardio, gre]

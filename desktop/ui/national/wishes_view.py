@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from desktop import labels
 from desktop.api import ApiError
 from desktop.api_national import Assignment, Headline, NationalMe
 from desktop.models.national_wishes import (
@@ -42,10 +43,12 @@ from desktop.models.national_wishes import (
     COL_SUBDIVISION,
     WishModel,
     WishRow,
+    status_text,
 )
 from desktop.national_sync import NationalStudent
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
+from desktop.ui.national.sentences import above_text, headline_text
 from desktop.ui.national.turn_panel import TurnPanel
 from desktop.ui.widgets import Banner, BusyButton, Card, link_button, primary_button, styled_label
 
@@ -362,7 +365,7 @@ class WishesView(QWidget):
                        "contingent).")
         self.status_line.setText(
             (past if me.outcome is not None else future).replace("%1", str(me.rank))
-            .replace("%2", me.pool_label).replace("%3", str(me.passing))
+            .replace("%2", labels.pool(me.pool, me.pool_label)).replace("%3", str(me.passing))
             + (self.tr(" Vous avez demandé à passer derrière le rang %1.")
                .replace("%1", str(me.demoted_behind)) if me.demoted_behind else ""))
         amphi_open = me.site_state == "amphi" or me.turn.amphi_status in OPEN_AMPHI
@@ -435,7 +438,7 @@ class WishesView(QWidget):
                 sub, spec, cap = sync.describe(cell_id)
                 wish = known.get(cell_id)
                 rows.append(WishRow(number, cell_id, sub, spec, cap,
-                                    wish.label if wish is not None else "",
+                                    status_text(wish) if wish is not None else "",
                                     pending=(len(server_order) < number
                                              or server_order[number - 1] != cell_id)
                                     or wish is None))
@@ -470,7 +473,7 @@ class WishesView(QWidget):
         self.read_only_label.setVisible(not editable)
         self.read_only_label.setText(server.read_only_reason or "" if server is not None else "")
         if server is not None:
-            self.above_label.setText(server.above.text)
+            self.above_label.setText(above_text(server.above))
             self.headline_label.setText(self._headline_text(server.headline, draft is not None))
             self.headline_label.setProperty("satisfiable", server.headline.cell_id is not None
                                             and draft is None)
@@ -486,7 +489,7 @@ class WishesView(QWidget):
         if pending:
             return self.tr("Les statuts seront recalculés quand vos modifications seront "
                            "enregistrées sur le serveur.")
-        return headline.text[:1].upper() + headline.text[1:]
+        return headline_text(headline)
 
     def _update_pager(self) -> None:
         total = len(self.model.rows())
