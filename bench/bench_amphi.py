@@ -7,6 +7,10 @@ the intern whose turn it is chooses over HTTP, the server moves the turn on and 
 by the server inside the choice's transaction) and its arrival. Also printed: the choice
 request's round trip, and reading the live state of the amphitheatre.
 
+Then the favourites estimate: every intern has 10 favourites, and after each event every
+client asks for its estimate (« à mon tour ») again. The burst of 300 requests after one
+event is timed as a whole, with each request's latency.
+
 Printed, never asserted.
 """
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -32,12 +37,21 @@ sys.path.insert(0, str(ROOT))
 
 from server_stub.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
 from server_stub.models import AuthSession, Campaign, Person  # noqa: E402
-from server_stub.models.amphi import Amphi, AmphiPost, AmphiPresence, Intern, Service  # noqa: E402
+from server_stub.models.amphi import (  # noqa: E402
+    Amphi,
+    AmphiFavourite,
+    AmphiPost,
+    AmphiPresence,
+    Intern,
+    Service,
+)
 from server_stub.security import token_digest  # noqa: E402
 
 CLIENTS = 300
 INTERNS = 320
 TURNS = 40
+FAVOURITES = 10
+BURSTS = 5
 
 
 def free_port() -> int:
@@ -93,6 +107,7 @@ def build(data_dir: Path) -> tuple[int, str, list[tuple[int, str]], list[int]]:
             s.add(AmphiPresence(intern_id=intern.id, last_seen_at=far))
             interns.append((intern.id, token))
         posts = []
+        services: list[tuple[int, list[int]]] = []
         for n in range(INTERNS // 4 + 1):
             service = Service(campaign_id=campaign.id, establishment=f"CH {n}",
                               name="Médecine", head="Dr X", department="69", number=str(n))
@@ -106,6 +121,17 @@ def build(data_dir: Path) -> tuple[int, str, list[tuple[int, str]], list[int]]:
                 s.add(post)
                 s.flush()
                 posts.append(post.id)
+            services.append((service.id, posts[-5:]))
+        rng = random.Random(7)
+        for intern_id, _token in interns:
+            for position, (service_id, its_posts) in enumerate(
+                    rng.sample(services, FAVOURITES), 1):
+                one = rng.random() < 0.3  # some single posts, mostly whole services
+                post_id = rng.choice(its_posts) if one else None
+                s.add(AmphiFavourite(intern_id=intern_id, amphi_id=amphi.id,
+                                     target=f"post:{post_id}" if one else f"service:{service_id}",
+                                     service_id=service_id, post_id=post_id,
+                                     position=position))
         s.commit()
         amphi_id = amphi.id
     engine.dispose()
@@ -164,7 +190,7 @@ async def drive(port: int, amphi_id: int, staff: str,
     tasks = [asyncio.create_task(listener.run()) for listener in listeners]
     await asyncio.wait_for(asyncio.gather(*(li.ready.wait() for li in listeners)), 30)
     base = f"http://127.0.0.1:{port}"
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         r = await client.post(f"/api/staff/amphi/amphis/{amphi_id}/transitions",
                               headers={"Authorization": f"Bearer {staff}"},
                               json={"action": "start"})
@@ -200,6 +226,7 @@ async def drive(port: int, amphi_id: int, staff: str,
                 r.raise_for_status()
                 beats.append((time.perf_counter() - started) * 1000)
             await asyncio.sleep(0.1)
+        bursts, latencies, alone = await estimate_bursts(client, amphi_id, interns)
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
@@ -212,6 +239,35 @@ async def drive(port: int, amphi_id: int, staff: str,
           f"p95 {fr(pct(round_trips, 95))} ms; presence signal: median "
           f"{fr(statistics.median(beats))} ms; live state of {INTERNS} interns: median "
           f"{fr(statistics.median(reads))} ms")
+    print(f"favourites estimate, every client asking after an event ({CLIENTS} requests, "
+          f"{FAVOURITES} favourites each, {BURSTS} events): burst served in median "
+          f"{fr(statistics.median(bursts))} ms (max {fr(max(bursts))} ms); one request p50 "
+          f"{fr(pct(latencies, 50))} ms, p95 {fr(pct(latencies, 95))} ms; one request "
+          f"alone: first {fr(alone[0])} ms (walk of the queue), then median "
+          f"{fr(statistics.median(alone[1:]))} ms")
+
+
+async def estimate_bursts(client: httpx.AsyncClient, amphi_id: int,
+                          interns: list[tuple[int, str]]
+                          ) -> tuple[list[float], list[float], list[float]]:
+    """After an event every live client asks again for its estimate: time those bursts."""
+    async def one(token: str) -> float:
+        started = time.perf_counter()
+        r = await client.get(f"/api/amphi/amphis/{amphi_id}/favourites/estimate",
+                             headers={"Authorization": f"Bearer {token}"})
+        r.raise_for_status()
+        return (time.perf_counter() - started) * 1000
+
+    # The ones still to choose are the ones who ask (the first TURNS have chosen).
+    waiting = [token for _id, token in interns[TURNS:TURNS + CLIENTS]]
+    alone = [await one(token) for token in waiting[-5:]]  # the first is a cache miss
+    bursts: list[float] = []
+    latencies: list[float] = []
+    for _ in range(BURSTS):
+        started = time.perf_counter()
+        latencies += await asyncio.gather(*(one(token) for token in waiting))
+        bursts.append((time.perf_counter() - started) * 1000)
+    return bursts, latencies, alone
 
 
 def main() -> None:
@@ -222,10 +278,13 @@ def main() -> None:
         env = {**os.environ, "SECRET_KEY": "bench", "AMPHI_TURN_SECONDS": "60",
                "AMPHI_PRESENCE_SECONDS": "86400", "DATABASE_URL": ""}
         env.pop("DATABASE_URL")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "server_stub", "--data-dir", str(data_dir), "serve",
-             "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # The server's errors go to a file: a pipe nobody reads would fill up and block it.
+        log = data_dir / "server.log"
+        with log.open("w") as errors:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "server_stub", "--data-dir", str(data_dir), "serve",
+                 "--port", str(port), "--log-level", "warning"],
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         try:
             deadline = time.monotonic() + 30
             while True:
@@ -235,11 +294,12 @@ def main() -> None:
                 except httpx.HTTPError:
                     pass
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the server did not start: "
-                                       + (server.stderr.read().decode() if server.stderr
-                                          else ""))
+                    raise RuntimeError("the server did not start: " + log.read_text())
                 time.sleep(0.1)
             asyncio.run(drive(port, amphi_id, staff, interns, posts))
+            problems = [line for line in log.read_text().splitlines() if "ERROR" in line]
+            print(f"  server errors logged during the run: {len(problems)}"
+                  + (f" (first: {problems[0]})" if problems else ""))
         finally:
             server.terminate()
             try:

@@ -10,7 +10,7 @@ services commit their own unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -39,8 +39,16 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One database session per request."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One database session per request.
+
+    Async on purpose: its clean-up (closing the session, which gives its connection
+    back) then runs on the event loop as soon as the response is sent. A sync one
+    waited for a free thread of the request pool, behind hundreds of other requests
+    when every client asks at once, and held its connection all that time until the
+    pool ran dry. Creating and closing a session do no lasting I/O; the queries run in
+    the endpoint's thread.
+    """
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
@@ -75,7 +83,21 @@ def get_auth_session(session: SessionDep, credentials: BearerDep) -> AuthSession
     """The caller's live session. Raises 401 when the token is missing, unknown or expired."""
     if credentials is None:
         raise not_authenticated()
-    return sessions.authenticate(session, credentials.credentials)
+    return _release(session, sessions.authenticate(session, credentials.credentials))
+
+
+def _release(session: Session, auth: AuthSession) -> AuthSession:
+    """Load the person, then end the read transaction so its connection goes back to the pool.
+
+    FastAPI runs dependencies and the endpoint as separate jobs of the thread pool: with
+    hundreds of requests at once (every client asking after an event), each held its
+    connection while queued for its endpoint, and the pool ran dry (30 s timeouts). The
+    loaded objects stay usable (``expire_on_commit=False``); the endpoint's first query
+    takes a connection again.
+    """
+    _ = auth.person
+    session.commit()
+    return auth
 
 
 CurrentSession = Annotated[AuthSession, Depends(get_auth_session)]
@@ -89,7 +111,7 @@ def get_optional_user(session: SessionDep, credentials: BearerDep) -> Person | N
     """The caller when a token is sent (a bad token is still a 401), else None."""
     if credentials is None:
         return None
-    return sessions.authenticate(session, credentials.credentials).person
+    return _release(session, sessions.authenticate(session, credentials.credentials)).person
 
 
 CurrentUser = Annotated[Person, Depends(get_current_user)]

@@ -7,13 +7,27 @@ the simulated interns) while the app serves.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from html import escape
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, FastAPI, File, Form, Path, Query, Response, UploadFile, status
+from fastapi import (
+    APIRouter,
+    Body,
+    FastAPI,
+    File,
+    Form,
+    Path,
+    Query,
+    Request,
+    Response,
+    UploadFile,
+    status,
+)
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from server_stub.deps import (
     ContextDep,
@@ -82,6 +96,7 @@ ItemId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Values = Annotated[list[str], Query(max_length=50)]
 PUBLIC = "/api/amphi"
 STAFF = "/api/staff/amphi"
+ESTIMATE_SLOTS = 2  # favourites estimates worked out at once (the machine has few cores)
 
 
 @asynccontextmanager
@@ -217,10 +232,17 @@ def get_favourites(amphi_id: AmphiId, user: CurrentUser, session: SessionDep) ->
 @router.get(f"{PUBLIC}/amphis/{{amphi_id}}/favourites/estimate",
             operation_id="amphi_favourites_estimate", response_model=FavouriteEstimate,
             responses=errors(401, 403, 404, 409))
-def amphi_favourites_estimate(amphi_id: AmphiId, user: CurrentUser,
-                              session: SessionDep) -> FavouriteEstimate:
+async def amphi_favourites_estimate(amphi_id: AmphiId, user: CurrentUser, session: SessionDep,
+                                    request: Request) -> FavouriteEstimate:
     """Would each of my favourites still be free at my turn? (an estimate)"""
-    return amphi_estimate.estimate(session, user, amphi_id)
+    # Every live client asks again after each event (hundreds at once). A few are worked
+    # out at a time; the others wait here holding no thread and no database connection,
+    # so choices and the live state keep their threads meanwhile.
+    slots = getattr(request.app.state, "estimate_slots", None)
+    if slots is None:
+        slots = request.app.state.estimate_slots = asyncio.Semaphore(ESTIMATE_SLOTS)
+    async with slots:
+        return await run_in_threadpool(amphi_estimate.estimate, session, user, amphi_id)
 
 
 @router.post(f"{PUBLIC}/amphis/{{amphi_id}}/favourites", operation_id="add_favourite",

@@ -7,7 +7,7 @@ import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server_stub.services.amphi_estimate import Chooser, Slot, free_at_my_turn, simulate
+from server_stub.services.amphi_estimate import Chooser, Slot, free_at_my_turn, simulate, walk
 from tests.server.conftest import ServerFactory, error
 from tests.server.test_amphi_support import amphi_server, make_world
 
@@ -101,3 +101,61 @@ def test_estimate_over_http(server_factory: ServerFactory) -> None:
         # only an intern of the amphitheatre (or his proxy holder) has an estimate
         r = client.get(f"{fav}/estimate", headers=w.staff.h)
         assert r.status_code == 403 and error(r)["code"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts=post_maps, data=st.data())
+def test_property_one_walk_answers_every_place_in_the_queue(posts: dict[int, Slot],
+                                                            data: st.DataObject) -> None:
+    """`walk` over the whole queue gives, for each k, what `simulate` of its first k gives."""
+    ids = sorted(posts) or [1]
+    favourite = st.lists(st.sampled_from(ids), min_size=1, max_size=4).map(tuple)
+    queue = data.draw(st.lists(st.builds(Chooser, st.sampled_from(["CARD", "PNEU"]),
+                                         st.booleans(), st.lists(favourite, max_size=4)
+                                         .map(tuple)), max_size=8))
+    taken_at = walk(posts, queue)
+    free_now = {pid for pid, s in posts.items() if s.free}
+    for k in range(len(queue) + 1):
+        assert simulate(posts, queue[:k]) == {
+            pid for pid in free_now if taken_at.get(pid, len(queue)) >= k}
+
+
+def test_estimate_while_running_follows_every_change(server_factory: ServerFactory) -> None:
+    """While the amphitheatre runs one walk serves everybody: it must follow favourites
+    edited by others, choices and absences (no stale answer from the cache)."""
+    live = amphi_server(server_factory, amphi_turn_seconds=30)
+    with httpx.Client(base_url=live.url, timeout=10) as client:
+        w = make_world(live, client, interns=3)
+        a, b, me = w.interns
+        fav = f"{w.base}/favourites"
+        for who, number in ((a, "2004"), (b, "2003"), (me, "2003"), (me, "2004"),
+                            (me, "2005")):
+            r = client.post(fav, headers=who.h, json={"post_id": w.posts[number]})
+            assert r.status_code == 200, r.text
+
+        def estimate() -> tuple[int, list[int]]:
+            r = client.get(f"{fav}/estimate", headers=me.h)
+            assert r.status_code == 200, r.text
+            got = r.json()
+            return got["interns_before"], [i["free_at_my_turn"] for i in got["items"]]
+
+        for who in (a, b, me):
+            w.presence(who)  # connected before the start: nobody is passed over
+        assert w.transition("start").status_code == 200
+        w.wait_turn(a)
+        assert estimate() == (2, [0, 0, 1])
+        assert estimate() == (2, [0, 0, 1])  # asked again, nothing changed
+        # b drops 2003 from his favourites: it stays free for me
+        listed = client.get(fav, headers=b.h).json()
+        favourite_id = listed["items"][0]["id"]
+        r = client.delete(f"{fav}/{favourite_id}", headers=b.h)
+        assert r.status_code == 200, r.text
+        assert estimate() == (2, [1, 0, 1])
+        # a takes 2005 rather than his favourite 2004
+        assert w.choose(a, "2005").status_code == 200
+        w.wait_turn(b)
+        assert estimate() == (1, [1, 1, 0])
+        # b takes 2003 after all
+        assert w.choose(b, "2003").status_code == 200
+        w.wait_turn(me)
+        assert estimate() == (0, [0, 1, 0])
