@@ -64,15 +64,8 @@ def may_take(slot: Slot, des: str) -> bool:
 def simulate(posts: Mapping[int, Slot], before: Sequence[Chooser]) -> set[int]:
     """The ids of the posts still free once everyone in `before` has taken, in order, his
     first free favourite he may take. Pure: the same input gives the same answer."""
-    free = {pid for pid, slot in posts.items() if slot.free}
-    for chooser in before:
-        if not chooser.uses_place:
-            continue
-        taken = next((pid for fav in chooser.favourites for pid in fav
-                      if pid in free and may_take(posts[pid], chooser.des)), None)
-        if taken is not None:
-            free.discard(taken)
-    return free
+    taken = walk(posts, before)
+    return {pid for pid, slot in posts.items() if slot.free and pid not in taken}
 
 
 def walk(posts: Mapping[int, Slot], queue: Sequence[Chooser]) -> dict[int, int]:

@@ -33,16 +33,23 @@ slots = st.builds(Slot, st.sampled_from(["CARD", "PNEU"]), st.booleans(), st.boo
 post_maps = st.dictionaries(st.integers(1, 12), slots, max_size=12)
 
 
+def favourites(posts: dict[int, Slot]) -> st.SearchStrategy[tuple[int, ...]]:
+    """A favourite: one post or a service of up to 4 (ids may be unknown when none)."""
+    return st.lists(st.sampled_from(sorted(posts) or [1]), min_size=1, max_size=4).map(tuple)
+
+
+def queues(posts: dict[int, Slot]) -> st.SearchStrategy[list[Chooser]]:
+    return st.lists(st.builds(Chooser, st.sampled_from(["CARD", "PNEU"]), st.booleans(),
+                              st.lists(favourites(posts), max_size=4).map(tuple)),
+                    max_size=8)
+
+
 @settings(max_examples=200, deadline=None)
 @given(posts=post_maps, data=st.data())
 def test_property_places_used_and_empty_queue(posts: dict[int, Slot],
                                               data: st.DataObject) -> None:
-    ids = sorted(posts) or [1]
-    favourite = st.lists(st.sampled_from(ids), min_size=1, max_size=4).map(tuple)
-    before = data.draw(st.lists(st.builds(Chooser, st.sampled_from(["CARD", "PNEU"]),
-                                          st.booleans(), st.lists(favourite, max_size=4)
-                                          .map(tuple)), max_size=8))
-    mine = data.draw(st.lists(favourite, max_size=5))
+    before = data.draw(queues(posts))
+    mine = data.draw(st.lists(favourites(posts), max_size=5))
     free_now = {pid for pid, s in posts.items() if s.free}
     left = simulate(posts, before)
     assert left <= free_now  # nobody frees a place
@@ -108,11 +115,7 @@ def test_estimate_over_http(server_factory: ServerFactory) -> None:
 def test_property_one_walk_answers_every_place_in_the_queue(posts: dict[int, Slot],
                                                             data: st.DataObject) -> None:
     """`walk` over the whole queue gives, for each k, what `simulate` of its first k gives."""
-    ids = sorted(posts) or [1]
-    favourite = st.lists(st.sampled_from(ids), min_size=1, max_size=4).map(tuple)
-    queue = data.draw(st.lists(st.builds(Chooser, st.sampled_from(["CARD", "PNEU"]),
-                                         st.booleans(), st.lists(favourite, max_size=4)
-                                         .map(tuple)), max_size=8))
+    queue = data.draw(queues(posts))
     taken_at = walk(posts, queue)
     free_now = {pid for pid, s in posts.items() if s.free}
     for k in range(len(queue) + 1):
