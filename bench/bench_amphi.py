@@ -226,7 +226,7 @@ async def drive(port: int, amphi_id: int, staff: str,
                 r.raise_for_status()
                 beats.append((time.perf_counter() - started) * 1000)
             await asyncio.sleep(0.1)
-        bursts, latencies, alone = await estimate_bursts(client, amphi_id, interns)
+        bursts, latencies, alone, during = await estimate_bursts(client, amphi_id, interns)
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
@@ -245,11 +245,13 @@ async def drive(port: int, amphi_id: int, staff: str,
           f"{fr(pct(latencies, 50))} ms, p95 {fr(pct(latencies, 95))} ms; one request "
           f"alone: first {fr(alone[0])} ms (walk of the queue), then median "
           f"{fr(statistics.median(alone[1:]))} ms")
+    print(f"  live state read while a burst is served: median {fr(statistics.median(during))} "
+          f"ms, max {fr(max(during))} ms")
 
 
 async def estimate_bursts(client: httpx.AsyncClient, amphi_id: int,
                           interns: list[tuple[int, str]]
-                          ) -> tuple[list[float], list[float], list[float]]:
+                          ) -> tuple[list[float], list[float], list[float], list[float]]:
     """After an event every live client asks again for its estimate: time those bursts."""
     async def one(token: str) -> float:
         started = time.perf_counter()
@@ -263,11 +265,24 @@ async def estimate_bursts(client: httpx.AsyncClient, amphi_id: int,
     alone = [await one(token) for token in waiting[-5:]]  # the first is a cache miss
     bursts: list[float] = []
     latencies: list[float] = []
-    for _ in range(BURSTS):
-        started = time.perf_counter()
-        latencies += await asyncio.gather(*(one(token) for token in waiting))
-        bursts.append((time.perf_counter() - started) * 1000)
-    return bursts, latencies, alone
+    during: list[float] = []
+    # Meanwhile the live state must stay quick to read (another connection, as another
+    # client would): the estimates must not take every thread of the server.
+    async with httpx.AsyncClient(base_url=client.base_url, timeout=60) as other:
+        async def live_reads() -> None:
+            for _ in range(5):
+                await asyncio.sleep(0.3)
+                started = time.perf_counter()
+                (await other.get(f"/api/amphi/amphis/{amphi_id}/live")).raise_for_status()
+                during.append((time.perf_counter() - started) * 1000)
+
+        for _ in range(BURSTS):
+            started = time.perf_counter()
+            probe = asyncio.create_task(live_reads())
+            latencies += await asyncio.gather(*(one(token) for token in waiting))
+            bursts.append((time.perf_counter() - started) * 1000)
+            await probe
+    return bursts, latencies, alone, during
 
 
 def main() -> None:
