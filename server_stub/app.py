@@ -108,6 +108,47 @@ class BodyLimitMiddleware:
         await error_response(error)(scope, receive, send)
 
 
+class UnexpectedErrorMiddleware:
+    """Answer an exception that escaped every handler with the documented 500, and stop it there.
+
+    Starlette's own last resort (ServerErrorMiddleware, where an `Exception` handler would be
+    installed) answers and then re-raises for the server to log; uvicorn then closes the
+    connection under the answer, so a keep-alive client's next request fails with
+    ECONNRESET. Here the error is logged with its traceback and goes no further. Only an
+    answer already half sent is re-raised: closing the connection is then the only clean end.
+    Pure ASGI, outermost of ours, so the body limit's own failures are covered too.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception:
+            log.exception("unexpected error: %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await error_response(internal_error())(scope, receive, send)
+
+
+def internal_error() -> ApiError:
+    """The 500 body: a French reason, never the internals (they are in the server's log)."""
+    return ApiError(500, "internal_error",
+                    "Erreur interne du serveur : l'incident a été enregistré.")
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -144,13 +185,6 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(ApiError(503, "unavailable",
                                        "Service momentanément indisponible : réessayez.",
                                        retry_after=2))
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error", exc_info=exc)
-        return error_response(ApiError(500, "internal_error",
-                                       "Erreur interne du serveur : l'incident a été "
-                                       "enregistré."))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -194,6 +228,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
                        max_upload_bytes=settings.max_upload_body_bytes)
+    app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -84,7 +84,13 @@ FIELD_LABELS = {
     "limit": "limite",
     "before_id": "before_id",
     "last_event_id": "dernier événement reçu",
+    "digest": "empreinte",
+    "signature": "signature",
 }
+
+# Patterns whose refusal is worth explaining in words (the schemas use these constants).
+HEX_PATTERN = r"^[0-9A-Fa-f]*$"
+PATTERN_HINTS = {HEX_PATTERN: "ne doit contenir que des chiffres hexadécimaux (0-9, a-f)"}
 
 _SOURCES = {"body", "query", "path", "header", "cookie"}
 
@@ -165,5 +171,7 @@ def validation_error(errors: list[dict[str, object]]) -> ApiError:
         "less_than": f"Le champ {what} doit être inférieur à {ctx.get('lt')}.",
         "less_than_equal": f"Le champ {what} doit être inférieur ou égal à {ctx.get('le')}.",
     }
+    hint = PATTERN_HINTS.get(str(ctx.get("pattern", "")), "n'a pas la forme attendue")
+    messages["string_pattern_mismatch"] = f"Le champ {what} {hint}."
     message = messages.get(kind, f"La valeur du champ {what} est invalide.")
     return ApiError(422, "invalid_request", message, field=field)

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server_stub.errors import HEX_PATTERN
 from server_stub.schemas import ErrorDetail
 
 MAX_ID = 2**31 - 1
@@ -462,6 +463,7 @@ class NationalReceiptIn(BaseModel):
     version: int = Field(ge=0, le=MAX_ID)
     at: datetime
     cells: list[int] = Field(max_length=MAX_WISHES)
-    digest: str = Field(max_length=128)
-    signature: str = Field(max_length=128)
+    # Hex only: anything else cannot be ours, and is refused before any comparison.
+    digest: str = Field(max_length=128, pattern=HEX_PATTERN)
+    signature: str = Field(max_length=128, pattern=HEX_PATTERN)
     code: str | None = Field(default=None, max_length=40)

@@ -74,11 +74,14 @@ def public(row: WishReceipt, campaign_id: int) -> sch.NationalReceipt:
 def verify(session: Session, secret: str, campaign_id: int, current_version: int | None,
            data: sch.NationalReceiptIn) -> sch.NationalReceiptCheck:
     """Is this receipt the server's, untouched? Is it recorded? Is it the current list?"""
-    digest_ok = hmac.compare_digest(digest_of(data.cells), data.digest.lower())
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (the schema
+    # already admits hex only; this keeps the comparison total whatever the caller).
+    digest_ok = hmac.compare_digest(digest_of(data.cells).encode(),
+                                    data.digest.lower().encode())
     expected = sign_wishes(secret, campaign_id, data.candidate_id, data.version, data.at,
                            data.digest.lower())
     valid = (data.campaign_id == campaign_id and digest_ok
-             and hmac.compare_digest(expected, data.signature.lower()))
+             and hmac.compare_digest(expected.encode(), data.signature.lower().encode()))
     recorded = False
     if valid:
         row = session.scalar(select(WishReceipt).where(
