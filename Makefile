@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test bench lint server demo clean translations installer tarball
+.PHONY: run test check lint bench server demo clean translations installer tarball
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ test: $(VENV)/.installed-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --ignore=tests/desktop
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/desktop
 
+## make check: the quality gate, run by CI before the tests: ruff over the whole repository,
+## then mypy in strict mode over the packages listed in pyproject.toml ([tool.mypy] files).
+check: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+## make lint: another name for make check.
+lint: check
+
 ## make bench: speed and memory figures (printed, never asserted).
 bench: $(VENV)/.installed-test
 	$(PY) bench/bench_engine.py
@@ -65,9 +74,6 @@ installer: $(VENV)/.installed-installer translations
 ## make tarball: dist/amphi-<version>-linux-x86_64.tar.gz with the .desktop entry and icons.
 tarball: installer
 	$(PY) installer/linux_tarball.py
-
-lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check .
 
 ## make server: the reference server alone, with the demo data, on port 8000.
 server: $(VENV)/.installed

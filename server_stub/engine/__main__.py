@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .matching import match
 from .ranks import call_order
 from .serial import simulate
 
-COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {
+COMMANDS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, object]]] = {
     "serial": simulate,
     "match": match,
     "ranks": call_order,

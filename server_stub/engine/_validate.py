@@ -6,12 +6,24 @@ command line can print it as is and the server can show it to staff.
 
 from __future__ import annotations
 
+import enum
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
-MISSING: Any = object()
+# Decoded JSON is arbitrary until checked: the checks below read ``Mapping[str, Any]``
+# and return checked values (a list's items are still unchecked JSON, ``list[Any]``).
+
+
+class _Missing(enum.Enum):
+    """Type of :data:`MISSING`, so that the checker can tell it from a value."""
+
+    MISSING = enum.auto()
+
+
+MISSING: Final = _Missing.MISSING
+"""An absent key (``None`` is a value: JSON's null)."""
 
 
 def fail(message: str) -> NoReturn:
@@ -51,9 +63,11 @@ def as_object(value: object, what: str) -> Mapping[str, Any]:
     return value
 
 
-def as_list(obj: Mapping[str, Any], key: str, what: str, default: Any = MISSING) -> list[Any]:
+def as_list(
+    obj: Mapping[str, Any], key: str, what: str, default: list[Any] | _Missing = MISSING
+) -> list[Any]:
     """Read ``obj[key]`` as a list; absent keys take ``default`` when one is given."""
-    value = obj.get(key, MISSING)
+    value: object = obj.get(key, MISSING)
     if value is MISSING:
         if default is MISSING:
             fail(f"{what}: missing {key!r}")
@@ -65,7 +79,7 @@ def as_list(obj: Mapping[str, Any], key: str, what: str, default: Any = MISSING)
 
 def as_id(obj: Mapping[str, Any], kind: str, position: int) -> str:
     """The ``id`` of the ``position``-th (0-based) item of a list of ``kind``."""
-    value = obj.get("id", MISSING)
+    value: object = obj.get("id", MISSING)
     if value is MISSING:
         fail(f"{kind} #{position + 1}: missing 'id'")
     if not isinstance(value, str):
@@ -73,22 +87,11 @@ def as_id(obj: Mapping[str, Any], kind: str, position: int) -> str:
     return value
 
 
-def as_int(
-    obj: Mapping[str, Any],
-    key: str,
-    what: str,
-    default: Any = MISSING,
-    minimum: int | None = None,
-    nullable: bool = False,
-) -> Any:
+def as_int(obj: Mapping[str, Any], key: str, what: str, minimum: int | None = None) -> int:
     """Read an integer (booleans and floats are refused: 3.0 is a type error)."""
-    value = obj.get(key, MISSING)
+    value: object = obj.get(key, MISSING)
     if value is MISSING:
-        if default is MISSING:
-            fail(f"{what}: missing {key!r}")
-        return default
-    if value is None and nullable:
-        return None
+        fail(f"{what}: missing {key!r}")
     if type(value) is not int:
         fail(f"{what}: {key!r} must be an integer, got {type_name(value)}")
     if minimum is not None and value < minimum:
@@ -99,7 +102,7 @@ def as_int(
 
 
 def as_bool(obj: Mapping[str, Any], key: str, what: str, default: bool) -> bool:
-    value = obj.get(key, MISSING)
+    value: object = obj.get(key, MISSING)
     if value is MISSING or value is None:
         return default
     if not isinstance(value, bool):
@@ -108,7 +111,7 @@ def as_bool(obj: Mapping[str, Any], key: str, what: str, default: bool) -> bool:
 
 
 def as_opt_str(obj: Mapping[str, Any], key: str, what: str) -> str | None:
-    value = obj.get(key)
+    value: object = obj.get(key)
     if value is not None and not isinstance(value, str):
         fail(f"{what}: {key!r} must be a string or null, got {type_name(value)}")
     return value

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import accumulate, chain, compress, repeat
 from operator import add, ne, not_, or_
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn, TypedDict, cast
 
 from ._validate import (
     MISSING,
@@ -32,12 +32,27 @@ from ._validate import (
     type_name,
 )
 
-__all__ = ["match", "VIOLATIONS"]
+__all__ = ["MatchResult", "PostOutcome", "match", "VIOLATIONS"]
 
 REJECTED = 1 << 61  # above any place in a ranking
 NOT_RANKED = 1 << 62  # a candidate neither ranked nor rejected
 
 VIOLATIONS = ("unclassified", "ranked_share", "subdivision_first")
+
+
+class PostOutcome(TypedDict):
+    """One post in the result of :func:`match`."""
+
+    valid: bool
+    violations: list[str]  # names from VIOLATIONS, in that order; [] when valid
+    assigned: list[str]  # student ids, best ranked first; [] when invalid
+
+
+class MatchResult(TypedDict):
+    """The result of :func:`match` (ENGINE.md, "match")."""
+
+    assignments: dict[str, str | None]  # student id -> post id, None when unmatched
+    posts: dict[str, PostOutcome]
 
 
 def _rules(top: Mapping[str, Any]) -> tuple[float, bool]:
@@ -54,20 +69,20 @@ def _rules(top: Mapping[str, Any]) -> tuple[float, bool]:
     return float(share), as_bool(rules, "subdivision_first", "rules", True)
 
 
-def match(instance: Mapping[str, Any]) -> dict[str, Any]:
+def match(instance: Mapping[str, Any]) -> MatchResult:
     """Check every ranking, then run deferred acceptance on the valid posts."""
     with gc_paused():
         return _match(instance)
 
 
-def _column(items: list[Any], key: str, default: Any = MISSING) -> list[Any]:
+def _column(items: list[Any], key: str, default: object = MISSING) -> list[Any]:
     """``[item[key] for item in items]``, raising TypeError/KeyError on any oddity."""
     if default is MISSING:
         return [item[key] for item in items]
     return [item.get(key, default) for item in items]
 
 
-def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
+def _match(instance: Mapping[str, Any]) -> MatchResult:
     # Bulk C-level passes (comprehensions, map, list and dict methods) on the happy
     # path; the item-by-item checks of _slow_* only run to name a culprit. Students
     # are handled by their id strings (a ranking that only names candidates only
@@ -81,12 +96,15 @@ def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
     raw_posts = as_list(top, "posts", "instance")
     raw_students = as_list(top, "students", "instance")
 
+    # The columns have the types that the checks below make sure of; the ids in
+    # rankings, rejections and wishes are only known to be strings once they are
+    # found among the students' and posts' (a KeyError or TypeError otherwise).
     try:
-        post_ids = _column(raw_posts, "id")
-        capacity = _column(raw_posts, "capacity")
-        post_sub = _column(raw_posts, "subdivision", None)
-        rankings = _column(raw_posts, "ranking", [])
-        rejecteds = _column(raw_posts, "rejected", [])
+        post_ids: list[str] = _column(raw_posts, "id")
+        capacity: list[int] = _column(raw_posts, "capacity")
+        post_sub: list[str | None] = _column(raw_posts, "subdivision", None)
+        rankings: list[list[str]] = _column(raw_posts, "ranking", [])
+        rejecteds: list[list[str]] = _column(raw_posts, "rejected", [])
         if (
             not set(map(type, post_ids)) <= {str}
             or not set(map(type, capacity)) <= {int}
@@ -103,9 +121,9 @@ def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
         _slow_posts(raw_posts)
 
     try:
-        student_ids = _column(raw_students, "id")
-        student_sub = _column(raw_students, "subdivision", None)
-        wishes = _column(raw_students, "wishes", [])
+        student_ids: list[str] = _column(raw_students, "id")
+        student_sub: list[str | None] = _column(raw_students, "subdivision", None)
+        wishes: list[list[str]] = _column(raw_students, "wishes", [])
         if (
             not set(map(type, student_ids)) <= {str}
             or not set(map(type, student_sub)) <= {str, type(None)}
@@ -235,7 +253,7 @@ def _match(instance: Mapping[str, Any]) -> dict[str, Any]:
         h = heaps[p]
         h.sort(reverse=True)
         assigned[p] = [student_ids[s] for _, s in h]
-    posts: dict[str, dict[str, Any]] = {
+    posts: dict[str, PostOutcome] = {
         pid: {"valid": True, "violations": [], "assigned": mine}
         for pid, mine in zip(post_ids, assigned, strict=True)
     }
@@ -263,7 +281,7 @@ def _candidates(n_posts: int, app_student: list[str], app_post: list[int]) -> li
     return candidates
 
 
-def _slow_posts(raw_posts: list[Any]) -> NoReturn:
+def _slow_posts(raw_posts: list[object]) -> NoReturn:
     """Check posts one by one to name the culprit (the bulk checks failed)."""
     seen: set[str] = set()
     for i, raw in enumerate(raw_posts):
@@ -280,7 +298,7 @@ def _slow_posts(raw_posts: list[Any]) -> NoReturn:
     fail("posts: unexpected input")  # pragma: no cover - the checks above name the culprit
 
 
-def _slow_students(raw_students: list[Any], post_index: Mapping[str, int]) -> NoReturn:
+def _slow_students(raw_students: list[object], post_index: Mapping[str, int]) -> NoReturn:
     """Check students one by one to name the culprit (the bulk checks failed)."""
     seen: set[str] = set()
     for i, raw in enumerate(raw_students):
@@ -295,8 +313,11 @@ def _slow_students(raw_students: list[Any], post_index: Mapping[str, int]) -> No
 
 
 def _first_bad_ranking(
-    post_ids: list[str], rankings: list[Any], rejecteds: list[Any], candidates: list[set[str]],
-    sub_of: Mapping[str, Any],
+    post_ids: list[str],
+    rankings: Sequence[Sequence[object]],
+    rejecteds: Sequence[Sequence[object]],
+    candidates: list[set[str]],
+    sub_of: Mapping[str, str | None],
 ) -> NoReturn:
     """Find the first post whose ranking or rejections fail the bulk checks, and name it."""
     for p, cand in enumerate(candidates):
@@ -323,13 +344,13 @@ def _ids(values: object, index: Mapping[str, int], kind: str, where: str, owner:
 
 
 def _bad_ranking(
-    pid: str, ranking: object, rejected: object, cand: set[str], known: Mapping[str, Any]
+    pid: str, ranking: object, rejected: object, cand: set[str], known: Mapping[str, str | None]
 ) -> NoReturn:
     """Name what is wrong in a post's ranking or rejections (the fast checks failed)."""
     index = dict.fromkeys(known, 0)
     lists: list[tuple[str, list[str]]] = []
     for name, values in (("ranking", ranking), ("rejected", rejected)):
-        id_list(values, index, "student", lambda name=name: f"{name} of post {show(pid)}")
+        _ids(values, index, "student", f"{name} of post", pid)
         lists.append((name, cast(list[str], values)))
     cand_set = cand
     for name, values in lists:

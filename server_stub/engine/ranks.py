@@ -14,11 +14,27 @@ from collections import Counter
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypedDict
 
 from ._validate import as_id, as_int, as_list, as_object, fail, show, type_name
 
-__all__ = ["call_order", "display_rank", "theoretical_cohort"]
+__all__ = ["CallOrder", "StudentCall", "call_order", "display_rank", "theoretical_cohort"]
+
+
+class StudentCall(TypedDict):
+    """One student in the result of :func:`call_order`."""
+
+    theoretical_cohort: int
+    cohort_size: int  # students of his theoretical cohort
+    updated_rank: float
+    call_rank: int  # 1-based
+
+
+class CallOrder(TypedDict):
+    """The result of :func:`call_order` (ENGINE.md, "ranks")."""
+
+    order: list[str]  # student ids, in call order
+    students: dict[str, StudentCall]
 
 
 def _normal_seniority(top: Mapping[str, Any]) -> dict[int, int]:
@@ -54,12 +70,12 @@ def display_rank(value: float) -> str:
     return str(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_DOWN))
 
 
-def call_order(instance: Mapping[str, Any]) -> dict[str, Any]:
+def call_order(instance: Mapping[str, Any]) -> CallOrder:
     """Theoretical cohort, updated rank and call rank of every student."""
     top = as_object(instance, "instance")
     normal = _normal_seniority(top)
     raw_students = as_list(top, "students", "instance")
-    rows = []
+    rows: list[tuple[str, int, int, int, int]] = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_students):
         st = as_object(raw, f"student #{i + 1}")
@@ -78,14 +94,14 @@ def call_order(instance: Mapping[str, Any]) -> dict[str, Any]:
 
     theo = {sid: theoretical_cohort(normal, c, sen) for sid, c, sen, _, _ in rows}
     sizes = Counter(theo.values())
-    keyed = []
+    keyed: list[tuple[tuple[int, Fraction, int, int, str], str, Fraction]] = []
     for sid, cohort, _, local_rank, local_size in rows:
         t = theo[sid]
         updated = Fraction(local_rank * sizes[t], local_size)
         keyed.append(((t, updated, cohort, local_rank, sid), sid, updated))
     keyed.sort(key=lambda k: k[0])
 
-    students: dict[str, dict[str, Any]] = {}
+    students: dict[str, StudentCall] = {}
     for call, (_, sid, updated) in enumerate(keyed, start=1):
         t = theo[sid]
         students[sid] = {

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any
+from typing import Any, Literal, TypedDict
 
 from ._validate import (
     as_bool,
@@ -40,7 +40,51 @@ from ._validate import (
     show,
 )
 
-__all__ = ["Simulation", "simulate"]
+__all__ = [
+    "CellResult", "Holder", "SimulationResult", "Simulation", "StudentResult", "WishStatus",
+    "simulate",
+]
+
+# The result's shapes (ENGINE.md, "serial"). ``satisfied_wish`` and ``wish`` are 0-based
+# indexes into the student's wishes (None when his held cell is not among them).
+State = Literal["assigned", "simulated"]  # a held cell; one he takes in the simulation
+
+
+class WishStatus(TypedDict):
+    cell: str
+    taken_before: int  # places taken by students who pass before him
+    capacity: int
+    exhausted: bool
+    eligible: bool
+
+
+class StudentResult(TypedDict):
+    passing: int  # 1-based
+    assigned: str | None  # cell id
+    state: State | None  # None when nothing is satisfiable
+    satisfied_wish: int | None
+    wishes: list[WishStatus]
+
+
+class Holder(TypedDict):
+    student: str
+    rank: int
+    wish: int | None
+    state: State
+
+
+class CellResult(TypedDict):
+    capacity: int
+    remaining: int
+    first_rank: int | None  # of the first and last holders in passing order
+    last_rank: int | None
+    holders: list[Holder]  # in passing order
+
+
+class SimulationResult(TypedDict):
+    order: list[str]  # student ids, in passing order
+    students: dict[str, StudentResult]
+    cells: dict[str, CellResult]
 
 
 @dataclass(slots=True)
@@ -100,17 +144,19 @@ def _parse(instance: object) -> _Data:
     top = as_object(instance, "instance")
     cells = as_list(top, "cells", "instance")
     students = as_list(top, "students", "instance")
+    # The columns have the types that the checks below make sure of (wished and
+    # assigned ids are strings once found among the cells').
     try:
-        cell_ids = [c["id"] for c in cells]
-        capacity = [c["capacity"] for c in cells]
-        reserved = [c.get("reserved_for") for c in cells]
-        ids = [st["id"] for st in students]
-        rank = [st["rank"] for st in students]
-        demoted = [st.get("demoted_behind") for st in students]
-        assigned_ids = [st.get("assigned") for st in students]
-        sup = [st.get("supernumerary", False) for st in students]
-        des = [st.get("des") for st in students]
-        raw_wishes = [st.get("wishes", []) for st in students]
+        cell_ids: list[str] = [c["id"] for c in cells]
+        capacity: list[int] = [c["capacity"] for c in cells]
+        reserved: list[str | None] = [c.get("reserved_for") for c in cells]
+        ids: list[str] = [st["id"] for st in students]
+        rank: list[int] = [st["rank"] for st in students]
+        demoted: list[int | None] = [st.get("demoted_behind") for st in students]
+        assigned_ids: list[str | None] = [st.get("assigned") for st in students]
+        sup: list[bool] = [st.get("supernumerary", False) for st in students]
+        des: list[str | None] = [st.get("des") for st in students]
+        raw_wishes: list[list[str]] = [st.get("wishes", []) for st in students]
         if (
             not set(map(type, cells)) <= {dict}
             or not set(map(type, students)) <= {dict}
@@ -143,7 +189,7 @@ def _parse(instance: object) -> _Data:
                  assigned, sup, des, wishes)
 
 
-def _parse_slowly(cells: list[Any], students: list[Any]) -> _Data:
+def _parse_slowly(cells: list[object], students: list[object]) -> _Data:
     """Item-by-item checks: accept what the bulk pass was too strict about (say, a
     non-dict mapping or a null ``supernumerary``), or name the culprit."""
     data = _Data([], {}, [], [], [], {}, [], [], [], [], [], [])
@@ -238,7 +284,7 @@ def _choose_all(data: _Data, order: list[int]) -> tuple[list[int], list[int]]:
 
 def _build_result(
     data: _Data, order: list[int], choice: list[int], sat: list[int]
-) -> dict[str, Any]:
+) -> SimulationResult:
     """The result dict, every wish status included, from everybody's choice.
 
     A wish status only depends on the cell, the places taken so far and the
@@ -258,16 +304,16 @@ def _build_result(
     sup_of = data.sup
     held = data.assigned
     taken = [0] * len(cid)
-    status = [
+    status: list[WishStatus] = [
         {"cell": name, "taken_before": 0, "capacity": cp, "exhausted": cp <= 0,
          "eligible": r is None}
         for name, cp, r in zip(cid, cap, res, strict=True)
     ]
     of_cell = status.__getitem__
-    copy = dict.copy
+    copy = WishStatus.copy  # dict.copy: a TypedDict is a dict at run time
     reserved_cells = {c for c, r in enumerate(res) if r is not None}
-    holders: list[list[dict[str, Any]]] = [[] for _ in cid]
-    students: dict[str, dict[str, Any]] = {}
+    holders: list[list[Holder]] = [[] for _ in cid]
+    students: dict[str, StudentResult] = {}
     for q, s in enumerate(order, start=1):
         ws = wishes[s]
         statuses = list(map(copy, map(of_cell, ws)))
@@ -284,7 +330,7 @@ def _build_result(
             continue
         j = sat[s]
         wish = j if j >= 0 else None
-        state = "assigned" if held[s] >= 0 else "simulated"
+        state: State = "assigned" if held[s] >= 0 else "simulated"
         students[sid] = {"passing": q, "assigned": cid[ch], "state": state,
                          "satisfied_wish": wish, "wishes": statuses}
         holders[ch].append({"student": sid, "rank": rank[s], "wish": wish, "state": state})
@@ -294,7 +340,7 @@ def _build_result(
             cp = cap[ch]
             status[ch] = {"cell": cid[ch], "taken_before": t, "capacity": cp,
                           "exhausted": t >= cp, "eligible": res[ch] is None}
-    cells: dict[str, dict[str, Any]] = {}
+    cells: dict[str, CellResult] = {}
     for c, name in enumerate(cid):
         hs = holders[c]
         cells[name] = {
@@ -307,7 +353,7 @@ def _build_result(
     return {"order": [ids[s] for s in order], "students": students, "cells": cells}
 
 
-def simulate(instance: Mapping[str, Any]) -> dict[str, Any]:
+def simulate(instance: Mapping[str, Any]) -> SimulationResult:
     """Compute the whole simulation at once, every wish status included."""
     with gc_paused():
         data = _parse(instance)
@@ -372,12 +418,12 @@ class Simulation:
         self._widx = widx
 
     # --------------------------------------------------------------- queries
-    def result(self) -> dict[str, Any]:
+    def result(self) -> SimulationResult:
         """The full result, same dict as :func:`simulate` (O(total wishes))."""
         with gc_paused():
             return _build_result(self._data, self._order, self._choice, self._sat)
 
-    def _student_head(self, s: int, q: int, statuses: list[dict[str, Any]]) -> dict[str, Any]:
+    def _student_head(self, s: int, q: int, statuses: list[WishStatus]) -> StudentResult:
         ch = self._choice[s]
         if ch < 0:
             return {"passing": q + 1, "assigned": None, "state": None,
@@ -391,9 +437,9 @@ class Simulation:
             "wishes": statuses,
         }
 
-    def _holders(self, c: int) -> list[dict[str, Any]]:
+    def _holders(self, c: int) -> list[Holder]:
         d = self._data
-        out = []
+        out: list[Holder] = []
         for q in self._hold[c]:
             s = self._order[q]
             j = self._sat[s]
@@ -415,14 +461,14 @@ class Simulation:
             fail(f"unknown cell {show(cell_id)}")
         return c
 
-    def student_status(self, student_id: str) -> dict[str, Any]:
+    def student_status(self, student_id: str) -> StudentResult:
         """One student, same dict as ``result()["students"][student_id]``, by bisection."""
         s = self._student(student_id)
         d = self._data
         q = self._pos[s]
         des = d.des[s]
         cons = self._cons
-        statuses = []
+        statuses: list[WishStatus] = []
         for c in d.wishes[s]:
             tb = bisect_left(cons[c], q)
             cp = d.capacity[c]
@@ -433,7 +479,7 @@ class Simulation:
             )
         return self._student_head(s, q, statuses)
 
-    def cell_status(self, cell_id: str) -> dict[str, Any]:
+    def cell_status(self, cell_id: str) -> CellResult:
         """One cell, same dict as ``result()["cells"][cell_id]``."""
         c = self._cell(cell_id)
         hs = self._holders(c)
