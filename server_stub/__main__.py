@@ -2,21 +2,30 @@
 
 Settings come from the environment (`DATABASE_URL`, `DATA_DIR`, `SMTP_HOST`, `SECRET_KEY`,
 ...; see server_stub/settings.py); the options below override a few of them.
+`serve --exit-with-stdin --lock-file PATH` is how the client's demo mode runs it: the server
+ends with the client, and never twice on one data folder (see server_stub/instance.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import logging
+import socket
 import sys
 from pathlib import Path
 from typing import Any
 
 from server_stub import __version__
+from server_stub.instance import InstanceLock, InstanceLocked, StdinLifeline
 from server_stub.settings import Settings
 
 # Open SSE streams would otherwise hold a stopping server forever.
 GRACEFUL_SHUTDOWN_SECONDS = 3
+# `serve --lock-file`: another server holds the lock (it serves the same data).
+EXIT_LOCKED = 3
+PARENT_GONE = "Le programme qui a lancé ce serveur s'est arrêté : arrêt du serveur."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
                             "et publie les comptes de démonstration")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--exit-with-stdin", action="store_true",
+                       help="s'arrêter proprement quand l'entrée standard se ferme (le "
+                            "programme qui a lancé le serveur s'est arrêté, même tué)")
+    serve.add_argument("--lock-file", type=Path, default=None,
+                       help="fichier verrouillé tant que le serveur tourne, qui donne son "
+                            "processus et son port ; refuser de démarrer s'il est déjà tenu")
 
     demo = commands.add_parser("demo", help="créer les données de démonstration")
     demo.add_argument("--refresh", action="store_true",
@@ -107,6 +122,26 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    # Watched from the very start: a parent that dies while the demo data is being
+    # created is seen too (the creation, one transaction, ends; nothing is served).
+    lifeline = StdinLifeline() if args.exit_with_stdin else None
+    if lifeline is not None:
+        lifeline.start()
+    with contextlib.ExitStack() as held:
+        if args.lock_file is not None:
+            lock = held.enter_context(InstanceLock(args.lock_file))
+            try:
+                lock.acquire(port=args.port, host=args.host, version=__version__)
+            except InstanceLocked as exc:
+                pid, port = exc.holder.get("pid", "?"), exc.holder.get("port", "?")
+                print(f"amphi-server : un autre serveur (processus {pid}, port {port}) "
+                      f"tient déjà {exc.path} ; il n'en démarre pas un second sur les "
+                      f"mêmes données.", file=sys.stderr, flush=True)
+                return EXIT_LOCKED
+        return _serve(args, lifeline)
+
+
+def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
     import uvicorn
 
     from server_stub.app import create_app
@@ -121,6 +156,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         print("Préparation des données de démonstration …", flush=True)
         _print_counts(_load_demo(settings, refresh=False))
+    if lifeline is not None and lifeline.gone.is_set():
+        print(PARENT_GONE, flush=True)
+        return 0
     app = create_app(settings)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
                             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
@@ -132,6 +170,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         def handle_exit(self, sig: int, frame: Any) -> None:
             super().handle_exit(sig, frame)
             broker.close_streams()  # open SSE streams end at once instead of holding the exit
+
+        async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+            if lifeline is not None:
+                loop = asyncio.get_running_loop()
+
+                def wake() -> None:
+                    with contextlib.suppress(RuntimeError):  # the loop has already ended
+                        loop.call_soon_threadsafe(self.parent_gone)
+
+                lifeline.on_gone(wake)
+            await super().serve(sockets)
+
+        def parent_gone(self) -> None:
+            """The same clean shutdown as on SIGTERM, minus re-raising a signal at the end."""
+            print(PARENT_GONE, flush=True)
+            self.should_exit = True
+            broker.close_streams()
 
     Server(config).run()
     return 0

@@ -3050,28 +3050,38 @@
     <context>
         <name>DemoServer</name>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="102" />
+            <location filename="../../desktop/demo_launcher.py" line="184" />
             <source>Création des données de démonstration (8 000 étudiants, 9 000 postes)… Cela prend quelques secondes, la première fois seulement.</source>
             <translation>Creating the demo data (8,000 students, 9,000 posts)… This takes a few seconds, the first time only.</translation>
         </message>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="106" />
-            <location filename="../../desktop/demo_launcher.py" line="152" />
+            <location filename="../../desktop/demo_launcher.py" line="188" />
+            <location filename="../../desktop/demo_launcher.py" line="265" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="119" />
+            <location filename="../../desktop/demo_launcher.py" line="201" />
             <source>Le serveur de démonstration n'a pas pu démarrer.</source>
             <translation>The demo server could not start.</translation>
         </message>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="142" />
+            <location filename="../../desktop/demo_launcher.py" line="212" />
+            <source>Arrêt d'un serveur de démonstration resté ouvert…</source>
+            <translation>Stopping a demo server left running…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/demo_launcher.py" line="229" />
+            <source>Un serveur de démonstration resté ouvert (processus %1) utilise encore %2 et ne s'arrête pas.</source>
+            <translation>A demo server left running (process %1) still uses %2 and does not stop.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/demo_launcher.py" line="255" />
             <source>Le serveur de démonstration s'est arrêté au démarrage (code %1). Détails dans %2.</source>
             <translation>The demo server stopped while starting (code %1). Details in %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="147" />
+            <location filename="../../desktop/demo_launcher.py" line="260" />
             <source>Le serveur de démonstration ne répond pas après %1 s. Détails dans %2.</source>
             <translation>The demo server is not answering after %1 s. Details in %2.</translation>
         </message>
