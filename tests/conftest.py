@@ -2,6 +2,13 @@
 
 Tests never mock our own server, database or engine. Qt runs offscreen and the
 keyring is an in-memory backend, so the suite runs on a bare CI machine.
+
+Every test runs on the same calendar, whatever the machine's date: the `calendar`
+fixture moves this process's clock (datetime, time.time, for the servers in threads as
+for the client) to `TEST_EPOCH` and lets it tick at real speed. Dates in tests are
+written relative to `TEST_EPOCH` (or to `clock.now()`), and a test that needs the
+calendar to move on moves it (`calendar.shift(...)`, `calendar.move_to(...)`) instead of
+waiting. Monotonic clocks (asyncio, timeouts) are left alone.
 """
 
 from __future__ import annotations
@@ -12,11 +19,23 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A Monday of term time, 8:30 in Paris: the day every test starts on.
+TEST_EPOCH = datetime(2027, 1, 11, 7, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def calendar() -> Iterator[time_machine.Coordinates]:
+    """This process's clock at `TEST_EPOCH`, ticking; the test may shift or move it."""
+    with time_machine.travel(TEST_EPOCH, tick=True) as traveller:
+        yield traveller
 
 
 @dataclass

@@ -4,7 +4,7 @@ the staff's planned absence, against a real server."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,10 +18,11 @@ from desktop.models.amphi_assignments import (
     AssignmentsFilterProxy,
     AssignmentsModel,
 )
+from tests.conftest import TEST_EPOCH
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, staff_page, world
 from tests.desktop.conftest import until
 
-T0 = datetime(2027, 5, 3, 9, 0, tzinfo=UTC)
+T0 = TEST_EPOCH - timedelta(days=3)  # choices of an earlier day: shown with their date
 
 
 def assignment(n: int, **values: Any) -> Assignment:

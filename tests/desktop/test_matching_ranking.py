@@ -4,6 +4,7 @@ state, offline edits replayed, and a conflicting save merged without losing work
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from desktop.models.matching_ranking import MIME_TYPE, RankingBoard
 from desktop.models.matching_rules import ranking_violations
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.ranking_view import RankingView
+from tests.conftest import TEST_EPOCH
 from tests.desktop.conftest import RestartableServer, until
 from tests.desktop.matching_helpers import close, ranking_world, service_for
 
@@ -370,8 +372,8 @@ def test_candidate_file_documents_and_private_observations(
 def test_post_detail_description_and_attachment(
         qtbot: Any, arun: Run, world: Any, server: RestartableServer, tmp_path: Path) -> None:
     world.client.patch(f"/api/matching/waves/{world.wave_id}", headers=world.staff.h,
-                       json={"posts_opens_at": "2020-01-01T00:00:00+00:00",
-                             "posts_closes_at": "2100-01-01T00:00:00+00:00"})
+                       json={"posts_opens_at": (TEST_EPOCH - timedelta(days=30)).isoformat(),
+                             "posts_closes_at": (TEST_EPOCH + timedelta(days=30)).isoformat()})
     sup = world.sup["A"]
     service = service_for(server.url, sup.token, sup.email, tmp_path / "a")
     opened: list[bytes] = []

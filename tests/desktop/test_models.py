@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
@@ -11,11 +11,13 @@ from desktop.api import AuditEntry, Campaign
 from desktop.models import ItemRole, SortRole
 from desktop.models.activity import COL_ACTION, COL_AT, COL_DETAIL, ActivityModel
 from desktop.models.campaigns import COL_KIND, COL_ROLE, COL_STATE, CampaignModel
+from tests.conftest import TEST_EPOCH
 
 
 def entry(id_: int, action: str, hour: int, **detail: object) -> AuditEntry:
-    return AuditEntry(id=id_, at=datetime(2026, 9, 14, hour, 5, tzinfo=UTC), action=action,
-                      detail=dict(detail) or None, address="192.0.2.7")
+    at = TEST_EPOCH.replace(hour=hour, minute=5) - timedelta(days=1)
+    return AuditEntry(id=id_, at=at, action=action, detail=dict(detail) or None,
+                      address="192.0.2.7")
 
 
 ENTRIES = [entry(3, "login", 9, method="signin_link"),

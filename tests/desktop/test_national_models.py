@@ -5,7 +5,6 @@ edit rules; the attestation prints French accents."""
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -40,8 +39,9 @@ from desktop.models.national_tables import (
 from desktop.models.national_wishes import COL_NUMBER, COL_STATUS, WishModel, WishRow
 from desktop.national_sync import apply_edit
 from desktop.ui.national.wishes_view import WishTable
+from tests.conftest import TEST_EPOCH
 
-NOW = datetime(2026, 9, 14, 9, 32, tzinfo=UTC)
+NOW = TEST_EPOCH
 
 
 def rows(n: int) -> list[WishRow]:

@@ -5,6 +5,7 @@ with their cell view, all kept current by live events."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,14 @@ from pytestqt.qtbot import QtBot
 from desktop.app import AmphiApp
 from desktop.models import ItemRole
 from desktop.ui.national.tables_view import CellDialog
+from tests.conftest import TEST_EPOCH
 from tests.desktop.conftest import RestartableServer, add_person, until
 from tests.desktop.national_helpers import area, campaign, open_main
 
 MakeApp = Callable[..., AmphiApp]
 Run = Callable[..., Any]
+
+TOMORROW = (TEST_EPOCH + timedelta(days=1)).date().isoformat()
 
 
 def test_staff_import_slices_run_the_amphi_and_tables(
@@ -73,7 +77,7 @@ def test_staff_import_slices_run_the_amphi_and_tables(
 
         # Day slices typed in the table, saved, read back.
         view._add_slice()
-        for column, value in enumerate(["2026-09-14", "1", "3", "09:00"]):
+        for column, value in enumerate([TOMORROW, "1", "3", "09:00"]):
             view.slices_table.setItem(0, column, QTableWidgetItem(value))
         view.slices_table.setItem(0, 2, QTableWidgetItem("trois"))
         view._save_slices()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
+import time_machine
 
 from tests.conftest import start_live_server
 from tests.server.conftest import (
@@ -39,8 +40,8 @@ def order(state: dict) -> list[int]:
     return [q["intern_id"] for q in sorted(state["queue"], key=lambda q: q["position"])]
 
 
-def test_turns_follow_the_call_list_and_the_clock_moves_on(server_factory: ServerFactory
-                                                           ) -> None:
+def test_turns_follow_the_call_list_and_the_clock_moves_on(
+        server_factory: ServerFactory, calendar: time_machine.Coordinates) -> None:
     live = amphi_server(server_factory)
     with httpx.Client(base_url=live.url, timeout=10) as client:
         w = make_world(live, client, interns=3)
@@ -56,11 +57,11 @@ def test_turns_follow_the_call_list_and_the_clock_moves_on(server_factory: Serve
             first = events.wait_for(lambda e: e["kind"] == "amphi_turn")["data"]
             # The state change is announced before the first turn.
             assert events.kinds()[:2] == ["amphi_state", "amphi_turn"]
-            assert first["intern_id"] == a.intern_id and first["turn_seconds"] == 2.0
+            assert first["intern_id"] == a.intern_id and first["turn_seconds"] == 90.0
             deadline = datetime.fromisoformat(first["deadline"])
             server_time = datetime.fromisoformat(first["server_time"])
             assert deadline.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
-            assert abs((deadline - server_time).total_seconds() - 2.0) < 0.01
+            assert abs((deadline - server_time).total_seconds() - 90.0) < 0.01
             mine = w.live_state(a)["me"]
             assert mine["my_turn"] and mine["can_choose"] and mine["before"] == 0
             # Not b's turn: refused, nothing written.
@@ -72,11 +73,16 @@ def test_turns_follow_the_call_list_and_the_clock_moves_on(server_factory: Serve
             assert second["turn_no"] == first["turn_no"] + 1
             # b lets the clock run out: the server moves on to c by itself, at the deadline
             # (plus the half-second grace), as the server's own clock tells.
+            assert w.live_state()["current_intern_id"] == b.intern_id
+            calendar.shift(timedelta(seconds=89))
+            for who in (b, c):  # their clients keep signalling their presence, every few s
+                w.presence(who)
+            calendar.shift(timedelta(seconds=2))
             third = events.wait_for(lambda e: e["kind"] == "amphi_turn"
                                     and e["data"]["intern_id"] == c.intern_id, timeout=8)
             waited = (datetime.fromisoformat(third["data"]["server_time"])
                       - datetime.fromisoformat(second["server_time"])).total_seconds()
-            assert 2.5 <= waited < 4.5, waited
+            assert 90.5 <= waited < 95, waited
             assert third["data"]["timed_out"] == b.intern_id
             choice = events.of("amphi_choice")
             assert [(e["intern_id"], e["post_number"]) for e in choice] == [(a.intern_id, "2003")]
@@ -296,23 +302,25 @@ def test_retried_choice_gets_the_same_answer_and_one_mail(server_factory: Server
         assert r.status_code == 404
 
 
-def test_pause_freezes_the_clock(server_factory: ServerFactory) -> None:
-    live = amphi_server(server_factory, amphi_turn_seconds=4)
+def test_pause_freezes_the_clock(server_factory: ServerFactory,
+                                 calendar: time_machine.Coordinates) -> None:
+    live = amphi_server(server_factory)
     with httpx.Client(base_url=live.url, timeout=10) as client:
         w = make_world(live, client, interns=2)
         a, b = w.interns
         w.presence(a)
         w.presence(b)
         assert w.transition("start").status_code == 200
-        time.sleep(1.0)
+        calendar.shift(timedelta(seconds=30))
         assert w.transition("pause").status_code == 200
         paused = w.live_state(a)
         assert paused["state"] == "paused" and paused["deadline"] is None
         left = paused["remaining_seconds"]
-        assert 0 < left <= 3.0, left  # a second of the four had passed
+        assert 50 < left <= 60.0, left  # 30 s of the 90 had passed
         assert not paused["me"]["can_choose"]
         assert paused["me"]["cannot_choose_reason"] == "L'amphithéâtre est en pause."
-        time.sleep(4.5)  # longer than the whole turn: nothing moves while paused
+        calendar.shift(timedelta(seconds=120))  # longer than the whole turn...
+        time.sleep(1.0)  # ...and two passes of the turn clock: nothing moves while paused
         still = w.live_state()
         assert still["current_intern_id"] == a.intern_id and still["remaining_seconds"] == left
         r = w.choose(a, "2003")
@@ -327,8 +335,9 @@ def test_pause_freezes_the_clock(server_factory: ServerFactory) -> None:
         assert r.status_code == 409 and error(r)["code"] == "invalid_transition"
 
 
-def test_restart_mid_session_resumes_with_the_clock(tmp_path: Path) -> None:
-    settings = {**FAST_HASHING, "amphi_turn_seconds": 4.0, "keepalive_seconds": 0.25,
+def test_restart_mid_session_resumes_with_the_clock(tmp_path: Path,
+                                                    calendar: time_machine.Coordinates) -> None:
+    settings = {**FAST_HASHING, "amphi_turn_seconds": 90.0, "keepalive_seconds": 0.25,
                 "amphi_clock_poll_seconds": 0.5}
     live, server, thread = start_live_server(tmp_path / "data", **settings)
     try:
@@ -354,9 +363,13 @@ def test_restart_mid_session_resumes_with_the_clock(tmp_path: Path) -> None:
             assert after["deadline"] == before["deadline"]
             assert statuses(after)[a.intern_id] == "chosen"
             assert after["me"]["can_choose"]  # sessions survive too
-            w2.presence(c)
             # b does not choose: at the stored deadline the restarted server moves on.
             deadline = datetime.fromisoformat(before["deadline"])
+            assert w2.live_state()["current_intern_id"] == b.intern_id
+            calendar.move_to(deadline - timedelta(seconds=1))
+            for who in (b, c):  # their clients keep signalling their presence
+                w2.presence(who)
+            calendar.move_to(deadline + timedelta(seconds=1))
             w2.wait_turn(c, timeout=8)
             moved = datetime.fromisoformat(w2.live_state()["server_time"])
             assert moved >= deadline

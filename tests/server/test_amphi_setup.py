@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
+import time_machine
 from openpyxl import Workbook
 
+from tests.conftest import TEST_EPOCH
 from tests.server.conftest import ServerFactory, auth, error, signed_in
 from tests.server.test_amphi_support import (
     INTERNS_HEADER,
@@ -22,6 +24,8 @@ from tests.server.test_amphi_support import (
     event_stream,
     make_world,
 )
+
+TOMORROW = TEST_EPOCH + timedelta(days=1)  # a future opening date, on the tests' calendar
 
 
 def campaign(client: httpx.Client, staff: str, normal: dict[str, int] | None = None) -> int:
@@ -176,7 +180,8 @@ def test_imports_keep_good_lines_and_report_rejected_ones(live_server, client) -
     assert r.status_code == 404
 
 
-def test_states_transitions_events_and_opening_on_time(server_factory: ServerFactory) -> None:
+def test_states_transitions_events_and_opening_when_the_clock_reaches_it(
+        server_factory: ServerFactory, calendar: time_machine.Coordinates) -> None:
     live = amphi_server(server_factory)
     with httpx.Client(base_url=live.url, timeout=10) as client:
         w = make_world(live, client, interns=2, open_it=False)
@@ -192,12 +197,13 @@ def test_states_transitions_events_and_opening_on_time(server_factory: ServerFac
         assert r.status_code == 422 and error(r)["field"] == "opens_at"
         _, student = signed_in(live, client, role="student")
         r = client.post(f"{w.staff_base}/transitions", headers=auth(student),
-                        json={"action": "validate", "opens_at": "2030-01-01T08:00:00Z"})
+                        json={"action": "validate", "opens_at": TOMORROW.isoformat()})
         assert r.status_code == 403
         with event_stream(live) as events:
-            soon = datetime.now(UTC) + timedelta(seconds=1)
-            assert w.transition("validate", opens_at=soon.isoformat()).status_code == 200
+            assert w.transition("validate", opens_at=TOMORROW.isoformat()).status_code == 200
+            assert client.get(w.base).json()["state"] == "validated"
             # The clock opens it at the opening date, by itself.
+            calendar.move_to(TOMORROW + timedelta(seconds=1))
             opened = events.wait_for(lambda e: e["kind"] == "amphi_state"
                                      and e["data"]["state"] == "open", timeout=5)["data"]
             assert opened["previous"] == "validated"
@@ -242,7 +248,7 @@ def test_amphitheatres_sessions_visibility_and_the_bell(live_server, client) -> 
     staff_view = client.get(f"/api/amphi/campaigns/{cid}/posts", headers=auth(staff)).json()
     assert len(staff_view["posts"]) == 6
     # Sessions: consecutive rank ranges from 1, in time order.
-    t0 = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+    t0 = TEST_EPOCH + timedelta(days=14)
 
     def cut(*parts: tuple[int, int, int, int]) -> httpx.Response:
         return client.put(f"/api/staff/amphi/amphis/{amphi}/sessions", headers=auth(staff),
@@ -261,7 +267,7 @@ def test_amphitheatres_sessions_visibility_and_the_bell(live_server, client) -> 
     assert [(s["no"], s["rank_from"], s["rank_to"]) for s in r.json()["sessions"]] == [
         (1, 1, 20), (2, 21, 43)]
     r = client.post(f"/api/staff/amphi/amphis/{amphi}/transitions", headers=auth(staff),
-                    json={"action": "validate", "opens_at": "2026-12-01T08:00:00Z"})
+                    json={"action": "validate", "opens_at": TOMORROW.isoformat()})
     assert r.status_code == 200
     offer = client.get(f"/api/amphi/amphis/{amphi}/posts").json()
     assert [s["number"] for s in offer["services"]] == ["1201", "1101", "1102"]  # dept order
@@ -289,7 +295,7 @@ def test_amphitheatres_sessions_visibility_and_the_bell(live_server, client) -> 
     # An amphitheatre without interns cannot start.
     for action in ("validate", "open"):
         client.post(f"/api/staff/amphi/amphis/{empty}/transitions", headers=auth(staff),
-                    json={"action": action, "opens_at": "2030-01-01T08:00:00Z"})
+                    json={"action": action, "opens_at": TOMORROW.isoformat()})
     r = client.post(f"/api/staff/amphi/amphis/{empty}/transitions", headers=auth(staff),
                     json={"action": "start"})
     assert r.status_code == 409 and error(r)["code"] == "empty_call_list"

@@ -113,8 +113,13 @@ class World:
 
 
 def amphi_server(server_factory: Callable[..., LiveServer], **overrides: Any) -> LiveServer:
-    """A test server with short turns and a fast keep-alive (see `EventStream`)."""
-    settings: dict[str, Any] = {"amphi_turn_seconds": 2.0, "keepalive_seconds": 0.25,
+    """A test server with real 90-second turns and a fast keep-alive (see `EventStream`).
+
+    A turn never runs out by wall-clock luck: a test that needs it to run out moves the
+    tests' calendar past its deadline (`calendar.shift`), and the turn clock, which
+    re-reads the deadlines every `amphi_clock_poll_seconds`, ends it.
+    """
+    settings: dict[str, Any] = {"amphi_turn_seconds": 90.0, "keepalive_seconds": 0.25,
                                 "amphi_clock_poll_seconds": 0.5}
     return server_factory(**{**settings, **overrides})
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import httpx
 from sqlalchemy import func, select, update
 
 from server_stub.models import AuditEntry, NationalCandidate
-from tests.conftest import LiveServer, start_live_server
+from tests.conftest import TEST_EPOCH, LiveServer, start_live_server
 from tests.server.conftest import FAST_HASHING, ServerFactory, error, latest_mail, mail_text
 from tests.server.test_national import (
     Campaign,
@@ -233,14 +234,16 @@ def test_staff_pause_resume_assign_skip_demote(live_server: LiveServer,
                         c.cell("REIMS", "Médecine générale"))
     for rank, cells in ((1, [cardio]), (2, [peds]), (3, [peds, gp]), (4, [peds]), (5, [gp])):
         c.put_wishes(s[rank], cells)
-    r = c.client.put(c.url("/staff/day-slices"), headers=c.staff, json=[
-        {"day": "2027-01-11", "rank_from": 1, "rank_to": 3, "starts_at": "2027-01-11T08:00:00Z"},
-        {"day": "2027-01-12", "rank_from": 4, "rank_to": 5, "starts_at": "2027-01-12T08:00:00Z"},
-        {"day": "2027-01-13", "rank_from": 6, "rank_to": 7, "starts_at": "2027-01-13T08:00:00Z"}])
+    def day(n: int, ranks: tuple[int, int]) -> dict[str, Any]:
+        starts = (TEST_EPOCH + timedelta(days=n)).replace(hour=8, minute=0)
+        return {"day": starts.date().isoformat(), "rank_from": ranks[0], "rank_to": ranks[1],
+                "starts_at": starts.isoformat()}
+
+    r = c.client.put(c.url("/staff/day-slices"), headers=c.staff,
+                     json=[day(0, (1, 3)), day(1, (4, 5)), day(2, (6, 7))])
     assert r.status_code == 200 and len(r.json()) == 3
-    r = c.client.put(c.url("/staff/day-slices"), headers=c.staff, json=[
-        {"day": "2027-01-11", "rank_from": 1, "rank_to": 3, "starts_at": "2027-01-11T08:00:00Z"},
-        {"day": "2027-01-12", "rank_from": 3, "rank_to": 5, "starts_at": "2027-01-12T08:00:00Z"}])
+    r = c.client.put(c.url("/staff/day-slices"), headers=c.staff,
+                     json=[day(0, (1, 3)), day(1, (3, 5))])
     assert (r.status_code, error(r)["code"]) == (422, "overlapping_slices")
     assert len(c.get("").json()["day_slices"]) == 3
     start(c)

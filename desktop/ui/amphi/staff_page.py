@@ -211,7 +211,8 @@ class StaffPage(QWidget):
         self.opens_edit = QDateTimeEdit(right)
         self.opens_edit.setCalendarPopup(True)
         self.opens_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.opens_edit.setDateTime(QDateTime.currentDateTime().addDays(1))
+        # Python's clock, as everywhere in the client (one clock, the one tests control).
+        self.opens_edit.setDateTime(QDateTime(datetime.now().astimezone() + timedelta(days=1)))
         actions.addWidget(self.opens_edit)
         self.action_buttons: dict[str, QPushButton] = {}
         for action, label in ACTION_LABELS.items():
