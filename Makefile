@@ -37,6 +37,7 @@ run: $(VENV)/.installed translations
 ## tests must not meet the server tests' worker threads (a garbage collection there
 ## would destroy them in the wrong thread).
 test: $(VENV)/.installed-test translations
+	bash tools/system_packages.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --ignore=tests/desktop
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/desktop
 
