@@ -12,7 +12,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server_stub import __version__, security
 from server_stub.db import create_schema, make_engine, make_sessionmaker
+from server_stub.deps import refuse_control_characters
 from server_stub.errors import ApiError, validation_error
 from server_stub.events import EventBroker
 from server_stub.mail import Mailer
@@ -219,6 +220,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     "Les erreurs ont la forme `ErrorBody`.",
         openapi_url="/openapi.json",
         lifespan=lifespan,
+        dependencies=[Depends(refuse_control_characters)],
     )
     app.state.settings = settings
     app.state.engine = engine

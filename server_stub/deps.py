@@ -14,15 +14,18 @@ from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from server_stub.errors import forbidden, not_authenticated
+from server_stub.errors import forbidden, not_authenticated, validation_error
 from server_stub.mail import Mailer
 from server_stub.models import AuthSession, Person, Role
 from server_stub.services import sessions
 from server_stub.services.context import RequestContext
 from server_stub.settings import Settings
+from server_stub.text import describe, forbidden_character
 
 _bearer = HTTPBearer(auto_error=False, description="Jeton de session obtenu à la connexion.")
 
@@ -54,6 +57,51 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         yield session
     finally:
         session.close()
+
+
+# Route id → (route, names); the route is kept so that its id is never reused.
+_DECLARED_QUERY: dict[int, tuple[APIRoute, frozenset[str]]] = {}
+
+
+def _declared_query(route: APIRoute) -> frozenset[str]:
+    """The query parameters `route` reads (a query model's fields included); cached."""
+    known = _DECLARED_QUERY.get(id(route))
+    if known is None:
+        known = _DECLARED_QUERY[id(route)] = (route, _query_names(route))
+    return known[1]
+
+
+def _query_names(route: APIRoute) -> frozenset[str]:
+    names: set[str] = set()
+    pending = [route.dependant]
+    while pending:
+        dependant = pending.pop()
+        pending.extend(dependant.dependencies)
+        for param in dependant.query_params:
+            model = param.field_info.annotation
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                names.update(f.alias or n for n, f in model.model_fields.items())
+            else:
+                names.add(param.alias)
+    return frozenset(names)
+
+
+async def refuse_control_characters(request: Request) -> None:
+    """Path and query parameters obey the rule of request bodies (`server_stub.text`).
+
+    Installed once on the app, so it covers every route whatever its parameter types;
+    a URL holds no multi-line text. Query parameters the route does not read are ignored,
+    as they always were. Raises 422 naming the parameter.
+    """
+    route = request.scope.get("route")
+    declared = _declared_query(route) if isinstance(route, APIRoute) else frozenset()
+    query = [(k, v) for k, v in request.query_params.multi_items() if k in declared]
+    for source, items in (("path", list(request.path_params.items())), ("query", query)):
+        for name, value in items:
+            found = forbidden_character(value) if isinstance(value, str) else None
+            if found is not None:
+                raise validation_error([{"type": "forbidden_character", "loc": (source, name),
+                                         "ctx": {"character": describe(found)}}])
 
 
 def client_address(request: Request) -> str:

@@ -170,6 +170,7 @@ def validation_error(errors: list[dict[str, object]]) -> ApiError:
         "greater_than_equal": f"Le champ {what} doit être supérieur ou égal à {ctx.get('ge')}.",
         "less_than": f"Le champ {what} doit être inférieur à {ctx.get('lt')}.",
         "less_than_equal": f"Le champ {what} doit être inférieur ou égal à {ctx.get('le')}.",
+        "forbidden_character": f"Le champ {what} ne doit pas contenir {ctx.get('character')}.",
     }
     hint = PATTERN_HINTS.get(str(ctx.get("pattern", "")), "n'a pas la forme attendue")
     messages["string_pattern_mismatch"] = f"Le champ {what} {hint}."

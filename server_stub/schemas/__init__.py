@@ -7,11 +7,79 @@ Every error response has the shape `ErrorBody`: a machine-readable `code`, a Fre
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from server_stub.text import describe, forbidden_character
 
 Str100 = Field(min_length=1, max_length=100)
+
+
+# --------------------------------------------------------------------------- request base
+
+
+class MultiLine:
+    """Marks a text where tab and line breaks are content (a message, a description)."""
+
+
+MultiLineStr = Annotated[str, MultiLine()]
+
+
+def _marked(annotation: object) -> bool:
+    """Whether `annotation` (possibly `MultiLineStr | None`) carries the `MultiLine` mark."""
+    if any(isinstance(m, MultiLine) for m in getattr(annotation, "__metadata__", ())):
+        return True
+    return any(_marked(arg) for arg in get_args(annotation))
+
+
+def _first_forbidden(value: object, multiline: bool) -> str | None:
+    """The first refused character in a text, or in the texts of a list or dict (keys too).
+
+    Nested request models are skipped: they checked their own fields.
+    """
+    if isinstance(value, str):
+        return forbidden_character(value, multiline=multiline)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            found = _first_forbidden(item, multiline)
+            if found is not None:
+                return found
+    return None
+
+
+class RequestModel(BaseModel):
+    """Base of every request schema (bodies and query models).
+
+    No text in a request may hold a control character (see `server_stub.text`): a NUL
+    would be refused by PostgreSQL deep inside a transaction, the others corrupt what
+    people read back. Checked here once for every field, so a new field cannot forget it;
+    a field typed `MultiLineStr` also admits tab and line breaks. A refusal is 422 naming
+    the field.
+    """
+
+    _multiline_fields: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._multiline_fields = frozenset(
+            name for name, field in cls.model_fields.items()
+            if _marked(field.annotation) or any(isinstance(m, MultiLine)
+                                                for m in field.metadata))
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _refuse_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        found = _first_forbidden(value, info.field_name in cls._multiline_fields)
+        if found is not None:
+            raise PydanticCustomError("forbidden_character",
+                                      "the text holds a forbidden character: {character}",
+                                      {"character": describe(found)})
+        return value
 
 
 class ErrorDetail(BaseModel):
@@ -35,7 +103,7 @@ class Health(BaseModel):
 # --------------------------------------------------------------------------- auth
 
 
-class IdentityCheck(BaseModel):
+class IdentityCheck(RequestModel):
     """What the agency knows of a person: names, birth date, and birth town or INE."""
 
     model_config = ConfigDict(extra="forbid")
@@ -72,12 +140,12 @@ class EmailPublic(BaseModel):
     email: str
 
 
-class EmailOnly(BaseModel):
+class EmailOnly(RequestModel):
     model_config = ConfigDict(extra="forbid")
     email: str = Field(min_length=3, max_length=254)
 
 
-class TokenOnly(BaseModel):
+class TokenOnly(RequestModel):
     model_config = ConfigDict(extra="forbid")
     token: str = Field(min_length=10, max_length=200)
 
@@ -86,7 +154,7 @@ class PasswordResetConfirm(TokenOnly):
     password: str = Field(min_length=1, max_length=200)
 
 
-class LoginRequest(BaseModel):
+class LoginRequest(RequestModel):
     model_config = ConfigDict(extra="forbid")
     email: str = Field(min_length=3, max_length=254)
     password: str = Field(min_length=1, max_length=200)
@@ -124,25 +192,25 @@ class SessionPublic(BaseModel):
     profile: ProfilePublic
 
 
-class ContactUpdate(BaseModel):
+class ContactUpdate(RequestModel):
     """What a person may change himself; the agency changes the rest."""
 
     model_config = ConfigDict(extra="forbid")
     # A new email takes effect once the link mailed to it is followed (pending_email until then).
     email: str | None = Field(default=None, min_length=3, max_length=254)
     phone: str | None = Field(default=None, max_length=30)
-    address: str | None = Field(default=None, max_length=500)
+    address: MultiLineStr | None = Field(default=None, max_length=500)  # postal: lines
     faculty: str | None = Field(default=None, max_length=100)
 
 
-class SecretUpdate(BaseModel):
+class SecretUpdate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     password: str = Field(min_length=1, max_length=200)  # current password, to authorise
     secret_question: str = Field(min_length=1, max_length=200)
     secret_answer: str = Field(min_length=1, max_length=200)
 
 
-class PasswordChange(BaseModel):
+class PasswordChange(RequestModel):
     model_config = ConfigDict(extra="forbid")
     current_password: str = Field(min_length=1, max_length=200)
     new_password: str = Field(min_length=1, max_length=200)
@@ -163,10 +231,10 @@ class ImportResult(BaseModel):
     updated: int
 
 
-class StaffMessage(BaseModel):
+class StaffMessage(RequestModel):
     model_config = ConfigDict(extra="forbid")
     campaign_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
-    text: str = Field(min_length=1, max_length=2000)
+    text: MultiLineStr = Field(min_length=1, max_length=2000)
 
 
 class EventPublic(BaseModel):

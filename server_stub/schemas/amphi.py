@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from server_stub.schemas import MultiLineStr, RequestModel
+
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 AmphiStateName = Literal["not_validated", "validated", "open", "in_progress", "paused",
                          "finished"]
@@ -49,7 +51,7 @@ class AmphiPublic(BaseModel):
     sessions: list[AmphiSessionPublic]
 
 
-class AmphiCampaignCreate(BaseModel):
+class AmphiCampaignCreate(RequestModel):
     """A regional campaign of amphitheatre choice (one semester)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -69,7 +71,7 @@ class AmphiCampaignCreate(BaseModel):
         return value
 
 
-class AmphiCreate(BaseModel):
+class AmphiCreate(RequestModel):
     """An amphitheatre: interns and posts of this group and phase in the campaign join it."""
 
     model_config = ConfigDict(extra="forbid")
@@ -78,7 +80,7 @@ class AmphiCreate(BaseModel):
     phase: Literal["socle", "approfondissement", "consolidation"]
 
 
-class AmphiSessionIn(BaseModel):
+class AmphiSessionIn(RequestModel):
     model_config = ConfigDict(extra="forbid")
     starts_at: datetime
     ends_at: datetime
@@ -86,7 +88,7 @@ class AmphiSessionIn(BaseModel):
     rank_to: int = Field(ge=1, le=100_000)
 
 
-class AmphiTransition(BaseModel):
+class AmphiTransition(RequestModel):
     """A state change by staff. `validate` needs `opens_at` (the opening date shown)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -265,17 +267,17 @@ class InternStaff(BaseModel):
     absence_reason: str | None
 
 
-class SupernumeraryRequest(BaseModel):
+class SupernumeraryRequest(RequestModel):
     model_config = ConfigDict(extra="forbid")
     requested: ChoiceTypeName
 
 
-class SupernumeraryDecision(BaseModel):
+class SupernumeraryDecision(RequestModel):
     model_config = ConfigDict(extra="forbid")
     accept: bool
 
 
-class InternUpdate(BaseModel):
+class InternUpdate(RequestModel):
     """Staff edits; only the fields sent change."""
 
     model_config = ConfigDict(extra="forbid")
@@ -283,7 +285,7 @@ class InternUpdate(BaseModel):
     absence_reason: str | None = Field(default=None, max_length=200)
 
 
-class ProxyCreate(BaseModel):
+class ProxyCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     email: str = Field(min_length=3, max_length=254)
     phone: str = Field(min_length=4, max_length=30)
@@ -336,7 +338,7 @@ class FavouriteEstimate(BaseModel):
     items: list[FavouriteEstimateItem]
 
 
-class FavouriteTarget(BaseModel):
+class FavouriteTarget(RequestModel):
     """A service (all its posts) when `post_id` is absent, else that one post."""
 
     model_config = ConfigDict(extra="forbid")
@@ -354,12 +356,12 @@ class FavouriteAdded(FavouriteList):
     first_single_post: bool = False
 
 
-class FavouriteMove(BaseModel):
+class FavouriteMove(RequestModel):
     model_config = ConfigDict(extra="forbid")
     position: int = Field(ge=1, le=100_000)
 
 
-class FavouriteReplace(BaseModel):
+class FavouriteReplace(RequestModel):
     """The whole list in order (offline sync); refused with 409 when `base_version` is old."""
 
     model_config = ConfigDict(extra="forbid")
@@ -367,7 +369,7 @@ class FavouriteReplace(BaseModel):
     items: list[FavouriteTarget] = Field(max_length=5000)
 
 
-class SavedSearchIn(BaseModel):
+class SavedSearchIn(RequestModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=100)
     # Field name → one value or several ({"des": ["MG"], "department": ["69", "01"]}).
@@ -446,7 +448,7 @@ class PresencePublic(BaseModel):
     requeued: bool  # this signal placed me back right after the intern choosing
 
 
-class ChoiceRequest(BaseModel):
+class ChoiceRequest(RequestModel):
     """« Oui je confirme »: the post and a key the client keeps for retries."""
 
     model_config = ConfigDict(extra="forbid")
@@ -454,13 +456,13 @@ class ChoiceRequest(BaseModel):
     idempotency_key: str = Field(min_length=8, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")
 
 
-class StaffAssign(BaseModel):
+class StaffAssign(RequestModel):
     model_config = ConfigDict(extra="forbid")
     intern_id: Id
     post_id: Id
 
 
-class InternRef(BaseModel):
+class InternRef(RequestModel):
     model_config = ConfigDict(extra="forbid")
     intern_id: Id
 
@@ -483,9 +485,9 @@ class AttestationPublic(BaseModel):
     chosen_at: datetime
 
 
-class AmphiMessageIn(BaseModel):
+class AmphiMessageIn(RequestModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=2000)
+    text: MultiLineStr = Field(min_length=1, max_length=2000)
 
 
 class AmphiMessagePublic(BaseModel):

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from server_stub import errors
-from server_stub.schemas import ErrorDetail
+from server_stub.schemas import ErrorDetail, MultiLineStr, RequestModel
 
 MAX_ID = 2**31 - 1
 IdItem = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -46,7 +46,7 @@ Violation = Literal["unclassified", "ranked_share", "subdivision_first"]
 # --------------------------------------------------------------------------- campaign, phases
 
 
-class ThresholdRule(BaseModel):
+class ThresholdRule(RequestModel):
     """"Candidatures suffisantes" for a round: at least `share` of the posts open to the
     student, and at least `minimum` applications (rounds above the last rule use it)."""
 
@@ -56,7 +56,7 @@ class ThresholdRule(BaseModel):
     minimum: int = Field(ge=0, le=500)
 
 
-class MatchingSettings(BaseModel):
+class MatchingSettings(RequestModel):
     """Campaign rules: the engine's ranking rules and the application thresholds.
 
     `threshold_scope`: the posts "open to him" are those of his specialty in his
@@ -72,7 +72,7 @@ class MatchingSettings(BaseModel):
     ])
 
 
-class MatchingSettingsUpdate(BaseModel):
+class MatchingSettingsUpdate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     min_ranked_share: float | None = Field(default=None, ge=0, le=1)
     subdivision_first: bool | None = None
@@ -121,14 +121,14 @@ class MatchingCampaignPublic(BaseModel):
     server_time: datetime
 
 
-class MatchingCampaignCreate(BaseModel):
+class MatchingCampaignCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)
     region: str | None = Field(default=None, max_length=100)
     settings: MatchingSettings | None = None
 
 
-class MatchingCampaignUpdate(BaseModel):
+class MatchingCampaignUpdate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     name: str | None = Field(default=None, min_length=1, max_length=200)
     region: str | None = Field(default=None, max_length=100)
@@ -136,7 +136,7 @@ class MatchingCampaignUpdate(BaseModel):
     settings: MatchingSettingsUpdate | None = None
 
 
-class WaveCreate(BaseModel):
+class WaveCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120)
     position: int | None = Field(default=None, ge=1, le=99)
@@ -144,7 +144,7 @@ class WaveCreate(BaseModel):
     posts_closes_at: datetime | None = None
 
 
-class WaveUpdate(BaseModel):
+class WaveUpdate(RequestModel):
     """Only the fields sent change; an explicit null clears a date."""
 
     model_config = ConfigDict(extra="forbid")
@@ -154,7 +154,7 @@ class WaveUpdate(BaseModel):
     posts_closes_at: datetime | None = None
 
 
-class RoundDates(BaseModel):
+class RoundDates(RequestModel):
     """Only the fields sent change; an explicit null clears a date. Times need a UTC offset."""
 
     model_config = ConfigDict(extra="forbid")
@@ -172,7 +172,7 @@ class RoundCreate(RoundDates):
     off_platform: bool = False
 
 
-class CoordinatorAdd(BaseModel):
+class CoordinatorAdd(RequestModel):
     model_config = ConfigDict(extra="forbid")
     email: str = Field(min_length=3, max_length=254)
 
@@ -273,12 +273,12 @@ class MyPostPublic(PostPublic):
     results: list[PostRoundResult]
 
 
-class PostDescriptionUpdate(BaseModel):
+class PostDescriptionUpdate(RequestModel):
     model_config = ConfigDict(extra="forbid")
-    description: str | None = Field(default=None, max_length=10_000)
+    description: MultiLineStr | None = Field(default=None, max_length=10_000)
 
 
-class PostImport(BaseModel):
+class PostImport(RequestModel):
     """One post as the agency imports it (created, or updated when its number exists)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -296,11 +296,11 @@ class PostImport(BaseModel):
     supervisor_email: str = Field(min_length=3, max_length=254)
     second_supervisor_email: str | None = Field(default=None, max_length=254)
     second_supervisor_access: Literal["read", "rank"] = "read"
-    description: str | None = Field(default=None, max_length=10_000)
+    description: MultiLineStr | None = Field(default=None, max_length=10_000)
     validated: bool = False
 
 
-class PostUpdate(BaseModel):
+class PostUpdate(RequestModel):
     """What the agency may change on a post; only the fields sent change."""
 
     model_config = ConfigDict(extra="forbid")
@@ -315,11 +315,11 @@ class PostUpdate(BaseModel):
     subdivision: str | None = Field(default=None, min_length=1, max_length=60)
     places: int | None = Field(default=None, ge=0, le=100)
     second_supervisor_access: Literal["read", "rank"] | None = None
-    description: str | None = Field(default=None, max_length=10_000)
+    description: MultiLineStr | None = Field(default=None, max_length=10_000)
     validated: bool | None = None
 
 
-class PostFilter(BaseModel):
+class PostFilter(RequestModel):
     """Filters of the post list (students browse; coordinators and staff too)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -337,7 +337,7 @@ class PostFilter(BaseModel):
 # --------------------------------------------------------------------------- candidates, files
 
 
-class CandidateImport(BaseModel):
+class CandidateImport(RequestModel):
     """A junior doctor joining a wave, found by INE or email among imported identities."""
 
     model_config = ConfigDict(extra="forbid")
@@ -366,9 +366,9 @@ class CandidateFilePublic(BaseModel):
     documents: list[FilePublic]
 
 
-class PresentationUpdate(BaseModel):
+class PresentationUpdate(RequestModel):
     model_config = ConfigDict(extra="forbid")
-    presentation: str | None = Field(default=None, max_length=10_000)
+    presentation: MultiLineStr | None = Field(default=None, max_length=10_000)
 
 
 # --------------------------------------------------------------------------- applications
@@ -395,7 +395,7 @@ class ApplicationsPublic(BaseModel):
     enough: bool
 
 
-class ApplicationsUpdate(BaseModel):
+class ApplicationsUpdate(RequestModel):
     """The whole ordered list (first = preferred); replaces the previous one."""
 
     model_config = ConfigDict(extra="forbid")
@@ -439,7 +439,7 @@ class RankingPublic(BaseModel):
     violations: list[RankingViolation]
 
 
-class RankingUpdate(BaseModel):
+class RankingUpdate(RequestModel):
     """The whole ranking: ranked candidate ids in order, and rejected ones.
 
     `version` is the version the client started from (0 before the first save).
@@ -459,9 +459,9 @@ class RankingConflictBody(BaseModel):
     current: RankingPublic
 
 
-class ObservationUpdate(BaseModel):
+class ObservationUpdate(RequestModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(max_length=10_000)  # empty: delete
+    text: MultiLineStr = Field(max_length=10_000)  # empty: delete
 
 
 class ObservationPublic(BaseModel):
@@ -486,7 +486,7 @@ class RoundRunPublic(BaseModel):
     seconds: float
 
 
-class OutcomeUpdate(BaseModel):
+class OutcomeUpdate(RequestModel):
     """An off-platform outcome: the post a candidate got (null: none)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -517,7 +517,7 @@ class ResultRow(BaseModel):
     post: ResultPost | None
 
 
-class ResultFilter(BaseModel):
+class ResultFilter(RequestModel):
     model_config = ConfigDict(extra="forbid")
     q: str | None = Field(default=None, max_length=100)
     wave_id: int | None = Field(default=None, ge=1, le=MAX_ID)
@@ -546,7 +546,7 @@ class Ratio(BaseModel):
     percent: float  # 0–100, one decimal
 
 
-class StudentFilter(BaseModel):
+class StudentFilter(RequestModel):
     model_config = ConfigDict(extra="forbid")
     q: str | None = Field(default=None, max_length=100)  # name, email, INE
     wave_id: int | None = Field(default=None, ge=1, le=MAX_ID)
@@ -601,7 +601,7 @@ class StudentDashboard(BaseModel):
     stats: StudentStats  # over every row the filters keep
 
 
-class PostDashboardFilter(BaseModel):
+class PostDashboardFilter(RequestModel):
     model_config = ConfigDict(extra="forbid")
     q: str | None = Field(default=None, max_length=100)  # number, label, establishment, supervisor
     wave_id: int | None = Field(default=None, ge=1, le=MAX_ID)

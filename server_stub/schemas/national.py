@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from server_stub.errors import HEX_PATTERN
-from server_stub.schemas import ErrorDetail
+from server_stub.schemas import ErrorDetail, RequestModel
 
 MAX_ID = 2**31 - 1
 MAX_WISHES = 5000
@@ -38,7 +38,7 @@ class NationalDaySlice(BaseModel):
     starts_at: datetime
 
 
-class NationalDaySliceIn(BaseModel):
+class NationalDaySliceIn(RequestModel):
     model_config = ConfigDict(extra="forbid")
     day: date
     rank_from: int = Field(ge=1, le=MAX_ID)
@@ -71,7 +71,7 @@ class NationalCampaignPublic(BaseModel):
     day_slices: list[NationalDaySlice]
 
 
-class NationalCampaignCreate(BaseModel):
+class NationalCampaignCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)
     hotline: str | None = Field(default=None, max_length=40)
@@ -164,13 +164,13 @@ class NationalWishWrite(NationalWishList):
     receipt: NationalReceipt
 
 
-class NationalWishesReplace(BaseModel):
+class NationalWishesReplace(RequestModel):
     model_config = ConfigDict(extra="forbid")
     version: int = Version
     cells: list[int] = Field(max_length=MAX_WISHES)
 
 
-class NationalWishAdd(BaseModel):
+class NationalWishAdd(RequestModel):
     model_config = ConfigDict(extra="forbid")
     version: int = Version
     cell_id: int = CellId
@@ -178,7 +178,7 @@ class NationalWishAdd(BaseModel):
                                  description="1-based; omitted: at the end of the list.")
 
 
-class NationalWishMove(BaseModel):
+class NationalWishMove(RequestModel):
     model_config = ConfigDict(extra="forbid")
     version: int = Version
     cell_id: int = CellId
@@ -218,23 +218,23 @@ class NationalReceiptCheck(BaseModel):
 # --------------------------------------------------------------------------- me, turn
 
 
-class NationalAbsence(BaseModel):
+class NationalAbsence(RequestModel):
     model_config = ConfigDict(extra="forbid")
     absent: bool
 
 
-class NationalDemotionRequest(BaseModel):
+class NationalDemotionRequest(RequestModel):
     model_config = ConfigDict(extra="forbid")
     behind_rank: int | None = Field(ge=1, le=MAX_ID,
                                     description="Pass right after this rank; null cancels.")
 
 
-class NationalEnter(BaseModel):
+class NationalEnter(RequestModel):
     model_config = ConfigDict(extra="forbid")
     secret_answer: str = Field(min_length=1, max_length=200)
 
 
-class NationalValidate(BaseModel):
+class NationalValidate(RequestModel):
     """Step 3 of the validation: the post the student saw on the "JE PRENDS" button."""
 
     model_config = ConfigDict(extra="forbid")
@@ -398,7 +398,7 @@ class NationalListing(BaseModel):
 # --------------------------------------------------------------------------- staff
 
 
-class NationalStateChange(BaseModel):
+class NationalStateChange(RequestModel):
     model_config = ConfigDict(extra="forbid")
     state: SiteStateName
 
@@ -418,7 +418,7 @@ class NationalImportReport(BaseModel):
     rejected: list[NationalRejectedLine]
 
 
-class NationalStaffAction(BaseModel):
+class NationalStaffAction(RequestModel):
     """Staff decision on a student's turn; `candidate_id` guards against a moved turn."""
 
     model_config = ConfigDict(extra="forbid")
@@ -454,7 +454,7 @@ class NationalStaffAmphi(BaseModel):
     radar: NationalRadar
 
 
-class NationalReceiptIn(BaseModel):
+class NationalReceiptIn(RequestModel):
     """A receipt to verify, as the server handed it out (`code` may be left out)."""
 
     model_config = ConfigDict(extra="ignore")

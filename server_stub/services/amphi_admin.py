@@ -62,6 +62,7 @@ from server_stub.services.amphi_common import (
 from server_stub.services.amphi_pdf import call_list_pdf
 from server_stub.services.amphi_posts import fold
 from server_stub.services.context import RequestContext
+from server_stub.text import import_cell
 
 STARTED = (*LIVE_STATES, AmphiState.FINISHED.value)
 MAX_IMPORT_LINES = 20_000
@@ -347,7 +348,7 @@ def read_table(kind: str, filename: str, content: bytes) -> list[tuple[int, dict
                                "Colonnes manquantes dans la première ligne : "
                                + ", ".join(missing) + ".", field="file")
             continue
-        values = {name: (row[n] if n < len(row) else "")
+        values = {name: import_cell(row[n] if n < len(row) else "", line, LABELS.get(name, name))
                   for n, name in enumerate(header) if name is not None}
         out.append((line, values))
         if len(out) > MAX_IMPORT_LINES:

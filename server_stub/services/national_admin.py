@@ -49,6 +49,7 @@ from server_stub.services.national_common import (
 )
 from server_stub.services.national_runtime import NationalRegistry, SliceInfo
 from server_stub.services.national_views import summary
+from server_stub.text import import_cell
 
 MAX_LINES = 50_000
 MAX_CAPACITY = 10_000
@@ -238,7 +239,9 @@ def read_lines(filename: str, content: bytes, columns: dict[str, set[str]],
         if len(lines) >= MAX_LINES:
             raise ApiError(422, "too_many_lines",
                            f"Le fichier dépasse {MAX_LINES} lignes.", field="file")
-        values = {ours: (row[i].strip() if i < len(row) else "") for i, ours in mapping.items()}
+        values = {ours: import_cell(row[i] if i < len(row) else "", number,
+                                    COLUMN_LABELS.get(ours, ours))
+                  for i, ours in mapping.items()}
         lines.append(Line(number, values))
     return lines
 
