@@ -144,7 +144,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
     import uvicorn
 
-    from server_stub.app import create_app
+    from server_stub.app import create_app, uvicorn_options
 
     # The demo comes alive: simulated students and interns take their turns.
     overrides: dict[str, Any] = {
@@ -161,7 +161,8 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
         return 0
     app = create_app(settings)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
-                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
+                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+                            **uvicorn_options(settings))
     print(f"Amphi {__version__} : http://{args.host}:{args.port} "
           f"(API décrite sur /openapi.json)", flush=True)
     broker = app.state.broker

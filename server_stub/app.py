@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -186,6 +187,18 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(ApiError(503, "unavailable",
                                        "Service momentanément indisponible : réessayez.",
                                        retry_after=2))
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """The `uvicorn.Config` arguments every way of starting the server passes.
+
+    Left to itself uvicorn believes X-Forwarded-For from 127.0.0.1 (or from its own
+    FORWARDED_ALLOW_IPS): anyone on the machine, or behind a proxy nobody declared, would
+    choose the address the per-address login throttle counts. Only the configured
+    `forwarded_allow_ips` are believed; none when it is empty.
+    """
+    trusted = [ip.strip() for ip in settings.forwarded_allow_ips.split(",") if ip.strip()]
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted or None}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -105,7 +105,10 @@ async def refuse_control_characters(request: Request) -> None:
 
 
 def client_address(request: Request) -> str:
-    """The client's IP address (uvicorn already applied trusted proxy headers)."""
+    """The client's IP address: the peer's, or what a trusted proxy forwarded.
+
+    uvicorn applies X-Forwarded-For from FORWARDED_ALLOW_IPS only (`app.uvicorn_options`).
+    """
     return request.client.host if request.client else "unknown"
 
 

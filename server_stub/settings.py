@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     # Per address: higher, because a whole faculty may share one public address.
     login_max_failures_per_address: int = 20
     login_window_seconds: int = 300
+    # Reverse proxies whose X-Forwarded-For/-Proto are believed: comma-separated addresses
+    # or networks ("127.0.0.1", "10.0.0.0/8"; "*" for any). Empty: nobody's, the connection's
+    # peer is the client (what the per-address login throttle counts).
+    forwarded_allow_ips: str = ""
     max_body_bytes: int = 2_000_000
     # multipart/form-data bodies (uploaded files, CSV/XLSX imports) may be larger.
     max_upload_body_bytes: int = 11_000_000

@@ -68,7 +68,7 @@ def start_live_server(data_dir: Path, **overrides: object) -> tuple[LiveServer, 
     """Start uvicorn in a thread on a free loopback port; return (server, uvicorn, thread)."""
     import uvicorn
 
-    from server_stub.app import create_app
+    from server_stub.app import create_app, uvicorn_options
     from server_stub.settings import Settings
 
     port = free_port()
@@ -86,6 +86,7 @@ def start_live_server(data_dir: Path, **overrides: object) -> tuple[LiveServer, 
         log_level="warning",
         lifespan="on",
         timeout_graceful_shutdown=1,
+        **uvicorn_options(settings),  # as `amphi-server serve` does
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 from sqlalchemy import select, update
 
 from server_stub.clock import now
-from server_stub.models import AuthSession, EmailToken
-from tests.conftest import LiveServer
+from server_stub.models import AuthSession, EmailToken, LoginAttempt
+from tests.conftest import LiveServer, free_port
 from tests.server.conftest import (
+    FAST_HASHING,
     PASSWORD,
     ServerFactory,
     add_person,
@@ -23,6 +29,8 @@ from tests.server.conftest import (
     mail_text,
     mail_token,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _expire(live: LiveServer, model: type[AuthSession] | type[EmailToken]) -> None:
@@ -58,11 +66,19 @@ def test_login_throttled_per_account(live_server: LiveServer, client: httpx.Clie
     assert actions[:2] == ["login", "login"]
 
 
-def test_login_throttled_per_address(server_factory: ServerFactory) -> None:
-    live = server_factory(login_max_failures_per_address=3)
+def _throttled_addresses(live: LiveServer) -> set[str]:
+    """The addresses the per-address login throttle has counted failures for."""
+    with live.app.state.sessionmaker() as s:  # type: ignore[attr-defined]
+        keys = s.scalars(select(LoginAttempt.key)).all()
+    return {k.removeprefix("address:") for k in keys if k.startswith("address:")}
+
+
+def test_login_throttled_per_address_behind_a_declared_proxy(
+        server_factory: ServerFactory) -> None:
+    # The proxy on loopback is declared: the addresses it forwards are the clients'.
+    live = server_factory(login_max_failures_per_address=3, forwarded_allow_ips="127.0.0.1")
     add_person(live, email="v@example.org", password=PASSWORD)
     with httpx.Client(base_url=live.url, timeout=10) as client:
-        # uvicorn trusts X-Forwarded-For from loopback proxies: two "addresses" here.
         here, there = {"X-Forwarded-For": "10.0.0.1"}, {"X-Forwarded-For": "10.0.0.2"}
         for i in range(3):
             r = client.post("/api/auth/login", headers=here,
@@ -74,6 +90,56 @@ def test_login_throttled_per_address(server_factory: ServerFactory) -> None:
         r = client.post("/api/auth/login", headers=there,
                         json={"email": "v@example.org", "password": PASSWORD})
         assert r.status_code == 200
+    assert _throttled_addresses(live) == {"10.0.0.1"}
+
+
+def _spoofing_is_throttled(url: str) -> None:
+    """Failures from loopback, each claiming another address, still count as loopback's."""
+    with httpx.Client(base_url=url, timeout=10) as client:
+        for i in range(3):
+            r = client.post("/api/auth/login", headers={"X-Forwarded-For": f"10.0.1.{i}"},
+                            json={"email": f"inconnu{i}@example.org", "password": "x"})
+            assert r.status_code == 401, r.text
+        r = client.post("/api/auth/login", headers={"X-Forwarded-For": "10.0.1.99"},
+                        json={"email": "v@example.org", "password": PASSWORD})
+        assert r.status_code == 429 and error(r)["code"] == "too_many_attempts"
+
+
+def test_spoofed_forwarded_for_does_not_escape_the_throttle(
+        server_factory: ServerFactory) -> None:
+    # No proxy declared (the default): X-Forwarded-For is nobody's word, not even loopback's.
+    live = server_factory(login_max_failures_per_address=3)
+    add_person(live, email="v@example.org", password=PASSWORD)
+    _spoofing_is_throttled(live.url)
+    assert _throttled_addresses(live) == {"127.0.0.1"}
+
+
+def test_the_command_line_server_ignores_forwarded_for_by_default(tmp_path: Path) -> None:
+    """`amphi-server serve` passes the setting to uvicorn (whose own default trusts
+    loopback)."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k.upper() != "FORWARDED_ALLOW_IPS"}
+    env.update({"DATA_DIR": str(tmp_path), "LOGIN_MAX_FAILURES_PER_ADDRESS": "3",
+                **{k.upper(): str(v) for k, v in FAST_HASHING.items()}})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "server_stub", "serve", "--port", str(port),
+         "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/api/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline and proc.poll() is None, "server did not start"
+            time.sleep(0.1)
+        _spoofing_is_throttled(url)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def test_expired_unknown_and_missing_tokens(live_server: LiveServer,
