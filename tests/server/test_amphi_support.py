@@ -141,9 +141,18 @@ INTERNS_HEADER = ("Nom;Prénom;Date de naissance;INE;DES;Groupe;Phase;UFR;Promot
                   "Rang local;Effectif promo local")
 
 
+def extra_posts_csv(count: int) -> str:
+    """`count` more posts open to every DES, numbered from 3001, in the Vienne service."""
+    return "".join(f"{3001 + n};1201;MIN;Spécialités médicales;CH;Phase d'approfondissement;;non\n"
+                   for n in range(count))
+
+
 def make_world(live: LiveServer, client: httpx.Client, *, interns: int = 4,
-               des: list[str] | None = None, open_it: bool = True) -> World:
-    """Build an open amphitheatre through the API; interns are in call order 1..n."""
+               des: list[str] | None = None, open_it: bool = True,
+               extra_posts: int = 0) -> World:
+    """Build an open amphitheatre through the API; interns are in call order 1..n.
+
+    The offer is `POSTS_CSV`'s six posts, and `extra_posts` more (`extra_posts_csv`)."""
     run = next(_run)
     staff_id, staff_token = signed_in(live, client, role="staff",
                                       email=f"staff{run}@ars.example.org")
@@ -166,7 +175,8 @@ def make_world(live: LiveServer, client: httpx.Client, *, interns: int = 4,
                          ine=f"INE{run:04d}{n:03d}X", birth_town="Lyon")
         people.append(Who(email, "", pid, name=name, ine=f"INE{run:04d}{n:03d}X"))
     base = f"/api/staff/amphi/campaigns/{campaign_id}"
-    for kind, text in (("services", SERVICES_CSV), ("posts", POSTS_CSV)):
+    for kind, text in (("services", SERVICES_CSV),
+                       ("posts", POSTS_CSV + extra_posts_csv(extra_posts))):
         r = client.post(f"{base}/imports/{kind}", headers=staff.h, files=csv_file(text))
         assert r.status_code == 200 and not r.json()["rejected"], r.text
     lines = [INTERNS_HEADER + "\n"]
@@ -179,7 +189,7 @@ def make_world(live: LiveServer, client: httpx.Client, *, interns: int = 4,
         "specialty_group": "Spécialités médicales", "phase": "approfondissement"})
     assert r.status_code == 201, r.text
     amphi = r.json()
-    assert amphi["intern_count"] == interns and amphi["post_count"] == 6, amphi
+    assert amphi["intern_count"] == interns and amphi["post_count"] == 6 + extra_posts, amphi
     world = World(live, client, staff, campaign_id, amphi["id"], [])
     start = datetime.now(UTC) + timedelta(days=2)
     r = client.put(f"{world.staff_base}/sessions", headers=staff.h, json=[
