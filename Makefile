@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test check lint bench server demo clean translations installer tarball
+.PHONY: run test check lint fuzz bench server demo clean translations installer tarball
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ check: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
+## make fuzz: the OpenAPI fuzz with many more cases per operation than in `make test`
+## (any 5xx fails; FUZZ_EXAMPLES=n to choose; the same cases every run).
+FUZZ_EXAMPLES ?= 200
+fuzz: $(VENV)/.installed-test
+	AMPHI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		-p no:cacheprovider tests/server/test_fuzz_openapi.py
+
 ## make lint: another name for make check.
 lint: check
 
@@ -58,6 +65,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/bench_amphi.py
 	$(PY) bench/bench_matching.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_amphi_client.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_client_live.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_startup.py
 
 $(VENV)/.installed-installer: pyproject.toml | $(VENV)/bin/python

@@ -7,19 +7,23 @@ signs in through its real sign-in dialog.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import insert, select
 
 from desktop.app import AmphiApp
 from desktop.areas.national import NationalArea
 from desktop.ui.main_window import MainWindow
+from server_stub.models import NationalCandidate, NationalCell, Wish
 from tests.desktop.conftest import PASSWORD, RestartableServer, until
 from tests.server.test_national import Campaign, Student, build_campaign
 
-__all__ = ["Campaign", "Student", "campaign", "open_main", "area", "SECRET"]
+__all__ = ["Campaign", "Student", "campaign", "open_main", "area", "SECRET", "OFFER",
+           "SUBDIVISIONS", "SPECIALTIES", "give_everyone_wishes"]
 
 SECRET = "Brest"  # the secret answer of the server tests' people
 
@@ -51,3 +55,29 @@ def area(window: MainWindow) -> NationalArea:
     found = window.national_area  # type: ignore[attr-defined]
     assert isinstance(found, NationalArea)
     return found
+
+
+# A bigger offer, for long runs: 30 cells, 2,400 posts.
+SUBDIVISIONS = ["LYON", "REIMS", "BREST", "GRENOBLE", "NANTES", "LILLE"]
+SPECIALTIES = ["Cardiologie", "Pédiatrie", "Médecine générale", "Psychiatrie", "Anesthésie"]
+# 30 cells, 2,400 posts: everyone before me gets something, and so do I.
+OFFER = [(sub, spec, 80, "general") for sub in SUBDIVISIONS for spec in SPECIALTIES]
+
+
+def give_everyone_wishes(server: RestartableServer, campaign_id: int, skip: int) -> None:
+    """Five wishes for each simulated student, written straight into the database (they
+    have no account to send them with), then a restart so the server reads them."""
+    assert server.live is not None
+    rng = random.Random(7)
+    with server.live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+        cells = list(session.scalars(select(NationalCell.id).where(
+            NationalCell.campaign_id == campaign_id)))
+        candidates = list(session.scalars(select(NationalCandidate.id).where(
+            NationalCandidate.campaign_id == campaign_id, NationalCandidate.rank != skip)))
+        rows = [{"candidate_id": cand, "cell_id": cell, "position": position}
+                for cand in candidates
+                for position, cell in enumerate(rng.sample(cells, 5), start=1)]
+        session.execute(insert(Wish), rows)
+        session.commit()
+    server.stop()
+    server.start()

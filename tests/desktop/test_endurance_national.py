@@ -12,52 +12,33 @@ objects stay flat (memory is sampled too: see bench/bench_amphi_client_live.py f
 from __future__ import annotations
 
 import asyncio
-import random
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert, select
 
 from desktop.app import AmphiApp
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from desktop.ui.national.turn_panel import RED
-from server_stub.models import NationalCandidate, NationalCell, Wish
 from tests.desktop.conftest import RestartableServer, until
 from tests.desktop.endurance import Probe, qt_messages
-from tests.desktop.national_helpers import SECRET, area, campaign, open_main
+from tests.desktop.national_helpers import (
+    OFFER,
+    SECRET,
+    SPECIALTIES,
+    SUBDIVISIONS,
+    area,
+    campaign,
+    give_everyone_wishes,
+    open_main,
+)
 
 MakeApp = Callable[..., AmphiApp]
 Run = Callable[..., Any]
 
 BEFORE_ME = 2000
 AFTER_ME = 10
-SUBDIVISIONS = ["LYON", "REIMS", "BREST", "GRENOBLE", "NANTES", "LILLE"]
-SPECIALTIES = ["Cardiologie", "Pédiatrie", "Médecine générale", "Psychiatrie", "Anesthésie"]
-# 30 cells, 2,400 posts: everyone before me gets something, and so do I.
-OFFER = [(sub, spec, 80, "general") for sub in SUBDIVISIONS for spec in SPECIALTIES]
-
-
-def give_everyone_wishes(server: RestartableServer, campaign_id: int, skip: int) -> None:
-    """Five wishes for each simulated student, written straight into the database (they
-    have no account to send them with), then a restart so the server reads them."""
-    assert server.live is not None
-    rng = random.Random(7)
-    with server.live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
-        cells = list(session.scalars(select(NationalCell.id).where(
-            NationalCell.campaign_id == campaign_id)))
-        candidates = list(session.scalars(select(NationalCandidate.id).where(
-            NationalCandidate.campaign_id == campaign_id, NationalCandidate.rank != skip)))
-        rows = [{"candidate_id": cand, "cell_id": cell, "position": position}
-                for cand in candidates
-                for position, cell in enumerate(rng.sample(cells, 5), start=1)]
-        session.execute(insert(Wish), rows)
-        session.commit()
-    server.stop()
-    server.start()
-
-
 def test_a_student_client_lives_through_a_whole_national_amphitheatre_by_the_clock(
         qtbot: QtBot, arun: Run, make_app: MakeApp,
         server_factory: Callable[..., RestartableServer]) -> None:
