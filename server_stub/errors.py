@@ -171,6 +171,8 @@ def validation_error(errors: list[dict[str, object]]) -> ApiError:
         "less_than": f"Le champ {what} doit être inférieur à {ctx.get('lt')}.",
         "less_than_equal": f"Le champ {what} doit être inférieur ou égal à {ctx.get('le')}.",
         "forbidden_character": f"Le champ {what} ne doit pas contenir {ctx.get('character')}.",
+        "date_out_of_range": f"Le champ {what} doit être une date entre les années "
+                             f"{ctx.get('first')} et {ctx.get('last')}.",
     }
     hint = PATTERN_HINTS.get(str(ctx.get("pattern", "")), "n'a pas la forme attendue")
     messages["string_pattern_mismatch"] = f"Le champ {what} {hint}."

@@ -6,7 +6,7 @@ Every error response has the shape `ErrorBody`: a machine-readable `code`, a Fre
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -34,31 +34,52 @@ def _marked(annotation: object) -> bool:
     return any(_marked(arg) for arg in get_args(annotation))
 
 
-def _first_forbidden(value: object, multiline: bool) -> str | None:
-    """The first refused character in a text, or in the texts of a list or dict (keys too).
+# Dates and times a request may carry. Beyond them a value breaks the computations done
+# with it (a time zone shift of 0001-01-01T00:00+01:00 or an hour added to
+# 9999-12-31T23:30Z overflows datetime) and means nothing for a choice of posts anyway.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
-    Nested request models are skipped: they checked their own fields.
+
+def _problem(value: object, multiline: bool) -> PydanticCustomError | None:
+    """What is wrong with a value, or with the values of a list or dict (keys too).
+
+    Texts: no control character (`server_stub.text`). Dates and times: between
+    FIRST_YEAR and LAST_YEAR once in UTC. Nested request models are skipped: they checked
+    their own fields.
     """
     if isinstance(value, str):
-        return forbidden_character(value, multiline=multiline)
+        found = forbidden_character(value, multiline=multiline)
+        return None if found is None else PydanticCustomError(
+            "forbidden_character", "the text holds a forbidden character: {character}",
+            {"character": describe(found)})
+    if isinstance(value, date):  # datetime too
+        try:
+            year = (value.astimezone(UTC) if isinstance(value, datetime) and value.tzinfo
+                    else value).year
+        except OverflowError:  # 0001-01-01T00:00+01:00 is before year 1 in UTC
+            year = 0
+        return None if FIRST_YEAR <= year <= LAST_YEAR else PydanticCustomError(
+            "date_out_of_range", "the date is not between {first} and {last}",
+            {"first": FIRST_YEAR, "last": LAST_YEAR})
     if isinstance(value, dict):
         value = [*value.keys(), *value.values()]
     if isinstance(value, list | tuple | set | frozenset):
         for item in value:
-            found = _first_forbidden(item, multiline)
-            if found is not None:
-                return found
+            problem = _problem(item, multiline)
+            if problem is not None:
+                return problem
     return None
 
 
 class RequestModel(BaseModel):
     """Base of every request schema (bodies and query models).
 
-    No text in a request may hold a control character (see `server_stub.text`): a NUL
-    would be refused by PostgreSQL deep inside a transaction, the others corrupt what
-    people read back. Checked here once for every field, so a new field cannot forget it;
-    a field typed `MultiLineStr` also admits tab and line breaks. A refusal is 422 naming
-    the field.
+    Checked here once for every field, so that a new field cannot forget it:
+    - no text holds a control character (see `server_stub.text`): a NUL would be refused
+      by PostgreSQL deep inside a transaction, the others corrupt what people read back;
+      a field typed `MultiLineStr` also admits tab and line breaks;
+    - dates and times lie between FIRST_YEAR and LAST_YEAR.
+    A refusal is 422 naming the field.
     """
 
     _multiline_fields: ClassVar[frozenset[str]] = frozenset()
@@ -73,12 +94,10 @@ class RequestModel(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _refuse_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
-        found = _first_forbidden(value, info.field_name in cls._multiline_fields)
-        if found is not None:
-            raise PydanticCustomError("forbidden_character",
-                                      "the text holds a forbidden character: {character}",
-                                      {"character": describe(found)})
+    def _check_values(cls, value: Any, info: ValidationInfo) -> Any:
+        problem = _problem(value, info.field_name in cls._multiline_fields)
+        if problem is not None:
+            raise problem
         return value
 
 

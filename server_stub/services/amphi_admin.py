@@ -323,10 +323,16 @@ def _rows_csv(content: bytes) -> Iterator[list[str]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="replace")  # a French spreadsheet's export
-    first = text.split("\n", 1)[0]
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     delimiter = max(";,\t", key=first.count)
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-        yield [c.strip() for c in row]
+    try:
+        # newline="": a bare CR ends a line too (old Mac exports), as the csv module expects.
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield [c.strip() for c in row]
+    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
+        raise ApiError(422, "unreadable_file",
+                       "Ce fichier CSV est illisible : enregistrez-le de nouveau au format "
+                       ".csv ou .xlsx.", field="file") from exc
 
 
 def read_table(kind: str, filename: str, content: bytes) -> list[tuple[int, dict[str, str]]]:

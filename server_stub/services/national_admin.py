@@ -208,9 +208,15 @@ def _raw_rows(filename: str, content: bytes) -> Iterable[list[str]]:
         raise ApiError(422, "unreadable_file",
                        "Fichier illisible : attendu un fichier CSV (texte) ou XLSX.",
                        field="file")
-    first = text.split("\n", 1)[0]
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     delimiter = max(";,\t", key=first.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        # newline="": a bare CR ends a line too (old Mac exports), as the csv module expects.
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
+        raise ApiError(422, "unreadable_file",
+                       "Fichier CSV illisible : enregistrez-le de nouveau au format .csv ou "
+                       ".xlsx.", field="file") from exc
 
 
 def read_lines(filename: str, content: bytes, columns: dict[str, set[str]],

@@ -231,3 +231,52 @@ def test_import_cells_with_control_characters_refuse_the_file(live_server: LiveS
     with live_server.app.state.sessionmaker() as s:  # type: ignore[attr-defined]
         names = s.scalars(select(Person.last_name).where(Person.first_name == "Jeanne")).all()
     assert [n.casefold() for n in names] == ["roux dupuis"]
+
+
+# --------------------------------------------------------------------------- CSV imports
+
+# What the OpenAPI fuzz sent (tests/server/test_fuzz_openapi.py): a carriage return inside
+# an unquoted CSV field made the csv module raise, and the import answered 500.
+FUZZED_FILE = b"\xc2\x8a\xf3\xa5\xb3\x9f\xc3\x89\r\xc3\xb2\xc2\xb9\xc3\xb9<\xc2\xb06Q"
+HUGE_CELL = ("Subdivision;Spécialité;Postes\r\nLYON;" + "x" * 200_000 + ";2\r\n").encode()
+
+
+def test_csv_imports_read_bare_carriage_returns_and_refuse_what_they_cannot_read(
+        live_server: LiveServer, client: httpx.Client) -> None:
+    _, token = signed_in(live_server, client, role="staff")
+    staff = auth(token)
+    r = client.post("/api/national", headers=staff, json={"name": "EDN", "hotline": "01"})
+    national = f"/api/national/{r.json()['id']}/staff/offer"
+    r = client.post("/api/staff/amphi/campaigns", headers=staff, json=AMPHI_CAMPAIGN)
+    amphi = f"/api/staff/amphi/campaigns/{r.json()['id']}/imports/services"
+    for url in (national, amphi):
+        for content in (FUZZED_FILE, HUGE_CELL):
+            r = client.post(url, headers=staff, files={"file": ("import.csv", content)})
+            assert r.status_code == 422, (url, r.text)
+            assert error(r)["field"] == "file" and error(r)["message"]
+    # Lines ended by a lone CR (an old Mac export) are lines.
+    offer = "Subdivision;Spécialité;Postes\rLYON;Cardiologie;2\rREIMS;Pédiatrie;1\r"
+    r = client.post(national, headers=staff, files=csv_file(offer))
+    assert r.status_code == 200 and r.json()["created"] == 2, r.text
+    assert not r.json()["rejected"]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_dates_out_of_any_sensible_range_are_refused(live_server: LiveServer,
+                                                     client: httpx.Client) -> None:
+    """What the fuzz sent: 0001-01-01T00:00+01:00 is before year 1 once in UTC, and the
+    receipt check answered 500 (OverflowError)."""
+    c = build_campaign(live_server, client, students=[(1, "general", True)])
+    receipt = c.put_wishes(c.students[1], [c.cell("LYON", "Cardiologie")]).json()["receipt"]
+    for at in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
+               "1899-12-31T23:59:59Z"):
+        r = c.client.post(c.url("/receipts/verify"), json={**receipt, "at": at})
+        assert r.status_code == 422, (at, r.text)
+        assert (error(r)["field"], error(r)["message"]) == (
+            "at", "Le champ « at » doit être une date entre les années 1900 et 2199.")
+    r = client.post("/api/auth/identity", json={"last_name": "Martin", "first_name": "Léa",
+                                                 "birth_date": "0001-01-01"})
+    assert r.status_code == 422 and error(r)["field"] == "birth_date"
+    assert c.client.post(c.url("/receipts/verify"), json=receipt).json()["valid"] is True
