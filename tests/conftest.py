@@ -31,8 +31,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TEST_EPOCH = datetime(2027, 1, 11, 7, 30, tzinfo=UTC)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_calendar() -> Iterator[time_machine.Coordinates]:
+    """The calendar of what is set up once for many tests (module and session fixtures:
+    their sign-ins, their data) — the same `TEST_EPOCH`, whatever the machine's date."""
+    with time_machine.travel(TEST_EPOCH, tick=True) as traveller:
+        yield traveller
+
+
 @pytest.fixture(autouse=True)
-def calendar() -> Iterator[time_machine.Coordinates]:
+def calendar(session_calendar: time_machine.Coordinates
+             ) -> Iterator[time_machine.Coordinates]:
     """This process's clock at `TEST_EPOCH`, ticking; the test may shift or move it."""
     with time_machine.travel(TEST_EPOCH, tick=True) as traveller:
         yield traveller

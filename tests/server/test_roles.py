@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from tests.conftest import LiveServer
-from tests.server.conftest import add_person, auth, error, login, signed_in
+from tests.server.conftest import ServerFactory, add_person, auth, error, login, signed_in
 
 STAFF_CALLS = [
     ("POST", "/api/staff/identities", []),
@@ -67,8 +67,10 @@ def test_staff_imports_identities_people_then_register(live_server: LiveServer,
     assert [a["id"] for a in page] == [audit[1]["id"]]
 
 
-def test_audit_records_failures_with_address(live_server: LiveServer,
-                                             client: httpx.Client) -> None:
+def test_audit_records_failures_with_address(server_factory: ServerFactory) -> None:
+    # Behind the agency's reverse proxy (declared): the address it forwards is recorded.
+    live_server = server_factory(forwarded_allow_ips="127.0.0.1")
+    client = httpx.Client(base_url=live_server.url, timeout=10)
     add_person(live_server, email="a@example.org", password="Motdepasse1")
     client.post("/api/auth/login", json={"email": "a@example.org", "password": "Faux12345"},
                 headers={"X-Forwarded-For": "192.0.2.7"})
