@@ -71,6 +71,36 @@ def _problem(value: object, multiline: bool) -> PydanticCustomError | None:
     return None
 
 
+# The text rule as JSON Schema patterns, so that the OpenAPI document states it.
+SINGLE_LINE_PATTERN = r"^[^\u0000-\u001f\u007f]*$"
+MULTI_LINE_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
+_NOT_FREE_TEXT = {"format", "enum", "const", "pattern", "$ref"}
+
+
+def _add_pattern(node: object, pattern: str) -> None:
+    """Give every free-text string of a property's JSON Schema the text rule's pattern."""
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and not _NOT_FREE_TEXT & node.keys():
+        node["pattern"] = pattern
+    for key in ("anyOf", "oneOf", "allOf"):
+        for sub in node.get(key, []):
+            _add_pattern(sub, pattern)
+    if node.get("type") == "object" and isinstance(node.get("additionalProperties"), dict):
+        node.setdefault("propertyNames", {"pattern": pattern})  # a dict's keys are texts too
+    for key in ("items", "additionalProperties"):
+        _add_pattern(node.get(key), pattern)
+
+
+def _document_rules(schema: dict[str, Any], model: type) -> None:
+    """Write the text rule into the request models' JSON Schema (and so the OpenAPI
+    document): clients, and the fuzz that generates requests from it, see it. The
+    validator below stays what enforces it, with a French message."""
+    multiline: frozenset[str] = getattr(model, "_multiline_fields", frozenset())
+    for name, prop in schema.get("properties", {}).items():
+        _add_pattern(prop, MULTI_LINE_PATTERN if name in multiline else SINGLE_LINE_PATTERN)
+
+
 class RequestModel(BaseModel):
     """Base of every request schema (bodies and query models).
 
@@ -82,6 +112,7 @@ class RequestModel(BaseModel):
     A refusal is 422 naming the field.
     """
 
+    model_config = ConfigDict(json_schema_extra=_document_rules)
     _multiline_fields: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
