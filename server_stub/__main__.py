@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -166,9 +167,11 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
     print(f"Amphi {__version__} : http://{args.host}:{args.port} "
           f"(API décrite sur /openapi.json)", flush=True)
     broker = app.state.broker
+    signals: list[int] = []
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
+            signals.append(sig)
             super().handle_exit(sig, frame)
             broker.close_streams()  # open SSE streams end at once instead of holding the exit
 
@@ -190,7 +193,9 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
             broker.close_streams()
 
     Server(config).run()
-    return 0
+    # uvicorn re-raises the signal once shut down, but asyncio's own SIGINT handling may
+    # swallow it when the loop has just ended: the status after Ctrl+C is said here.
+    return 130 if signal.SIGINT in signals else 0
 
 
 def main(argv: list[str] | None = None) -> int:

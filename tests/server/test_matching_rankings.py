@@ -145,7 +145,9 @@ def test_second_supervisor_access_and_events(world: World, live_server: LiveServ
 def test_observations_are_private_to_the_post_supervisors(world: World) -> None:
     w = world
     url = f"/api/matching/posts/{w.post['P2']}/observations/{w.cand['s1']}"
-    r = w.client.put(url, json={"text": "  Très motivé\u0007  "}, headers=w.sup["B"].h)
+    r = w.client.put(url, json={"text": "Très motivé\u0007"}, headers=w.sup["B"].h)
+    assert r.status_code == 422 and error(r)["field"] == "text"  # no control character
+    r = w.client.put(url, json={"text": "  Très motivé  "}, headers=w.sup["B"].h)
     assert r.status_code == 200 and r.json()["text"] == "Très motivé"
     seen = {c["id"]: c["observation"] for c in w.ranking("A", "P2").json()["candidates"]}
     assert seen[w.cand["s1"]] == "Très motivé" and seen[w.cand["s4"]] is None
