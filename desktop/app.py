@@ -4,17 +4,24 @@
 store, the local store and the account; it decides which window shows (sign-in dialog
 or main window), and builds the main window's pages. Screens of later issues are added
 in `build_main_window`, one `add_page` call each.
+
+Those services live as long as the app; a main window lives for one signed-in person.
+When it goes (sign-out, lost session, quit), `_closing_main_window` cuts its connections
+to the services, stops its clocks, lets its work in flight end (then cancels it), and
+only then deletes it: nothing of the old window runs once it is gone.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
 import sys
 import tempfile
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,11 +37,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from qasync import QEventLoop, asyncSlot
+from shiboken6 import Shiboken
 
 from desktop import APP_NAME, ORGANIZATION, __version__, i18n, tasks
 from desktop.account import Account
 from desktop.api import ApiClient, ApiError, DemoAccount
-from desktop.areas import AppContext, install_areas
+from desktop.areas import AppContext, Links, install_areas
 from desktop.connection import RETRY_DELAYS, ConnectionMonitor
 from desktop.credentials import SecretStore
 from desktop.demo_launcher import DemoLaunchError, DemoServer
@@ -58,6 +66,7 @@ DEFAULT_DEMO_ACCOUNT = "etudiant@amphi.demo"
 FIRST_RUN_DONE = "first_run_done"  # preferences in the local store
 START_MODE = "start_mode"  # "demo" or "server", chosen at the first run
 SHUTDOWN_GRACE = 1.0  # seconds the work in flight gets to end when Amphi closes
+SIGN_OUT_GRACE = 1.0  # seconds the main window's work gets to end when it goes
 
 
 def _tr(text: str) -> str:
@@ -173,6 +182,8 @@ class AmphiApp(QObject):
         self.signin_dialog: SignInDialog | None = None
         self.first_run_dialog: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
+        self._links: Links | None = None  # the main window's connections to the services
+        self._chores: set[asyncio.Task[None]] = set()  # the app's own background work
         self.exit_code = 0
         self._quit = asyncio.Event()
 
@@ -291,11 +302,11 @@ class AmphiApp(QObject):
         """Stop everything this run started (streams, windows, HTTP client, demo server)."""
         await self.monitor.stop()
         await self.live.stop()
-        await tasks.finish(tasks.owned_tasks(), SHUTDOWN_GRACE)
         if self.main_window is not None:
-            self.main_window.close_quietly()
-            self.main_window.deleteLater()
-            self.main_window = None
+            self.main_window.setEnabled(False)  # no new work from it while it ends
+        await tasks.settle(tasks.owned_tasks, SHUTDOWN_GRACE)
+        async with self._closing_main_window(0):
+            pass
         if self.signin_dialog is not None:
             self.signin_dialog.rejected.disconnect(self._signin_closed)
             self.signin_dialog.close()
@@ -353,11 +364,17 @@ class AmphiApp(QObject):
 
     def show_signin(self, *, email: str | None = None, message: str = "",
                     kind: str = "warning") -> SignInDialog:
-        """Replace whatever shows by the sign-in dialog, keeping the typed email."""
+        """Replace whatever shows by the sign-in dialog, keeping the typed email.
+
+        A main window still there is dropped at once; `_closing_main_window` is the
+        clean way (its work ends first), which sign-out and a lost session take.
+        """
         if self.main_window is not None:
+            if self._links is not None:
+                self._links.cut()
             self.main_window.close_quietly()
             self.main_window.deleteLater()
-            self.main_window = None
+            self.main_window = self._links = None
         if self.signin_dialog is not None:
             self.signin_dialog.rejected.disconnect(self._signin_closed)
             self.signin_dialog.close()
@@ -386,18 +403,46 @@ class AmphiApp(QObject):
         window = MainWindow(server=self.api.server)
         window.add_page("profile", _tr("Mon profil"), None, ProfileView(self.account))
         window.add_page("activity", _tr("Mon activité"), None, ActivityView(self.account))
-        install_areas(window, self.context)
+        self._links = Links()
+        install_areas(window, self.context_for(self._links))
         window.sign_out_requested.connect(self._sign_out)
         window.preferences_requested.connect(self.show_preferences)
         window.quit_requested.connect(self.quit)
         window.retry_requested.connect(self.monitor.retry_now)
         return window
 
-    @property
-    def context(self) -> AppContext:
-        """The shared services handed to every area's screens."""
+    def context_for(self, links: Links) -> AppContext:
+        """The shared services handed to one window's screens, connected through `links`."""
         return AppContext(api=self.api, account=self.account, live=self.live,
-                          store=self.store, monitor=self.monitor)
+                          store=self.store, monitor=self.monitor, links=links)
+
+    @contextlib.asynccontextmanager
+    async def _closing_main_window(self, grace: float) -> AsyncIterator[None]:
+        """Retire the main window: on entry, cut it off from the services, stop its
+        clocks and let its work in flight end for `grace` seconds (then cancel it); the
+        body runs while it still shows, disabled; on exit, cancel what started meanwhile
+        and delete it. Nothing of it runs afterwards (a deleted widget raises
+        « already deleted »; a task resuming in it, worse)."""
+        window, links = self.main_window, self._links
+        self.main_window = self._links = None
+        if window is None:
+            yield
+            return
+        try:
+            if links is not None:
+                links.cut()
+            window.setEnabled(False)
+            for timer in window.findChildren(QTimer):
+                timer.stop()  # presence signals, refreshes: no new work
+            await tasks.settle(lambda: tasks.tasks_of(window), grace)
+            yield
+        finally:  # even when cancelled (a quit during a sign-out): never leave it behind
+            await tasks.settle(lambda: tasks.tasks_of(window), 0)
+            if Shiboken.isValid(window):
+                window.close_quietly()
+                # Now, not `deleteLater`: a pending deletion leaves its timers and signals
+                # a last chance to start work in it. (No caller runs in one of its slots.)
+                Shiboken.delete(window)
 
     def show_main(self) -> MainWindow:
         profile = self.account.profile
@@ -433,12 +478,25 @@ class AmphiApp(QObject):
 
     @asyncSlot()
     async def _sign_out(self) -> None:
-        await self.live.stop()
-        await self.account.sign_out()
-        self.show_signin(email=self.account.email)
+        try:
+            await self.live.stop()
+            await self.monitor.stop()  # nothing to tell a window any more
+            # The window's saves in flight end while the token is still valid.
+            async with self._closing_main_window(SIGN_OUT_GRACE):
+                await self.account.sign_out()
+        finally:
+            self.show_signin(email=self.account.email)
 
     def _on_session_lost(self, message: str) -> None:
-        asyncio.ensure_future(self.live.stop())
+        task = asyncio.ensure_future(self._session_lost(message))
+        self._chores.add(task)
+        task.add_done_callback(self._chores.discard)
+
+    async def _session_lost(self, message: str) -> None:
+        await self.live.stop()
+        await self.monitor.stop()
+        async with self._closing_main_window(0):  # its calls would be refused now
+            pass
         self.show_signin(email=self.account.email, message=message, kind="warning")
 
     # ---------------------------------------------------------------- connection

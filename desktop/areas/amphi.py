@@ -2,7 +2,9 @@
 
 Interns (students of an amphitheatre campaign) and proxy holders get « Amphithéâtre »;
 staff get « Amphithéâtres — gestion ». Both follow the live stream; favourites edited
-offline are sent again when the connection comes back.
+offline are sent again when the connection comes back. The services are connected
+through `context.connect`, and the favourites and live session objects are parented to
+the window: all of it goes with the window (see `desktop.areas`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.amphi_notifications import AmphiNotifier
 from desktop.amphi_sync import CachedReads, FavouritesSync, LiveSession
@@ -25,7 +27,6 @@ from desktop.ui.amphi.staff_page import StaffPage
 from desktop.ui.main_window import MainWindow
 
 INTERN_ROLES = {"student", "proxy_holder"}
-_tasks: set[asyncio.Task[Any]] = set()
 
 
 def _tr(text: str) -> str:
@@ -37,19 +38,16 @@ def in_amphi_campaign(profile: Profile) -> bool:
     return profile.role == "proxy_holder" or any(c.kind == "amphi" for c in profile.campaigns)
 
 
-def _spawn(coro: Any) -> None:
-    spawn(_tasks, coro)
-
-
-def intern_services(api: AmphiApi, context: AppContext,
-                    notifier: AmphiNotifier | None) -> InternServices:
+def intern_services(api: AmphiApi, context: AppContext, notifier: AmphiNotifier | None,
+                    owner: QObject) -> InternServices:
+    """What the intern's page uses; the objects it makes are `owner`'s (the window)."""
     reads = CachedReads(api, context.store, context.account)  # the page opens offline
     return InternServices(
         my_amphi=reads.my_amphi, list_amphi_posts=reads.list_amphi_posts,
         get_call_list=reads.get_call_list, list_amphi_messages=api.list_amphi_messages,
         favourites=lambda amphi_id: FavouritesSync(api, context.store, context.account,
-                                                   amphi_id),
-        live=lambda amphi_id: LiveSession(api, amphi_id),
+                                                   amphi_id, owner),
+        live=lambda amphi_id: LiveSession(api, amphi_id, parent=owner),
         searches=SavedSearches(api.list_saved_searches, api.create_saved_search,
                                api.update_saved_search, api.delete_saved_search),
         internship=InternshipActions(
@@ -64,12 +62,16 @@ def install(window: MainWindow, context: AppContext) -> None:
     api = AmphiApi(context.api)
     # No tray (some desktops): the page's own banner says it already, no second notice.
     notifier = AmphiNotifier(None, window)
-    intern_page = AmphiInternPage(intern_services(api, context, notifier))
+    intern_page = AmphiInternPage(intern_services(api, context, notifier, window))
     staff_page = StaffPage(api, context.api.list_campaigns)
     window.add_page("amphi", _tr("Amphithéâtre"), None, intern_page, roles=INTERN_ROLES,
                     visible_if=in_amphi_campaign)
     window.add_page("amphi_staff", _tr("Amphithéâtres — gestion"), None, staff_page,
                     roles={"staff"})
+    tasks: set[asyncio.Future[Any]] = set()
+
+    def _spawn(coro: Any) -> None:
+        spawn(tasks, coro)
 
     def signed_in(profile: Profile) -> None:
         if profile.role in INTERN_ROLES and in_amphi_campaign(profile):
@@ -99,10 +101,10 @@ def install(window: MainWindow, context: AppContext) -> None:
         intern_page.reset()
         staff_page.reset()
 
-    context.account.signed_in.connect(signed_in)
-    context.account.signed_out.connect(signed_out)
-    context.account.session_lost.connect(signed_out)
-    context.live.event_received.connect(event)
-    context.monitor.came_back.connect(came_back)
+    context.connect(context.account.signed_in, signed_in)
+    context.connect(context.account.signed_out, signed_out)
+    context.connect(context.account.session_lost, signed_out)
+    context.connect(context.live.event_received, event)
+    context.connect(context.monitor.came_back, came_back)
     if context.account.profile is not None:
         signed_in(context.account.profile)

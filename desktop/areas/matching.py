@@ -2,7 +2,8 @@
 
 Composition only: one `MatchingService` (API extension, campaign, ranking and
 applications syncs) per main window, fed by the live stream and the connection
-monitor, and one page per part a person may play.
+monitor, and one page per part a person may play. The service is the window's child
+and is connected through `context.connect`: it goes with the window.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.api import Profile
 from desktop.api_matching import MatchingApi
@@ -44,8 +45,9 @@ def follows_matching(profile: Profile) -> bool:
         for c in profile.campaigns)
 
 
-def make_service(context: AppContext) -> MatchingService:
-    """The area's shared service, wired to the live stream and the connection monitor."""
+def make_service(context: AppContext, owner: QObject | None = None) -> MatchingService:
+    """The area's shared service (a child of `owner`), wired to the live stream and the
+    connection monitor."""
 
     def who() -> tuple[str, str] | None:
         profile = context.account.profile
@@ -53,16 +55,16 @@ def make_service(context: AppContext) -> MatchingService:
             return None
         return context.api.server, profile.email
 
-    service = MatchingService(MatchingApi(context.api), context.store, who)
-    context.live.event_received.connect(service.on_live_event)
-    context.monitor.came_back.connect(lambda: asyncio.ensure_future(service.replay()))
+    service = MatchingService(MatchingApi(context.api), context.store, who, owner)
+    context.connect(context.live.event_received, service.on_live_event)
+    context.connect(context.monitor.came_back, lambda: asyncio.ensure_future(service.replay()))
 
     def signed_in(_profile: object) -> None:
         service.campaign = None
         service.campaign_id = None
         asyncio.ensure_future(service.replay())
 
-    context.account.signed_in.connect(signed_in)
+    context.connect(context.account.signed_in, signed_in)
     if context.account.profile is not None:  # changes queued before a restart go out now
         try:
             asyncio.get_running_loop()
@@ -74,7 +76,7 @@ def make_service(context: AppContext) -> MatchingService:
 
 
 def install(window: MainWindow, context: AppContext) -> None:
-    service = make_service(context)
+    service = make_service(context, window)
     window.add_page("matching_posts", _tr("Mes postes (appariement)"), None,
                     MyPostsView(service), roles={"supervisor"},
                     visible_if=in_matching("supervisor"))  # type: ignore[arg-type]

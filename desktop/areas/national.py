@@ -94,9 +94,9 @@ class NationalArea(QObject):
                         roles={"student"}, visible_if=is_candidate)
         window.add_page("national_staff", _tr("Choix national (agence)"), None,
                         self.staff_view, roles={"staff"})
-        context.account.profile_changed.connect(self._profile_changed)
-        context.account.signed_out.connect(self._signed_out)
-        context.live.event_received.connect(self._on_event)
+        context.connect(context.account.profile_changed, self._profile_changed)
+        context.connect(context.account.signed_out, self._signed_out)
+        context.connect(context.live.event_received, self._on_event)
         if context.account.profile is not None:
             self._profile_changed(context.account.profile)
 

@@ -55,7 +55,7 @@ def fit_height(widget: QWidget) -> None:
         if window.height() < needed:
             window.resize(window.width(), needed)
 
-    QTimer.singleShot(0, grow)
+    QTimer.singleShot(0, window, grow)  # dropped if the dialog is deleted first
 
 
 def styled_label(text: str = "", role: str | None = None, *, wrap: bool = False,

@@ -29,6 +29,7 @@ import pytest
 from PySide6.QtCore import QEvent, SignalInstance
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
+from shiboken6 import Shiboken
 
 from desktop.app import AmphiApp, Options, configure_application
 from tests.conftest import LiveServer, free_port
@@ -95,6 +96,11 @@ def qloop(qapp: QApplication) -> Iterator[QEventLoop]:
             asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
+        # The test item refers to the loop until after this teardown, so the collection
+        # below cannot free it; its timer object, which keeps Qt timers for the calls
+        # cancelled but not yet due, dies now (a later collection in a server thread
+        # would leave those timers to fire on freed memory: a segfault in another test).
+        Shiboken.delete(loop._timer)
         del loop
         QApplication.sendPostedEvents(None, int(QEvent.Type.DeferredDelete))
         gc.collect()

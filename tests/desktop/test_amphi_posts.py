@@ -166,13 +166,14 @@ def test_posts_view_against_a_real_amphitheatre_with_saved_searches(
         # A post taken live turns red and leaves « Non pourvus ».
         view.set_quick(QUICK_FREE)
         assert isinstance(view.tree_model.groups()[0], ServiceGroup)
-        # Signing out forgets this intern's amphitheatre and stops the presence signals.
+        # Signing out deletes the window, with this intern's amphitheatre page, and
+        # stops the presence signals.
         live_view = page.live_view
         assert live_view is not None
         timer = live_view.presence_timer
         assert timer.isActive()
         window.sign_out_requested.emit()
-        await until(lambda: page.live is None and page.posts_view.model.rowCount() == 0)
+        await until(lambda: not isValid(page))
         await until(lambda: not isValid(timer) or not timer.isActive())
 
     arun(scenario(), timeout=60)
