@@ -295,7 +295,8 @@ def test_absence_toggle_demotion_and_the_automatic_assignment_at_my_turn(
         await until(lambda: c.me(me)["absent"] is True)
         await until(lambda: "déclaré absent" in view.absence_state.text())
         assert view.absence_button.text() == "J'annule mon absence"
-        assert view.read_only_label.isVisible() and view.read_only_label.text()
+        # (the lock follows the wishes' own answer, which may come a moment later)
+        await until(lambda: view.read_only_label.isVisible() and view.read_only_label.text())
         assert not view.add_row.isEnabled()
         qtbot.mouseClick(view.absence_button, Qt.MouseButton.LeftButton)
         await until(lambda: c.me(me)["absent"] is False and view.add_row.isEnabled())
