@@ -172,11 +172,12 @@ class RestartableServer:
     def start(self) -> LiveServer:
         import uvicorn
 
-        from server_stub.app import create_app
+        from server_stub.app import create_app, uvicorn_options
 
         app = create_app(self.settings)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="on", timeout_graceful_shutdown=1)
+                                lifespan="on", timeout_graceful_shutdown=1,
+                                **uvicorn_options(self.settings))  # as `amphi-server serve`
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
