@@ -95,16 +95,17 @@ def test_cli_serves_and_stops_with_an_open_stream(tmp_path: Path) -> None:
         assert (tmp_path / "amphi.sqlite3").exists()
         with httpx.stream("GET", f"{url}/api/events", timeout=10) as stream:
             assert next(stream.iter_lines()) == "retry: 3000"
-            started = time.monotonic()
             proc.send_signal(signal.SIGINT)
             assert proc.wait(timeout=10) == 130  # the conventional status after Ctrl+C
-            assert time.monotonic() - started < 2  # the stream did not hold the exit
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
     output = proc.stdout.read() if proc.stdout else ""
     assert "Traceback" not in output, output
+    # The open stream did not hold the exit: uvicorn did not have to cut it at the end of
+    # its graceful-shutdown delay (it says so when it must), whatever the machine's load.
+    assert "graceful shutdown exceeded" not in output, output
 
 
 def test_cli_help_and_version() -> None:
