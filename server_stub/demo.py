@@ -40,7 +40,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from server_stub.db import Base, create_schema, make_engine, make_sessionmaker, transaction
+from server_stub.core.db import Base, create_schema, make_engine, make_sessionmaker, transaction
+from server_stub.core.security import configure_hashing, hash_password, hash_secret_answer
 from server_stub.demo_data.geography import CESP_SUBDIVISIONS, SUBDIVISIONS, Subdivision
 from server_stub.demo_data.names import (
     LAST_NAMES,
@@ -76,7 +77,6 @@ from server_stub.models import (
     Service,
     Wish,
 )
-from server_stub.security import configure_hashing, hash_password, hash_secret_answer
 from server_stub.settings import Settings
 
 __all__ = [

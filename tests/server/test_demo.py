@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from server_stub import models as m
-from server_stub.db import make_engine
+from server_stub.core.db import make_engine
 from server_stub.demo import (
     DEMO_ACCOUNTS,
     DEMO_SECRET_ANSWER,
@@ -127,7 +127,7 @@ def test_the_28_subdivisions_and_44_specialties(demo: Demo) -> None:
 
 
 def test_demo_accounts_sign_in_with_their_documented_passwords(demo: Demo) -> None:
-    from server_stub.security import password_problem, verify_password, verify_secret_answer
+    from server_stub.core.security import password_problem, verify_password, verify_secret_answer
 
     with demo.session() as s:
         for account in DEMO_ACCOUNTS:

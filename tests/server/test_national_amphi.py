@@ -390,7 +390,7 @@ def test_restart_keeps_everything_and_the_amphitheatre_resumes(tmp_path: Path) -
 
 
 def _last_event_id(live: LiveServer) -> int:
-    from server_stub.events import last_event_id
+    from server_stub.core.events import last_event_id
 
     with live.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
         return last_event_id(db)
