@@ -13,7 +13,8 @@ from contextlib import AbstractAsyncContextManager
 from fastapi import APIRouter, FastAPI
 
 from server_stub.amphi import routes as amphi
-from server_stub.core.routes import auth, demo, events, health, me, pages, public, staff
+from server_stub.core.routes import auth, events, health, me, pages, public, staff
+from server_stub.demo import routes as demo
 from server_stub.matching import routes as matching
 from server_stub.national import routes as national
 

@@ -26,7 +26,7 @@ from server_stub.demo import (
     demo_exists,
     load_demo,
 )
-from server_stub.demo_data.regions import PHASE_LABELS
+from server_stub.demo.data.regions import PHASE_LABELS
 from server_stub.settings import Settings
 
 pytestmark = pytest.mark.slow

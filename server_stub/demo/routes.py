@@ -18,6 +18,6 @@ def demo_accounts(settings: SettingsDep) -> list[DemoAccount]:
     """The demo accounts and their passwords (404 unless `DEMO_MODE`)."""
     if not settings.demo_mode:
         raise not_found("Ce serveur n'est pas en mode démonstration.")
-    from server_stub.demo import DEMO_ACCOUNTS  # heavy module, only needed in demo mode
+    from server_stub.demo.plan import DEMO_ACCOUNTS  # only needed in demo mode
 
     return [DemoAccount(**account) for account in DEMO_ACCOUNTS]
