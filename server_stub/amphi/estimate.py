@@ -10,6 +10,7 @@ server: the answer speaks only of mine. It is an estimate — people change thei
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from bisect import bisect_left
 from collections import defaultdict
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from server_stub.amphi.call_list import call_order
 from server_stub.amphi.common import actor_in, get_amphi, is_supernumerary
@@ -233,3 +235,21 @@ def estimate(session: Session, person: Person, amphi_id: int) -> FavouriteEstima
              for f, free_now, left in zip(mine, now_free, later, strict=True)]
     return FavouriteEstimate(amphi_id=amphi.id, intern_id=intern.id,
                              interns_before=interns_before, computed_at=now(), items=items)
+
+
+ESTIMATE_SLOTS = 2  # estimates worked out at once (the machine has few cores)
+
+
+async def estimate_in_turn(state: Any, session: Session, person: Person,
+                           amphi_id: int) -> FavouriteEstimate:
+    """`estimate`, at most `ESTIMATE_SLOTS` at a time per app (`state` is `app.state`).
+
+    Every live client asks again after each event (hundreds at once). A few are worked out
+    at a time; the others wait here holding no thread and no database connection, so
+    choices and the live state keep their threads meanwhile.
+    """
+    slots = getattr(state, "estimate_slots", None)
+    if slots is None:
+        slots = state.estimate_slots = asyncio.Semaphore(ESTIMATE_SLOTS)
+    async with slots:
+        return await run_in_threadpool(estimate, session, person, amphi_id)

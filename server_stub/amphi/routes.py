@@ -1,22 +1,17 @@
 """Amphitheatre choice (DCI): posts, favourites, call lists, live turns, proxies.
 
 Thin routes: parse, authorize, call one service, return a schema. The API map with its
-conventions is `docs/api-amphi.md`. `lifespan` runs the turn clock (and, in demo mode,
-the simulated interns) while the app serves.
+conventions is `docs/api-amphi.md`. `amphi.scheduled.lifespan` runs the turn clock (and,
+in demo mode, the simulated interns) while the app serves.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from html import escape
 from typing import Annotated, Literal
 
 from fastapi import (
     APIRouter,
     Body,
-    FastAPI,
     File,
     Form,
     Path,
@@ -27,7 +22,6 @@ from fastapi import (
     status,
 )
 from fastapi.responses import HTMLResponse, JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from server_stub.amphi import admin as amphi_admin
 from server_stub.amphi import call_list as amphi_call_list
@@ -35,6 +29,7 @@ from server_stub.amphi import estimate as amphi_estimate
 from server_stub.amphi import favourites as amphi_favourites
 from server_stub.amphi import interns as amphi_interns
 from server_stub.amphi import live as amphi_live
+from server_stub.amphi import pages as amphi_pages
 from server_stub.amphi import posts as amphi_posts
 from server_stub.amphi import proxies as amphi_proxies
 from server_stub.amphi.common import amphi_public, get_amphi
@@ -82,8 +77,8 @@ from server_stub.core.deps import (
     StaffUser,
 )
 from server_stub.core.errors import ApiError
+from server_stub.core.pages import error_page
 from server_stub.core.routes.common import errors
-from server_stub.core.routes.pages import error_page, render
 from server_stub.core.schemas import CampaignPublic, LoginRequest, SessionPublic
 
 router = APIRouter(tags=["amphithéâtre"])
@@ -94,27 +89,6 @@ ItemId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Values = Annotated[list[str], Query(max_length=50)]
 PUBLIC = "/api/amphi"
 STAFF = "/api/staff/amphi"
-ESTIMATE_SLOTS = 2  # favourites estimates worked out at once (the machine has few cores)
-
-
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """The turn clock (deadlines, openings) and, in demo mode, the simulated interns."""
-    settings = app.state.settings
-    clock = amphi_live.TurnClock(app.state.sessionmaker, settings)
-    clock.start()
-    simulation = None
-    if settings.demo_simulated_participants:
-        from server_stub.amphi.demo import Simulation
-
-        simulation = Simulation(app.state.sessionmaker, settings, app.state.mailer)
-        simulation.start()
-    try:
-        yield
-    finally:
-        if simulation is not None:
-            await simulation.stop()
-        await clock.stop()
 
 
 def _file(name: str, content: bytes, media_type: str) -> Response:
@@ -233,14 +207,7 @@ def get_favourites(amphi_id: AmphiId, user: CurrentUser, session: SessionDep) ->
 async def amphi_favourites_estimate(amphi_id: AmphiId, user: CurrentUser, session: SessionDep,
                                     request: Request) -> FavouriteEstimate:
     """Would each of my favourites still be free at my turn? (an estimate)"""
-    # Every live client asks again after each event (hundreds at once). A few are worked
-    # out at a time; the others wait here holding no thread and no database connection,
-    # so choices and the live state keep their threads meanwhile.
-    slots = getattr(request.app.state, "estimate_slots", None)
-    if slots is None:
-        slots = request.app.state.estimate_slots = asyncio.Semaphore(ESTIMATE_SLOTS)
-    async with slots:
-        return await run_in_threadpool(amphi_estimate.estimate, session, user, amphi_id)
+    return await amphi_estimate.estimate_in_turn(request.app.state, session, user, amphi_id)
 
 
 @router.post(f"{PUBLIC}/amphis/{{amphi_id}}/favourites", operation_id="add_favourite",
@@ -515,25 +482,6 @@ def assign_post(amphi_id: AmphiId, data: StaffAssign, user: StaffUser, session: 
 # --------------------------------------------------------------------------- proxy page
 
 
-def _proxy_form(token: str, intern: str, problem: str | None = None) -> str:
-    error = f"<p class=\"err\">{escape(problem)}</p>" if problem else ""
-    return (
-        f"<p>{escape(intern)} vous a désigné(e) pour choisir son poste de stage à sa place. "
-        "Afin de finaliser la création de votre compte de procuration, choisissez un mot de "
-        f"passe.</p>{error}<form method=\"post\" action=\"/pages/proxy\">"
-        f"<input type=\"hidden\" name=\"token\" value=\"{escape(token)}\">"
-        "<label for=\"password\">Mot de passe</label>"
-        "<input id=\"password\" name=\"password\" type=\"password\" required "
-        "autocomplete=\"new-password\" minlength=\"8\">"
-        "<label for=\"confirm\">Recopiez le mot de passe</label>"
-        "<input id=\"confirm\" name=\"confirm\" type=\"password\" required "
-        "autocomplete=\"new-password\" minlength=\"8\">"
-        "<p class=\"hint\">Au moins 8 caractères, dont une lettre majuscule, une lettre "
-        "minuscule et un chiffre.</p>"
-        "<button type=\"submit\">Créer mon mot de passe</button></form>"
-    )
-
-
 @router.get("/pages/proxy", response_class=HTMLResponse, include_in_schema=False)
 def proxy_page(session: SessionDep, token: str = "") -> HTMLResponse:
     """The proxy holder's validation form (the link is checked, not used)."""
@@ -541,8 +489,7 @@ def proxy_page(session: SessionDep, token: str = "") -> HTMLResponse:
         proxy = amphi_proxies.pending_validation(session, token)
     except ApiError as exc:
         return error_page(exc)
-    return render("Validation de votre procuration",
-                  _proxy_form(token, proxy.intern.person.display_name))
+    return amphi_pages.proxy_page(token, proxy.intern.person.display_name)
 
 
 @router.post("/pages/proxy", response_class=HTMLResponse, include_in_schema=False)
@@ -557,18 +504,11 @@ def proxy_page_submit(session: SessionDep, ctx: ContextDep,
         return error_page(exc)
     intern = pending.intern.person.display_name
     if password != confirm:
-        return render("Validation de votre procuration",
-                      _proxy_form(token, intern, "Les deux mots de passe sont différents."),
-                      status=422)
+        return amphi_pages.proxy_page(token, intern, "Les deux mots de passe sont différents.")
     try:
         proxy = amphi_proxies.validate_proxy(session, ctx, token, password)
     except ApiError as exc:
         if exc.code == "weak_password":
-            return render("Validation de votre procuration",
-                          _proxy_form(token, intern, exc.message), status=422)
+            return amphi_pages.proxy_page(token, intern, exc.message)
         return error_page(exc)
-    return render("Procuration activée",
-                  "<p class=\"ok\">Votre compte de procuration a été activé.</p>"
-                  f"<p>Dans Amphi, choisissez la connexion « Procuration » et saisissez "
-                  f"<strong>{escape(proxy.holder_email)}</strong> et le mot de passe que vous "
-                  f"venez de choisir, pour choisir à la place de {escape(intern)}.</p>")
+    return amphi_pages.proxy_activated(proxy.holder_email, intern)

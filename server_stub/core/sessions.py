@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core import audit, mail, security, throttle, tokens
 from server_stub.core.accounts import (
@@ -108,6 +108,17 @@ def authenticate(session: Session, token: str) -> AuthSession:
     if as_utc(auth.expires_at) <= now():
         raise session_expired()
     return auth
+
+
+def viewer_id(factory: sessionmaker[Session], token: str | None) -> int | None:
+    """The person a live stream is for (None without a token); raises like `authenticate`.
+
+    A short session of its own: a stream lasts hours and must not pin a connection.
+    """
+    if token is None:
+        return None
+    with factory() as session:
+        return authenticate(session, token).person_id
 
 
 def logout(session: Session, ctx: RequestContext, auth: AuthSession) -> None:

@@ -2,21 +2,14 @@
 
 Map and conventions: docs/api-national.md. The routes parse, authorise and call one
 service; the in-memory simulations live in `app.state.national` (a `NationalRegistry`),
-built by `lifespan` at start-up.
+built at start-up by `national.scheduled.lifespan`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import gc
-import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, FastAPI, File, Path, Query, Request, UploadFile
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Body, Depends, File, Path, Query, Request, UploadFile
 
 from server_stub.core.deps import ContextDep, CurrentUser, SessionDep, StaffUser
 from server_stub.core.routes.common import errors
@@ -25,16 +18,12 @@ from server_stub.national import reads as national_reads
 from server_stub.national import schemas as sch
 from server_stub.national import turns as national_turns
 from server_stub.national import wishes as national_wishes
-from server_stub.national.background import NationalBackground
 from server_stub.national.receipts import verify
 from server_stub.national.runtime import NationalRegistry
-
-log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api/national", tags=["choix national"])
 
 MAX_ID = 2**31 - 1
-FREEZE_FROM_STUDENTS = 2000
 CampaignId = Annotated[int, Path(ge=1, le=MAX_ID, description="Id of the national campaign.")]
 PoolQuery = Annotated[Literal["general", "cesp"], Query(description="Pool of the offer.")]
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -50,44 +39,6 @@ def get_registry(request: Request) -> NationalRegistry:
 
 
 RegistryDep = Annotated[NationalRegistry, Depends(get_registry)]
-
-
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Build every national campaign's simulation, then run the background loop.
-
-    The build (about a second at national scale) runs after the server starts answering:
-    a request for a campaign still being built waits for it (`NationalRegistry.get`).
-    """
-    registry = NationalRegistry(app.state.sessionmaker)
-    app.state.national = registry
-    background = NationalBackground(registry, app.state.sessionmaker, app.state.settings,
-                                    app.state.mailer)
-
-    async def prepare_then_run() -> None:
-        try:
-            runtimes = await run_in_threadpool(registry.load_all)
-            if sum(len(rt.cands) for rt in runtimes) >= FREEZE_FROM_STUDENTS:
-                # National scale: the simulations live as long as the server; keep the cyclic
-                # collector from rescanning them (full collections would pause requests).
-                gc.collect()
-                gc.freeze()
-            for rt in runtimes:
-                log.info("national campaign %s: %d students, simulation rebuilt in %.2f s",
-                         rt.campaign_id, len(rt.cands), rt.build_seconds)
-            if app.state.settings.demo_start_amphi:
-                await run_in_threadpool(background.start_demo_amphi)
-        except Exception:  # requests build on demand; the loop must run anyway
-            log.exception("national campaigns could not be prepared at start-up")
-        await background.run()
-
-    task = asyncio.create_task(prepare_then_run(), name="amphi-national-background")
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 def _stale(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -17,14 +17,6 @@ router = APIRouter(prefix="/api", tags=["événements"])
 MAX_ID = 2**63 - 1
 
 
-def _viewer_id(request: Request, token: str | None) -> int | None:
-    # A short session of its own: a stream lasts hours and must not pin a connection.
-    if token is None:
-        return None
-    with request.app.state.sessionmaker() as session:
-        return sessions.authenticate(session, token).person_id
-
-
 @router.get(
     "/events", operation_id="events", response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}},
@@ -43,9 +35,9 @@ async def stream_events(
     Without a token only public events are sent; with one, that person's own events too.
     """
     token = credentials.credentials if credentials else None
-    viewer = await run_in_threadpool(_viewer_id, request, token)
-    after = last_event_id_header if last_event_id_header is not None else last_event_id
     state = request.app.state
+    viewer = await run_in_threadpool(sessions.viewer_id, state.sessionmaker, token)
+    after = last_event_id_header if last_event_id_header is not None else last_event_id
     body = events.stream(state.broker, state.sessionmaker, viewer_id=viewer, after_id=after,
                          keepalive_seconds=state.settings.keepalive_seconds)
     return StreamingResponse(body, media_type="text/event-stream",

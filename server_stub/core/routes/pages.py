@@ -3,18 +3,17 @@
 French, self-contained (inline CSS, no external asset), never cached, never indexed, and
 the token-bearing URL is not sent as a referrer. To add a page (e.g. "valider une
 procuration"): a route under `/pages/...` that calls one service and returns
-`render(title, body_html)`; catch `ApiError` and show it with `error_page(exc)`.
+`pages.render(title, body_html)`; catch `ApiError` and show it with `pages.error_page(exc)`.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse
 
-from server_stub.core import accounts, sessions
+from server_stub.core import accounts, pages, sessions
 from server_stub.core.deps import ContextDep, SessionDep, SettingsDep
 from server_stub.core.errors import ApiError
 from server_stub.core.tokens import peek
@@ -22,71 +21,14 @@ from server_stub.models import TokenPurpose
 
 router = APIRouter(prefix="/pages", include_in_schema=False)
 
-_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f4f6;
-color:#1f2937;margin:0;padding:2rem 1rem}
-main{max-width:34rem;margin:auto;background:#fff;border-radius:10px;padding:2rem;
-box-shadow:0 1px 4px rgba(0,0,0,.1)}
-h1{font-size:1.4rem;margin-top:0;color:#1e3a8a}
-.ok{color:#166534}.err{color:#b91c1c}
-label{display:block;margin:.8rem 0 .3rem;font-weight:600}
-input{width:100%;box-sizing:border-box;padding:.55rem;border:1px solid #9ca3af;border-radius:6px;
-font-size:1rem}
-button{margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1d4ed8;
-color:#fff;font-size:1rem;cursor:pointer}
-code{display:block;word-break:break-all;background:#eef2ff;padding:.8rem;border-radius:6px;
-font-size:1.05rem}
-.hint{color:#4b5563;font-size:.9rem}
-"""
-
-_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
-            "X-Robots-Tag": "noindex"}
-
-
-def render(title: str, body_html: str, status: int = 200) -> HTMLResponse:
-    """A complete page; `body_html` must already be escaped."""
-    page = (
-        "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        f"<title>{escape(title)} — Amphi</title><style>{_STYLE}</style></head>"
-        f"<body><main><h1>{escape(title)}</h1>{body_html}</main></body></html>"
-    )
-    return HTMLResponse(page, status_code=status, headers=_HEADERS)
-
-
-def error_page(exc: ApiError, title: str = "Lien non valide") -> HTMLResponse:
-    return render(title, f"<p class=\"err\">{escape(exc.message)}</p>",
-                  status=exc.status)
-
-
 @router.get("/confirm-email", response_class=HTMLResponse)
 def confirm_email_page(session: SessionDep, ctx: ContextDep, token: str = "") -> HTMLResponse:
     """Confirm the address and say so."""
     try:
         email = accounts.confirm_email(session, ctx, token)
     except ApiError as exc:
-        return error_page(exc)
-    return render("Adresse confirmée",
-                  f"<p class=\"ok\">Votre adresse électronique <strong>{escape(email)}"
-                  "</strong> est confirmée.</p><p>Vous pouvez maintenant vous connecter "
-                  "dans Amphi.</p>")
-
-
-def _reset_form(token: str, problem: str | None = None) -> str:
-    error = f"<p class=\"err\">{escape(problem)}</p>" if problem else ""
-    return (
-        f"{error}<form method=\"post\" action=\"/pages/reset-password\">"
-        f"<input type=\"hidden\" name=\"token\" value=\"{escape(token)}\">"
-        "<label for=\"password\">Nouveau mot de passe</label>"
-        "<input id=\"password\" name=\"password\" type=\"password\" required "
-        "autocomplete=\"new-password\" minlength=\"8\">"
-        "<label for=\"confirm\">Recopiez le mot de passe</label>"
-        "<input id=\"confirm\" name=\"confirm\" type=\"password\" required "
-        "autocomplete=\"new-password\" minlength=\"8\">"
-        "<p class=\"hint\">Au moins 8 caractères, dont une lettre majuscule, une lettre "
-        "minuscule et un chiffre.</p>"
-        "<button type=\"submit\">Enregistrer le mot de passe</button></form>"
-    )
+        return pages.error_page(exc)
+    return pages.email_confirmed(email)
 
 
 @router.get("/reset-password", response_class=HTMLResponse)
@@ -95,8 +37,8 @@ def reset_password_form(session: SessionDep, token: str = "") -> HTMLResponse:
     try:
         sessions.check_reset_token(session, token)
     except ApiError as exc:
-        return error_page(exc)
-    return render("Nouveau mot de passe", _reset_form(token))
+        return pages.error_page(exc)
+    return pages.reset_page(token)
 
 
 @router.post("/reset-password", response_class=HTMLResponse)
@@ -106,18 +48,14 @@ def reset_password_submit(session: SessionDep, ctx: ContextDep,
                           confirm: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
     """Apply the new password, or show the form again with the reason."""
     if password != confirm:
-        return render("Nouveau mot de passe",
-                      _reset_form(token, "Les deux mots de passe sont différents."), status=422)
+        return pages.reset_page(token, "Les deux mots de passe sont différents.")
     try:
         email = sessions.confirm_password_reset(session, ctx, token, password)
     except ApiError as exc:
         if exc.code == "weak_password":
-            return render("Nouveau mot de passe", _reset_form(token, exc.message), status=422)
-        return error_page(exc)
-    return render("Mot de passe enregistré",
-                  f"<p class=\"ok\">Le mot de passe du compte <strong>{escape(email)}</strong> "
-                  "est enregistré.</p><p>Connectez-vous dans Amphi avec ce nouveau mot de "
-                  "passe.</p>")
+            return pages.reset_page(token, exc.message)
+        return pages.error_page(exc)
+    return pages.password_saved(email)
 
 
 @router.get("/signin", response_class=HTMLResponse)
@@ -126,15 +64,5 @@ def signin_page(session: SessionDep, settings: SettingsDep, token: str = "") -> 
     try:
         peek(session, token, TokenPurpose.SIGNIN_LINK)
     except ApiError as exc:
-        return error_page(exc)
-    code = escape(token)
-    return render(
-        "Votre code de connexion",
-        "<p>Dans Amphi, à l'écran de connexion, collez ce code :</p>"
-        f"<code id=\"code\">{code}</code>"
-        "<button type=\"button\" onclick=\"navigator.clipboard.writeText("
-        "document.getElementById('code').textContent).then(function(){"
-        "this.textContent='Code copié';}.bind(this))\">Copier le code</button>"
-        "<p class=\"hint\">Ce code ne sert qu'une seule fois et n'est valide que "
-        f"{settings.signin_link_minutes} minutes après l'envoi du courriel.</p>",
-    )
+        return pages.error_page(exc)
+    return pages.signin_code(token, settings.signin_link_minutes)
