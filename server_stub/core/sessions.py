@@ -184,6 +184,11 @@ def request_password_reset(session: Session, ctx: RequestContext, email_value: s
     session.commit()
 
 
+def check_signin_link(session: Session, token: str) -> Person:
+    """The person a sign-in link is for, without using it (raises when invalid or used)."""
+    return tokens.peek(session, token, TokenPurpose.SIGNIN_LINK).person
+
+
 def check_reset_token(session: Session, token: str) -> Person:
     """The person a reset link is for, without using it. Raises 400 `invalid_token`."""
     return tokens.peek(session, token, TokenPurpose.RESET_PASSWORD).person

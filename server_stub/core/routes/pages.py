@@ -16,8 +16,6 @@ from fastapi.responses import HTMLResponse
 from server_stub.core import accounts, pages, sessions
 from server_stub.core.deps import ContextDep, SessionDep, SettingsDep
 from server_stub.core.errors import ApiError
-from server_stub.core.tokens import peek
-from server_stub.models import TokenPurpose
 
 router = APIRouter(prefix="/pages", include_in_schema=False)
 
@@ -62,7 +60,7 @@ def reset_password_submit(session: SessionDep, ctx: ContextDep,
 def signin_page(session: SessionDep, settings: SettingsDep, token: str = "") -> HTMLResponse:
     """Show the single-use sign-in code to paste into Amphi (it is used from the client)."""
     try:
-        peek(session, token, TokenPurpose.SIGNIN_LINK)
+        sessions.check_signin_link(session, token)
     except ApiError as exc:
         return pages.error_page(exc)
     return pages.signin_code(token, settings.signin_link_minutes)
