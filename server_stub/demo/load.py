@@ -45,8 +45,8 @@ from server_stub.models import (
     Intern,
     MatchingCandidate,
     MatchingPost,
-    NationalCandidate,
     NationalCell,
+    NationalStudent,
     Participation,
     Person,
     RankingEntry,
@@ -191,7 +191,7 @@ def _counts(session: Session) -> dict[str, int | float]:
         return int(session.scalar(stmt) or 0)
 
     national = of_kind("national")
-    candidates = select(NationalCandidate.id).where(NationalCandidate.campaign_id.in_(national))
+    candidates = select(NationalStudent.id).where(NationalStudent.campaign_id.in_(national))
     matching = of_kind("matching")
     services = select(Service.id).where(Service.campaign_id.in_(demo))
     matching_cands = select(MatchingCandidate.id).where(MatchingCandidate.campaign_id.in_(matching))
@@ -209,8 +209,8 @@ def _counts(session: Session) -> dict[str, int | float]:
         "national_posts": count(select(func.sum(NationalCell.capacity)).where(cell_filter)),
         "cesp_posts": count(select(func.sum(NationalCell.capacity)).where(
             cell_filter, NationalCell.pool == "cesp")),
-        "students": count(select(func.count()).select_from(NationalCandidate).where(
-            NationalCandidate.campaign_id.in_(national))),
+        "students": count(select(func.count()).select_from(NationalStudent).where(
+            NationalStudent.campaign_id.in_(national))),
         "wishes": count(select(func.count()).select_from(Wish).where(
             Wish.candidate_id.in_(candidates))),
         "amphis": count(select(func.count()).select_from(Amphi).where(Amphi.campaign_id.in_(demo))),

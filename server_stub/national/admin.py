@@ -31,8 +31,8 @@ from server_stub.models import (
     Campaign,
     CampaignKind,
     DaySlice,
-    NationalCandidate,
     NationalCell,
+    NationalStudent,
     Participation,
     Person,
     Role,
@@ -387,8 +387,8 @@ def import_students(session: Session, ctx: RequestContext, registry: NationalReg
                   if p.ine and normalize_ine(p.ine) != NO_INE}
         by_identity = {(normalize_name(p.last_name), normalize_name(p.first_name),
                         p.birth_date): p for p in people}
-        cands = {c.person_id: c for c in session.scalars(select(NationalCandidate).where(
-            NationalCandidate.campaign_id == campaign_id))}
+        cands = {c.person_id: c for c in session.scalars(select(NationalStudent).where(
+            NationalStudent.campaign_id == campaign_id))}
         rejected: list[sch.NationalRejectedLine] = []
         accepted: list[tuple[Line, Person | None, int, str, date, str]] = []
         seen_rank: dict[int, int] = {}
@@ -465,9 +465,9 @@ def import_students(session: Session, ctx: RequestContext, registry: NationalReg
                 session.add(person)
                 session.flush()
             if cand is None:
-                session.add(NationalCandidate(campaign_id=campaign_id, person_id=person.id,
-                                              rank=rank, pool=pool, absent=False,
-                                              wishes_version=0))
+                session.add(NationalStudent(campaign_id=campaign_id, person_id=person.id,
+                                            rank=rank, pool=pool, absent=False,
+                                            wishes_version=0))
                 if person.id not in participants:
                     session.add(Participation(campaign_id=campaign_id, person_id=person.id,
                                               role="student"))

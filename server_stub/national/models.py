@@ -38,7 +38,7 @@ class NationalCell(Base):
     capacity: Mapped[int] = mapped_column(Integer)
 
 
-class NationalCandidate(Base):
+class NationalStudent(Base):
     """A ranked student in a national campaign.
 
     `turn_outcome` says how his turn in the amphitheatre ended (None: not passed yet):
@@ -46,6 +46,8 @@ class NationalCandidate(Base):
     `no_feasible_wish` (absent or simulated with nothing left), `skipped` (staff).
     """
 
+    # The table keeps its first name (and its foreign keys `candidate_id`): the schema is
+    # upgraded by adding what is missing, so a renamed table would start empty.
     __tablename__ = "national_candidate"
     __table_args__ = (UniqueConstraint("campaign_id", "person_id"),)
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import ApiError
-from server_stub.models import NationalCandidate, Person
+from server_stub.models import NationalStudent, Person
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -265,9 +265,9 @@ def summary(session: Session, registry: NationalRegistry, campaign_id: int
             ) -> sch.NationalCampaignPublic:
     """The campaign's home page (answers in every state, so clients can say "fermé")."""
     registered = session.scalar(
-        select(func.count()).select_from(NationalCandidate)
-        .join(Person, Person.id == NationalCandidate.person_id)
-        .where(NationalCandidate.campaign_id == campaign_id,
+        select(func.count()).select_from(NationalStudent)
+        .join(Person, Person.id == NationalStudent.person_id)
+        .where(NationalStudent.campaign_id == campaign_id,
                Person.password_hash.is_not(None))) or 0
     with registry.hold(campaign_id) as rt:
         pools = {pool: sch.NationalPoolCounts(students=len(ids),

@@ -37,8 +37,8 @@ from server_stub.models import (
     CampaignKind,
     DaySlice,
     NationalAmphiRun,
-    NationalCandidate,
     NationalCell,
+    NationalStudent,
     Person,
     Wish,
 )
@@ -159,11 +159,11 @@ class CampaignRuntime:
         wishes: dict[int, list[int]] = {}
         for cand_id, cell_id in session.execute(
                 select(Wish.candidate_id, Wish.cell_id)
-                .join(NationalCandidate, NationalCandidate.id == Wish.candidate_id)
-                .where(NationalCandidate.campaign_id == campaign_id)
+                .join(NationalStudent, NationalStudent.id == Wish.candidate_id)
+                .where(NationalStudent.campaign_id == campaign_id)
                 .order_by(Wish.candidate_id, Wish.position)):
             wishes.setdefault(cand_id, []).append(cell_id)
-        C = NationalCandidate
+        C = NationalStudent
         cands: dict[int, CandInfo] = {}
         for row in session.execute(
                 select(C.id, C.person_id, C.rank, C.pool, C.demoted_behind, C.absent,

@@ -29,8 +29,8 @@ from server_stub.core.txn import on_commit
 from server_stub.models import (
     Campaign,
     NationalAmphiRun,
-    NationalCandidate,
     NationalCell,
+    NationalStudent,
     Person,
     ValidationKey,
 )
@@ -177,9 +177,9 @@ def _end_turn(session: Session, rt: CampaignRuntime, cand: CandInfo, outcome: st
                         .with_for_update())
         values.update(assigned_cell_id=cell_id, assigned_at=at)
     done = session.execute(
-        update(NationalCandidate)
-        .where(NationalCandidate.id == cand.id, NationalCandidate.assigned_cell_id.is_(None),
-               NationalCandidate.turn_outcome.is_(None))
+        update(NationalStudent)
+        .where(NationalStudent.id == cand.id, NationalStudent.assigned_cell_id.is_(None),
+               NationalStudent.turn_outcome.is_(None))
         .values(**values))
     if done.rowcount != 1:
         session.rollback()
@@ -187,8 +187,8 @@ def _end_turn(session: Session, rt: CampaignRuntime, cand: CandInfo, outcome: st
                                                 "passé.")
     if cell_id is not None:
         capacity = session.scalar(select(NationalCell.capacity).where(NationalCell.id == cell_id))
-        taken = session.scalar(select(func.count()).select_from(NationalCandidate).where(
-            NationalCandidate.assigned_cell_id == cell_id)) or 0
+        taken = session.scalar(select(func.count()).select_from(NationalStudent).where(
+            NationalStudent.assigned_cell_id == cell_id)) or 0
         if capacity is None or taken > capacity:
             session.rollback()
             raise _place_taken()
@@ -399,7 +399,7 @@ def enter(session: Session, ctx: RequestContext, registry: NationalRegistry, cam
                                "Réponse incorrecte à votre question secrète.",
                                field="secret_answer")
             at = now().replace(microsecond=0)
-            session.execute(update(NationalCandidate).where(NationalCandidate.id == cand.id)
+            session.execute(update(NationalStudent).where(NationalStudent.id == cand.id)
                             .values(amphi_entered_at=at))
             throttle.clear(session, key)
             audit.record(session, NationalAction.AMPHI_ENTERED, actor_id=person.id,
@@ -420,7 +420,7 @@ def set_absence(session: Session, ctx: RequestContext, registry: NationalRegistr
         cand = candidate(rt, person)
         require_editable(rt, cand)
         if cand.absent != data.absent:
-            session.execute(update(NationalCandidate).where(NationalCandidate.id == cand.id)
+            session.execute(update(NationalStudent).where(NationalStudent.id == cand.id)
                             .values(absent=data.absent))
             action = (NationalAction.ABSENCE_DECLARED if data.absent
                       else NationalAction.ABSENCE_CANCELLED)
@@ -439,7 +439,7 @@ def _new_key(cand: CandInfo, behind: int | None) -> tuple[int, int, int]:
 def _demote(session: Session, ctx: RequestContext, rt: CampaignRuntime, cand: CandInfo,
             behind: int | None, *, actor_id: int, action: str) -> None:
     """Write a demotion (or its cancellation), rebuild the order, open the right turn."""
-    session.execute(update(NationalCandidate).where(NationalCandidate.id == cand.id)
+    session.execute(update(NationalStudent).where(NationalStudent.id == cand.id)
                     .values(demoted_behind=behind))
     audit.record(session, action, actor_id=actor_id, subject_id=cand.person_id,
                  campaign_id=rt.campaign_id, address=ctx.address,

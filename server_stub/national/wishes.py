@@ -18,7 +18,7 @@ from server_stub.core import audit
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
-from server_stub.models import NationalCandidate, Person, Wish, WishChange
+from server_stub.models import NationalStudent, Person, Wish, WishChange
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -79,8 +79,8 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
     """Write the new list with its history line, receipt and audit entry; then simulate."""
     new_version = version + 1
     done = session.execute(
-        update(NationalCandidate)
-        .where(NationalCandidate.id == cand.id, NationalCandidate.wishes_version == version)
+        update(NationalStudent)
+        .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version)
         .values(wishes_version=new_version))
     if done.rowcount != 1:  # changed behind this process's back: reload and say so
         session.rollback()
