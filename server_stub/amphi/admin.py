@@ -59,9 +59,9 @@ from server_stub.core.accounts import NO_INE, normalize_ine, normalize_name
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, Participation, Person, Role
 from server_stub.core.schemas import CampaignPublic
 from server_stub.core.text import import_cell
-from server_stub.models import Campaign, Participation, Person, Role
 
 STARTED = (*LIVE_STATES, AmphiState.FINISHED.value)
 MAX_IMPORT_LINES = 20_000

@@ -20,8 +20,8 @@ from server_stub.amphi.models import Amphi, AmphiSession, Intern
 from server_stub.amphi.schemas import CallListEntry
 from server_stub.core.clock import as_utc
 from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, Person
 from server_stub.engine import ranks
-from server_stub.models import Campaign, Person
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from server_stub.amphi.schemas import (
 )
 from server_stub.core.clock import as_utc
 from server_stub.core.errors import ApiError, forbidden, not_found
-from server_stub.models import Campaign, Person, Role
+from server_stub.core.models import Campaign, Person, Role
 
 PHASE_LABELS: dict[str, str] = {
     "socle": "Phase socle",

@@ -40,7 +40,7 @@ from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
 from server_stub.core.mail import Mailer
-from server_stub.models import Person
+from server_stub.core.models import Person
 from server_stub.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -35,7 +35,7 @@ from server_stub.amphi.models import (
 )
 from server_stub.amphi.schemas import FavouriteEstimate, FavouriteEstimateItem
 from server_stub.core.clock import now
-from server_stub.models import Person
+from server_stub.core.models import Person
 
 # ---------------------------------------------------------------------------- pure part
 

@@ -47,7 +47,7 @@ from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
-from server_stub.models import Person
+from server_stub.core.models import Person
 
 EDITABLE = (AmphiState.OPEN.value, *LIVE_STATES)
 MAX_SAVED_SEARCHES = 100

@@ -46,8 +46,8 @@ from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import Campaign, Person
 from server_stub.engine.ranks import display_rank
-from server_stub.models import Campaign, Person
 
 
 def proxy_public(proxy: AmphiProxy) -> ProxyPublic:

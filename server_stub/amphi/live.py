@@ -85,8 +85,8 @@ from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import AuthSession, Campaign, EmailToken, Person, Role, TokenPurpose
 from server_stub.core.txn import on_commit
-from server_stub.models import AuthSession, Campaign, EmailToken, Person, Role, TokenPurpose
 from server_stub.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -29,7 +29,7 @@ from server_stub.amphi.models import (
 )
 from server_stub.amphi.schemas import AmphiOffer, AssignmentPublic
 from server_stub.core.errors import ApiError
-from server_stub.models import Campaign, Person, Role
+from server_stub.core.models import Campaign, Person, Role
 
 
 def check_published(amphi: Amphi, viewer: Person | None) -> None:

@@ -36,9 +36,9 @@ from server_stub.core.audit import Action
 from server_stub.core.clock import now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, invalid_token, not_found
+from server_stub.core.models import Person, Role, TokenPurpose
 from server_stub.core.schemas import SessionPublic
 from server_stub.core.txn import on_commit
-from server_stub.models import Person, Role, TokenPurpose
 
 _dummy_hash: str | None = None
 

@@ -22,6 +22,7 @@ from server_stub.core.audit import Action
 from server_stub.core.clock import now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, Participation, Person, TokenPurpose
 from server_stub.core.schemas import (
     CampaignPublic,
     ContactUpdate,
@@ -32,7 +33,6 @@ from server_stub.core.schemas import (
     SecretUpdate,
 )
 from server_stub.core.txn import on_commit
-from server_stub.models import Campaign, Participation, Person, TokenPurpose
 
 NO_INE = "0000"  # "Saisissez 0000 si les autres informations permettent de vous identifier"
 

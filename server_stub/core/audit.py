@@ -8,8 +8,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc
+from server_stub.core.models import AuditEntry
 from server_stub.core.schemas import AuditPublic
-from server_stub.models import AuditEntry
 
 
 class Action:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server_stub.core.models import Campaign, Participation, Person, Role
 from server_stub.core.schemas import CampaignPublic
-from server_stub.models import Campaign, Participation, Person, Role
 
 DRAFT = "draft"
 

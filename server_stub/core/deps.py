@@ -23,8 +23,8 @@ from server_stub.core import sessions
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import forbidden, not_authenticated, validation_error
 from server_stub.core.mail import Mailer
+from server_stub.core.models import AuthSession, Person, Role
 from server_stub.core.text import describe, forbidden_character
-from server_stub.models import AuthSession, Person, Role
 from server_stub.settings import Settings
 
 _bearer = HTTPBearer(auto_error=False, description="Jeton de session obtenu à la connexion.")

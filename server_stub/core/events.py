@@ -37,8 +37,8 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core.clock import as_utc
+from server_stub.core.models import EventRecord
 from server_stub.core.txn import on_commit
-from server_stub.models import EventRecord
 
 log = logging.getLogger(__name__)
 

@@ -25,9 +25,9 @@ from server_stub.core.audit import Action
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_authenticated, session_expired
+from server_stub.core.models import AuthSession, Person, TokenPurpose
 from server_stub.core.schemas import SessionPublic
 from server_stub.core.txn import on_commit
-from server_stub.models import AuthSession, Person, TokenPurpose
 
 _dummy_hash: str | None = None
 

@@ -10,8 +10,8 @@ from server_stub.core.accounts import NO_INE, normalize_email, normalize_ine, no
 from server_stub.core.audit import Action
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import Campaign, Person, Role
 from server_stub.core.schemas import EventPublic, IdentityImport, ImportResult, StaffMessage
-from server_stub.models import Campaign, Person, Role
 
 
 def _identity_key(last_name: str, first_name: str, birth_date: object) -> tuple[str, str, str]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import too_many_attempts
-from server_stub.models import LoginAttempt
+from server_stub.core.models import LoginAttempt
 
 
 def account_key(email: str) -> str:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import invalid_token
+from server_stub.core.models import EmailToken, Person, TokenPurpose
 from server_stub.core.security import new_token, token_digest
-from server_stub.models import EmailToken, Person, TokenPurpose
 
 
 def issue(session: Session, person: Person, purpose: TokenPurpose, lifetime: timedelta,

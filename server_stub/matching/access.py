@@ -19,14 +19,8 @@ from sqlalchemy.orm import Session
 from server_stub.core import clock
 from server_stub.core.accounts import normalize_name
 from server_stub.core.errors import ApiError, forbidden, not_found
-from server_stub.models import (
-    Campaign,
-    MatchingCandidate,
-    MatchingPost,
-    Participation,
-    Person,
-    Role,
-)
+from server_stub.core.models import Campaign, Participation, Person, Role
+from server_stub.matching.models import MatchingCandidate, MatchingPost
 
 
 class Action:

@@ -20,6 +20,7 @@ from server_stub.core import audit, events
 from server_stub.core.accounts import lookup_email, normalize_ine
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import Campaign, Participation, Person
 from server_stub.matching.access import (
     STUDENT,
     Action,
@@ -35,6 +36,14 @@ from server_stub.matching.access import (
     utc,
 )
 from server_stub.matching.files import candidate_brief
+from server_stub.matching.models import (
+    Application,
+    MatchingCandidate,
+    MatchingPost,
+    MatchingRound,
+    MatchingWave,
+    RoundResult,
+)
 from server_stub.matching.phases import (
     PHASE_LABELS,
     assignments_before,
@@ -58,17 +67,6 @@ from server_stub.matching.schemas import (
     ImportSummary,
     MatchingSettings,
     ResultPost,
-)
-from server_stub.models import (
-    Application,
-    Campaign,
-    MatchingCandidate,
-    MatchingPost,
-    MatchingRound,
-    MatchingWave,
-    Participation,
-    Person,
-    RoundResult,
 )
 
 OpenKey = tuple[str, str | None]

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server_stub.core.errors import not_found
+from server_stub.core.models import Campaign, Person
 from server_stub.engine.matching import match
 from server_stub.matching.access import (
     load_campaign,
@@ -30,6 +31,15 @@ from server_stub.matching.access import (
     utc,
 )
 from server_stub.matching.applications import open_post_counts, requirement
+from server_stub.matching.models import (
+    Application,
+    MatchingCandidate,
+    MatchingPost,
+    MatchingRound,
+    MatchingWave,
+    PostRanking,
+    RoundResult,
+)
 from server_stub.matching.phases import (
     current_round,
     published_taken,
@@ -51,17 +61,6 @@ from server_stub.matching.schemas import (
     StudentFilter,
     StudentRow,
     StudentStats,
-)
-from server_stub.models import (
-    Application,
-    Campaign,
-    MatchingCandidate,
-    MatchingPost,
-    MatchingRound,
-    MatchingWave,
-    Person,
-    PostRanking,
-    RoundResult,
 )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core import audit
 from server_stub.core.context import RequestContext
+from server_stub.core.models import Person
 from server_stub.matching.access import (
     Action,
     load_campaign,
@@ -37,7 +38,6 @@ from server_stub.matching.schemas import (
     StudentFilter,
     StudentRow,
 )
-from server_stub.models import Person
 
 Format = Literal["csv", "xlsx"]
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8",

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from server_stub.core import audit, events
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, forbidden, not_found
+from server_stub.core.models import Campaign, Person
 from server_stub.matching.access import (
     Action,
     candidate_of,
@@ -40,21 +41,19 @@ from server_stub.matching.access import (
     supervisor_access,
     utc,
 )
+from server_stub.matching.models import (
+    Application,
+    MatchingCandidate,
+    MatchingFile,
+    MatchingPost,
+    MatchingWave,
+)
 from server_stub.matching.phases import posts_open
 from server_stub.matching.schemas import (
     CandidateBrief,
     CandidateFilePublic,
     FilePublic,
     PresentationUpdate,
-)
-from server_stub.models import (
-    Application,
-    Campaign,
-    MatchingCandidate,
-    MatchingFile,
-    MatchingPost,
-    MatchingWave,
-    Person,
 )
 from server_stub.settings import Settings
 

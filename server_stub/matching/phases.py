@@ -20,6 +20,7 @@ from server_stub.core import audit, events
 from server_stub.core.accounts import normalize_email
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import Campaign, Participation, Person
 from server_stub.matching.access import (
     COORDINATOR,
     STUDENT,
@@ -30,6 +31,13 @@ from server_stub.matching.access import (
     require_staff,
     roles_in,
     utc,
+)
+from server_stub.matching.models import (
+    MatchingCandidate,
+    MatchingPost,
+    MatchingRound,
+    MatchingWave,
+    RoundResult,
 )
 from server_stub.matching.schemas import (
     CoordinatorAdd,
@@ -44,16 +52,6 @@ from server_stub.matching.schemas import (
     WaveCreate,
     WavePublic,
     WaveUpdate,
-)
-from server_stub.models import (
-    Campaign,
-    MatchingCandidate,
-    MatchingPost,
-    MatchingRound,
-    MatchingWave,
-    Participation,
-    Person,
-    RoundResult,
 )
 
 ON_PLATFORM_DATES = ("applications_opens_at", "applications_closes_at", "ranking_opens_at",

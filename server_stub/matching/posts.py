@@ -18,6 +18,7 @@ from server_stub.core import audit, events
 from server_stub.core.accounts import lookup_email
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, forbidden, not_found
+from server_stub.core.models import Participation, Person
 from server_stub.matching.access import (
     STUDENT,
     SUPERVISOR,
@@ -38,6 +39,15 @@ from server_stub.matching.access import (
     supervisor_access,
 )
 from server_stub.matching.files import file_public
+from server_stub.matching.models import (
+    Application,
+    MatchingCandidate,
+    MatchingFile,
+    MatchingPost,
+    MatchingRound,
+    MatchingWave,
+    RoundResult,
+)
 from server_stub.matching.phases import (
     current_round,
     posts_open,
@@ -57,17 +67,6 @@ from server_stub.matching.schemas import (
     PostPublic,
     PostRoundResult,
     PostUpdate,
-)
-from server_stub.models import (
-    Application,
-    MatchingCandidate,
-    MatchingFile,
-    MatchingPost,
-    MatchingRound,
-    MatchingWave,
-    Participation,
-    Person,
-    RoundResult,
 )
 
 

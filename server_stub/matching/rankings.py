@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from server_stub.core import audit, events
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, forbidden, not_found
+from server_stub.core.models import Campaign, Person
 from server_stub.engine.matching import match
 from server_stub.matching.access import (
     Action,
@@ -36,6 +37,16 @@ from server_stub.matching.access import (
     strip_controls,
     supervisor_access,
     utc,
+)
+from server_stub.matching.models import (
+    Application,
+    CandidateObservation,
+    MatchingCandidate,
+    MatchingFile,
+    MatchingPost,
+    MatchingRound,
+    PostRanking,
+    RankingEntry,
 )
 from server_stub.matching.phases import (
     PHASE_LABELS,
@@ -52,18 +63,6 @@ from server_stub.matching.schemas import (
     RankingSummary,
     RankingUpdate,
     RankingViolation,
-)
-from server_stub.models import (
-    Application,
-    Campaign,
-    CandidateObservation,
-    MatchingCandidate,
-    MatchingFile,
-    MatchingPost,
-    MatchingRound,
-    Person,
-    PostRanking,
-    RankingEntry,
 )
 
 # --------------------------------------------------------------------------- validity

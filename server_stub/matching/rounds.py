@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from server_stub.core import audit, events
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import Campaign, Person
 from server_stub.engine.matching import match
 from server_stub.matching.access import (
     STUDENT,
@@ -40,6 +41,16 @@ from server_stub.matching.access import (
 )
 from server_stub.matching.applications import result_post
 from server_stub.matching.files import candidate_brief
+from server_stub.matching.models import (
+    Application,
+    MatchingCandidate,
+    MatchingPost,
+    MatchingRound,
+    MatchingWave,
+    RankingEntry,
+    RoundPost,
+    RoundResult,
+)
 from server_stub.matching.phases import (
     assignments_before,
     engine_rules,
@@ -53,18 +64,6 @@ from server_stub.matching.schemas import (
     ResultPage,
     ResultRow,
     RoundRunPublic,
-)
-from server_stub.models import (
-    Application,
-    Campaign,
-    MatchingCandidate,
-    MatchingPost,
-    MatchingRound,
-    MatchingWave,
-    Person,
-    RankingEntry,
-    RoundPost,
-    RoundResult,
 )
 
 INSERT_PAGE = 5000

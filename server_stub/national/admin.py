@@ -26,17 +26,8 @@ from server_stub.core import audit, events
 from server_stub.core.accounts import NO_INE, normalize_ine, normalize_name
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, CampaignKind, Participation, Person, Role
 from server_stub.core.text import import_cell
-from server_stub.models import (
-    Campaign,
-    CampaignKind,
-    DaySlice,
-    NationalCell,
-    NationalStudent,
-    Participation,
-    Person,
-    Role,
-)
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     IMPORT_STATES,
@@ -47,6 +38,7 @@ from server_stub.national.common import (
     SiteState,
     wrong_state,
 )
+from server_stub.national.models import DaySlice, NationalCell, NationalStudent
 from server_stub.national.reads import summary
 from server_stub.national.runtime import NationalRegistry, SliceInfo
 

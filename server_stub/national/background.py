@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from server_stub.core import events
 from server_stub.core.context import RequestContext
 from server_stub.core.mail import Mailer
-from server_stub.models import Person
+from server_stub.core.models import Person
 from server_stub.national.common import NationalEvent, Outcome, RunStatus, SiteState
 from server_stub.national.runtime import CampaignRuntime, NationalRegistry
 from server_stub.national.turns import process_absent, start, take_first_feasible

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import ApiError
-from server_stub.models import NationalStudent, Person
+from server_stub.core.models import Person
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -29,6 +29,7 @@ from server_stub.national.common import (
     not_a_candidate,
     wrong_state,
 )
+from server_stub.national.models import NationalStudent
 from server_stub.national.receipts import assignment_code
 from server_stub.national.runtime import (
     CampaignRuntime,

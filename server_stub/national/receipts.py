@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc
-from server_stub.models import WishReceipt
 from server_stub.national import schemas as sch
+from server_stub.national.models import WishReceipt
 
 
 def canonical_time(at: datetime) -> str:

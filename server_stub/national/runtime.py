@@ -31,22 +31,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core.clock import as_utc
 from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, CampaignKind, Person
 from server_stub.engine.serial import Simulation
-from server_stub.models import (
-    Campaign,
-    CampaignKind,
-    DaySlice,
-    NationalAmphiRun,
-    NationalCell,
-    NationalStudent,
-    Person,
-    Wish,
-)
 from server_stub.national.common import (
     ASSIGNING_OUTCOMES,
     POOLS,
     RunStatus,
     campaign_not_found,
+)
+from server_stub.national.models import (
+    DaySlice,
+    NationalAmphiRun,
+    NationalCell,
+    NationalStudent,
+    Wish,
 )
 
 log = logging.getLogger(__name__)

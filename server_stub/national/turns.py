@@ -25,15 +25,8 @@ from server_stub.core import audit, events, security, throttle
 from server_stub.core.clock import now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, Person
 from server_stub.core.txn import on_commit
-from server_stub.models import (
-    Campaign,
-    NationalAmphiRun,
-    NationalCell,
-    NationalStudent,
-    Person,
-    ValidationKey,
-)
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -45,6 +38,12 @@ from server_stub.national.common import (
     RunStatus,
     SiteState,
     wrong_state,
+)
+from server_stub.national.models import (
+    NationalAmphiRun,
+    NationalCell,
+    NationalStudent,
+    ValidationKey,
 )
 from server_stub.national.reads import (
     candidate,

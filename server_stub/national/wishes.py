@@ -18,7 +18,7 @@ from server_stub.core import audit
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
-from server_stub.models import NationalStudent, Person, Wish, WishChange
+from server_stub.core.models import Person
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -26,6 +26,7 @@ from server_stub.national.common import (
     NationalAction,
     wrong_state,
 )
+from server_stub.national.models import NationalStudent, Wish, WishChange
 from server_stub.national.reads import candidate, require_readable, wish_list
 from server_stub.national.receipts import new_receipt, public, receipts_of
 from server_stub.national.runtime import CampaignRuntime, CandInfo, NationalRegistry
