@@ -35,9 +35,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from server_stub.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
-from server_stub.models import AuthSession, Campaign, Person  # noqa: E402
-from server_stub.models.amphi import (  # noqa: E402
+from server_stub.amphi.models import (  # noqa: E402
     Amphi,
     AmphiFavourite,
     AmphiPost,
@@ -45,7 +43,9 @@ from server_stub.models.amphi import (  # noqa: E402
     Intern,
     Service,
 )
-from server_stub.security import token_digest  # noqa: E402
+from server_stub.core.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
+from server_stub.core.security import token_digest  # noqa: E402
+from server_stub.models import AuthSession, Campaign, Person  # noqa: E402
 
 CLIENTS = 300
 INTERNS = 320

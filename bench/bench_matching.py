@@ -34,12 +34,13 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from server_stub import models as m  # noqa: E402
 from server_stub.app import create_app  # noqa: E402
-from server_stub.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
-from server_stub.mail import Mailer  # noqa: E402
-from server_stub.schemas.matching import StudentFilter  # noqa: E402
-from server_stub.security import hash_password  # noqa: E402
-from server_stub.services import matching_exports, matching_rounds  # noqa: E402
-from server_stub.services.context import RequestContext  # noqa: E402
+from server_stub.core.context import RequestContext  # noqa: E402
+from server_stub.core.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
+from server_stub.core.mail import Mailer  # noqa: E402
+from server_stub.core.security import hash_password  # noqa: E402
+from server_stub.matching import exports as matching_exports  # noqa: E402
+from server_stub.matching import rounds as matching_rounds  # noqa: E402
+from server_stub.matching.schemas import StudentFilter  # noqa: E402
 from server_stub.settings import Settings  # noqa: E402
 
 STUDENTS = 7_400

@@ -38,8 +38,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from server_stub.core.security import hash_password  # noqa: E402
 from server_stub.demo import load_demo  # noqa: E402
-from server_stub.security import hash_password  # noqa: E402
 from server_stub.settings import Settings  # noqa: E402
 
 SEQUENTIAL_CHANGES = 400
@@ -93,8 +93,8 @@ def prepare(data_dir: Path) -> list[str]:
 
 def rebuild_seconds(data_dir: Path) -> list[float]:
     """Cold rebuilds of the national campaign's simulations from the database."""
-    from server_stub.db import make_engine, make_sessionmaker
-    from server_stub.services.national_runtime import NationalRegistry
+    from server_stub.core.db import make_engine, make_sessionmaker
+    from server_stub.national.runtime import NationalRegistry
 
     engine = make_engine(f"sqlite:///{data_dir / 'amphi.sqlite3'}")
     out = []

@@ -94,11 +94,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_add_staff(args: argparse.Namespace) -> int:
-    from server_stub.db import create_schema, make_engine, make_sessionmaker
-    from server_stub.errors import ApiError
-    from server_stub.mail import Mailer
-    from server_stub.services.context import RequestContext
-    from server_stub.services.staff import create_staff_account
+    from server_stub.core.context import RequestContext
+    from server_stub.core.db import create_schema, make_engine, make_sessionmaker
+    from server_stub.core.errors import ApiError
+    from server_stub.core.mail import Mailer
+    from server_stub.core.staff import create_staff_account
 
     settings = _settings(args)
     engine = make_engine(settings.resolved_database_url)

@@ -21,13 +21,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server_stub import __version__, security
-from server_stub.db import create_schema, make_engine, make_sessionmaker
-from server_stub.deps import refuse_control_characters
-from server_stub.errors import ApiError, validation_error
-from server_stub.events import EventBroker
-from server_stub.mail import Mailer
-from server_stub.routes import AREA_LIFESPANS, ROUTERS
+from server_stub import __version__
+from server_stub.api import AREA_LIFESPANS, ROUTERS
+from server_stub.core import security
+from server_stub.core.db import create_schema, make_engine, make_sessionmaker
+from server_stub.core.deps import refuse_control_characters
+from server_stub.core.errors import ApiError, validation_error
+from server_stub.core.events import EventBroker
+from server_stub.core.mail import Mailer
 from server_stub.settings import Settings
 
 log = logging.getLogger(__name__)

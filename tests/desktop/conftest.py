@@ -269,8 +269,8 @@ def add_person(live: LiveServer, *, password: str | None = PASSWORD,
 
     `campaign=(kind, role)` also creates a campaign he takes part in.
     """
+    from server_stub.core.security import hash_password, hash_secret_answer
     from server_stub.models import Campaign, Participation, Person
-    from server_stub.security import hash_password, hash_secret_answer
 
     values: dict[str, Any] = {**IDENTITY, "role": "student", **fields}
     if password is not None:

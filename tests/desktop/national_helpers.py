@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 from desktop.app import AmphiApp
 from desktop.areas.national import NationalArea
 from desktop.ui.main_window import MainWindow
-from server_stub.models import NationalCandidate, NationalCell, Wish
+from server_stub.models import NationalCell, NationalStudent, Wish
 from tests.desktop.conftest import PASSWORD, RestartableServer, until
 from tests.server.test_national import Campaign, Student, build_campaign
 
@@ -72,8 +72,8 @@ def give_everyone_wishes(server: RestartableServer, campaign_id: int, skip: int)
     with server.live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
         cells = list(session.scalars(select(NationalCell.id).where(
             NationalCell.campaign_id == campaign_id)))
-        candidates = list(session.scalars(select(NationalCandidate.id).where(
-            NationalCandidate.campaign_id == campaign_id, NationalCandidate.rank != skip)))
+        candidates = list(session.scalars(select(NationalStudent.id).where(
+            NationalStudent.campaign_id == campaign_id, NationalStudent.rank != skip)))
         rows = [{"candidate_id": cand, "cell_id": cell, "position": position}
                 for cand in candidates
                 for position, cell in enumerate(rng.sample(cells, 5), start=1)]

@@ -207,7 +207,7 @@ def test_own_events_need_the_token(arun: Run, api: ApiClient,
         mine.start()
         anonymous.start()
         await asyncio.wait_for(asyncio.gather(*both), 5)
-        from server_stub import events
+        from server_stub.core import events
 
         assert server.live is not None
         with server.live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]

@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
+from server_stub.core.security import hash_password, hash_secret_answer
 from server_stub.models import Person
-from server_stub.security import hash_password, hash_secret_answer
 from tests.conftest import LiveServer, start_live_server
 
 FAST_HASHING: dict[str, Any] = {"argon2_time_cost": 1, "argon2_memory_kib": 1024,

@@ -240,7 +240,7 @@ def test_secret_update_needs_the_password(live_server: LiveServer, client: httpx
     r = client.put("/api/me/secret", headers=auth(token), json={**body, "password": PASSWORD})
     assert r.status_code == 200 and r.json()["secret_question"] == "Mon film préféré ?"
 
-    from server_stub.security import verify_secret_answer
+    from server_stub.core.security import verify_secret_answer
 
     with live_server.app.state.sessionmaker() as s:  # type: ignore[attr-defined]
         stored = s.scalar(select(Person.secret_answer_hash).where(Person.id == person_id))

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from server_stub.models.amphi import AmphiAssignment, AmphiFavourite, AmphiProxy, SavedSearch
+from server_stub.amphi.models import AmphiAssignment, AmphiFavourite, AmphiProxy, SavedSearch
 from tests.server.conftest import ServerFactory, error
 from tests.server.test_amphi_support import amphi_server, make_world
 

@@ -7,7 +7,7 @@ import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server_stub.services.amphi_estimate import Chooser, Slot, free_at_my_turn, simulate, walk
+from server_stub.amphi.estimate import Chooser, Slot, free_at_my_turn, simulate, walk
 from tests.server.conftest import ServerFactory, error
 from tests.server.test_amphi_support import amphi_server, make_world
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from server_stub import models as m
-from server_stub.db import make_engine
+from server_stub.core.db import make_engine
 from server_stub.demo import (
     DEMO_ACCOUNTS,
     DEMO_SECRET_ANSWER,
@@ -26,7 +26,7 @@ from server_stub.demo import (
     demo_exists,
     load_demo,
 )
-from server_stub.demo_data.regions import PHASE_LABELS
+from server_stub.demo.data.regions import PHASE_LABELS
 from server_stub.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -62,20 +62,20 @@ def national_digest(session: Session) -> str:
     """Ranks, identities and ordered wishes of the national campaign, free of database ids."""
     h = hashlib.sha256()
     candidates = session.execute(
-        select(m.NationalCandidate.rank, m.NationalCandidate.pool,
-               m.NationalCandidate.demoted_behind, m.NationalCandidate.absent,
+        select(m.NationalStudent.rank, m.NationalStudent.pool,
+               m.NationalStudent.demoted_behind, m.NationalStudent.absent,
                m.Person.last_name, m.Person.first_name, m.Person.birth_date, m.Person.ine)
-        .join(m.Person, m.Person.id == m.NationalCandidate.person_id)
-        .order_by(m.NationalCandidate.rank)
+        .join(m.Person, m.Person.id == m.NationalStudent.person_id)
+        .order_by(m.NationalStudent.rank)
     )
     for row in candidates:
         h.update(repr(tuple(row)).encode())
     wishes = session.execute(
-        select(m.NationalCandidate.rank, m.Wish.position, m.NationalCell.pool,
+        select(m.NationalStudent.rank, m.Wish.position, m.NationalCell.pool,
                m.NationalCell.subdivision, m.NationalCell.specialty, m.NationalCell.capacity)
-        .join(m.NationalCandidate, m.NationalCandidate.id == m.Wish.candidate_id)
+        .join(m.NationalStudent, m.NationalStudent.id == m.Wish.candidate_id)
         .join(m.NationalCell, m.NationalCell.id == m.Wish.cell_id)
-        .order_by(m.NationalCandidate.rank, m.Wish.position)
+        .order_by(m.NationalStudent.rank, m.Wish.position)
     )
     for row in wishes:
         h.update(repr(tuple(row)).encode())
@@ -127,7 +127,7 @@ def test_the_28_subdivisions_and_44_specialties(demo: Demo) -> None:
 
 
 def test_demo_accounts_sign_in_with_their_documented_passwords(demo: Demo) -> None:
-    from server_stub.security import password_problem, verify_password, verify_secret_answer
+    from server_stub.core.security import password_problem, verify_password, verify_secret_answer
 
     with demo.session() as s:
         for account in DEMO_ACCOUNTS:
@@ -153,16 +153,16 @@ def test_unregistered_identity_is_a_national_student_without_account(demo: Demo)
             "Camille", "Lefèvre", "Lyon")
         assert person.birth_date.isoformat() == "2000-03-14"
         assert person.email is None and person.password_hash is None
-        candidate = s.scalar(select(m.NationalCandidate).where(
-            m.NationalCandidate.person_id == person.id))
+        candidate = s.scalar(select(m.NationalStudent).where(
+            m.NationalStudent.person_id == person.id))
         assert candidate is not None
 
 
 def test_demo_student_has_a_mid_rank_and_realistic_wishes(demo: Demo) -> None:
     with demo.session() as s:
         person = person_by_email(s, "etudiant@amphi.demo")
-        candidate = s.scalar(select(m.NationalCandidate).where(
-            m.NationalCandidate.person_id == person.id))
+        candidate = s.scalar(select(m.NationalStudent).where(
+            m.NationalStudent.person_id == person.id))
         assert candidate is not None and candidate.rank == 3775 and candidate.pool == "general"
         wishes = s.execute(
             select(m.Wish.position, m.NationalCell.subdivision, m.NationalCell.specialty)
@@ -181,7 +181,7 @@ def test_every_participant_has_a_participation(demo: Demo) -> None:
                 select(m.Participation.campaign_id, m.Participation.person_id,
                        m.Participation.role)):
             roles[(campaign_id, person_id)].add(role)
-        for model in (m.NationalCandidate, m.Intern, m.MatchingCandidate):
+        for model in (m.NationalStudent, m.Intern, m.MatchingCandidate):
             for campaign_id, person_id in s.execute(select(model.campaign_id, model.person_id)):
                 assert "student" in roles[(campaign_id, person_id)]
         for campaign_id, first, second in s.execute(select(
@@ -202,22 +202,22 @@ def test_national_students_ranks_pools_and_day_slices(demo: Demo) -> None:
     with demo.session() as s:
         campaign = s.scalar(select(m.Campaign).where(m.Campaign.kind == "national"))
         assert campaign is not None and campaign.state == "wishes_open"
-        ranks = list(s.scalars(select(m.NationalCandidate.rank).order_by(
-            m.NationalCandidate.rank)))
+        ranks = list(s.scalars(select(m.NationalStudent.rank).order_by(
+            m.NationalStudent.rank)))
         assert ranks == list(range(1, len(ranks) + 1))
-        demoted = s.execute(select(m.NationalCandidate.rank, m.NationalCandidate.demoted_behind)
-                            .where(m.NationalCandidate.demoted_behind.is_not(None))).all()
+        demoted = s.execute(select(m.NationalStudent.rank, m.NationalStudent.demoted_behind)
+                            .where(m.NationalStudent.demoted_behind.is_not(None))).all()
         assert 5 <= len(demoted) <= 50 and all(behind > rank for rank, behind in demoted)
-        absent = s.scalar(select(func.count()).where(m.NationalCandidate.absent.is_(True)))
+        absent = s.scalar(select(func.count()).where(m.NationalStudent.absent.is_(True)))
         assert 5 <= absent <= 60
-        cesp = s.scalar(select(func.count()).where(m.NationalCandidate.pool == "cesp"))
+        cesp = s.scalar(select(func.count()).where(m.NationalStudent.pool == "cesp"))
         assert 100 <= cesp <= 400
         # Contract students wish only contract cells, the others only general cells.
         mixed = s.scalar(
             select(func.count()).select_from(m.Wish)
-            .join(m.NationalCandidate, m.NationalCandidate.id == m.Wish.candidate_id)
+            .join(m.NationalStudent, m.NationalStudent.id == m.Wish.candidate_id)
             .join(m.NationalCell, m.NationalCell.id == m.Wish.cell_id)
-            .where(m.NationalCandidate.pool != m.NationalCell.pool))
+            .where(m.NationalStudent.pool != m.NationalCell.pool))
         assert mixed == 0
         slices = s.execute(select(m.DaySlice).order_by(m.DaySlice.rank_from)).scalars().all()
     assert 6 <= len(slices) <= 10
@@ -233,8 +233,8 @@ def test_wish_lists_start_with_sought_after_specialties(demo: Demo) -> None:
         firsts = Counter(s.scalars(
             select(m.NationalCell.specialty)
             .join(m.Wish, m.Wish.cell_id == m.NationalCell.id)
-            .join(m.NationalCandidate, m.NationalCandidate.id == m.Wish.candidate_id)
-            .where(m.Wish.position == 1, m.NationalCandidate.rank <= 1000)))
+            .join(m.NationalStudent, m.NationalStudent.id == m.Wish.candidate_id)
+            .where(m.Wish.position == 1, m.NationalStudent.rank <= 1000)))
     assert firsts["Ophtalmologie"] + firsts["Médecine cardiovasculaire"] > 10 * (
         firsts["Médecine et santé au travail"] + 1)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from server_stub import events
+from server_stub.core import events
 from tests.conftest import LiveServer
 from tests.server.conftest import ServerFactory, auth, error, signed_in
 

@@ -16,9 +16,9 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
+from server_stub.api import ROUTERS
+from server_stub.core.schemas import RequestModel
 from server_stub.models import Campaign, Person
-from server_stub.routes import ROUTERS
-from server_stub.schemas import RequestModel
 from tests.conftest import LiveServer
 from tests.server.conftest import auth, error, registration, signed_in
 from tests.server.test_amphi_support import INTERNS_HEADER, csv_file

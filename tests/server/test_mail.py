@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server_stub.mail import Mailer
+from server_stub.core.mail import Mailer
 from server_stub.settings import Settings
 from tests.server.conftest import ServerFactory, add_person, read_mail
 

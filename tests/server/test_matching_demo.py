@@ -16,7 +16,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
-from server_stub import clock
+from server_stub.core import clock
 from server_stub.demo import load_demo
 from server_stub.settings import Settings
 from tests.conftest import start_live_server

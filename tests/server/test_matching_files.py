@@ -21,16 +21,22 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 
 def office(kind: str) -> bytes:
-    """A minimal but structurally real OOXML or OpenDocument file."""
+    """A minimal but structurally real OOXML or OpenDocument file, the same bytes every call.
+
+    The entries carry a fixed date: with the clock's, two calls a second apart differ.
+    """
+    def entry(name: str) -> zipfile.ZipInfo:
+        return zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         if kind == "odt":
-            z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-            z.writestr("content.xml", "<office:document-content/>")
+            z.writestr(entry("mimetype"), "application/vnd.oasis.opendocument.text")
+            z.writestr(entry("content.xml"), "<office:document-content/>")
         else:
-            z.writestr("[Content_Types].xml", "<Types/>")
-            z.writestr({"docx": "word/document.xml", "xlsx": "xl/workbook.xml",
-                        "pptx": "ppt/presentation.xml", "zip": "notes.txt"}[kind], "<x/>")
+            z.writestr(entry("[Content_Types].xml"), "<Types/>")
+            z.writestr(entry({"docx": "word/document.xml", "xlsx": "xl/workbook.xml",
+                              "pptx": "ppt/presentation.xml", "zip": "notes.txt"}[kind]), "<x/>")
     return buffer.getvalue()
 
 

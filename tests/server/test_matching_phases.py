@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from server_stub import clock
-from server_stub.schemas.matching import ThresholdRule
-from server_stub.services.matching_phases import required_applications
+from server_stub.core import clock
+from server_stub.matching.phases import required_applications
+from server_stub.matching.schemas import ThresholdRule
 from tests.conftest import LiveServer
 from tests.server.conftest import error
 from tests.server.test_matching_helpers import World, build_world, iso

@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from server_stub.models import EventRecord
-from server_stub.services.matching_rankings import (
+from server_stub.matching.rankings import (
     rejection_floor,
     violation_messages,
     violations,
 )
+from server_stub.models import EventRecord
 from tests.conftest import LiveServer
 from tests.server.conftest import error
 from tests.server.test_matching_helpers import World, build_world

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from server_stub.engine.serial import simulate
-from server_stub.models import AuditEntry, NationalCandidate, NationalCell, Wish
+from server_stub.models import AuditEntry, NationalCell, NationalStudent, Wish
 from tests.conftest import LiveServer
 from tests.server.conftest import ServerFactory, add_person, auth, error, login, signed_in
 
@@ -145,7 +145,7 @@ def build_campaign(live: LiveServer, client: httpx.Client, *, offer: list[tuple]
         c.cells = {(x.subdivision, x.specialty): x.id for x in s.scalars(
             select(NationalCell).where(NationalCell.campaign_id == cid))}
         by_rank = {cand.rank: cand.person_id for cand in s.scalars(
-            select(NationalCandidate).where(NationalCandidate.campaign_id == cid))}
+            select(NationalStudent).where(NationalStudent.campaign_id == cid))}
     for rank, pool, account in students:
         token = login(client, accounts[rank][1]) if account else None
         c.students[rank] = Student(rank, pool, by_rank[rank], token,
@@ -158,8 +158,8 @@ def engine_result(live: LiveServer, campaign_id: int, pool: str) -> dict[str, An
     with live.app.state.sessionmaker() as s:  # type: ignore[attr-defined]
         cells = s.scalars(select(NationalCell).where(NationalCell.campaign_id == campaign_id,
                                                      NationalCell.pool == pool)).all()
-        cands = s.scalars(select(NationalCandidate).where(
-            NationalCandidate.campaign_id == campaign_id, NationalCandidate.pool == pool)).all()
+        cands = s.scalars(select(NationalStudent).where(
+            NationalStudent.campaign_id == campaign_id, NationalStudent.pool == pool)).all()
         wishes: dict[int, list[str]] = {}
         positions: dict[int, list[int]] = {}
         for w in s.scalars(select(Wish).order_by(Wish.candidate_id, Wish.position)):

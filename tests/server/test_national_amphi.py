@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select, update
 
-from server_stub.models import AuditEntry, NationalCandidate
+from server_stub.models import AuditEntry, NationalStudent
 from tests.conftest import TEST_EPOCH, LiveServer, start_live_server
 from tests.server.conftest import FAST_HASHING, ServerFactory, error, latest_mail, mail_text
 from tests.server.test_national import (
@@ -202,8 +202,8 @@ def test_two_validations_of_the_last_place_one_wins(live_server: LiveServer,
                                                                  "not_current"), r.text
             assert error(r)["message"]
     with c.live.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
-        assert db.scalar(select(func.count()).select_from(NationalCandidate).where(
-            NationalCandidate.assigned_cell_id == peds)) == 1
+        assert db.scalar(select(func.count()).select_from(NationalStudent).where(
+            NationalStudent.assigned_cell_id == peds)) == 1
     assert c.me(s1)["outcome"] == ("staff_assigned" if wins == ["staff"] else "validated")
 
 
@@ -216,8 +216,8 @@ def test_the_database_rechecks_the_place(live_server: LiveServer, client: httpx.
     start(c)
     enter(c, s1)
     with c.live.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
-        db.execute(update(NationalCandidate).where(
-            NationalCandidate.campaign_id == c.id, NationalCandidate.rank == 5)
+        db.execute(update(NationalStudent).where(
+            NationalStudent.campaign_id == c.id, NationalStudent.rank == 5)
             .values(assigned_cell_id=peds))
         db.commit()
     r = validate(c, s1, peds, "recheck-0001")
@@ -390,7 +390,7 @@ def test_restart_keeps_everything_and_the_amphitheatre_resumes(tmp_path: Path) -
 
 
 def _last_event_id(live: LiveServer) -> int:
-    from server_stub.events import last_event_id
+    from server_stub.core.events import last_event_id
 
     with live.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
         return last_event_id(db)
@@ -407,8 +407,8 @@ def test_demo_participants_validate_until_a_real_account(server_factory: ServerF
             # Simulated students' wishes, written as the demo data would be.
             from server_stub.models import Wish
 
-            cands = {x.rank: x.id for x in db.scalars(select(NationalCandidate).where(
-                NationalCandidate.campaign_id == c.id))}
+            cands = {x.rank: x.id for x in db.scalars(select(NationalStudent).where(
+                NationalStudent.campaign_id == c.id))}
             for rank, cell in ((1, ("LYON", "Cardiologie")), (2, ("LYON", "Pédiatrie")),
                                (3, ("BREST", "Médecine générale")),
                                (6, ("REIMS", "Médecine générale"))):

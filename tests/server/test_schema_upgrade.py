@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
-from server_stub.db import create_schema, make_engine
+from server_stub.core.db import create_schema, make_engine
 
 
 def test_missing_columns_are_added_with_their_defaults(tmp_path: Path) -> None:

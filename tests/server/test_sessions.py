@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import select, update
 
-from server_stub.clock import now
+from server_stub.core.clock import now
 from server_stub.models import AuthSession, EmailToken, LoginAttempt
 from tests.conftest import LiveServer, free_port
 from tests.server.conftest import (

@@ -1,0 +1,1 @@
+"""The regional amphitheatres: sessions, call lists, favourites and the live choice of posts."""

@@ -1,0 +1,320 @@
+"""Live events: the persisted event log and the in-process broker behind `GET /api/events`.
+
+Publishing (any service, any thread)::
+
+    publish(session, "staff_message", {"text": ...}, campaign_id=3)           # everybody
+    publish(session, "turn_started", {...}, campaign_id=3, audience_id=person_id)  # one person
+
+`publish` only adds a row to `event_log` inside the caller's transaction: a rolled-back
+change never produces an event. The row id is the SSE id (monotonic, persisted, so a
+client reconnecting with `Last-Event-ID` misses nothing, even across a server restart).
+
+Delivery: after the commit, every broker of the process is woken
+(`loop.call_soon_threadsafe`, so sync handlers in the threadpool may publish). One
+dispatcher task per broker reads the new rows once and fans them out to the subscribers'
+queues. It also polls the log every `event_poll_seconds`, which picks up events written
+by other processes (the demo simulation, a second server on the same database).
+
+No gap between replay and live: a stream subscribes *before* it queries the replay, and
+drops queued events it already sent (ids only grow). A subscriber too slow to drain its
+queue is disconnected; its client reconnects with `Last-Event-ID` and replays.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import weakref
+from collections import deque
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from server_stub.core.clock import as_utc
+from server_stub.core.models import EventRecord
+from server_stub.core.txn import on_commit
+
+log = logging.getLogger(__name__)
+
+FETCH_BATCH = 500
+QUEUE_LIMIT = 2000
+# Serialises publishers on PostgreSQL, so that ids become visible in commit order
+# (a sequence hands out ids at insert time; two transactions could commit out of order).
+_PG_EVENT_LOCK = 0x616D7068  # "amph"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A committed event, detached from any session."""
+
+    id: int
+    at: datetime
+    kind: str
+    campaign_id: int | None
+    audience_id: int | None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_record(cls, rec: EventRecord) -> Event:
+        return cls(rec.id, as_utc(rec.at), rec.kind, rec.campaign_id, rec.audience_id,
+                   dict(rec.payload or {}))
+
+    def public(self) -> dict[str, Any]:
+        """The `EventPublic` shape (the audience stays private)."""
+        return {"id": self.id, "at": self.at.isoformat(), "kind": self.kind,
+                "campaign_id": self.campaign_id, "payload": self.payload}
+
+    def visible_to(self, viewer_id: int | None) -> bool:
+        """Events with an audience go to that person only."""
+        return self.audience_id is None or self.audience_id == viewer_id
+
+    @cached_property
+    def sse(self) -> str:
+        """The event as one Server-Sent Events frame (built once, sent to every subscriber)."""
+        data = json.dumps(self.public(), ensure_ascii=False, separators=(",", ":"))
+        return f"id: {self.id}\nevent: {self.kind}\ndata: {data}\n\n"
+
+
+def publish(session: Session, kind: str, payload: dict[str, Any] | None = None, *,
+            campaign_id: int | None = None, audience_id: int | None = None) -> EventRecord:
+    """Record an event in the caller's transaction; subscribers get it after the commit.
+
+    `payload` must be JSON-serialisable. `audience_id` restricts the event to one person.
+    The returned record has its id (flushed).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_EVENT_LOCK})
+    record = EventRecord(kind=kind, payload=payload or {}, campaign_id=campaign_id,
+                         audience_id=audience_id)
+    session.add(record)
+    session.flush()
+    on_commit(session, wake_brokers)
+    return record
+
+
+def fetch_events(session: Session, after_id: int, *, viewer_id: int | None = None,
+                 all_audiences: bool = False, limit: int = FETCH_BATCH) -> list[Event]:
+    """Committed events with id > after_id, oldest first (visible to viewer unless all)."""
+    query = select(EventRecord).where(EventRecord.id > after_id)
+    if not all_audiences:
+        query = query.where(or_(EventRecord.audience_id.is_(None),
+                                EventRecord.audience_id == viewer_id))
+    rows = session.scalars(query.order_by(EventRecord.id).limit(limit))
+    return [Event.from_record(r) for r in rows]
+
+
+def last_event_id(session: Session) -> int:
+    return session.scalar(select(func.max(EventRecord.id))) or 0
+
+
+# --------------------------------------------------------------------------- broker
+
+_brokers: weakref.WeakSet[EventBroker] = weakref.WeakSet()
+
+
+def wake_brokers() -> None:
+    """Tell every running broker of this process that new events were committed."""
+    for broker in list(_brokers):
+        broker.wake()
+
+
+class StreamClosed(Exception):
+    """The subscription ended: the server stops, or the subscriber fell too far behind."""
+
+
+class Subscription:
+    """One SSE client's queue of dispatched events."""
+
+    def __init__(self, start_id: int) -> None:
+        self.start_id = start_id  # every event with a greater id reaches this queue
+        self._items: deque[Event] = deque()
+        self._ready = asyncio.Event()
+        self._closed = False
+
+    def offer(self, event: Event) -> None:
+        if len(self._items) >= QUEUE_LIMIT:
+            self.close()  # the client reconnects with Last-Event-ID and replays from the log
+            return
+        self._items.append(event)
+        self._ready.set()
+
+    def close(self) -> None:
+        self._closed = True
+        self._ready.set()
+
+    async def next(self, timeout: float) -> Event | None:
+        """The next event, or None after `timeout` seconds. Raises StreamClosed."""
+        if not self._items and not self._closed:
+            self._ready.clear()
+            try:
+                await asyncio.wait_for(self._ready.wait(), timeout)
+            except TimeoutError:
+                return None
+        if self._closed:
+            raise StreamClosed
+        return self._items.popleft() if self._items else None
+
+
+class EventBroker:
+    """Fans committed events out to the SSE subscribers of one app (one event loop)."""
+
+    def __init__(self, factory: sessionmaker[Session], poll_seconds: float = 1.0) -> None:
+        self.factory = factory
+        self.poll_seconds = poll_seconds
+        self._subs: set[Subscription] = set()
+        self._last_id = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._started: asyncio.Event | None = None
+
+    async def start(self) -> None:
+        """Start dispatching (idempotent, safe to call concurrently) on the serving loop."""
+        if self._started is None:
+            self._started = asyncio.Event()
+            self._loop = asyncio.get_running_loop()
+            self._wake = asyncio.Event()
+            # Subscribers must not register before the starting point is known.
+            try:
+                self._last_id = await asyncio.to_thread(self._read_last_id)
+            except BaseException:
+                self._started.set()  # release concurrent callers; the next call retries
+                self._started = None
+                raise
+            self._task = asyncio.create_task(self._run(), name="amphi-event-broker")
+            _brokers.add(self)
+            self._started.set()
+        await self._started.wait()
+        if self._task is None:
+            raise RuntimeError("the event broker could not start")
+
+    async def stop(self) -> None:
+        """Stop dispatching and end every open stream."""
+        _brokers.discard(self)
+        for sub in list(self._subs):
+            sub.close()
+        self._subs.clear()
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+        self._started = None
+
+    def wake(self) -> None:
+        """Thread-safe: schedule a dispatch soon."""
+        loop, wake = self._loop, self._wake
+        if loop is None or wake is None or loop.is_closed():
+            return
+        try:
+            loop.call_soon_threadsafe(wake.set)
+        except RuntimeError:  # loop closed between the check and the call
+            pass
+
+    def close_streams(self) -> None:
+        """Thread-safe: end every open stream (the server is stopping; clients reconnect)."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+
+        def close_all() -> None:
+            for sub in list(self._subs):
+                sub.close()
+
+        try:
+            loop.call_soon_threadsafe(close_all)
+        except RuntimeError:
+            pass
+
+    def subscribe(self) -> Subscription:
+        """Register a queue receiving every event dispatched from now on."""
+        sub = Subscription(self._last_id)
+        self._subs.add(sub)
+        return sub
+
+    def unsubscribe(self, sub: Subscription) -> None:
+        self._subs.discard(sub)
+
+    def _read_last_id(self) -> int:
+        with self.factory() as session:
+            return last_event_id(session)
+
+    def _read_after(self, after_id: int) -> list[Event]:
+        with self.factory() as session:
+            return fetch_events(session, after_id, all_audiences=True)
+
+    async def _run(self) -> None:
+        assert self._wake is not None
+        while True:
+            try:
+                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+            try:
+                await self._dispatch()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a locked or unreachable database: try again at the next tick
+                log.exception("event dispatch failed")
+
+    async def _dispatch(self) -> None:
+        while True:
+            events = await asyncio.to_thread(self._read_after, self._last_id)
+            # No await between fan-out and the id update: a subscriber registers either
+            # before (gets these events) or after (its start_id covers them).
+            for event in events:
+                for sub in list(self._subs):
+                    sub.offer(event)
+            if events:
+                self._last_id = events[-1].id
+            if len(events) < FETCH_BATCH:
+                return
+
+
+async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_id: int | None,
+                 after_id: int | None, keepalive_seconds: float) -> AsyncIterator[str]:
+    """The SSE text of one connection: retry hint, replay after `after_id`, then live.
+
+    Without `after_id` only events dispatched after the connection are sent.
+    A `: keep-alive` comment goes out whenever nothing was sent for `keepalive_seconds`.
+    """
+    await broker.start()
+    sub = broker.subscribe()
+    try:
+        yield "retry: 3000\n\n"
+        sent = sub.start_id if after_id is None else after_id
+        if after_id is not None:
+            while True:
+                batch = await asyncio.to_thread(_read_visible, factory, sent, viewer_id)
+                for event in batch:
+                    yield event.sse
+                    sent = event.id
+                if len(batch) < FETCH_BATCH:
+                    break
+        while True:
+            try:
+                event = await sub.next(keepalive_seconds)
+            except StreamClosed:
+                return
+            if event is None:
+                yield ": keep-alive\n\n"
+            elif event.id > sent and event.visible_to(viewer_id):
+                yield event.sse
+                sent = event.id
+    finally:
+        broker.unsubscribe(sub)
+
+
+def _read_visible(factory: sessionmaker[Session], after_id: int,
+                  viewer_id: int | None) -> list[Event]:
+    with factory() as session:
+        return fetch_events(session, after_id, viewer_id=viewer_id)

@@ -1,0 +1,1 @@
+"""Routes shared by every procedure: health, sign-in, account, staff, events, public, pages."""

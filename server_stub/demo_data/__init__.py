@@ -1,5 +1,0 @@
-"""Reference lists behind the demo data: French names, subdivisions, specialties, hospitals.
-
-Kept apart from `server_stub.demo` so the generator reads as logic and the lists can be
-checked (and corrected) by someone who knows the French hospital landscape.
-"""

@@ -1,0 +1,1 @@
+"""The matching of candidates and posts: applications, rankings, rounds."""

@@ -1,0 +1,485 @@
+"""The in-memory state of each national campaign: one incremental simulation per pool.
+
+A campaign's students are split by pool (general, CESP): a student competes only within
+his pool's offer, so each pool is one `engine.serial.Simulation`. The amphitheatre runs
+the pools together in one passing order (CESP students included, as in CELINE), which
+this module keeps beside the simulations, with everything the tables need: who passed,
+who is current, who made at least one wish.
+
+The database is the truth; this is a mirror rebuilt at start-up (about a second at
+national scale) and updated by every write *after* its commit. Writers hold
+`CampaignRuntime.lock` around "check, write, commit, apply", so the mirror changes in
+commit order; readers hold it too (the engine is not thread-safe). One server process
+owns a campaign: a second process writing to the same database would not see these
+changes (see docs/api-national.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from server_stub.core.clock import as_utc
+from server_stub.core.errors import ApiError
+from server_stub.core.models import Campaign, CampaignKind, Person
+from server_stub.engine.serial import Simulation
+from server_stub.national.common import (
+    ASSIGNING_OUTCOMES,
+    POOLS,
+    RunStatus,
+    campaign_not_found,
+)
+from server_stub.national.models import (
+    DaySlice,
+    NationalAmphiRun,
+    NationalCell,
+    NationalStudent,
+    Wish,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CellInfo:
+    id: int
+    pool: str
+    subdivision: str
+    specialty: str
+    capacity: int
+
+
+@dataclass(slots=True)
+class CandInfo:
+    """One ranked student as the runtime knows him."""
+
+    id: int
+    person_id: int
+    rank: int
+    pool: str
+    demoted_behind: int | None
+    absent: bool
+    assigned_cell: int | None
+    assigned_at: datetime | None
+    outcome: str | None
+    turn_ended_at: datetime | None
+    wishes: list[int]
+    version: int
+    entered_at: datetime | None
+    has_account: bool
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def sim_wishes(self) -> list[str]:
+        """What the simulation sees: nothing for a student whose turn ended without a post."""
+        if self.outcome is not None and self.assigned_cell is None:
+            return []
+        return [str(c) for c in self.wishes]
+
+    def order_key(self) -> tuple[int, int, int]:
+        """The engine's passing key: R + 0.5 behind rank R when demoted, else the rank."""
+        d = self.demoted_behind
+        return (2 * self.rank if d is None else 2 * d + 1, self.rank, self.id)
+
+
+@dataclass(slots=True)
+class SliceInfo:
+    day: date
+    rank_from: int
+    rank_to: int
+    starts_at: datetime
+
+
+@dataclass
+class CampaignRuntime:
+    """Everything about one national campaign that requests read at national scale."""
+
+    campaign_id: int
+    name: str
+    state: str
+    options: dict[str, Any]
+    cells: dict[int, CellInfo]
+    cands: dict[int, CandInfo]
+    slices: list[SliceInfo]
+    run_status: str = RunStatus.NOT_STARTED
+    run_started_at: datetime | None = None
+    turn_candidate_id: int | None = None
+    turn_started_at: datetime | None = None
+    build_seconds: float = 0.0
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    generation: int = 0
+    published_generation: int = 0
+    last_published: float = 0.0
+    next_demo_step: float = 0.0
+    by_person: dict[int, int] = field(default_factory=dict)
+    sims: dict[str, Simulation] = field(default_factory=dict)
+    order: list[int] = field(default_factory=list)  # candidate ids, amphitheatre order
+    index: dict[int, int] = field(default_factory=dict)  # candidate id -> index in order
+    pool_order: dict[str, list[int]] = field(default_factory=dict)
+    pool_index: dict[int, int] = field(default_factory=dict)  # 0-based position in his pool
+    with_wishes: dict[str, list[int]] = field(default_factory=dict)  # sorted pool positions
+    pointer: int = 0  # index in `order` of the first student whose turn has not ended
+    turn_times: list[datetime] = field(default_factory=list)  # ends of turns, ascending
+    max_rank: int = 0
+    _cache: dict[Any, tuple[int, Any]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ build
+    @classmethod
+    def load(cls, session: Session, campaign_id: int) -> CampaignRuntime:
+        """Read a campaign from the database and build its simulations.
+
+        Raises 404 when there is no national campaign with this id.
+        """
+        started = time.perf_counter()
+        campaign = session.get(Campaign, campaign_id)
+        if campaign is None or campaign.kind != CampaignKind.NATIONAL:
+            raise campaign_not_found()
+        cells = {
+            cid: CellInfo(cid, pool, sub, spec, cap)
+            for cid, pool, sub, spec, cap in session.execute(
+                select(NationalCell.id, NationalCell.pool, NationalCell.subdivision,
+                       NationalCell.specialty, NationalCell.capacity)
+                .where(NationalCell.campaign_id == campaign_id))
+        }
+        wishes: dict[int, list[int]] = {}
+        for cand_id, cell_id in session.execute(
+                select(Wish.candidate_id, Wish.cell_id)
+                .join(NationalStudent, NationalStudent.id == Wish.candidate_id)
+                .where(NationalStudent.campaign_id == campaign_id)
+                .order_by(Wish.candidate_id, Wish.position)):
+            wishes.setdefault(cand_id, []).append(cell_id)
+        C = NationalStudent
+        cands: dict[int, CandInfo] = {}
+        for row in session.execute(
+                select(C.id, C.person_id, C.rank, C.pool, C.demoted_behind, C.absent,
+                       C.assigned_cell_id, C.assigned_at, C.turn_outcome, C.turn_ended_at,
+                       C.wishes_version, C.amphi_entered_at,
+                       Person.password_hash.is_not(None))
+                .join(Person, Person.id == C.person_id)
+                .where(C.campaign_id == campaign_id)):
+            (cid, pid, rank, pool, demoted, absent, assigned, assigned_at, outcome, ended,
+             version, entered, account) = row
+            cands[cid] = CandInfo(
+                cid, pid, rank, pool if pool in POOLS else "general", demoted, bool(absent),
+                assigned, _utc(assigned_at), outcome, _utc(ended), wishes.get(cid, []),
+                version or 0, _utc(entered), bool(account))
+        slices = [SliceInfo(s.day, s.rank_from, s.rank_to, as_utc(s.starts_at))
+                  for s in session.scalars(select(DaySlice).where(
+                      DaySlice.campaign_id == campaign_id).order_by(DaySlice.rank_from))]
+        rt = cls(campaign_id, campaign.name, campaign.state, dict(campaign.settings or {}),
+                 cells, cands, slices)
+        run = session.scalar(select(NationalAmphiRun).where(
+            NationalAmphiRun.campaign_id == campaign_id))
+        if run is not None:
+            rt.run_status = run.status
+            rt.run_started_at = _utc(run.started_at)
+            rt.turn_candidate_id = run.turn_candidate_id
+            rt.turn_started_at = _utc(run.turn_started_at)
+        rt._build()
+        rt.build_seconds = time.perf_counter() - started
+        return rt
+
+    def _build(self) -> None:
+        self.by_person = {c.person_id: c.id for c in self.cands.values()}
+        self.max_rank = max((c.rank for c in self.cands.values()), default=0)
+        self.sims = {}
+        for pool in POOLS:
+            members = sorted((c for c in self.cands.values() if c.pool == pool),
+                             key=lambda c: (c.rank, c.id))
+            instance = {
+                "cells": [{"id": str(c.id), "capacity": c.capacity}
+                          for c in self.cells.values() if c.pool == pool],
+                "students": [{"id": str(c.id), "rank": c.rank,
+                              "demoted_behind": c.demoted_behind,
+                              "assigned": str(c.assigned_cell) if c.assigned_cell else None,
+                              "wishes": c.sim_wishes} for c in members],
+            }
+            self.sims[pool] = Simulation(instance)
+        self.turn_times = sorted(c.turn_ended_at for c in self.cands.values()
+                                 if c.turn_ended_at is not None)
+        self._reorder()
+
+    def _reorder(self) -> None:
+        """Passing order, positions, and the current chooser, from scratch."""
+        ordered = sorted(self.cands.values(), key=CandInfo.order_key)
+        self.order = [c.id for c in ordered]
+        self.index = {cid: i for i, cid in enumerate(self.order)}
+        self.pool_order = {pool: [] for pool in POOLS}
+        for c in ordered:
+            self.pool_order[c.pool].append(c.id)
+        self.pool_index = {cid: i for ids in self.pool_order.values()
+                           for i, cid in enumerate(ids)}
+        self.with_wishes = {
+            pool: [i for i, cid in enumerate(ids) if self.cands[cid].wishes]
+            for pool, ids in self.pool_order.items()
+        }
+        self.pointer = 0
+        self._advance_pointer()
+        self._touch()
+
+    def _advance_pointer(self) -> None:
+        while self.pointer < len(self.order) and self.cands[self.order[self.pointer]].passed:
+            self.pointer += 1
+
+    def _touch(self) -> None:
+        self.generation += 1
+
+    # ------------------------------------------------------------------ reads
+    def candidate_of(self, person_id: int) -> CandInfo | None:
+        cid = self.by_person.get(person_id)
+        return self.cands[cid] if cid is not None else None
+
+    def sim(self, cand: CandInfo) -> Simulation:
+        return self.sims[cand.pool]
+
+    def current(self) -> CandInfo | None:
+        """The student whose turn it is (the first who has not passed), None when all did."""
+        if self.pointer >= len(self.order):
+            return None
+        return self.cands[self.order[self.pointer]]
+
+    def next_after(self, cand: CandInfo) -> CandInfo | None:
+        """The first student after `cand` in passing order whose turn has not ended."""
+        for cid in self.order[self.index[cand.id] + 1:]:
+            other = self.cands[cid]
+            if not other.passed:
+                return other
+        return None
+
+    def position(self, cand: CandInfo) -> int:
+        """1-based place in the amphitheatre's passing order (all pools)."""
+        return self.index[cand.id] + 1
+
+    def passing(self, cand: CandInfo) -> int:
+        """1-based passing number within his pool ("vous allez être 3703ème à choisir")."""
+        return self.pool_index[cand.id] + 1
+
+    def people_before(self, cand: CandInfo) -> int:
+        """Students still to pass before him (0 at his turn or after it)."""
+        return max(0, self.index[cand.id] - self.pointer)
+
+    def above_with_wishes(self, cand: CandInfo) -> tuple[int, int]:
+        """(A, B): of the B students of his pool passing before him, A made at least a wish."""
+        q = self.pool_index[cand.id]
+        return bisect.bisect_left(self.with_wishes[cand.pool], q), q
+
+    def status(self, cand: CandInfo) -> dict[str, Any]:
+        """The engine's status of a student, every wish of his list included.
+
+        A student whose turn ended without a post takes no place in the simulation; his
+        wishes still get statuses, as they stood at his turn.
+        """
+        sim = self.sim(cand)
+        st = sim.student_status(str(cand.id))
+        if len(st["wishes"]) == len(cand.wishes):
+            return st
+        left = sim.remaining_at(st["passing"])
+        st["wishes"] = [
+            {"cell": str(c), "taken_before": self.cells[c].capacity - left[str(c)],
+             "capacity": self.cells[c].capacity, "exhausted": left[str(c)] <= 0,
+             "eligible": True} for c in cand.wishes]
+        return st
+
+    def remaining_at(self, pool: str, passing: int) -> dict[int, int]:
+        """Places left per cell of `pool` when its `passing`-th student chooses."""
+        return {int(k): v for k, v in self.sims[pool].remaining_at(passing).items()}
+
+    def next_passing(self, pool: str) -> int:
+        """Pool passing number of the next student of `pool` to choose (len + 1 when none)."""
+        for i, cid in enumerate(self.pool_order[pool]):
+            if not self.cands[cid].passed:
+                return i + 1
+        return len(self.pool_order[pool]) + 1
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per simulation generation (public tables at national scale)."""
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == self.generation:
+            return hit[1]
+        value = compute()
+        self._cache[key] = (self.generation, value)
+        return value
+
+    def holders(self) -> dict[int, list[dict[str, Any]]]:
+        """Every cell's holders in passing order (engine dicts), cached per generation."""
+        def compute() -> dict[int, list[dict[str, Any]]]:
+            out = {}
+            for cell in self.cells.values():
+                out[cell.id] = self.sims[cell.pool].cell_status(str(cell.id))["holders"]
+            return out
+        return self.cached("holders", compute)
+
+    def assignments(self) -> dict[int, tuple[int, int | None, str]]:
+        """candidate id -> (cell id, 0-based wish index or None, "assigned"|"simulated")."""
+        def compute() -> dict[int, tuple[int, int | None, str]]:
+            out = {}
+            for cell_id, hs in self.holders().items():
+                for h in hs:
+                    out[int(h["student"])] = (cell_id, h["wish"], h["state"])
+            return out
+        return self.cached("assignments", compute)
+
+    def slice_of(self, rank: int) -> SliceInfo | None:
+        for s in self.slices:
+            if s.rank_from <= rank <= s.rank_to:
+                return s
+        return None
+
+    def ended_since(self, since: datetime) -> int:
+        """Turns that ended at or after `since`."""
+        return len(self.turn_times) - bisect.bisect_left(self.turn_times, since)
+
+    # ------------------------------------------------------------------ changes
+    # Called after the database commit, under `lock`.
+    def set_wishes(self, cand: CandInfo, cells: list[int], version: int) -> None:
+        had = bool(cand.wishes)
+        cand.wishes = list(cells)
+        cand.version = version
+        self.sim(cand).set_wishes(str(cand.id), cand.sim_wishes)
+        if had != bool(cells):
+            lst = self.with_wishes[cand.pool]
+            q = self.pool_index[cand.id]
+            if cells:
+                bisect.insort(lst, q)
+            else:
+                del lst[bisect.bisect_left(lst, q)]
+        self._touch()
+
+    def end_turn(self, cand: CandInfo, outcome: str, cell: int | None, at: datetime) -> None:
+        """His turn ended: he holds `cell` (or, without a post, takes no place any more)."""
+        cand.outcome = outcome
+        cand.turn_ended_at = at
+        sim = self.sim(cand)
+        if outcome in ASSIGNING_OUTCOMES and cell is not None:
+            cand.assigned_cell = cell
+            cand.assigned_at = at
+            sim.set_assigned(str(cand.id), str(cell))
+        else:
+            sim.set_wishes(str(cand.id), [])
+        bisect.insort(self.turn_times, at)
+        self._advance_pointer()
+        self._touch()
+
+    def set_demoted(self, cand: CandInfo, behind: int | None) -> None:
+        cand.demoted_behind = behind
+        self.sim(cand).set_demoted(str(cand.id), behind)
+        self._reorder()
+
+    def set_absent(self, cand: CandInfo, absent: bool) -> None:
+        cand.absent = absent
+        self._touch()
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return as_utc(value) if value is not None else None
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class NationalRegistry:
+    """The runtimes of the national campaigns of one app, built on first use."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+        self._runtimes: dict[int, CampaignRuntime] = {}
+        self._lock = threading.Lock()
+        self._building: dict[int, threading.Lock] = {}
+
+    def get(self, campaign_id: int) -> CampaignRuntime:
+        """The campaign's runtime (built from the database the first time). Raises 404."""
+        rt = self._runtimes.get(campaign_id)
+        if rt is not None:
+            return rt
+        with self._lock:
+            build_lock = self._building.setdefault(campaign_id, threading.Lock())
+        with build_lock:
+            rt = self._runtimes.get(campaign_id)
+            if rt is None:
+                with self.factory() as session:
+                    rt = CampaignRuntime.load(session, campaign_id)
+                self._runtimes[campaign_id] = rt
+                log.info("national campaign %s: simulation built in %.2f s (%d students)",
+                         campaign_id, rt.build_seconds, len(rt.cands))
+        return rt
+
+    def rebuild(self, campaign_id: int) -> CampaignRuntime:
+        """Rebuild from the database (after an import), keeping the lock and counters."""
+        old = self._runtimes.get(campaign_id)
+        with self.factory() as session:
+            rt = CampaignRuntime.load(session, campaign_id)
+        if old is not None:
+            rt.lock = old.lock
+            rt.generation = old.generation + 1
+            rt.published_generation = old.published_generation
+            rt.last_published = old.last_published
+        self._runtimes[campaign_id] = rt
+        return rt
+
+    def loaded(self) -> list[CampaignRuntime]:
+        return list(self._runtimes.values())
+
+    def load_all(self) -> list[CampaignRuntime]:
+        """Build every national campaign's runtime (at start-up)."""
+        with self.factory() as session:
+            ids = list(session.scalars(select(Campaign.id).where(
+                Campaign.kind == CampaignKind.NATIONAL.value)))
+        return [self.get(cid) for cid in ids]
+
+    @contextmanager
+    def hold(self, campaign_id: int) -> Iterator[CampaignRuntime]:
+        """The campaign's runtime with its lock held: "check, write, commit, apply".
+
+        An unexpected failure (anything but a refusal) may have left the mirror behind
+        the database, so the runtime is then rebuilt from the database.
+        """
+        rt = self.get(campaign_id)
+        with rt.lock:
+            rt = self._runtimes.get(campaign_id, rt)  # a rebuild may have replaced it
+            try:
+                yield rt
+            except ApiError:
+                raise
+            except Exception:
+                log.exception("national campaign %s: rebuilding after a failure", campaign_id)
+                self.rebuild(campaign_id)
+                raise
+
+
+def _paris_offset(moment: datetime) -> timedelta:
+    """UTC offset of Paris at `moment` (EU rule: summer time from the last Sunday of March
+    to the last Sunday of October, at 01:00 UTC), without needing tzdata."""
+    utc = as_utc(moment)
+
+    def last_sunday(year: int, month: int) -> datetime:
+        day = date(year, month + 1, 1) - timedelta(days=1)
+        day -= timedelta(days=(day.weekday() + 1) % 7)
+        return datetime(day.year, day.month, day.day, 1, tzinfo=UTC)
+
+    summer = last_sunday(utc.year, 3) <= utc < last_sunday(utc.year, 10)
+    return timedelta(hours=2 if summer else 1)
+
+
+def paris_time(moment: datetime) -> datetime:
+    """Wall-clock time in Paris (naive), for messages."""
+    return (as_utc(moment) + _paris_offset(moment)).replace(tzinfo=None)
+
+
+def paris_midnight(moment: datetime) -> datetime:
+    """Start of the day in Paris containing `moment`, in UTC."""
+    offset = _paris_offset(moment)
+    local = as_utc(moment) + offset
+    return datetime(local.year, local.month, local.day, tzinfo=UTC) - offset

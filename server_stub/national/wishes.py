@@ -1,0 +1,253 @@
+"""National choice: a student's wish list — add, delete, move, replace, history, receipts.
+
+Every write names the version of the list it was made on (optimistic concurrency: two
+windows, or an offline change synced late, cannot silently overwrite each other); a
+stale version is refused with the current list. The write, its history line, its receipt
+and its audit entry are one transaction; the simulation is updated right after the
+commit, and the answer carries the student's new statuses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from server_stub.core import audit
+from server_stub.core.clock import as_utc, now
+from server_stub.core.context import RequestContext
+from server_stub.core.errors import ApiError, not_found
+from server_stub.core.models import Person
+from server_stub.national import schemas as sch
+from server_stub.national.common import (
+    EDITABLE_STATES,
+    POOL_LABELS,
+    NationalAction,
+    wrong_state,
+)
+from server_stub.national.models import NationalStudent, Wish, WishChange
+from server_stub.national.reads import candidate, require_readable, wish_list
+from server_stub.national.receipts import new_receipt, public, receipts_of
+from server_stub.national.runtime import CampaignRuntime, CandInfo, NationalRegistry
+
+
+class StaleVersion(ApiError):
+    """409 `stale_version`, with the current list beside the error (`NationalStaleBody`)."""
+
+    def __init__(self, current: sch.NationalWishList) -> None:
+        super().__init__(409, "stale_version",
+                         "Votre liste de vœux a été modifiée entre-temps (depuis une autre "
+                         "fenêtre ou un autre appareil) : voici la liste actuelle, refaites "
+                         "votre modification.", field="version")
+        self.current = current
+
+    def body(self) -> dict[str, Any]:
+        return {**super().body(), "current": self.current.model_dump(mode="json")}
+
+
+def require_editable(rt: CampaignRuntime, cand: CandInfo) -> None:
+    """Raise 409 when the student may not change his wishes (or absence, demotion) now."""
+    if rt.state not in EDITABLE_STATES:
+        raise wrong_state(rt.state, EDITABLE_STATES)
+    if cand.passed:
+        raise ApiError(409, "turn_passed",
+                       "Votre tour est passé : vos vœux ne sont plus modifiables.")
+
+
+def _require_present(cand: CandInfo) -> None:
+    if cand.absent:
+        raise ApiError(409, "absent_read_only",
+                       "Vous êtes déclaré absent : vos vœux ne sont plus modifiables. Annulez "
+                       "votre absence pour les modifier.")
+
+
+def _check_cell(rt: CampaignRuntime, cand: CandInfo, cell_id: int, field: str) -> None:
+    cell = rt.cells.get(cell_id)
+    if cell is None:
+        raise ApiError(422, "unknown_cell",
+                       f"Le poste n° {cell_id} n'existe pas dans cette procédure.", field=field)
+    if cell.pool != cand.pool:
+        raise ApiError(422, "wrong_pool",
+                       f"Ce poste appartient à l'offre {POOL_LABELS[cell.pool]} : vous ne "
+                       f"pouvez choisir que dans l'offre {POOL_LABELS[cand.pool]}.", field=field)
+
+
+def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt: CampaignRuntime,
+          cand: CandInfo, person: Person, version: int, cells: list[int], action: str,
+          cell_id: int | None = None, from_position: int | None = None,
+          to_position: int | None = None) -> sch.NationalWishWrite:
+    """Write the new list with its history line, receipt and audit entry; then simulate."""
+    new_version = version + 1
+    done = session.execute(
+        update(NationalStudent)
+        .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version)
+        .values(wishes_version=new_version))
+    if done.rowcount != 1:  # changed behind this process's back: reload and say so
+        session.rollback()
+        fresh = registry.rebuild(rt.campaign_id)
+        raise StaleVersion(wish_list(fresh, fresh.cands[cand.id]))
+    _write_rows(session, cand.id, cells, action, cell_id, from_position, to_position)
+    at = now().replace(microsecond=0)
+    session.add(WishChange(candidate_id=cand.id, at=at, actor_id=person.id, action=action,
+                           cell_id=cell_id, from_position=from_position,
+                           to_position=to_position, version=new_version, count=len(cells)))
+    receipt = new_receipt(ctx.settings.secret_key, rt.campaign_id, cand.id, new_version, at,
+                          cells)
+    session.add(receipt)
+    detail: dict[str, Any] = {"action": action, "version": new_version, "count": len(cells)}
+    if cell_id is not None:
+        detail["cell_id"] = cell_id
+    audit.record(session, NationalAction.WISHES_CHANGED, actor_id=person.id,
+                 subject_id=cand.person_id, campaign_id=rt.campaign_id, detail=detail,
+                 address=ctx.address)
+    session.commit()
+    rt.set_wishes(cand, cells, new_version)
+    return wish_list(rt, cand, receipt=public(receipt, rt.campaign_id))  # type: ignore[return-value]
+
+
+def _write_rows(session: Session, candidate_id: int, cells: list[int], action: str,
+                cell_id: int | None, from_position: int | None,
+                to_position: int | None) -> None:
+    """Store the new order, touching as few rows as the change needs."""
+    mine = Wish.candidate_id == candidate_id
+    if action == "add" and to_position is not None:
+        session.execute(update(Wish).where(mine, Wish.position >= to_position)
+                        .values(position=Wish.position + 1))
+        session.execute(insert(Wish).values(candidate_id=candidate_id, cell_id=cell_id,
+                                            position=to_position))
+    elif action == "delete" and from_position is not None:
+        session.execute(delete(Wish).where(mine, Wish.cell_id == cell_id))
+        session.execute(update(Wish).where(mine, Wish.position > from_position)
+                        .values(position=Wish.position - 1))
+    elif action == "move" and from_position is not None and to_position is not None:
+        if from_position < to_position:
+            session.execute(update(Wish).where(mine, Wish.position > from_position,
+                                               Wish.position <= to_position)
+                            .values(position=Wish.position - 1))
+        elif from_position > to_position:
+            session.execute(update(Wish).where(mine, Wish.position >= to_position,
+                                               Wish.position < from_position)
+                            .values(position=Wish.position + 1))
+        session.execute(update(Wish).where(mine, Wish.cell_id == cell_id)
+                        .values(position=to_position))
+    else:
+        session.execute(delete(Wish).where(mine))
+        if cells:
+            session.execute(insert(Wish), [{"candidate_id": candidate_id, "cell_id": c,
+                                            "position": i} for i, c in enumerate(cells, start=1)])
+
+
+def _prepare(rt: CampaignRuntime, person: Person, version: int) -> CandInfo:
+    cand = candidate(rt, person)
+    require_editable(rt, cand)
+    _require_present(cand)
+    if version != cand.version:
+        raise StaleVersion(wish_list(rt, cand))
+    return cand
+
+
+def replace(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
+            person: Person, data: sch.NationalWishesReplace) -> sch.NationalWishWrite:
+    """Replace the whole list (e.g. an offline edit synced on reconnect)."""
+    with registry.hold(campaign_id) as rt:
+        cand = _prepare(rt, person, data.version)
+        seen: dict[int, int] = {}
+        for i, cell_id in enumerate(data.cells):
+            _check_cell(rt, cand, cell_id, f"cells[{i}]")
+            if cell_id in seen:
+                raise ApiError(422, "duplicate_wish",
+                               f"Le même vœu apparaît deux fois (n° {seen[cell_id] + 1} et "
+                               f"n° {i + 1}).", field=f"cells[{i}]")
+            seen[cell_id] = i
+        return _save(session, ctx, registry, rt, cand, person, data.version, list(data.cells),
+                     "replace")
+
+
+def add(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
+        person: Person, data: sch.NationalWishAdd) -> sch.NationalWishWrite:
+    """Add a cell at `position` (1-based; at the end when omitted)."""
+    with registry.hold(campaign_id) as rt:
+        cand = _prepare(rt, person, data.version)
+        _check_cell(rt, cand, data.cell_id, "cell_id")
+        if data.cell_id in cand.wishes:
+            raise ApiError(409, "already_wished",
+                           f"Ce vœu figure déjà dans votre liste (n° "
+                           f"{cand.wishes.index(data.cell_id) + 1}).", field="cell_id")
+        n = len(cand.wishes)
+        position = data.position if data.position is not None else n + 1
+        if position > n + 1:
+            raise ApiError(422, "invalid_position",
+                           f"La position doit être comprise entre 1 et {n + 1}.",
+                           field="position")
+        cells = list(cand.wishes)
+        cells.insert(position - 1, data.cell_id)
+        return _save(session, ctx, registry, rt, cand, person, data.version, cells, "add",
+                     cell_id=data.cell_id, to_position=position)
+
+
+def remove(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
+           person: Person, cell_id: int, version: int) -> sch.NationalWishWrite:
+    """Delete one wish."""
+    with registry.hold(campaign_id) as rt:
+        cand = _prepare(rt, person, version)
+        if cell_id not in cand.wishes:
+            raise not_found("Ce vœu ne figure pas dans votre liste.", field="cell_id")
+        cells = list(cand.wishes)
+        position = cells.index(cell_id) + 1
+        cells.remove(cell_id)
+        return _save(session, ctx, registry, rt, cand, person, version, cells, "delete",
+                     cell_id=cell_id, from_position=position)
+
+
+def move(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
+         person: Person, data: sch.NationalWishMove) -> sch.NationalWishWrite:
+    """Move one wish to a new 1-based position."""
+    with registry.hold(campaign_id) as rt:
+        cand = _prepare(rt, person, data.version)
+        if data.cell_id not in cand.wishes:
+            raise not_found("Ce vœu ne figure pas dans votre liste.", field="cell_id")
+        n = len(cand.wishes)
+        if data.position > n:
+            raise ApiError(422, "invalid_position",
+                           f"La position doit être comprise entre 1 et {n}.", field="position")
+        cells = list(cand.wishes)
+        start = cells.index(data.cell_id) + 1
+        cells.remove(data.cell_id)
+        cells.insert(data.position - 1, data.cell_id)
+        return _save(session, ctx, registry, rt, cand, person, data.version, cells, "move",
+                     cell_id=data.cell_id, from_position=start, to_position=data.position)
+
+
+# --------------------------------------------------------------------------- history
+
+
+def changes(session: Session, registry: NationalRegistry, campaign_id: int, person: Person,
+            limit: int, before_id: int | None) -> list[sch.NationalWishChange]:
+    """« Mes changements passés »: every change of my wish list, newest first."""
+    with registry.hold(campaign_id) as rt:
+        require_readable(rt)
+        cand = candidate(rt, person)
+        cells = rt.cells
+    query = select(WishChange).where(WishChange.candidate_id == cand.id)
+    if before_id is not None:
+        query = query.where(WishChange.id < before_id)
+    out = []
+    for row in session.scalars(query.order_by(WishChange.id.desc()).limit(limit)):
+        cell = cells.get(row.cell_id) if row.cell_id is not None else None
+        out.append(sch.NationalWishChange(
+            id=row.id, at=as_utc(row.at), action=row.action,  # type: ignore[arg-type]
+            cell_id=row.cell_id, subdivision=cell.subdivision if cell else None,
+            specialty=cell.specialty if cell else None, from_position=row.from_position,
+            to_position=row.to_position, version=row.version, count=row.count,
+            by_staff=row.actor_id is not None and row.actor_id != person.id))
+    return out
+
+
+def receipts(session: Session, registry: NationalRegistry, campaign_id: int, person: Person,
+             limit: int, before_id: int | None) -> list[sch.NationalReceipt]:
+    """My receipts, newest first."""
+    with registry.hold(campaign_id) as rt:
+        require_readable(rt)
+        cand = candidate(rt, person)
+    return receipts_of(session, campaign_id, cand.id, limit, before_id)
