@@ -23,8 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.account import Account
-from desktop.api import ApiError, Profile, decode, encode
-from desktop.api_amphi import (
+from desktop.api.amphi import (
     AmphiApi,
     CallListEntry,
     Choice,
@@ -38,6 +37,7 @@ from desktop.api_amphi import (
     Service,
     new_idempotency_key,
 )
+from desktop.api.client import ApiError, Profile, decode, encode
 from desktop.models.amphi_live import soon_from_upcoming
 from desktop.store import LocalStore
 

@@ -26,8 +26,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.api import ApiError, decode, encode
-from desktop.api_matching import Applications, MatchingApi, Ranking, StaleRanking
+from desktop.api.client import ApiError, decode, encode
+from desktop.api.matching import Applications, MatchingApi, Ranking, StaleRanking
 from desktop.store import LocalStore
 
 log = logging.getLogger(__name__)
@@ -353,7 +353,7 @@ class MatchingService(QObject):
 
     async def load_campaign(self, *, force: bool = False) -> Any:
         """The newest matching campaign this account sees (cached for offline starts)."""
-        from desktop.api_matching import MatchingCampaign
+        from desktop.api.matching import MatchingCampaign
 
         who = self.who()
         try:

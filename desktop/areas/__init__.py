@@ -28,9 +28,9 @@ from PySide6.QtCore import QMetaObject, QObject, SignalInstance
 
 if TYPE_CHECKING:
     from desktop.account import Account
-    from desktop.api import ApiClient
+    from desktop.api.client import ApiClient
+    from desktop.api.live import LiveClient
     from desktop.connection import ConnectionMonitor
-    from desktop.live import LiveClient
     from desktop.store import LocalStore
     from desktop.ui.main_window import MainWindow
 

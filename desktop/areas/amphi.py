@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.amphi_notifications import AmphiNotifier
 from desktop.amphi_sync import CachedReads, FavouritesSync, LiveSession
-from desktop.api import Profile
-from desktop.api_amphi import AmphiApi
+from desktop.api.amphi import AmphiApi
+from desktop.api.client import Profile
 from desktop.areas import AppContext
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.intern_page import AmphiInternPage, InternServices

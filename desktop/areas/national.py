@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.api import ApiError, Profile
-from desktop.api_national import NationalApi, Receipt
+from desktop.api.client import ApiError, Profile
+from desktop.api.national import NationalApi, Receipt
 from desktop.areas import AppContext
 from desktop.attestation import AttestationData, FontMissing, suggested_name, write_attestation
 from desktop.national_sync import NationalStudent

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from desktop import labels
-from desktop.api import AuditEntry
+from desktop.api.client import AuditEntry
 from desktop.models import ItemRole, SortRole
 
 COL_AT = 0

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.api_amphi import CallListEntry, LiveIntern
+from desktop.api.amphi import CallListEntry, LiveIntern
 from desktop.models import ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex

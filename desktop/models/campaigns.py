@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from desktop import labels
-from desktop.api import Campaign
+from desktop.api.client import Campaign
 from desktop.models import ItemRole, SortRole
 
 COL_NAME = 0

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api import ApiError, normalize_server_url
+from desktop.api.client import ApiError, normalize_server_url
 from desktop.guide import open_guide
 from desktop.ui import app_icon
 from desktop.ui.widgets import (

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.account import Account, password_checklist
-from desktop.api import ApiError
+from desktop.api.client import ApiError
 from desktop.ui import app_icon
 from desktop.ui.widgets import (
     Banner,

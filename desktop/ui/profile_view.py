@@ -28,7 +28,7 @@ from qasync import asyncSlot
 
 from desktop import labels
 from desktop.account import Account, password_checklist
-from desktop.api import ApiError, Campaign, Profile
+from desktop.api.client import ApiError, Campaign, Profile
 from desktop.models import SortRole
 from desktop.models.activity import COL_ACTION, COL_ADDRESS, COL_AT, COL_DETAIL, ActivityModel
 from desktop.models.campaigns import COL_KIND, COL_NAME, COL_ROLE, COL_STATE, CampaignModel

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.account import Account, password_checklist, secret_answer_problem
-from desktop.api import ApiError, Identity
+from desktop.api.client import ApiError, Identity
 from desktop.ui import app_icon
 from desktop.ui.widgets import (
     Banner,

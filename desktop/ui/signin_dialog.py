@@ -25,7 +25,7 @@ from qasync import asyncSlot
 
 from desktop.account import Account
 from desktop.amphi_sync import proxy_sign_in
-from desktop.api import ApiError, DemoAccount, Profile
+from desktop.api.client import ApiError, DemoAccount, Profile
 from desktop.ui import app_icon
 from desktop.ui.password_reset_dialog import PasswordResetDialog
 from desktop.ui.registration_dialog import RegistrationDialog

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import httpx
 
-from desktop.api import ApiClient
-from desktop.api_matching import MatchingApi
+from desktop.api.client import ApiClient
+from desktop.api.matching import MatchingApi
 from desktop.matching_sync import MatchingService
 from desktop.store import LocalStore
 from tests.conftest import LiveServer

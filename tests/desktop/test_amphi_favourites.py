@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.api_amphi import Favourite
+from desktop.api.amphi import Favourite
 from desktop.models.amphi_favourites import COL_AVAILABLE, COL_ESTIMATE, FavouritesModel
 from desktop.models.amphi_posts import ServiceGroup
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world

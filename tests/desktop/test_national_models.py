@@ -14,8 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.api import ApiError
-from desktop.api_national import (
+from desktop.api.client import ApiError
+from desktop.api.national import (
     Assignment,
     AvailabilityRow,
     Holder,

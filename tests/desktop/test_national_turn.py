@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.api_national import Headline, Turn
+from desktop.api.national import Headline, Turn
 from desktop.app import AmphiApp
 from desktop.notifications import TurnNotifier
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog

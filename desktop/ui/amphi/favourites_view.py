@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.amphi_sync import FavouritesSync
-from desktop.api import ApiError
-from desktop.api_amphi import FavouriteEstimate
+from desktop.api.amphi import FavouriteEstimate
+from desktop.api.client import ApiError
 from desktop.models.amphi_favourites import (
     COL_AVAILABLE,
     COL_ESTIMATE,

@@ -38,8 +38,7 @@ from desktop.amphi_sync import (
     favourite_for_post,
     favourite_for_service,
 )
-from desktop.api import ApiError
-from desktop.api_amphi import (
+from desktop.api.amphi import (
     Amphi,
     AmphiMessage,
     Assignment,
@@ -49,6 +48,7 @@ from desktop.api_amphi import (
     Offer,
     Post,
 )
+from desktop.api.client import ApiError
 from desktop.models.amphi_live import (
     CL_COHORT,
     CL_DES,

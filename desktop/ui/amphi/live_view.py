@@ -32,8 +32,8 @@ from qasync import asyncSlot
 
 from desktop.amphi_notifications import AmphiNotifier
 from desktop.amphi_sync import LiveSession
-from desktop.api import ApiError
-from desktop.api_amphi import Choice, Post
+from desktop.api.amphi import Choice, Post
+from desktop.api.client import ApiError
 from desktop.models import ItemRole
 from desktop.models.amphi_live import (
     LQ_DES,

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.amphi_sync import LiveSession
-from desktop.api import ApiError, Campaign
-from desktop.api_amphi import Amphi, AmphiApi, ImportReport, InternStaff
+from desktop.api.amphi import Amphi, AmphiApi, ImportReport, InternStaff
+from desktop.api.client import ApiError, Campaign
 from desktop.models.amphi_live import choice_type_label, local_time, state_label
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import MatchingCampaign, PostRow, Round, StudentRow
+from desktop.api.client import ApiError
+from desktop.api.matching import MatchingCampaign, PostRow, Round, StudentRow
 from desktop.matching_sync import MatchingService
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel

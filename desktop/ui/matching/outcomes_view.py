@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import PostRow, ResultRow, Round, StudentRow
+from desktop.api.client import ApiError
+from desktop.api.matching import PostRow, ResultRow, Round, StudentRow
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import COL_R_ROUND, COL_R_STUDENT, ResultsModel
 from desktop.ui.matching.common import fit_columns

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError, decode_list, encode
-from desktop.api_matching import MyPost
+from desktop.api.client import ApiError, decode_list, encode
+from desktop.api.matching import MyPost
 from desktop.matching_sync import MatchingService
 from desktop.ui.matching.common import (
     Opener,

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import CandidateFile, MyPost, Ranking, RankingCandidate
+from desktop.api.client import ApiError
+from desktop.api.matching import CandidateFile, MyPost, Ranking, RankingCandidate
 from desktop.matching_sync import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.models import ItemRole
 from desktop.models.matching_ranking import (

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import DOCUMENT_KINDS, Applications, CandidateFile, Post
+from desktop.api.client import ApiError
+from desktop.api.matching import DOCUMENT_KINDS, Applications, CandidateFile, Post
 from desktop.matching_sync import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_posts import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop import labels
-from desktop.api_national import Above, Headline
+from desktop.api.national import Above, Headline
 
 
 def _tr(text: str) -> str:

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop import labels
-from desktop.api import ApiError
-from desktop.api_national import Assignment, Headline, NationalMe
+from desktop.api.client import ApiError
+from desktop.api.national import Assignment, Headline, NationalMe
 from desktop.models.national_wishes import (
     COL_NUMBER,
     COL_SPECIALTY,
