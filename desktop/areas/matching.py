@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.api.client import Profile
 from desktop.api.matching import MatchingApi
-from desktop.matching_sync import MatchingService
+from desktop.sync.matching import MatchingService
 from desktop.ui.matching.coordinator_view import CoordinatorView
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.student_view import StudentView

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import ApiError, normalize_server_url
 from desktop.guide import open_guide
-from desktop.ui import app_icon
+from desktop.resources import app_icon
 from desktop.ui.widgets import (
     DialogHeader,
     FormField,

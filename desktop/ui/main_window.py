@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__, labels
 from desktop.api.client import Profile
 from desktop.guide import open_guide
-from desktop.ui import app_icon
+from desktop.resources import app_icon
 from desktop.ui.widgets import Banner, repolish, styled_label
 
 ProfileTest = Callable[[Profile], bool]

@@ -181,7 +181,7 @@ def test_offline_edits_are_kept_then_sent_and_merged(
 
 
 def _favourite(group: ServiceGroup) -> Favourite:
-    from desktop.amphi_sync import favourite_for_service
+    from desktop.sync.amphi import favourite_for_service
 
     return favourite_for_service(group.service, group.posts)
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.api.matching import Ranking, RankingCandidate
-from desktop.matching_sync import OFFLINE, SAVED
 from desktop.models.matching_ranking import MIME_TYPE, RankingBoard
 from desktop.models.matching_rules import ranking_violations
+from desktop.sync.matching import OFFLINE, SAVED
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.ranking_view import RankingView
 from tests.conftest import TEST_EPOCH

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.amphi_sync import FavouritesSync
 from desktop.api.amphi import FavouriteEstimate
 from desktop.api.client import ApiError
 from desktop.models.amphi_favourites import (
@@ -38,6 +37,7 @@ from desktop.models.amphi_favourites import (
     COL_WHAT,
     FavouritesModel,
 )
+from desktop.sync.amphi import FavouritesSync
 from desktop.ui.amphi import spawn
 from desktop.ui.widgets import Banner, styled_label
 

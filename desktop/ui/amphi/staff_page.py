@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.amphi_sync import LiveSession
 from desktop.api.amphi import Amphi, AmphiApi, ImportReport, InternStaff
 from desktop.api.client import ApiError, Campaign
 from desktop.models.amphi_live import choice_type_label, local_time, state_label
+from desktop.sync.amphi import LiveSession
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live

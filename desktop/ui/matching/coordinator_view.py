@@ -36,9 +36,9 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.matching import MatchingCampaign, PostRow, Round, StudentRow
-from desktop.matching_sync import MatchingService
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel
+from desktop.sync.matching import MatchingService
 from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
 from desktop.ui.numbers import integer

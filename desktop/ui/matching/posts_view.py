@@ -29,7 +29,7 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError, decode_list, encode
 from desktop.api.matching import MyPost
-from desktop.matching_sync import MatchingService
+from desktop.sync.matching import MatchingService
 from desktop.ui.matching.common import (
     Opener,
     open_with_system,

@@ -41,7 +41,6 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.matching import CandidateFile, MyPost, Ranking, RankingCandidate
-from desktop.matching_sync import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.models import ItemRole
 from desktop.models.matching_ranking import (
     STATUSES,
@@ -49,6 +48,7 @@ from desktop.models.matching_ranking import (
     OffsetRole,
     RankingBoard,
 )
+from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.ui.matching.common import (
     BadgeDelegate,
     Opener,

@@ -32,7 +32,6 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.matching import DOCUMENT_KINDS, Applications, CandidateFile, Post
-from desktop.matching_sync import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_posts import (
     COL_DURATION,
@@ -42,6 +41,7 @@ from desktop.models.matching_posts import (
     ApplicationsModel,
     PostsTableModel,
 )
+from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.ui.matching.common import (
     Opener,
     document_label,

@@ -45,7 +45,7 @@ from desktop.models.national_wishes import (
     WishRow,
     status_text,
 )
-from desktop.national_sync import NationalStudent
+from desktop.sync.national import NationalStudent
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
 from desktop.ui.national.sentences import above_text, headline_text

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.account import Account
 from desktop.api.amphi import (
     AmphiApi,
     CallListEntry,
@@ -38,8 +37,8 @@ from desktop.api.amphi import (
     new_idempotency_key,
 )
 from desktop.api.client import ApiError, Profile, decode, encode
-from desktop.models.amphi_live import soon_from_upcoming
 from desktop.store import LocalStore
+from desktop.sync.account import Account
 
 log = logging.getLogger(__name__)
 PENDING_KIND = "amphi_favourites"
@@ -574,3 +573,21 @@ class CachedReads:
     async def get_call_list(self, amphi_id: int) -> list[CallListEntry]:
         return await self._read(f"amphi.calls.{amphi_id}",  # type: ignore[no-any-return]
                                 lambda: self.api.get_call_list(amphi_id), CallListEntry, True)
+
+
+def soon_from_upcoming(upcoming: Sequence[Mapping[str, Any]], me: int,
+                       current: int | None, current_present: bool, threshold: int) -> bool:
+    """Is my turn near, from an `amphi_turn` event (None of me in `upcoming`: not soon)?
+
+    Counts the present interns before me: the chooser (when present) then the present
+    ones listed before me in `upcoming`.
+    """
+    if me == current:
+        return False
+    before = 1 if current is not None and current_present else 0
+    for entry in upcoming:
+        if entry.get("intern_id") == me:
+            return before <= threshold
+        if entry.get("present"):
+            before += 1
+    return False
