@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.client import ApiError, normalize_server_url
-from desktop.guide import open_guide
 from desktop.resources import app_icon
+from desktop.ui.guide import open_guide
 from desktop.ui.widgets import (
     DialogHeader,
     FormField,

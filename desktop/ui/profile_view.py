@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop import labels
 from desktop.api.client import ApiError, Campaign, Profile
-from desktop.models import SortRole
+from desktop.models import SortRole, labels
 from desktop.models.activity import COL_ACTION, COL_ADDRESS, COL_AT, COL_DETAIL, ActivityModel
 from desktop.models.campaigns import COL_KIND, COL_NAME, COL_ROLE, COL_STATE, CampaignModel
 from desktop.sync.account import Account, password_checklist

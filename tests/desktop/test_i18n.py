@@ -237,7 +237,7 @@ def test_in_french_the_same_windows_speak_french(
 def test_numbers_follow_the_interface_language(english: None) -> None:
     """Separators and labels of the figures are English in English (they were French)."""
     from desktop.api.matching import Ratio
-    from desktop.labels import role
+    from desktop.models.labels import role
     from desktop.ui.matching.common import ratio_text, size_text
     from desktop.ui.numbers import decimal, integer
 

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop import labels
 from desktop.api.client import ApiError
 from desktop.api.national import Assignment, Headline, NationalMe
+from desktop.models import labels
 from desktop.models.national_wishes import (
     COL_NUMBER,
     COL_SPECIALTY,
