@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from desktop.api.amphi import AmphiApi
 from desktop.api.client import Profile
 from desktop.areas import AppContext
-from desktop.sync.amphi import CachedReads, FavouritesSync, LiveSession
+from desktop.sync.amphi import AmphiStaff, CachedReads, FavouritesSync, LiveSession
 from desktop.sync.notifications import Notifier
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.intern_page import AmphiInternPage, InternServices
@@ -63,7 +63,7 @@ def install(window: MainWindow, context: AppContext) -> None:
     # No tray (some desktops): the page's own banner says it already, no second notice.
     notifier = Notifier(None, window)
     intern_page = AmphiInternPage(intern_services(api, context, notifier, window))
-    staff_page = StaffPage(api, context.api.list_campaigns)
+    staff_page = StaffPage(AmphiStaff(api, window), context.api.list_campaigns)
     window.add_page("amphi", _tr("Amphithéâtre"), None, intern_page, roles=INTERN_ROLES,
                     visible_if=in_amphi_campaign)
     window.add_page("amphi_staff", _tr("Amphithéâtres — gestion"), None, staff_page,

@@ -4,6 +4,7 @@ Read with `ast` from the source files (nothing is imported, so a violation fails
 whatever the import order of the suite), every import counted: at the top, inside a
 function, or under `TYPE_CHECKING` (a type-only import still ties the layers together).
 A new exception to a rule goes in `KNOWN_EXCEPTIONS` with its reason, or the test fails.
+Views and models also never call the API themselves: they go through the sync objects.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def imports_of(path: Path, root: Path = ROOT) -> list[tuple[str, int]]:
             else:
                 target = node.module or ""
             found.append((target, node.lineno))
-            # `from desktop import labels` imports the module desktop.labels, if there is one.
+            # `from desktop import i18n` imports the module desktop.i18n, if there is one.
             for alias in node.names:
                 candidate = f"{target}.{alias.name}"
                 if _is_module(candidate, root):
@@ -152,6 +153,39 @@ def test_known_exceptions_are_still_needed() -> None:
             for imported, _line in imports_of(path)}
     assert [pair for pair in KNOWN_EXCEPTIONS if pair not in used] == []
 
+
+API_CLASSES = frozenset({"ApiClient", "NationalApi", "AmphiApi", "MatchingApi"})
+
+
+def direct_api_uses(root: Path = ROOT) -> list[str]:
+    """Views and models that hold an API object or read an `api` attribute themselves."""
+    found: list[str] = []
+    for package in ("ui", "models"):
+        for path in sorted((root / "desktop" / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Attribute) and node.attr == "api":
+                    found.append(f"{path.relative_to(root)}:{node.lineno}: .api")
+                elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                        "desktop.api"):
+                    found.extend(f"{path.relative_to(root)}:{node.lineno}: {alias.name}"
+                                 for alias in node.names if alias.name in API_CLASSES)
+    return found
+
+
+def test_views_reach_the_server_only_through_sync_objects() -> None:
+    """Views may use the API's data classes and `ApiError`, never its calls (docs/client.md)."""
+    assert direct_api_uses() == []
+
+
+def test_a_direct_api_call_is_caught(tmp_path: Path) -> None:
+    view = tmp_path / "repo" / "desktop" / "ui" / "some_view.py"
+    view.parent.mkdir(parents=True)
+    view.write_text("from desktop.api.amphi import AmphiApi, Post\n"
+                    "async def load(page):\n    return await page.service.api.list_amphis()\n",
+                    encoding="utf-8")
+    assert direct_api_uses(tmp_path / "repo") == ["desktop/ui/some_view.py:1: AmphiApi",
+                                                  "desktop/ui/some_view.py:3: .api"]
 
 def test_the_root_of_desktop_stays_small() -> None:
     """About a dozen modules at the root; the rest lives in api/, sync/, models/, ui/, areas/."""
