@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.api_amphi import Post, Service  # noqa: E402
+from desktop.api.amphi import Post, Service  # noqa: E402
 from desktop.ui.amphi.posts_view import PostsView  # noqa: E402
 
 ESTABLISHMENTS = ["CHU de Lyon — Édouard-Herriot", "CHU de Grenoble", "CH de Vienne",

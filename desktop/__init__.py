@@ -1,8 +1,9 @@
 """Amphi desktop client: PySide6 widgets on a qasync loop, talking to the server over httpx.
 
-Layout (see docs/client.md): `app.py` wires everything; `api.py`, `live.py`,
-`credentials.py`, `store.py`, `account.py`, `connection.py` and `demo_launcher.py` hold
-the logic; `models/` the Qt item models; `ui/` the screens (no HTTP, no SQL in there).
+Layout (see docs/client.md): `app.py` wires everything and `areas/` plugs each procedure's
+screens in; `ui/` the screens (no HTTP, no SQL in there); `models/` the Qt item models;
+`sync/` the state holders views talk to; `api/` the HTTP client and the live events;
+`store.py` and `credentials.py` what is kept on this computer.
 """
 
 from __future__ import annotations

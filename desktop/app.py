@@ -40,18 +40,17 @@ from qasync import QEventLoop, asyncSlot
 from shiboken6 import Shiboken
 
 from desktop import APP_NAME, ORGANIZATION, __version__, i18n, tasks
-from desktop.account import Account
-from desktop.api import ApiClient, ApiError, DemoAccount
+from desktop.api.client import ApiClient, ApiError, DemoAccount
+from desktop.api.live import MAX_DELAY_SECONDS, LiveClient
 from desktop.areas import AppContext, Links, install_areas
-from desktop.connection import RETRY_DELAYS, ConnectionMonitor
 from desktop.credentials import SecretStore
 from desktop.demo_launcher import DemoLaunchError, DemoServer
-from desktop.live import MAX_DELAY_SECONDS, LiveClient
 from desktop.logs import log_path, setup_logging
-from desktop.resources import resource_path
+from desktop.resources import app_icon, resource_path
 from desktop.single_instance import SingleInstance, instance_key
 from desktop.store import FILE_NAME, LocalStore
-from desktop.ui import app_icon
+from desktop.sync.account import Account
+from desktop.sync.connection import RETRY_DELAYS, ConnectionMonitor
 from desktop.ui.first_run_dialog import FirstRunDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import ActivityView, ProfileView

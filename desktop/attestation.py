@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.api_national import Assignment
+from desktop.api.national import Assignment
 from desktop.resources import resource_path
 
 # The copy shipped in resources/fonts first (same rendering everywhere, frozen too).

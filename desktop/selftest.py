@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.api_national import Assignment
+from desktop.api.national import Assignment
 from desktop.attestation import AttestationData, write_attestation
 
 if TYPE_CHECKING:

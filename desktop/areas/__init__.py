@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMetaObject, QObject, SignalInstance
 
 if TYPE_CHECKING:
-    from desktop.account import Account
-    from desktop.api import ApiClient
-    from desktop.connection import ConnectionMonitor
-    from desktop.live import LiveClient
+    from desktop.api.client import ApiClient
+    from desktop.api.live import LiveClient
     from desktop.store import LocalStore
+    from desktop.sync.account import Account
+    from desktop.sync.connection import ConnectionMonitor
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from desktop.amphi_notifications import AmphiNotifier
-from desktop.amphi_sync import CachedReads, FavouritesSync, LiveSession
-from desktop.api import Profile
-from desktop.api_amphi import AmphiApi
+from desktop.api.amphi import AmphiApi
+from desktop.api.client import Profile
 from desktop.areas import AppContext
+from desktop.sync.amphi import AmphiStaff, CachedReads, FavouritesSync, LiveSession
+from desktop.sync.notifications import Notifier
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.intern_page import AmphiInternPage, InternServices
 from desktop.ui.amphi.internship_view import InternshipActions
@@ -38,7 +38,7 @@ def in_amphi_campaign(profile: Profile) -> bool:
     return profile.role == "proxy_holder" or any(c.kind == "amphi" for c in profile.campaigns)
 
 
-def intern_services(api: AmphiApi, context: AppContext, notifier: AmphiNotifier | None,
+def intern_services(api: AmphiApi, context: AppContext, notifier: Notifier | None,
                     owner: QObject) -> InternServices:
     """What the intern's page uses; the objects it makes are `owner`'s (the window)."""
     reads = CachedReads(api, context.store, context.account)  # the page opens offline
@@ -61,9 +61,9 @@ def intern_services(api: AmphiApi, context: AppContext, notifier: AmphiNotifier 
 def install(window: MainWindow, context: AppContext) -> None:
     api = AmphiApi(context.api)
     # No tray (some desktops): the page's own banner says it already, no second notice.
-    notifier = AmphiNotifier(None, window)
+    notifier = Notifier(None, window)
     intern_page = AmphiInternPage(intern_services(api, context, notifier, window))
-    staff_page = StaffPage(api, context.api.list_campaigns)
+    staff_page = StaffPage(AmphiStaff(api, window), context.api.list_campaigns)
     window.add_page("amphi", _tr("Amphithéâtre"), None, intern_page, roles=INTERN_ROLES,
                     visible_if=in_amphi_campaign)
     window.add_page("amphi_staff", _tr("Amphithéâtres — gestion"), None, staff_page,

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from desktop.api import Profile
-from desktop.api_matching import MatchingApi
-from desktop.matching_sync import MatchingService
+from desktop.api.client import Profile
+from desktop.api.matching import MatchingApi
+from desktop.sync.matching import MatchingService
 from desktop.ui.matching.coordinator_view import CoordinatorView
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.student_view import StudentView

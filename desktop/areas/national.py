@@ -20,12 +20,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.api import ApiError, Profile
-from desktop.api_national import NationalApi, Receipt
+from desktop.api.client import ApiError, Profile
+from desktop.api.national import NationalApi, Receipt
 from desktop.areas import AppContext
 from desktop.attestation import AttestationData, FontMissing, suggested_name, write_attestation
-from desktop.national_sync import NationalStudent
-from desktop.notifications import TurnNotifier
+from desktop.sync.national import NationalStudent
+from desktop.sync.notifications import TurnNotifier
 from desktop.ui.main_window import MainWindow
 from desktop.ui.national.staff_view import StaffNationalView, StaffSource
 from desktop.ui.national.tables_view import HistorySource, HistoryView, TableSource, TablesView

@@ -13,9 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop import labels
-from desktop.api import AuditEntry
-from desktop.models import ItemRole, SortRole
+from desktop.api.client import AuditEntry
+from desktop.models import ItemRole, SortRole, labels
 
 COL_AT = 0
 COL_ACTION = 1

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.api_amphi import Assignment
+from desktop.api.amphi import Assignment
 from desktop.models import ItemRole, SortRole
 from desktop.models.amphi_live import choice_type_label, local_time
 from desktop.models.amphi_posts import normalise

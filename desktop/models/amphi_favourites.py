@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.api_amphi import Favourite, FavouriteEstimateItem
+from desktop.api.amphi import Favourite, FavouriteEstimateItem
 from desktop.models import ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex

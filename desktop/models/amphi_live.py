@@ -3,12 +3,13 @@
 Colours of the live screen (PROCEDURES.md §2): the intern choosing is blue, me green,
 taken posts red. « C'est bientôt votre tour » when at most `soon_threshold` *present*
 interns (the chooser included) are before me: `get_live.me.soon` says it, and between two
-reads `soon_from_upcoming` recomputes it from the `amphi_turn` event's `upcoming`.
+reads `desktop.sync.amphi.soon_from_upcoming` recomputes it from the `amphi_turn` event's
+`upcoming`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.api_amphi import CallListEntry, LiveIntern
+from desktop.api.amphi import CallListEntry, LiveIntern
 from desktop.models import ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -80,24 +81,6 @@ def local_time(value: datetime | None, with_date: bool = True) -> str:
         return "—"
     local = value.astimezone()
     return local.strftime("%d/%m/%Y %H:%M" if with_date else "%H:%M")
-
-
-def soon_from_upcoming(upcoming: Sequence[Mapping[str, Any]], me: int,
-                       current: int | None, current_present: bool, threshold: int) -> bool:
-    """Is my turn near, from an `amphi_turn` event (None of me in `upcoming`: not soon)?
-
-    Counts the present interns before me: the chooser (when present) then the present
-    ones listed before me in `upcoming`.
-    """
-    if me == current:
-        return False
-    before = 1 if current is not None and current_present else 0
-    for entry in upcoming:
-        if entry.get("intern_id") == me:
-            return before <= threshold
-        if entry.get("present"):
-            before += 1
-    return False
 
 
 def countdown_text(seconds: float | None) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.api_amphi import Post, Service
+from desktop.api.amphi import Post, Service
 from desktop.models import ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex

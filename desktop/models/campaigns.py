@@ -13,9 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop import labels
-from desktop.api import Campaign
-from desktop.models import ItemRole, SortRole
+from desktop.api.client import Campaign
+from desktop.models import ItemRole, SortRole, labels
 
 COL_NAME = 0
 COL_KIND = 1

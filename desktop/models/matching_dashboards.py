@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.api_matching import PostRow, ResultRow, StudentRow
+from desktop.api.matching import PostRow, ResultRow, StudentRow
 from desktop.models import ItemRole, SortRole
 
 T = TypeVar("T")

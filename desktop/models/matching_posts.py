@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.api_matching import Post
+from desktop.api.matching import Post
 from desktop.models import ItemRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex

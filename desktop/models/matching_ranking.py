@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.api_matching import Ranking, RankingCandidate
+from desktop.api.matching import Ranking, RankingCandidate
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_rules import ranking_violations, violation_message
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.api_national import Wish
+from desktop.api.national import Wish
 from desktop.models import ItemRole, SortRole
 
 COL_NUMBER = 0

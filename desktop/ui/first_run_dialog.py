@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api import ApiError, normalize_server_url
-from desktop.guide import open_guide
-from desktop.ui import app_icon
+from desktop.api.client import ApiError, normalize_server_url
+from desktop.resources import app_icon
+from desktop.ui.guide import open_guide
 from desktop.ui.widgets import (
     DialogHeader,
     FormField,

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__, labels
-from desktop.api import Profile
-from desktop.guide import open_guide
-from desktop.ui import app_icon
+from desktop import __version__
+from desktop.api.client import Profile
+from desktop.models import labels
+from desktop.resources import app_icon
+from desktop.ui.guide import open_guide
 from desktop.ui.widgets import Banner, repolish, styled_label
 
 ProfileTest = Callable[[Profile], bool]

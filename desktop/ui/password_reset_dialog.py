@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.account import Account, password_checklist
-from desktop.api import ApiError
-from desktop.ui import app_icon
+from desktop.api.client import ApiError
+from desktop.resources import app_icon
+from desktop.sync.account import Account, password_checklist
 from desktop.ui.widgets import (
     Banner,
     BusyButton,

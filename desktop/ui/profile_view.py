@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop import labels
-from desktop.account import Account, password_checklist
-from desktop.api import ApiError, Campaign, Profile
-from desktop.models import SortRole
+from desktop.api.client import ApiError, Campaign, Profile
+from desktop.models import SortRole, labels
 from desktop.models.activity import COL_ACTION, COL_ADDRESS, COL_AT, COL_DETAIL, ActivityModel
 from desktop.models.campaigns import COL_KIND, COL_NAME, COL_ROLE, COL_STATE, CampaignModel
+from desktop.sync.account import Account, password_checklist
 from desktop.ui.registration_dialog import SUGGESTED_QUESTIONS
 from desktop.ui.widgets import (
     Banner,

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.account import Account, password_checklist, secret_answer_problem
-from desktop.api import ApiError, Identity
-from desktop.ui import app_icon
+from desktop.api.client import ApiError, Identity
+from desktop.resources import app_icon
+from desktop.sync.account import Account, password_checklist, secret_answer_problem
 from desktop.ui.widgets import (
     Banner,
     BusyButton,

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.account import Account
-from desktop.amphi_sync import proxy_sign_in
-from desktop.api import ApiError, DemoAccount, Profile
-from desktop.ui import app_icon
+from desktop.api.client import ApiError, DemoAccount, Profile
+from desktop.resources import app_icon
+from desktop.sync.account import Account
+from desktop.sync.amphi import proxy_sign_in
 from desktop.ui.password_reset_dialog import PasswordResetDialog
 from desktop.ui.registration_dialog import RegistrationDialog
 from desktop.ui.widgets import (

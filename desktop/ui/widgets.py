@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api import ApiError
+from desktop.api.client import ApiError
 
 
 def repolish(widget: QWidget) -> None:

@@ -4,113 +4,113 @@
     <context>
         <name>Account</name>
         <message>
-            <location filename="../../desktop/account.py" line="56" />
+            <location filename="../../desktop/sync/account.py" line="56" />
             <source>au moins 8 caractères</source>
             <translation>at least 8 characters</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="57" />
+            <location filename="../../desktop/sync/account.py" line="57" />
             <source>une lettre majuscule</source>
             <translation>an upper-case letter</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="58" />
+            <location filename="../../desktop/sync/account.py" line="58" />
             <source>une lettre minuscule</source>
             <translation>a lower-case letter</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="59" />
+            <location filename="../../desktop/sync/account.py" line="59" />
             <source>un chiffre</source>
             <translation>a digit</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="68" />
+            <location filename="../../desktop/sync/account.py" line="68" />
             <source>Mot de passe trop faible : il faut %1.</source>
             <translation>Password too weak: it needs %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="73" />
+            <location filename="../../desktop/sync/account.py" line="73" />
             <source>La réponse secrète doit contenir au moins 3 lettres ou chiffres.</source>
             <translation>The secret answer must contain at least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="183" />
-            <location filename="../../desktop/account.py" line="324" />
-            <location filename="../../desktop/account.py" line="346" />
-            <location filename="../../desktop/account.py" line="364" />
+            <location filename="../../desktop/sync/account.py" line="183" />
+            <location filename="../../desktop/sync/account.py" line="324" />
+            <location filename="../../desktop/sync/account.py" line="346" />
+            <location filename="../../desktop/sync/account.py" line="364" />
             <source>Saisissez votre adresse électronique.</source>
             <translation>Enter your email address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="185" />
+            <location filename="../../desktop/sync/account.py" line="185" />
             <source>Saisissez votre mot de passe.</source>
             <translation>Enter your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="196" />
+            <location filename="../../desktop/sync/account.py" line="196" />
             <source>Collez le code reçu par courriel.</source>
             <translation>Paste the code you received by email.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="263" />
+            <location filename="../../desktop/sync/account.py" line="263" />
             <source>Veuillez vous connecter.</source>
             <translation>Please sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="264" />
+            <location filename="../../desktop/sync/account.py" line="264" />
             <source>L'adresse électronique est obligatoire.</source>
             <translation>The email address is required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="281" />
+            <location filename="../../desktop/sync/account.py" line="281" />
             <source>Saisissez votre question secrète.</source>
             <translation>Enter your secret question.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="286" />
-            <location filename="../../desktop/account.py" line="294" />
+            <location filename="../../desktop/sync/account.py" line="286" />
+            <location filename="../../desktop/sync/account.py" line="294" />
             <source>Saisissez votre mot de passe actuel.</source>
             <translation>Enter your current password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="300" />
-            <location filename="../../desktop/account.py" line="329" />
-            <location filename="../../desktop/account.py" line="377" />
+            <location filename="../../desktop/sync/account.py" line="300" />
+            <location filename="../../desktop/sync/account.py" line="329" />
+            <location filename="../../desktop/sync/account.py" line="377" />
             <source>Les deux mots de passe sont différents.</source>
             <translation>The two passwords are different.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="312" />
+            <location filename="../../desktop/sync/account.py" line="312" />
             <source>Saisissez votre nom de naissance.</source>
             <translation>Enter your surname at birth.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="313" />
+            <location filename="../../desktop/sync/account.py" line="313" />
             <source>Saisissez votre prénom.</source>
             <translation>Enter your first name.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="315" />
+            <location filename="../../desktop/sync/account.py" line="315" />
             <source>Saisissez votre commune de naissance ou votre numéro INE.</source>
             <translation>Enter your town of birth or your INE number.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="332" />
+            <location filename="../../desktop/sync/account.py" line="332" />
             <source>Choisissez une question secrète.</source>
             <translation>Choose a secret question.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="352" />
+            <location filename="../../desktop/sync/account.py" line="352" />
             <source>Collez le lien reçu par courriel.</source>
             <translation>Paste the link you received by email.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="357" />
+            <location filename="../../desktop/sync/account.py" line="357" />
             <source>Saisissez d'abord votre adresse électronique.</source>
             <translation>Enter your email address first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/account.py" line="371" />
+            <location filename="../../desktop/sync/account.py" line="371" />
             <source>Collez le lien ou le code reçu par courriel.</source>
             <translation>Paste the link or the code you received by email.</translation>
         </message>
@@ -118,22 +118,22 @@
     <context>
         <name>ActivityModel</name>
         <message>
-            <location filename="../../desktop/models/activity.py" line="78" />
+            <location filename="../../desktop/models/activity.py" line="77" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/activity.py" line="79" />
+            <location filename="../../desktop/models/activity.py" line="78" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/activity.py" line="80" />
+            <location filename="../../desktop/models/activity.py" line="79" />
             <source>Détail</source>
             <translation>Detail</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/activity.py" line="81" />
+            <location filename="../../desktop/models/activity.py" line="80" />
             <source>Adresse IP</source>
             <translation>IP address</translation>
         </message>
@@ -141,28 +141,28 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="388" />
+            <location filename="../../desktop/ui/profile_view.py" line="387" />
             <source>Mon activité passée</source>
             <translation>My past activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="388" />
+            <location filename="../../desktop/ui/profile_view.py" line="387" />
             <source>Toutes les actions sur votre compte (connexions, changements), les plus récentes en premier.</source>
             <translation>Every action on your account (sign-ins, changes), most recent first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="415" />
+            <location filename="../../desktop/ui/profile_view.py" line="414" />
             <source>Afficher les actions plus anciennes</source>
             <translation>Show older actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="416" />
-            <location filename="../../desktop/ui/profile_view.py" line="421" />
+            <location filename="../../desktop/ui/profile_view.py" line="415" />
+            <location filename="../../desktop/ui/profile_view.py" line="420" />
             <source>Chargement…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="421" />
+            <location filename="../../desktop/ui/profile_view.py" line="420" />
             <source>Actualiser</source>
             <translation>Refresh</translation>
         </message>
@@ -170,47 +170,47 @@
     <context>
         <name>AmphiApp</name>
         <message>
-            <location filename="../../desktop/app.py" line="315" />
+            <location filename="../../desktop/app.py" line="325" />
             <source>Démonstration d'Amphi</source>
             <translation>Amphi demo</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="316" />
+            <location filename="../../desktop/app.py" line="326" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="334" />
+            <location filename="../../desktop/app.py" line="344" />
             <source>Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un compte de démonstration ci-dessous (un par rôle).</source>
             <translation>The demo server is ready on this computer. Choose a demo account below (one per role).</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="341" />
+            <location filename="../../desktop/app.py" line="351" />
             <source>Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.</source>
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="387" />
+            <location filename="../../desktop/app.py" line="403" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="388" />
+            <location filename="../../desktop/app.py" line="404" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="473" />
+            <location filename="../../desktop/app.py" line="530" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="482" />
+            <location filename="../../desktop/app.py" line="539" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="517" />
+            <location filename="../../desktop/app.py" line="574" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -218,12 +218,12 @@
     <context>
         <name>AmphiArea</name>
         <message>
-            <location filename="../../desktop/areas/amphi.py" line="69" />
+            <location filename="../../desktop/areas/amphi.py" line="67" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/amphi.py" line="71" />
+            <location filename="../../desktop/areas/amphi.py" line="69" />
             <source>Amphithéâtres — gestion</source>
             <translation>Manage amphitheatres</translation>
         </message>
@@ -1032,201 +1032,201 @@
     <context>
         <name>AmphiLive</name>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="37" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="38" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>En attente</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="38" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="39" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>Choisit en ce moment</source>
             <translation>Choosing now</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="39" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="40" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>A choisi</source>
             <translation>Has chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="40" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="41" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>Absent</source>
             <translation>Absent</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="41" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="42" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>Temps écoulé</source>
             <translation>Time up</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="42" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="43" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>Absence prévue</source>
             <translation>Planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="43" />
-            <location filename="../../desktop/models/amphi_live.py" line="65" />
+            <location filename="../../desktop/models/amphi_live.py" line="44" />
+            <location filename="../../desktop/models/amphi_live.py" line="66" />
             <source>Non appelé</source>
             <translation>Not called</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="46" />
-            <location filename="../../desktop/models/amphi_live.py" line="69" />
+            <location filename="../../desktop/models/amphi_live.py" line="47" />
+            <location filename="../../desktop/models/amphi_live.py" line="70" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="47" />
-            <location filename="../../desktop/models/amphi_live.py" line="69" />
+            <location filename="../../desktop/models/amphi_live.py" line="48" />
+            <location filename="../../desktop/models/amphi_live.py" line="70" />
             <source>Validé — ouverture prévue</source>
             <translation>Validated — opening scheduled</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="48" />
-            <location filename="../../desktop/models/amphi_live.py" line="69" />
+            <location filename="../../desktop/models/amphi_live.py" line="49" />
+            <location filename="../../desktop/models/amphi_live.py" line="70" />
             <source>Ouvert (favoris)</source>
             <translation>Open (favourites)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="49" />
-            <location filename="../../desktop/models/amphi_live.py" line="69" />
+            <location filename="../../desktop/models/amphi_live.py" line="50" />
+            <location filename="../../desktop/models/amphi_live.py" line="70" />
             <source>Séance en cours</source>
             <translation>Session in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="50" />
-            <location filename="../../desktop/models/amphi_live.py" line="69" />
+            <location filename="../../desktop/models/amphi_live.py" line="51" />
+            <location filename="../../desktop/models/amphi_live.py" line="70" />
             <source>Séance en pause</source>
             <translation>Session paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="51" />
-            <location filename="../../desktop/models/amphi_live.py" line="69" />
+            <location filename="../../desktop/models/amphi_live.py" line="52" />
+            <location filename="../../desktop/models/amphi_live.py" line="70" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="54" />
-            <location filename="../../desktop/models/amphi_live.py" line="73" />
+            <location filename="../../desktop/models/amphi_live.py" line="55" />
+            <location filename="../../desktop/models/amphi_live.py" line="74" />
             <source>Classique</source>
             <translation>Standard</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="55" />
-            <location filename="../../desktop/models/amphi_live.py" line="73" />
+            <location filename="../../desktop/models/amphi_live.py" line="56" />
+            <location filename="../../desktop/models/amphi_live.py" line="74" />
             <source>Surnombre validant</source>
             <translation>Supernumerary (counting towards training)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="56" />
-            <location filename="../../desktop/models/amphi_live.py" line="73" />
+            <location filename="../../desktop/models/amphi_live.py" line="57" />
+            <location filename="../../desktop/models/amphi_live.py" line="74" />
             <source>Surnombre non validant</source>
             <translation>Supernumerary (not counting towards training)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="124" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
+            <location filename="../../desktop/models/amphi_live.py" line="107" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
             <source>Rang d'appel</source>
             <translation>Call rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="125" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
-            <location filename="../../desktop/models/amphi_live.py" line="216" />
-            <location filename="../../desktop/models/amphi_live.py" line="277" />
+            <location filename="../../desktop/models/amphi_live.py" line="108" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
+            <location filename="../../desktop/models/amphi_live.py" line="199" />
+            <location filename="../../desktop/models/amphi_live.py" line="260" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="126" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
-            <location filename="../../desktop/models/amphi_live.py" line="217" />
-            <location filename="../../desktop/models/amphi_live.py" line="277" />
+            <location filename="../../desktop/models/amphi_live.py" line="109" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
+            <location filename="../../desktop/models/amphi_live.py" line="200" />
+            <location filename="../../desktop/models/amphi_live.py" line="260" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="127" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
+            <location filename="../../desktop/models/amphi_live.py" line="110" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
             <source>Promotion (théorique)</source>
             <translation>Year group (theoretical)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="128" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
+            <location filename="../../desktop/models/amphi_live.py" line="111" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="129" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
+            <location filename="../../desktop/models/amphi_live.py" line="112" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
             <source>Rang local / effectif</source>
             <translation>Local rank / size</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="130" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
+            <location filename="../../desktop/models/amphi_live.py" line="113" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
             <source>Rang actualisé</source>
             <translation>Adjusted rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="131" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
-            <location filename="../../desktop/models/amphi_live.py" line="218" />
-            <location filename="../../desktop/models/amphi_live.py" line="277" />
+            <location filename="../../desktop/models/amphi_live.py" line="114" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
+            <location filename="../../desktop/models/amphi_live.py" line="201" />
+            <location filename="../../desktop/models/amphi_live.py" line="260" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="132" />
-            <location filename="../../desktop/models/amphi_live.py" line="163" />
+            <location filename="../../desktop/models/amphi_live.py" line="115" />
+            <location filename="../../desktop/models/amphi_live.py" line="146" />
             <source>Séance</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="181" />
+            <location filename="../../desktop/models/amphi_live.py" line="164" />
             <source> (absence prévue)</source>
             <translation> (planned absence)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="188" />
+            <location filename="../../desktop/models/amphi_live.py" line="171" />
             <source>%1 sem.</source>
             <translation>%1 sem.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="198" />
+            <location filename="../../desktop/models/amphi_live.py" line="181" />
             <source>n° %1 — %2</source>
             <translation>no. %1 — %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="215" />
-            <location filename="../../desktop/models/amphi_live.py" line="277" />
+            <location filename="../../desktop/models/amphi_live.py" line="198" />
+            <location filename="../../desktop/models/amphi_live.py" line="260" />
             <source>Ordre</source>
             <translation>Order</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="219" />
-            <location filename="../../desktop/models/amphi_live.py" line="277" />
+            <location filename="../../desktop/models/amphi_live.py" line="202" />
+            <location filename="../../desktop/models/amphi_live.py" line="260" />
             <source>Statut</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="220" />
-            <location filename="../../desktop/models/amphi_live.py" line="277" />
+            <location filename="../../desktop/models/amphi_live.py" line="203" />
+            <location filename="../../desktop/models/amphi_live.py" line="260" />
             <source>Poste choisi</source>
             <translation>Post chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="291" />
+            <location filename="../../desktop/models/amphi_live.py" line="274" />
             <source> (moi)</source>
             <translation> (me)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="301" />
+            <location filename="../../desktop/models/amphi_live.py" line="284" />
             <source> (non connecté)</source>
             <translation> (not connected)</translation>
         </message>
@@ -1805,7 +1805,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="118" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="480" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="481" />
             <source>Demandes de surnombre</source>
             <translation>Supernumerary requests</translation>
         </message>
@@ -1876,7 +1876,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="283" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
@@ -1912,7 +1912,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="194" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Nom</source>
             <translation>Name</translation>
         </message>
@@ -1923,7 +1923,7 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="196" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Phase</source>
             <translation>Phase</translation>
         </message>
@@ -1934,399 +1934,399 @@
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="206" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="395" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="396" />
             <source>Sélectionnez un amphithéâtre</source>
             <translation>Select an amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Valider (ouverture le…)</source>
             <translation>Validate (opens on…)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Invalider</source>
             <translation>Withdraw validation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Ouvrir maintenant</source>
             <translation>Open now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Démarrer la séance</source>
             <translation>Start the session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Reprendre</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
             <source>Terminer</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="225" />
             <source>Séances (rangs consécutifs à partir de 1)</source>
             <translation>Sessions (consecutive ranks from 1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="227" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="228" />
             <source>Début</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="227" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="228" />
             <source>Fin</source>
             <translation>End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="228" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="229" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="228" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="229" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="236" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="237" />
             <source>Ajouter une séance</source>
             <translation>Add a session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="239" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="240" />
             <source>Retirer la dernière</source>
             <translation>Remove the last one</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="244" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="245" />
             <source>Enregistrer les séances</source>
             <translation>Save the sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="249" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="250" />
             <source>Liste d'appel (CSV)</source>
             <translation>Call list (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="252" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="253" />
             <source>Liste d'appel (PDF)</source>
             <translation>Call list (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="259" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="260" />
             <source>Message à tous les internes de cet amphithéâtre (la cloche)</source>
             <translation>Message to every intern of this amphitheatre (the bell)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="262" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="263" />
             <source>Envoyer</source>
             <translation>Send</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="276" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="277" />
             <source>Fichiers CSV (séparateur ; , ou tabulation, UTF-8 ou Windows-1252) ou XLSX. Les lignes correctes sont enregistrées, les autres listées ci-dessous avec leur motif. Importez les services avant les postes.</source>
             <translation>CSV files (separator ; , or tab, UTF-8 or Windows-1252) or XLSX. Valid rows are saved; the others are listed below with the reason. Import departments before posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="283" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
             <source>Importer : %1…</source>
             <translation>Import: %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="283" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
             <source>Services</source>
             <translation>Departments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="283" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="293" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="294" />
             <source>Ligne</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="293" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="294" />
             <source>Motif du rejet</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="294" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="295" />
             <source>Valeurs lues</source>
             <translation>Values read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="308" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="308" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="308" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
             <source>Type actuel</source>
             <translation>Current type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="308" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
             <source>Demande</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="308" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
             <source>Décision</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="313" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
             <source>Aucune demande en attente.</source>
             <translation>No pending requests.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="348" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="349" />
             <source>Aucune campagne d'amphithéâtre sur ce serveur.</source>
             <translation>No amphitheatre campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="399" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="400" />
             <source>État : %1 · %2 internes · %3 postes dont %4 libres</source>
             <translation>Status: %1 · %2 interns · %3 posts, %4 of them free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="403" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="404" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="471" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="472" />
             <source>Accepter</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="471" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="472" />
             <source>Refuser</source>
             <translation>Refuse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="479" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="480" />
             <source>Demandes de surnombre (%1)</source>
             <translation>Supernumerary requests (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="533" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="534" />
             <source>Amphithéâtre créé : %1 internes et %2 postes y sont rattachés.</source>
             <translation>Amphitheatre created: %1 interns and %2 posts are attached to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="550" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="551" />
             <source>%1 : %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="569" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="570" />
             <source>Interne replacé juste après l'interne qui choisit.</source>
             <translation>Intern put back right after the intern who is choosing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="582" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="583" />
             <source>Poste %1 affecté à %2.</source>
             <translation>Post %1 assigned to %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="597" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="598" />
             <source>Sélectionnez l'interne dans l'ordre de passage et le poste dans la liste des postes.</source>
             <translation>Select the intern in the order of turns and the post in the list of posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="613" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="614" />
             <source>%1 : absence prévue enregistrée, il sera sauté à son tour.</source>
             <translation>%1: planned absence saved, they will be skipped at their turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="614" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="615" />
             <source>%1 : absence prévue annulée.</source>
             <translation>%1: planned absence cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="627" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="652" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="628" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="653" />
             <source>Sélectionnez d'abord l'interne dans l'ordre de passage.</source>
             <translation>Select the intern in the order of turns first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="667" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="668" />
             <source>Séances enregistrées.</source>
             <translation>Sessions saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="682" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="683" />
             <source>Message envoyé aux internes de l'amphithéâtre.</source>
             <translation>Message sent to the interns of the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="699" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="700" />
             <source>Enregistrer la liste d'appel</source>
             <translation>Save the call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="716" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="717" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="721" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="722" />
             <source>Fichier à importer</source>
             <translation>File to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="722" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="723" />
             <source>Tableaux (*.csv *.xlsx *.txt)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="731" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="732" />
             <source>Import de %1 en cours…</source>
             <translation>Importing %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="741" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="742" />
             <source>Fichier illisible : %1</source>
             <translation>Unreadable file: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="753" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="754" />
             <source>%1 : %2 lignes lues, %3 créées, %4 mises à jour, %5 rejetées.</source>
             <translation>%1: %2 rows read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Numéro</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>N° service</source>
             <translation>Department no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Libellé DES</source>
             <translation>DES title</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Groupe</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Réservé</source>
             <translation>Reserved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>INE</source>
             <translation>INE</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Effectif promo local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Absence prévue</source>
             <translation>Planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
@@ -2334,52 +2334,52 @@
     <context>
         <name>AmphiSync</name>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="175" />
+            <location filename="../../desktop/sync/amphi.py" line="179" />
             <source>Hors ligne : vos favoris enregistrés sur cet ordinateur sont affichés et restent modifiables.</source>
             <translation>Offline: the favourites saved on this computer are shown and can still be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="220" />
+            <location filename="../../desktop/sync/amphi.py" line="224" />
             <source>Hors ligne : modification enregistrée sur cet ordinateur, elle sera envoyée au retour de la connexion.</source>
             <translation>Offline: change saved on this computer; it will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="241" />
+            <location filename="../../desktop/sync/amphi.py" line="245" />
             <source>Déjà dans vos favoris.</source>
             <translation>Already in your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="311" />
+            <location filename="../../desktop/sync/amphi.py" line="315" />
             <source>« %1 » retiré de vos favoris : %2</source>
             <translation>“%1” removed from your favourites: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="319" />
+            <location filename="../../desktop/sync/amphi.py" line="323" />
             <source>Vos favoris modifiés hors ligne n'ont pas pu être envoyés : %1 Ils restent enregistrés sur cet ordinateur.</source>
             <translation>Your favourites changed offline could not be sent: %1 They remain saved on this computer.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="325" />
+            <location filename="../../desktop/sync/amphi.py" line="329" />
             <source>Vos favoris avaient aussi changé sur un autre appareil : votre ordre a été gardé et les ajouts faits ailleurs placés à la fin.</source>
             <translation>Your favourites had also changed on another device: your order was kept and the additions made elsewhere were placed at the end.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="329" />
+            <location filename="../../desktop/sync/amphi.py" line="333" />
             <source>Favoris modifiés hors ligne envoyés.</source>
             <translation>Favourites changed offline have been sent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="364" />
+            <location filename="../../desktop/sync/amphi.py" line="368" />
             <source>Saisissez l'adresse indiquée par l'interne.</source>
             <translation>Enter the address given by the intern.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="367" />
+            <location filename="../../desktop/sync/amphi.py" line="371" />
             <source>Saisissez votre mot de passe.</source>
             <translation>Enter your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/amphi_sync.py" line="467" />
+            <location filename="../../desktop/sync/amphi.py" line="471" />
             <source>Vous êtes de retour : vous passez juste après l'interne qui choisit en ce moment.</source>
             <translation>Welcome back: you go right after the intern who is choosing now.</translation>
         </message>
@@ -2387,103 +2387,103 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../../desktop/api.py" line="97" />
+            <location filename="../../desktop/api/client.py" line="97" />
             <source>Le serveur ne répond pas (délai dépassé). Vérifiez votre connexion.</source>
             <translation>The server is not answering (timed out). Check your connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="100" />
-            <location filename="../../desktop/api.py" line="207" />
+            <location filename="../../desktop/api/client.py" line="100" />
+            <location filename="../../desktop/api/client.py" line="207" />
             <source>Adresse du serveur invalide : elle doit commencer par http:// ou https://.</source>
             <translation>Invalid server address: it must start with http:// or https://.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="103" />
+            <location filename="../../desktop/api/client.py" line="103" />
             <source>La connexion sécurisée avec le serveur a échoué : son certificat n'est pas reconnu. Vérifiez l'adresse du serveur.</source>
             <translation>The secure connection to the server failed: its certificate is not recognised. Check the server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="110" />
+            <location filename="../../desktop/api/client.py" line="110" />
             <source>Adresse du serveur introuvable : vérifiez l'adresse saisie et votre connexion à Internet.</source>
             <translation>Server address not found: check the address you entered and your Internet connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="114" />
+            <location filename="../../desktop/api/client.py" line="114" />
             <source>Le serveur est injoignable. Vérifiez votre connexion.</source>
             <translation>The server cannot be reached. Check your connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="117" />
+            <location filename="../../desktop/api/client.py" line="117" />
             <source>La connexion au serveur a été interrompue. Vérifiez votre connexion.</source>
             <translation>The connection to the server was interrupted. Check your connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="119" />
+            <location filename="../../desktop/api/client.py" line="119" />
             <source>Erreur de communication avec le serveur.</source>
             <translation>Error communicating with the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="172" />
+            <location filename="../../desktop/api/client.py" line="172" />
             <source>Le serveur est momentanément indisponible.</source>
             <translation>The server is temporarily unavailable.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>La demande a été refusée par le serveur.</source>
             <translation>The request was refused by the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>Veuillez vous reconnecter.</source>
             <translation>Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>Vous n'avez pas le droit d'effectuer cette action.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>Élément introuvable sur le serveur.</source>
             <translation>Item not found on the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>Cette action est entrée en conflit avec une autre : réessayez.</source>
             <translation>This action conflicted with another one: try again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>La demande est trop volumineuse.</source>
             <translation>The request is too large.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="176" />
             <source>Trop de tentatives : patientez avant de réessayer.</source>
             <translation>Too many attempts: wait before trying again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="178" />
+            <location filename="../../desktop/api/client.py" line="178" />
             <source>Le serveur a rencontré une erreur inattendue (code %1). Réessayez dans un instant.</source>
             <translation>The server ran into an unexpected error (code %1). Try again in a moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="184" />
+            <location filename="../../desktop/api/client.py" line="184" />
             <source>Réponse du serveur incompréhensible : ce serveur n'est peut-être pas un serveur Amphi, ou il n'est pas à jour.</source>
             <translation>The server's answer cannot be understood: this may not be an Amphi server, or it is not up to date.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="198" />
+            <location filename="../../desktop/api/client.py" line="198" />
             <source>Saisissez l'adresse du serveur.</source>
             <translation>Enter the server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="204" />
+            <location filename="../../desktop/api/client.py" line="204" />
             <source>Adresse du serveur invalide.</source>
             <translation>Invalid server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api.py" line="492" />
+            <location filename="../../desktop/api/client.py" line="492" />
             <source>Veuillez vous connecter.</source>
             <translation>Please sign in.</translation>
         </message>
@@ -2514,22 +2514,22 @@
     <context>
         <name>CampaignModel</name>
         <message>
-            <location filename="../../desktop/models/campaigns.py" line="55" />
+            <location filename="../../desktop/models/campaigns.py" line="54" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/campaigns.py" line="56" />
+            <location filename="../../desktop/models/campaigns.py" line="55" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/campaigns.py" line="57" />
+            <location filename="../../desktop/models/campaigns.py" line="56" />
             <source>Mon rôle</source>
             <translation>My role</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/campaigns.py" line="58" />
+            <location filename="../../desktop/models/campaigns.py" line="57" />
             <source>État</source>
             <translation>Status</translation>
         </message>
@@ -3248,331 +3248,331 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../desktop/labels.py" line="19" />
-            <location filename="../../desktop/labels.py" line="29" />
-            <location filename="../../desktop/labels.py" line="116" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="19" />
+            <location filename="../../desktop/models/labels.py" line="29" />
+            <location filename="../../desktop/models/labels.py" line="116" />
+            <location filename="../../desktop/models/labels.py" line="117" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="20" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="20" />
+            <location filename="../../desktop/models/labels.py" line="117" />
             <source>Mandataire (procuration)</source>
             <translation>Proxy holder</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="21" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="21" />
+            <location filename="../../desktop/models/labels.py" line="117" />
             <source>Responsable de terrain de stage</source>
             <translation>Training site supervisor</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="22" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="22" />
+            <location filename="../../desktop/models/labels.py" line="117" />
             <source>Coordonnateur</source>
             <translation>Coordinator</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="23" />
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="23" />
+            <location filename="../../desktop/models/labels.py" line="117" />
             <source>Agence (ARS / CNG)</source>
             <translation>Agency (ARS / CNG)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="30" />
-            <location filename="../../desktop/labels.py" line="116" />
+            <location filename="../../desktop/models/labels.py" line="30" />
+            <location filename="../../desktop/models/labels.py" line="116" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="31" />
-            <location filename="../../desktop/labels.py" line="116" />
+            <location filename="../../desktop/models/labels.py" line="31" />
+            <location filename="../../desktop/models/labels.py" line="116" />
             <source>Docteur junior</source>
             <translation>Junior doctor</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="36" />
-            <location filename="../../desktop/labels.py" line="122" />
+            <location filename="../../desktop/models/labels.py" line="36" />
+            <location filename="../../desktop/models/labels.py" line="122" />
             <source>non CESP</source>
             <translation>non-CESP</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="37" />
-            <location filename="../../desktop/labels.py" line="122" />
+            <location filename="../../desktop/models/labels.py" line="37" />
+            <location filename="../../desktop/models/labels.py" line="122" />
             <source>CESP</source>
             <translation>CESP</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="41" />
-            <location filename="../../desktop/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="41" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>Choix national des postes</source>
             <translation>National choice of posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="42" />
-            <location filename="../../desktop/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="42" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>Choix de stage en amphithéâtre</source>
             <translation>Amphitheatre placement choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="43" />
-            <location filename="../../desktop/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="43" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="49" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="49" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="50" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="50" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="51" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="51" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="52" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="52" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="53" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="53" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="54" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="54" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="55" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="55" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="56" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="56" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="57" />
-            <location filename="../../desktop/labels.py" line="130" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="57" />
+            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="58" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="58" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="59" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="59" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="60" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="60" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="61" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="61" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="62" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="62" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="63" />
-            <location filename="../../desktop/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="63" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="67" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="67" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="68" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="68" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="69" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="69" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="70" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="70" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="71" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="71" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="72" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="72" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="73" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="73" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="74" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="74" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="75" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="75" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="76" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="76" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="78" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="78" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="79" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="79" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="80" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="80" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="81" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="81" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="82" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="82" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="84" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="84" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="85" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="85" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="86" />
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="86" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="90" />
-            <location filename="../../desktop/labels.py" line="142" />
+            <location filename="../../desktop/models/labels.py" line="90" />
+            <location filename="../../desktop/models/labels.py" line="142" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="91" />
-            <location filename="../../desktop/labels.py" line="142" />
+            <location filename="../../desktop/models/labels.py" line="91" />
+            <location filename="../../desktop/models/labels.py" line="142" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="95" />
-            <location filename="../../desktop/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="95" />
+            <location filename="../../desktop/models/labels.py" line="144" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="96" />
-            <location filename="../../desktop/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="96" />
+            <location filename="../../desktop/models/labels.py" line="144" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="97" />
-            <location filename="../../desktop/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="97" />
+            <location filename="../../desktop/models/labels.py" line="144" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="98" />
-            <location filename="../../desktop/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="98" />
+            <location filename="../../desktop/models/labels.py" line="144" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="117" />
             <source>Autre rôle</source>
             <translation>Other role</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/labels.py" line="149" />
+            <location filename="../../desktop/models/labels.py" line="149" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -3580,12 +3580,12 @@
     <context>
         <name>LiveClient</name>
         <message>
-            <location filename="../../desktop/live.py" line="168" />
+            <location filename="../../desktop/api/live.py" line="168" />
             <source>Flux d'événements arrêté.</source>
             <translation>Event stream stopped.</translation>
         </message>
         <message>
-            <location filename="../../desktop/live.py" line="230" />
+            <location filename="../../desktop/api/live.py" line="230" />
             <source>Le serveur a fermé le flux d'événements.</source>
             <translation>The server closed the event stream.</translation>
         </message>
@@ -3593,108 +3593,108 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="77" />
-            <location filename="../../desktop/ui/main_window.py" line="103" />
+            <location filename="../../desktop/ui/main_window.py" line="78" />
+            <location filename="../../desktop/ui/main_window.py" line="104" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="150" />
+            <location filename="../../desktop/ui/main_window.py" line="151" />
             <source>Connexion au serveur…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="153" />
+            <location filename="../../desktop/ui/main_window.py" line="154" />
             <source>&amp;Fichier</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="154" />
+            <location filename="../../desktop/ui/main_window.py" line="155" />
             <source>Se &amp;déconnecter</source>
             <translation>Sign &amp;out</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="157" />
+            <location filename="../../desktop/ui/main_window.py" line="158" />
             <source>&amp;Préférences…</source>
             <translation>&amp;Preferences…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="162" />
+            <location filename="../../desktop/ui/main_window.py" line="163" />
             <source>&amp;Quitter</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="167" />
+            <location filename="../../desktop/ui/main_window.py" line="168" />
             <source>&amp;Aide</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="168" />
+            <location filename="../../desktop/ui/main_window.py" line="169" />
             <source>&amp;Guide d'utilisation</source>
             <translation>User &amp;guide</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="172" />
+            <location filename="../../desktop/ui/main_window.py" line="173" />
             <source>À &amp;propos d'Amphi</source>
             <translation>&amp;About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="247" />
+            <location filename="../../desktop/ui/main_window.py" line="248" />
             <source>Amphi — %1</source>
             <translation>Amphi — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="251" />
+            <location filename="../../desktop/ui/main_window.py" line="252" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="268" />
+            <location filename="../../desktop/ui/main_window.py" line="269" />
             <source>Réessayer maintenant</source>
             <translation>Retry now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="269" />
+            <location filename="../../desktop/ui/main_window.py" line="270" />
             <source>Hors ligne</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="287" />
+            <location filename="../../desktop/ui/main_window.py" line="288" />
             <source>nouvel essai dans %1 s.</source>
             <translation>retrying in %1 s.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="289" />
+            <location filename="../../desktop/ui/main_window.py" line="290" />
             <source>nouvel essai en cours…</source>
             <translation>retrying…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="298" />
+            <location filename="../../desktop/ui/main_window.py" line="299" />
             <source>En ligne — mises à jour en direct</source>
             <translation>Online — live updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="300" />
+            <location filename="../../desktop/ui/main_window.py" line="301" />
             <source>En ligne</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="304" />
+            <location filename="../../desktop/ui/main_window.py" line="305" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="310" />
+            <location filename="../../desktop/ui/main_window.py" line="311" />
             <source>À propos d'Amphi</source>
             <translation>About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="312" />
+            <location filename="../../desktop/ui/main_window.py" line="313" />
             <source>Amphi %1</source>
             <translation>Amphi %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="313" />
+            <location filename="../../desktop/ui/main_window.py" line="314" />
             <source>Choix des postes d'internat après les épreuves nationales, choix de stage en amphithéâtre et appariement des docteurs juniors.
 
 Les règles de chaque procédure sont celles de l'agence qui l'organise.</source>
@@ -3849,17 +3849,17 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingArea</name>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="78" />
+            <location filename="../../desktop/areas/matching.py" line="80" />
             <source>Mes postes (appariement)</source>
             <translation>My posts (matching)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="81" />
+            <location filename="../../desktop/areas/matching.py" line="83" />
             <source>Mes candidatures (appariement)</source>
             <translation>My applications (matching)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="84" />
+            <location filename="../../desktop/areas/matching.py" line="86" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
@@ -3969,42 +3969,42 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingSync</name>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="153" />
-            <location filename="../../desktop/matching_sync.py" line="164" />
-            <location filename="../../desktop/matching_sync.py" line="274" />
-            <location filename="../../desktop/matching_sync.py" line="284" />
+            <location filename="../../desktop/sync/matching.py" line="172" />
+            <location filename="../../desktop/sync/matching.py" line="183" />
+            <location filename="../../desktop/sync/matching.py" line="293" />
+            <location filename="../../desktop/sync/matching.py" line="303" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="177" />
+            <location filename="../../desktop/sync/matching.py" line="196" />
             <source>un autre appareil</source>
             <translation>another device</translation>
         </message>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="179" />
+            <location filename="../../desktop/sync/matching.py" line="198" />
             <source>Ce classement venait d'être modifié ailleurs ({by}) : vos changements ont été réappliqués par-dessus et enregistrés.</source>
             <translation>This ranking had just been changed elsewhere ({by}): your changes were re-applied on top of it and saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="186" />
+            <location filename="../../desktop/sync/matching.py" line="205" />
             <source>Hors ligne : vos changements sont gardés sur cet ordinateur et seront envoyés au retour de la connexion.</source>
             <translation>Offline: your changes are kept on this computer and will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="194" />
-            <location filename="../../desktop/matching_sync.py" line="300" />
+            <location filename="../../desktop/sync/matching.py" line="213" />
+            <location filename="../../desktop/sync/matching.py" line="319" />
             <source>Non enregistré : {message}</source>
             <translation>Not saved: {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="205" />
-            <location filename="../../desktop/matching_sync.py" line="308" />
+            <location filename="../../desktop/sync/matching.py" line="224" />
+            <location filename="../../desktop/sync/matching.py" line="327" />
             <source>Enregistré</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/matching_sync.py" line="293" />
+            <location filename="../../desktop/sync/matching.py" line="312" />
             <source>Hors ligne : vos candidatures sont gardées sur cet ordinateur et seront envoyées au retour de la connexion.</source>
             <translation>Offline: your applications are kept on this computer and will be sent when the connection is back.</translation>
         </message>
@@ -4822,227 +4822,227 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>ProfileView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="84" />
+            <location filename="../../desktop/ui/profile_view.py" line="83" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="104" />
+            <location filename="../../desktop/ui/profile_view.py" line="103" />
             <source>Identité</source>
             <translation>Identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="109" />
+            <location filename="../../desktop/ui/profile_view.py" line="108" />
             <source>Nom</source>
             <translation>Surname</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="109" />
+            <location filename="../../desktop/ui/profile_view.py" line="108" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="109" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="111" />
+            <location filename="../../desktop/ui/profile_view.py" line="110" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="112" />
+            <location filename="../../desktop/ui/profile_view.py" line="111" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="112" />
+            <location filename="../../desktop/ui/profile_view.py" line="111" />
             <source>Rôle</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="123" />
+            <location filename="../../desktop/ui/profile_view.py" line="122" />
             <source>Ces informations viennent de l'agence : pour les corriger, contactez-la.</source>
             <translation>This information comes from the agency: to correct it, contact them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="129" />
-            <location filename="../../desktop/ui/profile_view.py" line="271" />
+            <location filename="../../desktop/ui/profile_view.py" line="128" />
+            <location filename="../../desktop/ui/profile_view.py" line="270" />
             <source>Mes procédures</source>
             <translation>My procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="148" />
-            <location filename="../../desktop/ui/profile_view.py" line="272" />
+            <location filename="../../desktop/ui/profile_view.py" line="147" />
+            <location filename="../../desktop/ui/profile_view.py" line="271" />
             <source>Vous ne participez à aucune procédure pour le moment.</source>
             <translation>You are not taking part in any procedure at the moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="154" />
+            <location filename="../../desktop/ui/profile_view.py" line="153" />
             <source>Coordonnées</source>
             <translation>Contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="164" />
+            <location filename="../../desktop/ui/profile_view.py" line="163" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="165" />
+            <location filename="../../desktop/ui/profile_view.py" line="164" />
             <source>Une nouvelle adresse ne sert qu'une fois confirmée par le lien qui lui est envoyé.</source>
             <translation>A new address is only used once it has been confirmed with the link sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="167" />
+            <location filename="../../desktop/ui/profile_view.py" line="166" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="168" />
+            <location filename="../../desktop/ui/profile_view.py" line="167" />
             <source>Adresse postale</source>
             <translation>Postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="169" />
+            <location filename="../../desktop/ui/profile_view.py" line="168" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="181" />
+            <location filename="../../desktop/ui/profile_view.py" line="180" />
             <source>Enregistrer les coordonnées</source>
             <translation>Save the contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="182" />
-            <location filename="../../desktop/ui/profile_view.py" line="214" />
-            <location filename="../../desktop/ui/profile_view.py" line="244" />
+            <location filename="../../desktop/ui/profile_view.py" line="181" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
+            <location filename="../../desktop/ui/profile_view.py" line="243" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="189" />
+            <location filename="../../desktop/ui/profile_view.py" line="188" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="195" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="195" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="195" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="195" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="200" />
+            <location filename="../../desktop/ui/profile_view.py" line="199" />
             <source>Nouvelle question</source>
             <translation>New question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="206" />
+            <location filename="../../desktop/ui/profile_view.py" line="205" />
             <source>Réponse</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="207" />
+            <location filename="../../desktop/ui/profile_view.py" line="206" />
             <source>Au moins 3 lettres ou chiffres.</source>
             <translation>At least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="208" />
-            <location filename="../../desktop/ui/profile_view.py" line="229" />
+            <location filename="../../desktop/ui/profile_view.py" line="207" />
+            <location filename="../../desktop/ui/profile_view.py" line="228" />
             <source>Mot de passe actuel</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="213" />
+            <location filename="../../desktop/ui/profile_view.py" line="212" />
             <source>Modifier la question secrète</source>
             <translation>Change the secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="221" />
+            <location filename="../../desktop/ui/profile_view.py" line="220" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="230" />
+            <location filename="../../desktop/ui/profile_view.py" line="229" />
             <source>Nouveau mot de passe</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="231" />
+            <location filename="../../desktop/ui/profile_view.py" line="230" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="241" />
+            <location filename="../../desktop/ui/profile_view.py" line="240" />
             <source>Vos autres connexions ouvertes seront fermées.</source>
             <translation>Your other open sessions will be signed out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="243" />
+            <location filename="../../desktop/ui/profile_view.py" line="242" />
             <source>Changer le mot de passe</source>
             <translation>Change the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="253" />
+            <location filename="../../desktop/ui/profile_view.py" line="252" />
             <source>%1 — identifiant : %2</source>
             <translation>%1 — username: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="266" />
+            <location filename="../../desktop/ui/profile_view.py" line="265" />
             <source>Procédures de l'agence</source>
             <translation>Agency procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="267" />
+            <location filename="../../desktop/ui/profile_view.py" line="266" />
             <source>Aucune procédure en cours.</source>
             <translation>No procedure in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="281" />
+            <location filename="../../desktop/ui/profile_view.py" line="280" />
             <source>Nouvelle adresse en attente de confirmation : %1. Suivez le lien qui lui a été envoyé ; d'ici là, %2 reste votre adresse.</source>
             <translation>New address awaiting confirmation: %1. Follow the link sent to it; until then, %2 remains your address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="289" />
+            <location filename="../../desktop/ui/profile_view.py" line="288" />
             <source>Question actuelle : %1</source>
             <translation>Current question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="290" />
+            <location filename="../../desktop/ui/profile_view.py" line="289" />
             <source>Aucune question secrète enregistrée.</source>
             <translation>No secret question saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="331" />
+            <location filename="../../desktop/ui/profile_view.py" line="330" />
             <source>Coordonnées enregistrées. Un lien de confirmation a été envoyé à %1.</source>
             <translation>Contact details saved. A confirmation link has been sent to %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="335" />
+            <location filename="../../desktop/ui/profile_view.py" line="334" />
             <source>Coordonnées enregistrées.</source>
             <translation>Contact details saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="354" />
+            <location filename="../../desktop/ui/profile_view.py" line="353" />
             <source>Question secrète modifiée.</source>
             <translation>Secret question changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="374" />
+            <location filename="../../desktop/ui/profile_view.py" line="373" />
             <source>Mot de passe changé. Vos autres connexions ont été fermées.</source>
             <translation>Password changed. Your other sessions have been signed out.</translation>
         </message>
@@ -6545,22 +6545,22 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>TurnNotifier</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="44" />
+            <location filename="../../desktop/sync/notifications.py" line="94" />
             <source>C'est votre tour</source>
             <translation>It is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="45" />
+            <location filename="../../desktop/sync/notifications.py" line="95" />
             <source>C'EST VOTRE TOUR : choisissez votre poste maintenant dans Amphi.</source>
             <translation>IT IS YOUR TURN: choose your post now in Amphi.</translation>
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="52" />
+            <location filename="../../desktop/sync/notifications.py" line="102" />
             <source>Votre tour approche</source>
             <translation>Your turn is coming</translation>
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="53" />
+            <location filename="../../desktop/sync/notifications.py" line="103" />
             <source>Plus que %1 personne(s) avant vous : tenez-vous prêt.</source>
             <translation>Only %1 person(s) before you: get ready.</translation>
         </message>
@@ -6792,42 +6792,42 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>WishesSync</name>
         <message>
-            <location filename="../../desktop/national_sync.py" line="59" />
+            <location filename="../../desktop/sync/national.py" line="59" />
             <source>Ce vœu figure déjà dans votre liste.</source>
             <translation>This wish is already in your list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="62" />
+            <location filename="../../desktop/sync/national.py" line="62" />
             <source>Ce vœu n'est pas dans votre liste.</source>
             <translation>This wish is not in your list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="195" />
+            <location filename="../../desktop/sync/national.py" line="195" />
             <source>Votre liste de vœux n'est plus modifiable.</source>
             <translation>Your list of wishes can no longer be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="214" />
+            <location filename="../../desktop/sync/national.py" line="214" />
             <source>Votre liste a changé pendant l'envoi ; elle est à jour, refaites votre modification.</source>
             <translation>Your list changed while it was being sent; it is now up to date, make your change again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="264" />
+            <location filename="../../desktop/sync/national.py" line="264" />
             <source>Hors ligne : votre modification est enregistrée sur cet ordinateur et sera envoyée dès le retour de la connexion.</source>
             <translation>Offline: your change is saved on this computer and will be sent as soon as the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="287" />
+            <location filename="../../desktop/sync/national.py" line="287" />
             <source>Votre liste de vœux a été modifiée ailleurs pendant que vous étiez hors ligne. Votre liste locale est conservée comme brouillon : choisissez de l'appliquer à la place de la liste du serveur, ou de l'abandonner.</source>
             <translation>Your list of wishes was changed elsewhere while you were offline. Your local list is kept as a draft: choose to apply it in place of the server's list, or to discard it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="297" />
+            <location filename="../../desktop/sync/national.py" line="297" />
             <source>Votre liste locale n'a pas pu être envoyée : %1 Elle est conservée comme brouillon.</source>
             <translation>Your local list could not be sent: %1 It is kept as a draft.</translation>
         </message>
         <message>
-            <location filename="../../desktop/national_sync.py" line="304" />
+            <location filename="../../desktop/sync/national.py" line="304" />
             <source>Vos modifications faites hors ligne ont été envoyées.</source>
             <translation>The changes you made offline have been sent.</translation>
         </message>

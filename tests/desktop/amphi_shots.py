@@ -93,7 +93,7 @@ async def main(data: Path) -> None:
         posts.set_quick("all")
         posts.search_edit.clear()
         posts.grouped_button.setChecked(True)
-        from desktop.amphi_sync import favourite_for_post, favourite_for_service
+        from desktop.sync.amphi import favourite_for_post, favourite_for_service
 
         assert page.sync is not None
         groups = page.posts_view.tree_model.all_groups()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import httpx
 
-from desktop.api import ApiClient
-from desktop.api_matching import MatchingApi
-from desktop.matching_sync import MatchingService
+from desktop.api.client import ApiClient
+from desktop.api.matching import MatchingApi
 from desktop.store import LocalStore
+from desktop.sync.matching import MatchingService
 from tests.conftest import LiveServer
 from tests.server.test_matching_helpers import World, build_world
 

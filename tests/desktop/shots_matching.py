@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from qasync import QEventLoop
 
 from desktop.app import configure_application
-from desktop.matching_sync import MatchingService
+from desktop.sync.matching import MatchingService
 from tests.desktop.matching_helpers import service_for
 
 SIZE = (1140, 760)

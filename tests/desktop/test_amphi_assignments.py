@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.api_amphi import Assignment
+from desktop.api.amphi import Assignment
 from desktop.models.amphi_assignments import (
     COL_AT,
     COL_INTERN,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.api_amphi import Favourite
+from desktop.api.amphi import Favourite
 from desktop.models.amphi_favourites import COL_AVAILABLE, COL_ESTIMATE, FavouritesModel
 from desktop.models.amphi_posts import ServiceGroup
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
@@ -181,7 +181,7 @@ def test_offline_edits_are_kept_then_sent_and_merged(
 
 
 def _favourite(group: ServiceGroup) -> Favourite:
-    from desktop.amphi_sync import favourite_for_service
+    from desktop.sync.amphi import favourite_for_service
 
     return favourite_for_service(group.service, group.posts)
 

@@ -18,8 +18,8 @@ from desktop.models.amphi_live import (
     LQ_POST,
     ME_COLOUR,
     countdown_text,
-    soon_from_upcoming,
 )
+from desktop.sync.amphi import soon_from_upcoming
 from desktop.ui.amphi.live_view import LiveView
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
@@ -57,7 +57,7 @@ def background(view: LiveView, intern_id: int) -> Any:
 
 
 def _service_favourite(page: Any, number: str) -> Any:
-    from desktop.amphi_sync import favourite_for_service
+    from desktop.sync.amphi import favourite_for_service
 
     group = next(g for g in page.posts_view.tree_model.groups()
                  if g.service.number == number)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from desktop.api_amphi import Post, Service
+from desktop.api.amphi import Post, Service
 from desktop.models.amphi_posts import (
     COL_NUMBER,
     QUICK_FREE,

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.api import (
+from desktop.api.client import (
     ApiClient,
     ApiError,
     AuditEntry,

@@ -83,7 +83,10 @@ def test_self_test_names_what_is_wrong(tmp_path: Path) -> None:
 
 
 def test_the_frozen_entry_point_runs_the_server_on_request() -> None:
-    result = subprocess.run([sys.executable, "-m", "desktop", "--run-server", "--help"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    # installer/amphi_entry.py is what PyInstaller freezes: `amphi --run-server` is the server.
+    result = subprocess.run([sys.executable, str(ROOT / "installer" / "amphi_entry.py"),
+                             "--run-server", "--help"],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "amphi-server" in result.stdout and "serve" in result.stdout

@@ -24,10 +24,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from desktop import guide
-from desktop.api import ApiError, normalize_server_url
+from desktop.api.client import ApiError, normalize_server_url
 from desktop.logs import setup_logging
 from desktop.resources import resource_path
+from desktop.ui import guide
 from desktop.ui.first_run_dialog import DEMO, SERVER, FirstRunDialog
 from tests.desktop.conftest import PASSWORD, add_person, until
 

@@ -236,8 +236,8 @@ def test_in_french_the_same_windows_speak_french(
 
 def test_numbers_follow_the_interface_language(english: None) -> None:
     """Separators and labels of the figures are English in English (they were French)."""
-    from desktop.api_matching import Ratio
-    from desktop.labels import role
+    from desktop.api.matching import Ratio
+    from desktop.models.labels import role
     from desktop.ui.matching.common import ratio_text, size_text
     from desktop.ui.numbers import decimal, integer
 
@@ -250,7 +250,7 @@ def test_numbers_follow_the_interface_language(english: None) -> None:
 
 
 def test_numbers_in_french() -> None:
-    from desktop.api_matching import Ratio
+    from desktop.api.matching import Ratio
     from desktop.ui.matching.common import ratio_text, size_text
 
     assert ratio_text("Connectés", Ratio(1234, 4000, 30.86)) == \
@@ -260,7 +260,7 @@ def test_numbers_in_french() -> None:
 
 def test_the_wishes_sentences_are_written_in_english(english: None) -> None:
     """The server sends them in French; the client writes them from their figures."""
-    from desktop.api_national import Above, Headline, Wish
+    from desktop.api.national import Above, Headline, Wish
     from desktop.models.national_wishes import status_text
     from desktop.ui.national.sentences import above_text, headline_text
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from desktop.api import ApiClient
-from desktop.live import LineSplitter, LiveClient, SseMessage, SseParser
+from desktop.api.client import ApiClient
+from desktop.api.live import LineSplitter, LiveClient, SseMessage, SseParser
 from tests.desktop.conftest import PASSWORD, RestartableServer, add_person, signal_future, until
 
 Run = Callable[..., Any]

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.api import Campaign, Profile
+from desktop.api.client import Campaign, Profile
 from desktop.app import AmphiApp
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import ActivityView, ProfileView

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop.api_matching import Ranking, RankingCandidate
-from desktop.matching_sync import OFFLINE, SAVED
+from desktop.api.matching import Ranking, RankingCandidate
 from desktop.models.matching_ranking import MIME_TYPE, RankingBoard
 from desktop.models.matching_rules import ranking_violations
+from desktop.sync.matching import OFFLINE, SAVED
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.ranking_view import RankingView
 from tests.conftest import TEST_EPOCH
@@ -302,7 +302,7 @@ def test_offline_edits_survive_a_restart_of_the_client(
         await service.load_campaign()
         posts = service.store.cache_get(server.url, sup.email, "matching_my_posts")
         assert posts is None  # this test never opened the cards; open from the ranking cache
-        from desktop.api_matching import MyPost  # noqa: PLC0415 - test-local
+        from desktop.api.matching import MyPost  # noqa: PLC0415 - test-local
 
         post = MyPost(id=p1, wave_id=world.wave_id, number="1", specialty="Cardiologie",
                       post_type="simple", duration_months=12, offset_semester=False,

@@ -10,9 +10,9 @@ import httpx
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from desktop.matching_sync import SAVED
 from desktop.models import ItemRole
 from desktop.models.matching_posts import ApplicationsModel, PostsTableModel
+from desktop.sync.matching import SAVED
 from desktop.ui.matching.student_view import StudentView
 from tests.desktop.conftest import RestartableServer, until
 from tests.desktop.matching_helpers import close, service_for

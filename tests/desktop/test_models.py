@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop.api import AuditEntry, Campaign
+from desktop.api.client import AuditEntry, Campaign
 from desktop.models import ItemRole, SortRole
 from desktop.models.activity import COL_ACTION, COL_AT, COL_DETAIL, ActivityModel
 from desktop.models.campaigns import COL_KIND, COL_ROLE, COL_STATE, CampaignModel

@@ -14,8 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.api import ApiError
-from desktop.api_national import (
+from desktop.api.client import ApiError
+from desktop.api.national import (
     Assignment,
     AvailabilityRow,
     Holder,
@@ -37,7 +37,7 @@ from desktop.models.national_tables import (
     sort_proxy,
 )
 from desktop.models.national_wishes import COL_NUMBER, COL_STATUS, WishModel, WishRow
-from desktop.national_sync import apply_edit
+from desktop.sync.national import apply_edit
 from desktop.ui.national.wishes_view import WishTable
 from tests.conftest import TEST_EPOCH
 

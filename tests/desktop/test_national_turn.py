@@ -16,9 +16,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.api_national import Headline, Turn
+from desktop.api.national import Headline, Turn
 from desktop.app import AmphiApp
-from desktop.notifications import TurnNotifier
+from desktop.sync.notifications import TurnNotifier
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from desktop.ui.national.turn_panel import BLUE, RED, TurnPanel, closeness, turn_colour
 from tests.desktop.conftest import RestartableServer, until

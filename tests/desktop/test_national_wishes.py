@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.api import encode
+from desktop.api.client import encode
 from desktop.app import AmphiApp
 from desktop.models import ItemRole
 from desktop.models.national_wishes import (

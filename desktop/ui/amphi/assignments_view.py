@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api import ApiError, decode
-from desktop.api_amphi import Assignment
+from desktop.api.amphi import Assignment
+from desktop.api.client import ApiError, decode
 from desktop.models.amphi_assignments import (
     COL_AT,
     COL_CHOICE,

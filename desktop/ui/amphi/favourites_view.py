@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.amphi_sync import FavouritesSync
-from desktop.api import ApiError
-from desktop.api_amphi import FavouriteEstimate
+from desktop.api.amphi import FavouriteEstimate
+from desktop.api.client import ApiError
 from desktop.models.amphi_favourites import (
     COL_AVAILABLE,
     COL_ESTIMATE,
@@ -38,6 +37,7 @@ from desktop.models.amphi_favourites import (
     COL_WHAT,
     FavouritesModel,
 )
+from desktop.sync.amphi import FavouritesSync
 from desktop.ui.amphi import spawn
 from desktop.ui.widgets import Banner, styled_label
 

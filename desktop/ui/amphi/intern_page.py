@@ -31,15 +31,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from desktop.amphi_notifications import AmphiNotifier
-from desktop.amphi_sync import (
-    FavouritesSync,
-    LiveSession,
-    favourite_for_post,
-    favourite_for_service,
-)
-from desktop.api import ApiError
-from desktop.api_amphi import (
+from desktop.api.amphi import (
     Amphi,
     AmphiMessage,
     Assignment,
@@ -49,6 +41,7 @@ from desktop.api_amphi import (
     Offer,
     Post,
 )
+from desktop.api.client import ApiError
 from desktop.models.amphi_live import (
     CL_COHORT,
     CL_DES,
@@ -65,6 +58,13 @@ from desktop.models.amphi_live import (
     state_label,
 )
 from desktop.models.amphi_posts import ServiceGroup
+from desktop.sync.amphi import (
+    FavouritesSync,
+    LiveSession,
+    favourite_for_post,
+    favourite_for_service,
+)
+from desktop.sync.notifications import Notifier
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.favourites_view import FavouritesView
@@ -96,7 +96,7 @@ class InternServices:
     live: Callable[[int], LiveSession]
     searches: SavedSearches
     internship: InternshipActions
-    notifier: AmphiNotifier | None = None
+    notifier: Notifier | None = None
     list_amphis: Callable[[int], Awaitable[list[Amphi]]] | None = None
     estimate: Callable[[int], Awaitable[FavouriteEstimate]] | None = None
     list_assignments: Callable[[int], Awaitable[list[Assignment]]] | None = None

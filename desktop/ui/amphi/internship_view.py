@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_amphi import Attestation, InternSelf, Proxy
+from desktop.api.amphi import Attestation, InternSelf, Proxy
+from desktop.api.client import ApiError
 from desktop.models.amphi_live import choice_type_label, local_time
 from desktop.ui.widgets import Banner, Card, FieldErrors, FormField, styled_label
 

@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.amphi_notifications import AmphiNotifier
-from desktop.amphi_sync import LiveSession
-from desktop.api import ApiError
-from desktop.api_amphi import Choice, Post
+from desktop.api.amphi import Choice, Post
+from desktop.api.client import ApiError
 from desktop.models import ItemRole
 from desktop.models.amphi_live import (
     LQ_DES,
@@ -63,6 +61,8 @@ from desktop.models.amphi_posts import (
     PostsFilterProxy,
     PostsModel,
 )
+from desktop.sync.amphi import LiveSession
+from desktop.sync.notifications import Notifier
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.widgets import Banner, Card, primary_button, styled_label
 
@@ -116,7 +116,7 @@ class LiveView(QWidget):
 
     def __init__(self, session: LiveSession, *, my_des: str = "", choice_type: str =
                  "classique", amphi_name: str = "", call_rank: int | None = None,
-                 notifier: AmphiNotifier | None = None, parent: QWidget | None = None) -> None:
+                 notifier: Notifier | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.my_des = my_des

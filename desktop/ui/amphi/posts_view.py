@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_amphi import Post, SavedSearch, Service
+from desktop.api.amphi import Post, SavedSearch, Service
+from desktop.api.client import ApiError
 from desktop.models import ItemRole
 from desktop.models.amphi_posts import (
     COL_DEPARTMENT,

@@ -3,7 +3,7 @@ amphitheatres and cutting them into sessions, the state changes (validate with t
 opening date, open, start, pause, resume, finish), supernumerary decisions, messages to
 the amphitheatre (the bell), call lists (CSV / PDF) and watching the live session.
 
-Calls go through the `AmphiApi` given by the area (typed async methods; no HTTP here).
+Calls go through the `AmphiStaff` sync object given by the area (desktop/sync/amphi.py).
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.amphi_sync import LiveSession
-from desktop.api import ApiError, Campaign
-from desktop.api_amphi import Amphi, AmphiApi, ImportReport, InternStaff
+from desktop.api.amphi import Amphi, ImportReport, InternStaff
+from desktop.api.client import ApiError, Campaign
 from desktop.models.amphi_live import choice_type_label, local_time, state_label
+from desktop.sync.amphi import AmphiStaff, LiveSession
 from desktop.ui.amphi import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
@@ -82,12 +82,12 @@ ACTION_LABELS = {"validate": "Valider (ouverture le…)", "invalidate": "Invalid
 class StaffPage(QWidget):
     """Runs the amphitheatres of one campaign."""
 
-    def __init__(self, api: AmphiApi,
+    def __init__(self, staff: AmphiStaff,
                  list_campaigns: Callable[[], Awaitable[list[Campaign]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("amphiStaffPage")
-        self.api = api
+        self.staff = staff
         self.list_campaigns = list_campaigns
         self.campaign_id: int | None = None
         self.amphis: list[Amphi] = []
@@ -153,7 +153,7 @@ class StaffPage(QWidget):
         absence_row.addWidget(self.present_button)
         live_layout.addLayout(absence_row)
         self.tabs.addTab(self.live_tab, _tr("Séance en direct"))
-        self.assignments_view = AssignmentsView(self.api.list_assignments, self)
+        self.assignments_view = AssignmentsView(self.staff.list_assignments, self)
         self.tabs.addTab(self.assignments_view, _tr("Affectations"))
         layout.addWidget(self.tabs, 1)
 
@@ -360,8 +360,8 @@ class StaffPage(QWidget):
             return
         try:
             amphis, requests = await asyncio.gather(
-                self.api.list_amphis(self.campaign_id),
-                self.api.list_supernumerary_requests(self.campaign_id))
+                self.staff.list_amphis(self.campaign_id),
+                self.staff.list_supernumerary_requests(self.campaign_id))
         except ApiError as exc:
             self.banner.show_message(exc.message, "error")
             return
@@ -487,7 +487,7 @@ class StaffPage(QWidget):
         if self.live_view is not None:
             self.live_view.stop()
             self.live_view.deleteLater()
-        self.live = LiveSession(self.api, amphi.id, intern=False, parent=self)
+        self.live = self.staff.live_session(amphi.id, parent=self)
         self.live_view = LiveView(self.live, amphi_name=amphi.name, parent=self.live_holder)
         self.live_view.queue_table.setSelectionMode(
             QAbstractItemView.SelectionMode.SingleSelection)
@@ -499,7 +499,7 @@ class StaffPage(QWidget):
 
     async def _start_watch(self, view: LiveView, amphi_id: int) -> None:
         try:
-            offer = await self.api.list_amphi_posts(amphi_id)
+            offer = await self.staff.list_amphi_posts(amphi_id)
             view.set_posts(list(offer.posts))
             await start_live(view)
         except ApiError as exc:
@@ -525,9 +525,9 @@ class StaffPage(QWidget):
         if self.campaign_id is None:
             return
         try:
-            amphi = await self.api.create_amphi(self.campaign_id, self.new_name.text().strip(),
-                                                self.new_group.text().strip(),
-                                                str(self.new_phase.currentData()))
+            amphi = await self.staff.create_amphi(self.campaign_id, self.new_name.text().strip(),
+                                                  self.new_group.text().strip(),
+                                                  str(self.new_phase.currentData()))
         except ApiError as exc:
             self._error(exc)
             return
@@ -544,7 +544,7 @@ class StaffPage(QWidget):
         if action == "validate":
             opens_at = self.opens_edit.dateTime().toPython().astimezone(UTC)  # type: ignore[union-attr]
         try:
-            changed = await self.api.change_amphi_state(amphi.id, action, opens_at)
+            changed = await self.staff.change_amphi_state(amphi.id, action, opens_at)
         except ApiError as exc:
             self._error(exc)
             return None
@@ -562,7 +562,7 @@ class StaffPage(QWidget):
         if amphi is None or self.live is None:
             return False
         try:
-            await self.api.requeue_intern(amphi.id, intern_id)
+            await self.staff.requeue_intern(amphi.id, intern_id)
         except ApiError as exc:
             self._error(exc)
             return False
@@ -576,7 +576,7 @@ class StaffPage(QWidget):
         if amphi is None:
             return False
         try:
-            choice = await self.api.assign_post(amphi.id, intern_id, post_id)
+            choice = await self.staff.assign_post(amphi.id, intern_id, post_id)
         except ApiError as exc:
             self._error(exc)
             return False
@@ -603,7 +603,7 @@ class StaffPage(QWidget):
     async def set_absence(self, intern_id: int, absent: bool, reason: str = "") -> bool:
         """Mark (or clear) a planned absence: the intern is skipped at his turn."""
         try:
-            intern = await self.api.update_amphi_intern(
+            intern = await self.staff.update_amphi_intern(
                 intern_id, planned_absence=absent,
                 absence_reason=reason.strip() if absent and reason.strip() else None)
         except ApiError as exc:
@@ -661,7 +661,7 @@ class StaffPage(QWidget):
         if amphi is None:
             return
         try:
-            await self.api.set_amphi_sessions(amphi.id, self.session_rows())
+            await self.staff.set_amphi_sessions(amphi.id, self.session_rows())
         except ApiError as exc:
             self._error(exc)
             return
@@ -675,7 +675,7 @@ class StaffPage(QWidget):
         if amphi is None or not text:
             return
         try:
-            await self.api.post_amphi_message(amphi.id, text)
+            await self.staff.post_amphi_message(amphi.id, text)
         except ApiError as exc:
             self._error(exc)
             return
@@ -686,7 +686,7 @@ class StaffPage(QWidget):
     @asyncSlot()
     async def _decide(self, intern_id: int, accept: bool) -> None:
         try:
-            await self.api.decide_supernumerary(intern_id, accept)
+            await self.staff.decide_supernumerary(intern_id, accept)
         except ApiError as exc:
             self._error(exc)
         await self.reload()
@@ -708,8 +708,8 @@ class StaffPage(QWidget):
         if amphi is None:
             return False
         try:
-            content = await (self.api.download_call_list_csv(amphi.id) if kind == "csv"
-                             else self.api.download_call_list_pdf(amphi.id))
+            content = await (self.staff.download_call_list_csv(amphi.id) if kind == "csv"
+                             else self.staff.download_call_list_pdf(amphi.id))
         except ApiError as exc:
             self._error(exc)
             return False
@@ -731,8 +731,8 @@ class StaffPage(QWidget):
             button.setEnabled(False)
         self.report_label.setText(_tr("Import de %1 en cours…").replace("%1", path.name))
         try:
-            report = await self.api.import_amphi_file(self.campaign_id, kind, path.name,
-                                                      path.read_bytes())
+            report = await self.staff.import_amphi_file(self.campaign_id, kind, path.name,
+                                                        path.read_bytes())
         except ApiError as exc:
             self.report_label.setText("")
             self._error(exc)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desktop.api_matching import Ratio
+from desktop.api.matching import Ratio
 from desktop.ui.numbers import decimal, integer
 
 PARIS = ZoneInfo("Europe/Paris")

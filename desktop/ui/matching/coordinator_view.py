@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import MatchingCampaign, PostRow, Round, StudentRow
-from desktop.matching_sync import MatchingService
+from desktop.api.client import ApiError
+from desktop.api.matching import MatchingCampaign, PostRow, Round, StudentRow
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel
+from desktop.sync.matching import MatchingService
 from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
 from desktop.ui.numbers import integer
@@ -143,12 +143,12 @@ class DashboardTab(QWidget):
         cid = self.owner.campaign_id()
         if cid is None:
             return
-        api = self.owner.service.api
+        service = self.owner.service
         self.owner.busy.setVisible(True)
         try:
             if self.view == "students":
-                page = await api.matching_students_dashboard(cid, limit=10_000,
-                                                             **self.filters())
+                page = await service.matching_students_dashboard(cid, limit=10_000,
+                                                                 **self.filters())
                 s = page.stats
                 self.stats.setText(" · ".join((
                     ratio_text(self.tr("Connectés"), s.connected),
@@ -159,7 +159,7 @@ class DashboardTab(QWidget):
                 rows: Any = page.rows
                 total = page.total
             elif self.view == "posts":
-                dash = await api.matching_posts_dashboard(cid, limit=10_000, **self.filters())
+                dash = await service.matching_posts_dashboard(cid, limit=10_000, **self.filters())
                 p = dash.stats
                 self.stats.setText(" · ".join((
                     self.tr("{n} postes, {k} places").format(n=integer(p.total),
@@ -171,7 +171,7 @@ class DashboardTab(QWidget):
                     ratio_text(self.tr("RTS connectés"), p.supervisors_connected))))
                 rows, total = dash.rows, dash.total
             else:
-                res = await api.list_matching_results(cid, limit=10_000, **self.filters())
+                res = await service.list_matching_results(cid, limit=10_000, **self.filters())
                 assigned = sum(1 for r in res.rows if r.post is not None)
                 self.stats.setText(self.tr("{n} résultat(s), dont {a} affectation(s)").format(
                     n=integer(res.total), a=integer(assigned)) if res.total else self.tr(
@@ -206,8 +206,8 @@ class DashboardTab(QWidget):
                             parent=self)
         dialog.show()
         try:
-            download = await self.owner.service.api.export_matching(cid, self.view, fmt,
-                                                                    **filters)
+            download = await self.owner.service.export_matching(cid, self.view, fmt,
+                                                                **filters)
         except ApiError as error:
             self.owner.banner.show_message(error.message, "error")
             return
@@ -442,7 +442,7 @@ class CoordinatorView(QWidget):
         dialog.show()
         self.run_button.setEnabled(False)
         try:
-            run = await self.service.api.run_matching_round(rnd.id)
+            run = await self.service.run_matching_round(rnd.id)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             self._update_actions()
@@ -468,7 +468,7 @@ class CoordinatorView(QWidget):
                                         n=rnd.number)):
             return
         try:
-            run = await self.service.api.publish_matching_round(rnd.id)
+            run = await self.service.publish_matching_round(rnd.id)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return
@@ -483,7 +483,7 @@ class CoordinatorView(QWidget):
         if row is None:
             return
         try:
-            ranking = await self.service.api.get_post_ranking(row.post_id, self.round_id())
+            ranking = await self.service.get_post_ranking(row.post_id, self.round_id())
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return
@@ -507,7 +507,7 @@ class CoordinatorView(QWidget):
         if row is None:
             return
         try:
-            detail = await self.service.api.get_candidate_applications(row.candidate_id)
+            detail = await self.service.get_candidate_applications(row.candidate_id)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import PostRow, ResultRow, Round, StudentRow
+from desktop.api.client import ApiError
+from desktop.api.matching import PostRow, ResultRow, Round, StudentRow
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import COL_R_ROUND, COL_R_STUDENT, ResultsModel
 from desktop.ui.matching.common import fit_columns
@@ -145,12 +145,12 @@ class OutcomesTab(QWidget):
         cid = self.owner.campaign_id()
         if rnd is None or cid is None:
             return
-        api = self.owner.service.api
+        service = self.owner.service
         try:
-            students = await api.matching_students_dashboard(cid, limit=10_000,
-                                                             round_id=rnd.id)
-            posts = await api.matching_posts_dashboard(cid, limit=10_000, round_id=rnd.id)
-            results = await api.list_matching_results(cid, limit=10_000, round_id=rnd.id)
+            students = await service.matching_students_dashboard(cid, limit=10_000,
+                                                                 round_id=rnd.id)
+            posts = await service.matching_posts_dashboard(cid, limit=10_000, round_id=rnd.id)
+            results = await service.list_matching_results(cid, limit=10_000, round_id=rnd.id)
         except ApiError as error:
             self.owner.banner.show_message(error.message, "error")
             return
@@ -270,7 +270,7 @@ class OutcomesTab(QWidget):
             return
         self.record_button.setEnabled(False)
         try:
-            row = await self.owner.service.api.record_matching_outcome(
+            row = await self.owner.service.record_matching_outcome(
                 rnd.id, student.candidate_id, None if post_id == NO_POST else int(post_id))
         except ApiError as error:
             self.error.setText(error.message)
@@ -296,7 +296,7 @@ class OutcomesTab(QWidget):
                                   .format(name=name)):
             return
         try:
-            await self.owner.service.api.delete_matching_outcome(rnd.id, row.candidate.id)
+            await self.owner.service.delete_matching_outcome(rnd.id, row.candidate.id)
         except ApiError as error:
             self.error.setText(error.message)
             return

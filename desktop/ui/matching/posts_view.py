@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError, decode_list, encode
-from desktop.api_matching import MyPost
-from desktop.matching_sync import MatchingService
+from desktop.api.client import ApiError, decode_list, encode
+from desktop.api.matching import MyPost
+from desktop.sync.matching import MatchingService
 from desktop.ui.matching.common import (
     Opener,
     open_with_system,
@@ -270,7 +270,7 @@ class PostDetailView(QWidget):
             return
         self.save_button.setEnabled(False)
         try:
-            updated = await self.service.api.describe_matching_post(
+            updated = await self.service.describe_matching_post(
                 self.post.id, self.description.toPlainText() or None)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
@@ -299,7 +299,7 @@ class PostDetailView(QWidget):
             return
         self.busy.setVisible(True)
         try:
-            info = await self.service.api.upload_post_attachment(self.post.id, path)
+            info = await self.service.upload_post_attachment(self.post.id, path)
         except (ApiError, OSError) as error:
             self.banner.show_message(getattr(error, "message", str(error)), "error")
             return
@@ -318,7 +318,7 @@ class PostDetailView(QWidget):
         if self.post is None or self.post.attachment is None:
             return
         try:
-            download = await self.service.api.download_post_attachment(self.post.id)
+            download = await self.service.download_post_attachment(self.post.id)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return
@@ -329,7 +329,7 @@ class PostDetailView(QWidget):
         if self.post is None:
             return
         try:
-            await self.service.api.delete_post_attachment(self.post.id)
+            await self.service.delete_post_attachment(self.post.id)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return
@@ -400,7 +400,7 @@ class MyPostsView(QStackedWidget):
                                          "info")
                 return
             try:
-                posts = await self.service.api.list_my_matching_posts(campaign.id)
+                posts = await self.service.list_my_matching_posts(campaign.id)
                 if who:
                     self.service.store.cache_put(*who, "matching_my_posts", encode(posts))
                 self.banner.hide()

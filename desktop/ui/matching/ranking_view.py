@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import CandidateFile, MyPost, Ranking, RankingCandidate
-from desktop.matching_sync import FAILED, OFFLINE, SAVED, SAVING, MatchingService
+from desktop.api.client import ApiError
+from desktop.api.matching import CandidateFile, MyPost, Ranking, RankingCandidate
 from desktop.models import ItemRole
 from desktop.models.matching_ranking import (
     STATUSES,
@@ -49,6 +48,7 @@ from desktop.models.matching_ranking import (
     OffsetRole,
     RankingBoard,
 )
+from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.ui.matching.common import (
     BadgeDelegate,
     Opener,
@@ -498,7 +498,7 @@ class RankingView(QWidget):
         if sync.has_pending(self.post.id):
             return  # our save will meet the new version and merge
         try:
-            ranking = await self.service.api.get_post_ranking(self.post.id, self.round_id)
+            ranking = await self.service.get_post_ranking(self.post.id, self.round_id)
         except ApiError:
             return
         sync.versions[self.post.id] = ranking.version
@@ -549,7 +549,7 @@ class RankingView(QWidget):
 
     async def _load_file(self, candidate_id: int) -> None:
         try:
-            file = await self.service.api.get_candidate_file(candidate_id)
+            file = await self.service.get_candidate_file(candidate_id)
         except ApiError as error:
             if candidate_id == self.current_candidate:
                 self.presentation.setPlainText(error.message)
@@ -573,7 +573,7 @@ class RankingView(QWidget):
         if self.current_candidate is None:
             return
         try:
-            download = await self.service.api.download_candidate_document(
+            download = await self.service.download_candidate_document(
                 self.current_candidate, kind)
         except ApiError as error:
             self.notice.show_message(error.message, "error")
@@ -596,7 +596,7 @@ class RankingView(QWidget):
         post_id, cid = self.post.id, self.current_candidate
         text = self.observation.toPlainText()
         try:
-            await self.service.api.save_candidate_observation(post_id, cid, text)
+            await self.service.save_candidate_observation(post_id, cid, text)
         except ApiError as error:
             if cid == self.current_candidate:
                 self.observation_state.setText(error.message)

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_matching import DOCUMENT_KINDS, Applications, CandidateFile, Post
-from desktop.matching_sync import FAILED, OFFLINE, SAVED, SAVING, MatchingService
+from desktop.api.client import ApiError
+from desktop.api.matching import DOCUMENT_KINDS, Applications, CandidateFile, Post
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_posts import (
     COL_DURATION,
@@ -42,6 +41,7 @@ from desktop.models.matching_posts import (
     ApplicationsModel,
     PostsTableModel,
 )
+from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.ui.matching.common import (
     Opener,
     document_label,
@@ -282,10 +282,10 @@ class StudentView(QWidget):
                 return
             cid = campaign.id
             applications, file, page, results = await asyncio.gather(
-                self.service.api.get_my_applications(cid),
-                self.service.api.get_my_candidate_file(cid),
-                self.service.api.list_matching_posts(cid, limit=10_000),
-                self.service.api.list_matching_results(cid))
+                self.service.get_my_applications(cid),
+                self.service.get_my_candidate_file(cid),
+                self.service.list_matching_posts(cid, limit=10_000),
+                self.service.list_matching_results(cid))
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return
@@ -489,7 +489,7 @@ class StudentView(QWidget):
         if self.service.campaign is None:
             return
         try:
-            file = await self.service.api.update_my_presentation(
+            file = await self.service.update_my_presentation(
                 self.service.campaign.id, self.presentation.toPlainText() or None)
         except ApiError as error:
             self.presentation_state.setText(error.message)
@@ -506,8 +506,8 @@ class StudentView(QWidget):
             return
         cid = self.service.campaign.id
         try:
-            await self.service.api.upload_my_document(cid, kind, path)
-            file = await self.service.api.get_my_candidate_file(cid)
+            await self.service.upload_my_document(cid, kind, path)
+            file = await self.service.get_my_candidate_file(cid)
         except (ApiError, OSError) as error:
             self.banner.show_message(getattr(error, "message", str(error)), "error")
             return
@@ -518,7 +518,7 @@ class StudentView(QWidget):
     @asyncSlot()
     async def open_document(self, doc: Any) -> None:
         try:
-            download = await self.service.api.download_file(doc)
+            download = await self.service.download_file(doc)
         except ApiError as error:
             self.banner.show_message(error.message, "error")
             return

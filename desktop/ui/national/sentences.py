@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop import labels
-from desktop.api_national import Above, Headline
+from desktop.api.national import Above, Headline
+from desktop.models import labels
 
 
 def _tr(text: str) -> str:

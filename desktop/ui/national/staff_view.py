@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_national import DaySlice, ImportReport, NationalCampaign, StaffAmphi
+from desktop.api.client import ApiError
+from desktop.api.national import DaySlice, ImportReport, NationalCampaign, StaffAmphi
 from desktop.models.national_tables import (
     RecordModel,
     rejected_columns,

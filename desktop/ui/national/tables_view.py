@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api import ApiError
-from desktop.api_national import CellView, Radar, Receipt
+from desktop.api.client import ApiError
+from desktop.api.national import CellView, Radar, Receipt
 from desktop.models import ItemRole
 from desktop.models.national_tables import (
     RecordModel,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api_national import Headline, Turn
+from desktop.api.national import Headline, Turn
 from desktop.ui.numbers import integer
 
 BLUE = QColor("#1d4f91")

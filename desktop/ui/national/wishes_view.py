@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop import labels
-from desktop.api import ApiError
-from desktop.api_national import Assignment, Headline, NationalMe
+from desktop.api.client import ApiError
+from desktop.api.national import Assignment, Headline, NationalMe
+from desktop.models import labels
 from desktop.models.national_wishes import (
     COL_NUMBER,
     COL_SPECIALTY,
@@ -45,7 +45,7 @@ from desktop.models.national_wishes import (
     WishRow,
     status_text,
 )
-from desktop.national_sync import NationalStudent
+from desktop.sync.national import NationalStudent
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
 from desktop.ui.national.sentences import above_text, headline_text

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.api import (
+from desktop.api.client import (
     ApiClient,
     ApiError,
     AuditEntry,

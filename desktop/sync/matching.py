@@ -22,12 +22,31 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.api import ApiError, decode, encode
-from desktop.api_matching import Applications, MatchingApi, Ranking, StaleRanking
+from desktop.api.client import ApiError, decode, encode
+from desktop.api.matching import (
+    Applications,
+    CandidateApplications,
+    CandidateFile,
+    Download,
+    FileInfo,
+    MatchingApi,
+    MyPost,
+    Observation,
+    Post,
+    PostDashboard,
+    PostPage,
+    Ranking,
+    ResultPage,
+    ResultRow,
+    RoundRun,
+    StaleRanking,
+    StudentDashboard,
+)
 from desktop.store import LocalStore
 
 log = logging.getLogger(__name__)
@@ -329,7 +348,7 @@ class ApplicationsSync(QObject):
 
 
 class MatchingService(QObject):
-    """What the matching screens share: the API, the campaign, the two syncs.
+    """What the matching screens share: the campaign, the two syncs, the server's calls.
 
     Replays queued changes when the connection comes back and once signed in; tells
     the screens when the campaign (dates, phases) must be read again.
@@ -353,7 +372,7 @@ class MatchingService(QObject):
 
     async def load_campaign(self, *, force: bool = False) -> Any:
         """The newest matching campaign this account sees (cached for offline starts)."""
-        from desktop.api_matching import MatchingCampaign
+        from desktop.api.matching import MatchingCampaign
 
         who = self.who()
         try:
@@ -392,3 +411,80 @@ class MatchingService(QObject):
             await self.load_campaign()
         except ApiError as error:
             log.info("campaign reload failed: %s", error)
+
+    # The calls of the matching screens: views reach the server through this object only
+    # (docs/client.md, "Views and the server"). Each is the API call of the same name.
+
+    async def delete_matching_outcome(self, round_id: int, candidate_id: int) -> None:
+        await self.api.delete_matching_outcome(round_id, candidate_id)
+
+    async def delete_post_attachment(self, post_id: int) -> None:
+        await self.api.delete_post_attachment(post_id)
+
+    async def describe_matching_post(self, post_id: int, description: str | None) -> Post:
+        return await self.api.describe_matching_post(post_id, description)
+
+    async def download_candidate_document(self, candidate_id: int, kind: str) -> Download:
+        return await self.api.download_candidate_document(candidate_id, kind)
+
+    async def download_file(self, info: FileInfo) -> Download:
+        return await self.api.download_file(info)
+
+    async def download_post_attachment(self, post_id: int) -> Download:
+        return await self.api.download_post_attachment(post_id)
+
+    async def export_matching(self, cid: int, view: str, fmt: str, **filters: Any) -> Download:
+        return await self.api.export_matching(cid, view, fmt, **filters)
+
+    async def get_candidate_applications(self, candidate_id: int) -> CandidateApplications:
+        return await self.api.get_candidate_applications(candidate_id)
+
+    async def get_candidate_file(self, candidate_id: int) -> CandidateFile:
+        return await self.api.get_candidate_file(candidate_id)
+
+    async def get_my_applications(self, cid: int, round_id: int | None = None) -> Applications:
+        return await self.api.get_my_applications(cid, round_id)
+
+    async def get_my_candidate_file(self, cid: int) -> CandidateFile:
+        return await self.api.get_my_candidate_file(cid)
+
+    async def get_post_ranking(self, post_id: int, round_id: int | None = None) -> Ranking:
+        return await self.api.get_post_ranking(post_id, round_id)
+
+    async def list_matching_posts(self, cid: int, **filters: Any) -> PostPage:
+        return await self.api.list_matching_posts(cid, **filters)
+
+    async def list_matching_results(self, cid: int, **filters: Any) -> ResultPage:
+        return await self.api.list_matching_results(cid, **filters)
+
+    async def matching_students_dashboard(self, cid: int, **filters: Any) -> StudentDashboard:
+        return await self.api.matching_students_dashboard(cid, **filters)
+
+    async def matching_posts_dashboard(self, cid: int, **filters: Any) -> PostDashboard:
+        return await self.api.matching_posts_dashboard(cid, **filters)
+
+    async def list_my_matching_posts(self, cid: int) -> list[MyPost]:
+        return await self.api.list_my_matching_posts(cid)
+
+    async def publish_matching_round(self, round_id: int) -> RoundRun:
+        return await self.api.publish_matching_round(round_id)
+
+    async def record_matching_outcome(self, round_id: int, candidate_id: int,
+                                      post_id: int | None) -> ResultRow:
+        return await self.api.record_matching_outcome(round_id, candidate_id, post_id)
+
+    async def run_matching_round(self, round_id: int) -> RoundRun:
+        return await self.api.run_matching_round(round_id)
+
+    async def save_candidate_observation(self, post_id: int, candidate_id: int,
+                                         text: str) -> Observation:
+        return await self.api.save_candidate_observation(post_id, candidate_id, text)
+
+    async def update_my_presentation(self, cid: int, presentation: str | None) -> CandidateFile:
+        return await self.api.update_my_presentation(cid, presentation)
+
+    async def upload_my_document(self, cid: int, kind: str, path: Path) -> FileInfo:
+        return await self.api.upload_my_document(cid, kind, path)
+
+    async def upload_post_attachment(self, post_id: int, path: Path) -> FileInfo:
+        return await self.api.upload_post_attachment(post_id, path)

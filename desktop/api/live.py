@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import httpx
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.api import ApiClient, error_from_response, network_error
+from desktop.api.client import ApiClient, error_from_response, network_error
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from uuid import uuid4
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.api import ApiError, decode, encode
-from desktop.api_national import (
+from desktop.api.client import ApiError, decode, encode
+from desktop.api.national import (
     Cell,
     NationalApi,
     NationalMe,

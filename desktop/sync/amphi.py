@@ -15,22 +15,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.account import Account
-from desktop.api import ApiError, Profile, decode, encode
-from desktop.api_amphi import (
+from desktop.api.amphi import (
+    Amphi,
     AmphiApi,
+    AmphiMessage,
+    Assignment,
     CallListEntry,
     Choice,
     Favourite,
     FavouriteList,
+    ImportReport,
     InternSelf,
+    InternStaff,
     LiveMe,
     LiveState,
     Offer,
@@ -38,8 +41,9 @@ from desktop.api_amphi import (
     Service,
     new_idempotency_key,
 )
-from desktop.models.amphi_live import soon_from_upcoming
+from desktop.api.client import ApiError, Profile, decode, encode
 from desktop.store import LocalStore
+from desktop.sync.account import Account
 
 log = logging.getLogger(__name__)
 PENDING_KIND = "amphi_favourites"
@@ -574,3 +578,88 @@ class CachedReads:
     async def get_call_list(self, amphi_id: int) -> list[CallListEntry]:
         return await self._read(f"amphi.calls.{amphi_id}",  # type: ignore[no-any-return]
                                 lambda: self.api.get_call_list(amphi_id), CallListEntry, True)
+
+
+class AmphiStaff(QObject):
+    """What the staff page does with the server: run amphitheatres, follow them live.
+
+    The page calls these, never the API (docs/client.md, "Views and the server"); each
+    call is the API call of the same name. `live_session` opens one amphitheatre's live
+    state as a spectator.
+    """
+
+    def __init__(self, api: AmphiApi, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.api = api
+
+    def live_session(self, amphi_id: int, parent: QObject | None = None) -> LiveSession:
+        return LiveSession(self.api, amphi_id, intern=False, parent=parent)
+
+    async def assign_post(self, amphi_id: int, intern_id: int, post_id: int) -> Choice:
+        return await self.api.assign_post(amphi_id, intern_id, post_id)
+
+    async def change_amphi_state(self, amphi_id: int, action: str,
+                                 opens_at: datetime | None = None) -> Amphi:
+        return await self.api.change_amphi_state(amphi_id, action, opens_at)
+
+    async def create_amphi(self, campaign_id: int, name: str, specialty_group: str,
+                           phase: str) -> Amphi:
+        return await self.api.create_amphi(campaign_id, name, specialty_group, phase)
+
+    async def decide_supernumerary(self, intern_id: int, accept: bool) -> InternStaff:
+        return await self.api.decide_supernumerary(intern_id, accept)
+
+    async def download_call_list_csv(self, amphi_id: int) -> bytes:
+        return await self.api.download_call_list_csv(amphi_id)
+
+    async def download_call_list_pdf(self, amphi_id: int) -> bytes:
+        return await self.api.download_call_list_pdf(amphi_id)
+
+    async def import_amphi_file(self, campaign_id: int, kind: str, filename: str,
+                                content: bytes) -> ImportReport:
+        return await self.api.import_amphi_file(campaign_id, kind, filename, content)
+
+    async def list_amphi_posts(self, amphi_id: int) -> Offer:
+        return await self.api.list_amphi_posts(amphi_id)
+
+    async def list_amphis(self, campaign_id: int | None = None) -> list[Amphi]:
+        return await self.api.list_amphis(campaign_id)
+
+    async def list_assignments(self, campaign_id: int, **filters: Any) -> list[Assignment]:
+        return await self.api.list_assignments(campaign_id, **filters)
+
+    async def list_supernumerary_requests(self, campaign_id: int) -> list[InternStaff]:
+        return await self.api.list_supernumerary_requests(campaign_id)
+
+    async def post_amphi_message(self, amphi_id: int, text: str) -> AmphiMessage:
+        return await self.api.post_amphi_message(amphi_id, text)
+
+    async def requeue_intern(self, amphi_id: int, intern_id: int) -> LiveState:
+        return await self.api.requeue_intern(amphi_id, intern_id)
+
+    async def set_amphi_sessions(self, amphi_id: int,
+                                 sessions: list[tuple[datetime, datetime, int, int]]) -> Amphi:
+        return await self.api.set_amphi_sessions(amphi_id, sessions)
+
+    async def update_amphi_intern(self, intern_id: int, *, planned_absence: bool | None = None,
+                                  absence_reason: str | None = None) -> InternStaff:
+        return await self.api.update_amphi_intern(
+            intern_id, planned_absence=planned_absence, absence_reason=absence_reason)
+
+
+def soon_from_upcoming(upcoming: Sequence[Mapping[str, Any]], me: int,
+                       current: int | None, current_present: bool, threshold: int) -> bool:
+    """Is my turn near, from an `amphi_turn` event (None of me in `upcoming`: not soon)?
+
+    Counts the present interns before me: the chooser (when present) then the present
+    ones listed before me in `upcoming`.
+    """
+    if me == current:
+        return False
+    before = 1 if current is not None and current_present else 0
+    for entry in upcoming:
+        if entry.get("intern_id") == me:
+            return before <= threshold
+        if entry.get("present"):
+            before += 1
+    return False

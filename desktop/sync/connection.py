@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api import ApiClient, ApiError
+from desktop.api.client import ApiClient, ApiError
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from desktop.api import (
+from desktop.api.client import (
     ApiClient,
     ApiError,
     SignedIn,

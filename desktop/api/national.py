@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from desktop.api import ApiClient, ApiError, bad_response, decode, decode_list, encode
+from desktop.api.client import ApiClient, ApiError, bad_response, decode, decode_list, encode
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from desktop.api import (
+from desktop.api.client import (
     ApiClient,
     ApiError,
     decode,
