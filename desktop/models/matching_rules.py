@@ -3,7 +3,7 @@
 The server (engine `match`, ENGINE.md) stays authoritative: its `valid`/`violations`
 answer replaces ours after every save. These functions only let the red banner follow
 the supervisor's drag at once, without a round trip. Same rules, same order of codes,
-same French sentences as `server_stub/services/matching_rankings.py` (the client does
+same French sentences as `server_stub/matching/rankings.py` (the client does
 not import the server; the tests check both agree through the server's answers).
 """
 
