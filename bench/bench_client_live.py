@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -72,9 +73,9 @@ def serve(data_dir: Path, port: int, pace: float) -> subprocess.Popen[bytes]:
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-async def wait_for(predicate: object, timeout: float) -> None:
+async def wait_for(predicate: Callable[[], object], timeout: float) -> None:
     deadline = time.monotonic() + timeout
-    while not predicate():  # type: ignore[operator]
+    while not predicate():
         if time.monotonic() > deadline:
             raise TimeoutError
         await asyncio.sleep(0.05)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-# What the offscreen platform plugin of the test machine says about itself, not about us.
+# Said by Qt's offscreen platform (the tests' screen) when a window is raised or a dialog's
+# size constraint set; a desktop's platform supports both. Not about us.
 PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()",
                   "This plugin does not support raise()")
 

@@ -27,11 +27,8 @@ import httpx
 import pytest
 from PySide6.QtCore import (
     SIGNAL,
-    QMessageLogContext,
     QMetaMethod,
     QObject,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -43,6 +40,7 @@ from desktop.store import FILE_NAME, LocalStore
 from desktop.ui.main_window import MainWindow
 from tests.desktop.amphi_helpers import amphi_server, world
 from tests.desktop.conftest import PASSWORD, RestartableServer, until
+from tests.desktop.endurance import PLATFORM_NOISE, qt_messages
 from tests.server import test_matching_helpers as matching_helpers
 from tests.server.test_amphi_support import Who, World
 from tests.server.test_national import build_campaign
@@ -50,16 +48,12 @@ from tests.server.test_national import build_campaign
 MakeApp = Callable[..., AmphiApp]
 Run = Callable[..., Any]
 ROOT = Path(__file__).resolve().parents[2]
-# Said by Qt's offscreen platform (the tests' screen) when a window is raised or a
-# dialog's size constraint set; a desktop's platform supports both.
-OFFSCREEN_NOISE = frozenset({"This plugin does not support raise()",
-                             "This plugin does not support propagateSizeHints()"})
 
 
 def stderr_text(text: str) -> str:
     """What a process printed on stderr, less the offscreen platform's own remark."""
     return "".join(line for line in text.splitlines(keepends=True)
-                   if line.strip() not in OFFSCREEN_NOISE)
+                   if line.strip() not in PLATFORM_NOISE)
 
 
 @dataclass
@@ -80,10 +74,6 @@ def trouble(qloop: QEventLoop) -> Iterator[Trouble]:
     """Collect Qt messages, unraisable exceptions and the loop's unhandled errors."""
     found = Trouble()
 
-    def on_qt(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-        if message not in OFFSCREEN_NOISE:
-            found.qt.append(f"{kind.name}: {message}")
-
     def on_unraisable(info: Any) -> None:
         found.unraisable.append(f"{info.exc_type.__name__}: {info.exc_value} "
                                 f"({info.err_msg or ''} {info.object!r})")
@@ -91,14 +81,14 @@ def trouble(qloop: QEventLoop) -> Iterator[Trouble]:
     def on_loop(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         found.loop.append(f"{context.get('message')}: {context.get('exception')!r}")
 
-    previous_qt = qInstallMessageHandler(on_qt)
     previous_unraisable = sys.unraisablehook
     sys.unraisablehook = on_unraisable
     qloop.set_exception_handler(on_loop)
     try:
-        yield found
+        with qt_messages() as qt:
+            found.qt = qt.messages
+            yield found
     finally:
-        qInstallMessageHandler(previous_qt)
         sys.unraisablehook = previous_unraisable
         qloop.set_exception_handler(None)
 
