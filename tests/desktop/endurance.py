@@ -82,8 +82,8 @@ class Probe:
         return taken
 
     def after(self, progress: float) -> Sample:
-        """The first sample at or beyond `progress`."""
-        return next(s for s in self.samples if s.progress >= progress)
+        """The first sample at or beyond `progress` (the last one when none got there)."""
+        return next((s for s in self.samples if s.progress >= progress), self.samples[-1])
 
     def growth(self, start: float, end: float = float("inf")) -> tuple[int | None, int, int]:
         """Resident bytes, widgets and Python objects gained from the first sample at
