@@ -4,20 +4,32 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test check lint fuzz bench server demo clean translations installer tarball
+.PHONY: run test check lint lock fuzz bench server demo clean translations installer tarball
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -U pip setuptools wheel
 
-# Re-install when the dependencies change.
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install -e .
+# Re-install when the dependencies change. Every install is constrained by the lock file
+# (requirements.lock, made by `make lock`): a clean clone's CI gets the versions we tested.
+# The client and the server are extras of one distribution (pyproject.toml says why).
+LOCK := -c requirements.lock
+$(VENV)/.installed: pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(PIP) install $(LOCK) -e ".[client,server]"
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install -e ".[test,bench]"
+$(VENV)/.installed-test: pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(PIP) install $(LOCK) -e ".[client,server,test,bench]"
 	@touch $@ $(VENV)/.installed
+
+## make lock: re-pin requirements.lock after changing a dependency in pyproject.toml
+## (every Python from 3.11 and every platform: one universal file; uv resolves it).
+LOCK_EXTRAS := --extra client --extra server --extra test --extra bench --extra postgres \
+	--extra installer
+lock: | $(VENV)/bin/python
+	$(PIP) install "uv>=0.13,<0.14"
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 -q \
+		$(LOCK_EXTRAS) -o requirements.lock
 
 ## make translations: compile the interface translations (.ts kept in git → .qm).
 ## After changing user text: $(PY) tools/update_translations.py, translate, then this.
@@ -68,8 +80,8 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_client_live.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_startup.py
 
-$(VENV)/.installed-installer: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install -e ".[installer]"
+$(VENV)/.installed-installer: pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(PIP) install $(LOCK) -e ".[installer]"
 	@touch $@ $(VENV)/.installed
 
 ## make installer: the one-folder build of this platform (dist/amphi), self-tested, measured.
