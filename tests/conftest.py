@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 import time_machine
 
+from tests import postgres
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A Monday of term time, 8:30 in Paris: the day every test starts on.
@@ -81,6 +83,8 @@ def start_live_server(data_dir: Path, **overrides: object) -> tuple[LiveServer, 
     from server_stub.settings import Settings
 
     port = free_port()
+    if postgres.wanted() and "database_url" not in overrides:
+        overrides["database_url"] = postgres.cluster().new_database()
     settings = Settings(
         data_dir=data_dir,
         secret_key="test-secret-key",

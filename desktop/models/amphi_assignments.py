@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.api.amphi import Assignment
-from desktop.models import ItemRole, SortRole
+from desktop.models import QT_TRANSLATE_NOOP, ItemRole, SortRole
 from desktop.models.amphi_live import choice_type_label, local_time
 from desktop.models.amphi_posts import normalise
 

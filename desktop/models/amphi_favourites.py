@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -30,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.api.amphi import Favourite, FavouriteEstimateItem
-from desktop.models import ItemRole, SortRole
+from desktop.models import QT_TRANSLATE_NOOP, ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "AmphiFavourites"
@@ -209,7 +208,7 @@ class FavouritesModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
         return [MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # type: ignore[override] # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         data.setData(MIME, QByteArray(",".join(map(str, rows[:1])).encode()))

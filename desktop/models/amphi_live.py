@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.api.amphi import CallListEntry, LiveIntern
-from desktop.models import ItemRole, SortRole
+from desktop.models import QT_TRANSLATE_NOOP, ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "AmphiLive"

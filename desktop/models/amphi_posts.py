@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -27,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.api.amphi import Post, Service
-from desktop.models import ItemRole, SortRole
+from desktop.models import QT_TRANSLATE_NOOP, ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "AmphiPosts"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.api.client import ApiError, Identity
+from desktop.models import QT_TRANSLATE_NOOP
 from desktop.resources import app_icon
 from desktop.sync.account import Account, password_checklist, secret_answer_problem
 from desktop.ui.widgets import (

@@ -35,6 +35,7 @@ from server_stub.amphi.schemas import (
     ServicePublic,
 )
 from server_stub.core.clock import as_utc
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError, forbidden, not_found
 from server_stub.core.models import Campaign, Person, Role
 
@@ -110,8 +111,8 @@ def lock_amphi(session: Session, amphi_id: int) -> Amphi:
     lock on SQLite (taken before anything is read, so no stale snapshot can be upgraded).
     Returns the amphitheatre freshly read. Raises 404.
     """
-    done = session.execute(update(Amphi).where(Amphi.id == amphi_id).values(state=Amphi.state))
-    if done.rowcount != 1:  # type: ignore[attr-defined]
+    done = execute_dml(session, update(Amphi).where(Amphi.id == amphi_id).values(state=Amphi.state))
+    if done.rowcount != 1:
         raise not_found("Amphithéâtre introuvable.")
     amphi = session.get(Amphi, amphi_id, populate_existing=True)
     assert amphi is not None

@@ -142,7 +142,7 @@ class Simulation:
                           "start": AmphiState.OPEN.value}[action]
                 if amphi.state == wanted:
                     amphi_live.change_state(session, self.ctx, staff, amphi.id, AmphiTransition(
-                        action=action,  # type: ignore[arg-type]
+                        action=action,
                         opens_at=now() if action == "validate" else None))
             log.info("demo simulation: amphitheatre %s live, demo intern called %s",
                      plan.amphi_id, demo_rank)

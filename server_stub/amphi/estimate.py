@@ -122,7 +122,7 @@ _walks: dict[int, tuple[tuple[object, ...], QueueWalk]] = {}  # amphi id -> (inp
 _walks_lock = threading.Lock()
 
 
-def _rows(session: Session, query: Select[Any]) -> tuple[tuple[Any, ...], ...]:
+def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> tuple[tuple[Any, ...], ...]:
     """A query's rows as plain tuples (compared in full against the cached walk's inputs,
     which SQLAlchemy's Row objects do ten times slower)."""
     return tuple(map(tuple, session.execute(query)))

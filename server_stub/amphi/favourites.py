@@ -46,6 +46,7 @@ from server_stub.amphi.schemas import (
 from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError, not_found
 from server_stub.core.models import Person
 
@@ -65,10 +66,10 @@ def _check_state(amphi: Amphi, editing: bool) -> None:
 
 def _lock_list(session: Session, actor: Actor, amphi: Amphi) -> AmphiFavouriteList:
     """The intern's list row, locked for this transaction (created on first use)."""
-    done = session.execute(update(AmphiFavouriteList).where(
+    done = execute_dml(session, update(AmphiFavouriteList).where(
         AmphiFavouriteList.intern_id == actor.intern.id,
         AmphiFavouriteList.amphi_id == amphi.id).values(version=AmphiFavouriteList.version))
-    if done.rowcount == 0:  # type: ignore[attr-defined]
+    if done.rowcount == 0:
         session.add(AmphiFavouriteList(intern_id=actor.intern.id, amphi_id=amphi.id, version=0,
                                        single_post_warned=False, updated_at=now()))
         session.flush()
@@ -250,12 +251,12 @@ def replace(session: Session, ctx: RequestContext, person: Person, amphi_id: int
             session.delete(item)
     session.flush()
     for n, (key, service_id, post_id) in enumerate(wanted, start=1):
-        item = existing.get(key)
-        if item is None:
+        kept = existing.get(key)
+        if kept is None:
             session.add(AmphiFavourite(intern_id=actor.intern.id, amphi_id=amphi.id, target=key,
                                        service_id=service_id, post_id=post_id, position=n))
         else:
-            item.position = n
+            kept.position = n
     if any(post_id is not None for _, _, post_id in wanted):
         meta.single_post_warned = True
     _changed(session, ctx, actor, meta, amphi, "replace")
@@ -277,7 +278,7 @@ def _check_criteria(criteria: dict[str, Any]) -> dict[str, Any]:
                            field="criteria")
         values = value if isinstance(value, list) else [value]
         if len(values) > 500 or not all(
-                isinstance(v, Scalar) and (not isinstance(v, str) or len(v) <= 200)  # type: ignore[arg-type]
+                isinstance(v, Scalar) and (not isinstance(v, str) or len(v) <= 200)
                 for v in values):
             raise ApiError(422, "invalid_request",
                            f"Le critère « {key} » doit être une valeur ou une liste de valeurs "

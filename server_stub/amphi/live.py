@@ -84,6 +84,7 @@ from server_stub.amphi.schemas import (
 from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError, not_found
 from server_stub.core.models import AuthSession, Campaign, EmailToken, Person, Role, TokenPurpose
 from server_stub.core.txn import on_commit
@@ -421,6 +422,8 @@ def run_due(factory: sessionmaker[Session], settings: Settings) -> float | None:
                                                    Amphi.opens_at.is_not(None))).all()
     upcoming: list[float] = []
     for amphi_id, turn_no, deadline in turns:
+        if deadline is None:  # (the query keeps only turns with a deadline)
+            continue
         due = as_utc(deadline) + GRACE
         if due <= at:
             with factory() as session:
@@ -429,6 +432,8 @@ def run_due(factory: sessionmaker[Session], settings: Settings) -> float | None:
         else:
             upcoming.append((due - at).total_seconds())
     for amphi_id, opens_at in openings:
+        if opens_at is None:  # (the query keeps only dated openings)
+            continue
         if as_utc(opens_at) <= at:
             with factory() as session:
                 open_due(session, amphi_id)
@@ -585,9 +590,9 @@ def presence(session: Session, ctx: RequestContext, person: Person,
 
 
 def _touch(session: Session, intern_id: int, at: datetime) -> None:
-    done = session.execute(update(AmphiPresence).where(AmphiPresence.intern_id == intern_id)
+    done = execute_dml(session, update(AmphiPresence).where(AmphiPresence.intern_id == intern_id)
                            .values(last_seen_at=at))
-    if done.rowcount == 0:  # type: ignore[attr-defined]
+    if done.rowcount == 0:
         session.add(AmphiPresence(intern_id=intern_id, last_seen_at=at))
         session.flush()
 
@@ -639,10 +644,10 @@ def _take(session: Session, amphi: Amphi, intern: Intern, post_id: int, at: date
                        "pas le choisir.", field="post_id")
     choice_type = intern.supernumerary
     if not is_supernumerary(choice_type):
-        taken = session.execute(update(AmphiPost).where(
+        taken = execute_dml(session, update(AmphiPost).where(
             AmphiPost.id == post.id, AmphiPost.taken_by_id.is_(None))
             .values(taken_by_id=intern.id, taken_at=at))
-        if taken.rowcount != 1:  # type: ignore[attr-defined]
+        if taken.rowcount != 1:
             raise ApiError(409, "post_taken",
                            "Ce poste vient d'être pourvu : choisissez-en un autre.",
                            field="post_id")

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from server_stub.amphi.schemas import AmphiPublic, AttestationPublic, CallListEntry
 
@@ -61,7 +61,7 @@ def call_list_pdf(amphi: AmphiPublic, entries: list[CallListEntry], printed_at: 
     doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=10 * mm,
                             rightMargin=10 * mm, topMargin=12 * mm, bottomMargin=14 * mm,
                             title=f"Liste d'appel — {amphi.name}", author="Amphi")
-    story: list[object] = [
+    story: list[Flowable] = [
         Paragraph(escape(f"Liste d'appel — {amphi.name}"), title),
         Paragraph(escape(f"{amphi.phase_label} · {amphi.specialty_group} · semestre "
                          f"{amphi.semester} · {len(entries)} internes · état : "

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,7 @@ def add_missing_columns(engine: Engine) -> None:
             kind = column.type.compile(dialect=engine.dialect)
             clause = ""
             default = column.default
-            if default is not None and default.is_scalar and default.arg is not None:
+            if isinstance(default, ScalarElementColumnDefault) and default.arg is not None:
                 literal = column.type.literal_processor(engine.dialect)
                 value = literal(default.arg) if literal else repr(default.arg)
                 clause = f" DEFAULT {value}"
@@ -99,3 +101,12 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def execute_dml(session: Session, statement: Executable) -> CursorResult[Any]:
+    """Run an UPDATE or DELETE; its result says how many rows it touched (``rowcount``).
+
+    A guarded update (``WHERE version = :seen``) that touched no row means another request
+    got there first: callers answer 409 from that count.
+    """
+    return cast(CursorResult[Any], session.execute(statement))

@@ -11,7 +11,7 @@ services commit their own unit of work.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import Depends, Request
 from fastapi.routing import APIRoute
@@ -39,7 +39,7 @@ ROLE_LABELS = {
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    return cast(Settings, request.app.state.settings)
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:

@@ -302,14 +302,14 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
                     break
         while True:
             try:
-                event = await sub.next(keepalive_seconds)
+                live = await sub.next(keepalive_seconds)
             except StreamClosed:
                 return
-            if event is None:
+            if live is None:
                 yield ": keep-alive\n\n"
-            elif event.id > sent and event.visible_to(viewer_id):
-                yield event.sse
-                sent = event.id
+            elif live.id > sent and live.visible_to(viewer_id):
+                yield live.sse
+                sent = live.id
     finally:
         broker.unsubscribe(sub)
 

@@ -292,7 +292,7 @@ class EventPublic(BaseModel):
     at: datetime
     kind: str
     campaign_id: int | None
-    payload: dict
+    payload: dict[str, Any]
 
 
 class AuditPublic(BaseModel):
@@ -302,7 +302,7 @@ class AuditPublic(BaseModel):
     subject_id: int | None
     campaign_id: int | None
     action: str
-    detail: dict | None
+    detail: dict[str, Any] | None
     address: str | None
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc, now
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import invalid_token
 from server_stub.core.models import EmailToken, Person, TokenPurpose
 from server_stub.core.security import new_token, token_digest
@@ -43,11 +44,11 @@ def peek(session: Session, plain: str, purpose: TokenPurpose) -> EmailToken:
 def redeem(session: Session, plain: str, purpose: TokenPurpose) -> EmailToken:
     """Use the token once. Raises 400 `invalid_token` (also when a concurrent use won)."""
     token = peek(session, plain, purpose)
-    used = session.execute(
+    used = execute_dml(session,
         update(EmailToken).where(EmailToken.id == token.id, EmailToken.used_at.is_(None))
         .values(used_at=now())
     )
-    if used.rowcount != 1:  # type: ignore[attr-defined]
+    if used.rowcount != 1:
         raise invalid_token()
     session.refresh(token)
     return token

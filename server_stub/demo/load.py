@@ -84,10 +84,10 @@ def _insert_plan(session: Session, plan: DemoPlan) -> None:
     answer_hash = hash_secret_answer(DEMO_SECRET_ANSWER)
     person_cols = plan.columns["person"]
     for email, index in plan.accounts.items():
-        row = list(plan.rows["person"][index])
-        row[person_cols.index("password_hash")] = hash_password(passwords[email])
-        row[person_cols.index("secret_answer_hash")] = answer_hash
-        plan.rows["person"][index] = tuple(row)
+        person = list(plan.rows["person"][index])
+        person[person_cols.index("password_hash")] = hash_password(passwords[email])
+        person[person_cols.index("secret_answer_hash")] = answer_hash
+        plan.rows["person"][index] = tuple(person)
 
     referenced = {
         fk.column.table.name
@@ -177,7 +177,7 @@ def _delete_demo(session: Session) -> None:
 
 def _demo_exists(session: Session) -> bool:
     """Whether the demo campaigns are there (written in one transaction with all the rest)."""
-    return session.scalar(select(func.count()).where(Campaign.created_at == DEMO_STAMP)) > 0
+    return (session.scalar(select(func.count()).where(Campaign.created_at == DEMO_STAMP)) or 0) > 0
 
 
 def _counts(session: Session) -> dict[str, int | float]:

@@ -179,8 +179,9 @@ def build_matching(plan: DemoPlan, rng: random.Random, people: People,
                 attrs["second"] = rng.choice(pool)
             else:
                 first, last = people.senior()
-                attrs["second"] = add_person(plan, "supervisor", first, last)
-                pool.append(attrs["second"])
+                second = add_person(plan, "supervisor", first, last)
+                attrs["second"] = second
+                pool.append(second)
         else:
             others = [s for s in supervisors_by_sub[sub_name] if s != attrs["supervisor"]]
             if others:
@@ -225,13 +226,13 @@ def build_matching(plan: DemoPlan, rng: random.Random, people: People,
             n -= 1  # the demo junior doctor is one of them
         subs, weights = list(spread), list(spread.values())
         for _ in range(n):
-            sub = (rng.choices(subs, weights=weights)[0] if rng.random() < 0.85
-                   else rng.choices(SUBDIVISIONS, cum_weights=sub_cum)[0].name)
+            sub_name = (rng.choices(subs, weights=weights)[0] if rng.random() < 0.85
+                        else rng.choices(SUBDIVISIONS, cum_weights=sub_cum)[0].name)
             first, last = people.student()
             person = add_person(plan, "student", first, last, birth=people.birth_date(1995, 1999),
-                                town=rng.choice(sub_by_name[sub].towns), ine=people.ine())
-            candidates.append(_candidate(plan, rng, campaign, wave, person, spec.label, sub))
-            apps.append(_applications(rng, posts, by_spec[spec.label], sub, sub_by_name))
+                                town=rng.choice(sub_by_name[sub_name].towns), ine=people.ine())
+            candidates.append(_candidate(plan, rng, campaign, wave, person, spec.label, sub_name))
+            apps.append(_applications(rng, posts, by_spec[spec.label], sub_name, sub_by_name))
         if spec is cardio:
             candidates.append(_candidate(plan, rng, campaign, wave, accounts["doctor"],
                                          spec.label, "LYON", presentation=_PRESENTATIONS[3]))

@@ -103,7 +103,7 @@ def _assignments(session: Session, wave_ids: list[int]) -> dict[int, tuple[int, 
         select(RoundResult.candidate_id, MatchingRound.number, RoundResult.post_id)
         .join(MatchingRound, MatchingRound.id == RoundResult.round_id)
         .where(MatchingRound.wave_id.in_(wave_ids), RoundResult.post_id.is_not(None)))
-    return {cand: (number, post) for cand, number, post in rows}
+    return {cand: (number, post) for cand, number, post in rows if post is not None}
 
 
 def _result_posts(session: Session, campaign: Campaign,
@@ -233,8 +233,8 @@ def post_rows(session: Session, viewer: Person, campaign_id: int,
         wave = session.get(MatchingWave, wave_id)
         assert wave is not None
         instance, _capacity, _participants = build_instance(session, campaign, wave, rnd)
-        for pid, outcome in match(instance)["posts"].items():
-            validity[int(pid)] = (outcome["valid"], outcome["violations"])
+        for key, outcome in match(instance)["posts"].items():
+            validity[int(key)] = (outcome["valid"], outcome["violations"])
         apps.update(session.execute(select(Application.post_id, func.count())
                                     .where(Application.round_id == rnd.id)
                                     .group_by(Application.post_id)).all())
@@ -245,12 +245,13 @@ def post_rows(session: Session, viewer: Person, campaign_id: int,
     wave_ids = list(rounds)
     assignments: dict[int, int] = defaultdict(int)
     if wave_ids:
-        for pid, n in session.execute(
+        for assigned_post, n in session.execute(
                 select(RoundResult.post_id, func.count())
                 .join(MatchingRound, MatchingRound.id == RoundResult.round_id)
                 .where(MatchingRound.wave_id.in_(wave_ids), RoundResult.post_id.is_not(None))
                 .group_by(RoundResult.post_id)):
-            assignments[pid] = n
+            if assigned_post is not None:
+                assignments[assigned_post] = n
     taken = published_taken(session)
     posts = list(session.scalars(select(MatchingPost).where(
         MatchingPost.campaign_id == campaign.id, MatchingPost.wave_id.in_(wave_ids))))

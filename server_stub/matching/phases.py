@@ -196,7 +196,8 @@ def assignments_before(session: Session, rnd: MatchingRound) -> tuple[set[int], 
                 select(RoundResult.candidate_id, RoundResult.post_id)
                 .where(RoundResult.round_id.in_(earlier), RoundResult.post_id.is_not(None))):
             assigned.add(cand)
-            taken[post] += 1
+            if post is not None:  # (the query keeps only assigned results)
+                taken[post] += 1
     return assigned, taken
 
 
@@ -210,7 +211,7 @@ def published_taken(session: Session, post_ids: list[int] | None = None) -> dict
         if not post_ids:
             return {}
         query = query.where(RoundResult.post_id.in_(post_ids))
-    return {post: n for post, n in session.execute(query)}
+    return {post: n for post, n in session.execute(query) if post is not None}
 
 
 # --------------------------------------------------------------------------- public shapes

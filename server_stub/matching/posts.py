@@ -186,6 +186,8 @@ def _results_by_post(session: Session, post_ids: list[int]) -> dict[int, list[Po
         .where(RoundResult.post_id.in_(post_ids), MatchingRound.state == "published")
         .order_by(MatchingRound.number, Person.last_name, Person.first_name))
     for post_id, round_id, number, cand, first, last, spec, sub in rows:
+        if post_id is None:  # (the query keeps only assigned results)
+            continue
         entry = out[post_id].setdefault(round_id, PostRoundResult(
             round_id=round_id, round_number=number, assigned=[]))
         entry.assigned.append(AssignedCandidate(candidate_id=cand, first_name=first,

@@ -13,6 +13,7 @@ nor in any student route.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core import audit, events
 from server_stub.core.context import RequestContext
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError, forbidden, not_found
 from server_stub.core.models import Campaign, Person
 from server_stub.engine.matching import match
@@ -68,7 +70,7 @@ from server_stub.matching.schemas import (
 # --------------------------------------------------------------------------- validity
 
 
-def violations(candidates: dict[int, str | None], post_subdivision: str | None,
+def violations(candidates: Mapping[int, str | None], post_subdivision: str | None,
                ranked: list[int], rejected: list[int], rules: dict[str, Any]) -> list[str]:
     """The engine's broken rules for one post (`candidates`: id → subdivision)."""
     instance = {
@@ -314,12 +316,12 @@ def save_ranking(session: Session, ctx: RequestContext, viewer: Person, post_id:
             session.flush()
         else:
             # Compare-and-set: of two saves from the same version, only one moves it on.
-            moved = session.execute(
+            moved = execute_dml(session,
                 update(PostRanking)
                 .where(PostRanking.id == current.head.id, PostRanking.version == data.version)
                 .values(version=data.version + 1, updated_at=at, updated_by_id=viewer.id)
                 .execution_options(synchronize_session=False))
-            stale = moved.rowcount != 1  # type: ignore[attr-defined]
+            stale = moved.rowcount != 1
     except IntegrityError:  # a concurrent first save created the head
         stale = True
     if stale:

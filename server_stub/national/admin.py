@@ -73,7 +73,7 @@ def set_state(session: Session, ctx: RequestContext, registry: NationalRegistry,
               ) -> sch.NationalCampaignPublic:
     """Change the site state. Leaving `amphi` needs the amphitheatre paused first."""
     with registry.hold(campaign_id) as rt:
-        if rt.run_status == RunStatus.RUNNING and data.state != SiteState.AMPHI:
+        if rt.run_status == RunStatus.RUNNING and data.state != SiteState.AMPHI.value:
             raise ApiError(409, "amphi_running",
                            "L'amphi est en cours : mettez-le d'abord en pause.", field="state")
         if data.state != rt.state:
@@ -229,7 +229,7 @@ def read_lines(filename: str, content: bytes, columns: dict[str, set[str]],
         raise ApiError(422, "missing_column",
                        f"Colonne(s) obligatoire(s) absente(s) de la première ligne : {names}.",
                        field="file")
-    lines = []
+    lines: list[Line] = []
     for number, row in enumerate(rows, start=2):
         if not any(v.strip() for v in row):
             continue

@@ -8,7 +8,7 @@ engine's indexes, and the public tables are built at most once per simulation ch
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Person
+from server_stub.engine.serial import StudentResult
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -82,7 +83,7 @@ def _pace_options(rt: CampaignRuntime) -> list[int]:
     return list(DEFAULT_PACE)
 
 
-def headline(rt: CampaignRuntime, cand: CandInfo, status: dict[str, Any]) -> sch.NationalHeadline:
+def headline(rt: CampaignRuntime, cand: CandInfo, status: StudentResult) -> sch.NationalHeadline:
     """The sentence above the wishes: which wish will be (or was) satisfied."""
     none = {"wish_number": None, "cell_id": None, "subdivision": None, "specialty": None,
             "k": None, "capacity": None}
@@ -140,7 +141,7 @@ def wish_list(rt: CampaignRuntime, cand: CandInfo,
             satisfied=j == sat and not held, assigned=j == sat and held))
     a, b = rt.above_with_wishes(cand)
     above = sch.NationalAbove(
-        with_wishes=a, above=b, pool=cand.pool,
+        with_wishes=a, above=b, pool=cast(sch.PoolName, cand.pool),
         text=f"{a} / {b} étudiants {POOL_LABELS[cand.pool]} validés au-dessus de moi ont fait "
              f"au moins 1 vœu")
     reason = read_only_reason(rt, cand)

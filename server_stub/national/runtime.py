@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from server_stub.core.clock import as_utc
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Campaign, CampaignKind, Person
-from server_stub.engine.serial import Simulation
+from server_stub.engine.serial import Holder, Simulation, StudentResult, WishStatus
 from server_stub.national.common import (
     ASSIGNING_OUTCOMES,
     POOLS,
@@ -48,6 +48,7 @@ from server_stub.national.models import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -276,7 +277,7 @@ class CampaignRuntime:
         q = self.pool_index[cand.id]
         return bisect.bisect_left(self.with_wishes[cand.pool], q), q
 
-    def status(self, cand: CandInfo) -> dict[str, Any]:
+    def status(self, cand: CandInfo) -> StudentResult:
         """The engine's status of a student, every wish of his list included.
 
         A student whose turn ended without a post takes no place in the simulation; his
@@ -288,9 +289,9 @@ class CampaignRuntime:
             return st
         left = sim.remaining_at(st["passing"])
         st["wishes"] = [
-            {"cell": str(c), "taken_before": self.cells[c].capacity - left[str(c)],
-             "capacity": self.cells[c].capacity, "exhausted": left[str(c)] <= 0,
-             "eligible": True} for c in cand.wishes]
+            WishStatus(cell=str(c), taken_before=self.cells[c].capacity - left[str(c)],
+                       capacity=self.cells[c].capacity, exhausted=left[str(c)] <= 0,
+                       eligible=True) for c in cand.wishes]
         return st
 
     def remaining_at(self, pool: str, passing: int) -> dict[int, int]:
@@ -304,18 +305,18 @@ class CampaignRuntime:
                 return i + 1
         return len(self.pool_order[pool]) + 1
 
-    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+    def cached(self, key: Any, compute: Callable[[], T]) -> T:
         """`compute()` once per simulation generation (public tables at national scale)."""
         hit = self._cache.get(key)
         if hit is not None and hit[0] == self.generation:
-            return hit[1]
+            return cast(T, hit[1])
         value = compute()
         self._cache[key] = (self.generation, value)
         return value
 
-    def holders(self) -> dict[int, list[dict[str, Any]]]:
+    def holders(self) -> dict[int, list[Holder]]:
         """Every cell's holders in passing order (engine dicts), cached per generation."""
-        def compute() -> dict[int, list[dict[str, Any]]]:
+        def compute() -> dict[int, list[Holder]]:
             out = {}
             for cell in self.cells.values():
                 out[cell.id] = self.sims[cell.pool].cell_status(str(cell.id))["holders"]
@@ -325,7 +326,7 @@ class CampaignRuntime:
     def assignments(self) -> dict[int, tuple[int, int | None, str]]:
         """candidate id -> (cell id, 0-based wish index or None, "assigned"|"simulated")."""
         def compute() -> dict[int, tuple[int, int | None, str]]:
-            out = {}
+            out: dict[int, tuple[int, int | None, str]] = {}
             for cell_id, hs in self.holders().items():
                 for h in hs:
                     out[int(h["student"])] = (cell_id, h["wish"], h["state"])

@@ -24,9 +24,11 @@ from sqlalchemy.orm import Session
 from server_stub.core import audit, events, security, throttle
 from server_stub.core.clock import now
 from server_stub.core.context import RequestContext
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Campaign, Person
 from server_stub.core.txn import on_commit
+from server_stub.engine.serial import StudentResult
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -134,14 +136,14 @@ def _apply_run(rt: CampaignRuntime, changes: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- ending a turn
 
 
-def _feasible(rt: CampaignRuntime, cand: CandInfo) -> tuple[int | None, dict[str, Any]]:
+def _feasible(rt: CampaignRuntime, cand: CandInfo) -> tuple[int | None, StudentResult]:
     """His first feasible wish now (the simulation's choice at his turn), and his status."""
     status = rt.status(cand)
     cell = status["assigned"]
     return (int(cell) if cell is not None else None), status
 
 
-def _assignment(rt: CampaignRuntime, cand: CandInfo, cell_id: int, status: dict[str, Any],
+def _assignment(rt: CampaignRuntime, cand: CandInfo, cell_id: int, status: StudentResult,
                 outcome: str, at: datetime, secret: str) -> sch.NationalAssignment:
     cell = rt.cells[cell_id]
     j = status["satisfied_wish"]
@@ -175,7 +177,7 @@ def _end_turn(session: Session, rt: CampaignRuntime, cand: CandInfo, outcome: st
         session.execute(select(NationalCell.id).where(NationalCell.id == cell_id)
                         .with_for_update())
         values.update(assigned_cell_id=cell_id, assigned_at=at)
-    done = session.execute(
+    done = execute_dml(session,
         update(NationalStudent)
         .where(NationalStudent.id == cand.id, NationalStudent.assigned_cell_id.is_(None),
                NationalStudent.turn_outcome.is_(None))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from server_stub.core import audit
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
+from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError, not_found
 from server_stub.core.models import Person
 from server_stub.national import schemas as sch
@@ -79,7 +80,7 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
           to_position: int | None = None) -> sch.NationalWishWrite:
     """Write the new list with its history line, receipt and audit entry; then simulate."""
     new_version = version + 1
-    done = session.execute(
+    done = execute_dml(session,
         update(NationalStudent)
         .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version)
         .values(wishes_version=new_version))
