@@ -35,6 +35,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from server_stub import migrations  # noqa: E402
 from server_stub.amphi.models import (  # noqa: E402
     Amphi,
     AmphiFavourite,
@@ -43,7 +44,7 @@ from server_stub.amphi.models import (  # noqa: E402
     Intern,
     Service,
 )
-from server_stub.core.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
+from server_stub.core.db import make_engine, make_sessionmaker  # noqa: E402
 from server_stub.core.security import token_digest  # noqa: E402
 from server_stub.models import AuthSession, Campaign, Person  # noqa: E402
 
@@ -66,7 +67,7 @@ def build(data_dir: Path) -> tuple[int, str, list[tuple[int, str]], list[int]]:
     Returns (amphi id, staff token, [(intern id, token)] in call order, post ids).
     """
     engine = make_engine(f"sqlite:///{data_dir / 'amphi.sqlite3'}")
-    create_schema(engine)
+    migrations.upgrade(engine)
     at = datetime.now(UTC)
     far = at + timedelta(days=1)
     with make_sessionmaker(engine)() as s:

@@ -32,10 +32,11 @@ from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from server_stub import migrations  # noqa: E402
 from server_stub import models as m  # noqa: E402
 from server_stub.app import create_app  # noqa: E402
 from server_stub.core.context import RequestContext  # noqa: E402
-from server_stub.core.db import create_schema, make_engine, make_sessionmaker  # noqa: E402
+from server_stub.core.db import make_engine, make_sessionmaker  # noqa: E402
 from server_stub.core.mail import Mailer  # noqa: E402
 from server_stub.core.security import hash_password  # noqa: E402
 from server_stub.matching import exports as matching_exports  # noqa: E402
@@ -69,7 +70,7 @@ def fill(settings: Settings, seed: int = 2026) -> dict[str, int]:
     """The campaign at scale, written with bulk inserts; returns ids the bench needs."""
     rng = random.Random(seed)
     engine = make_engine(settings.resolved_database_url)
-    create_schema(engine)
+    migrations.upgrade(engine)
     now = datetime.now(UTC)
     with make_sessionmaker(engine)() as s:
         staff = m.Person(role="staff", last_name="Agent", first_name="Bench",

@@ -1,4 +1,5 @@
-"""Command line of the reference server: `amphi-server serve | demo` (or `python -m server_stub`).
+"""Command line of the reference server: `amphi-server serve | migrate | demo | add-staff`
+(or `python -m server_stub`).
 
 Settings come from the environment (`DATABASE_URL`, `DATA_DIR`, `SMTP_HOST`, `SECRET_KEY`,
 ...; see server_stub/settings.py); the options below override a few of them.
@@ -26,6 +27,8 @@ from server_stub.settings import Settings
 GRACEFUL_SHUTDOWN_SECONDS = 3
 # `serve --lock-file`: another server holds the lock (it serves the same data).
 EXIT_LOCKED = 3
+# `serve` on a database whose schema is behind (or ahead of) this server's: see `migrate`.
+EXIT_SCHEMA = 4
 PARENT_GONE = "Le programme qui a lancé ce serveur s'est arrêté : arrêt du serveur."
 
 
@@ -55,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--lock-file", type=Path, default=None,
                        help="fichier verrouillé tant que le serveur tourne, qui donne son "
                             "processus et son port ; refuser de démarrer s'il est déjà tenu")
+
+    migrate = commands.add_parser(
+        "migrate", help="mettre le schéma de la base à jour (révisions Alembic) ; le serveur "
+                        "refuse de démarrer sur une base en retard")
+    migrate.add_argument("--status", action="store_true",
+                         help="dire seulement où en est la base (code 0 : à jour, 1 : non)")
+    migrate.add_argument("--new", metavar="MESSAGE", default=None,
+                         help="(développeurs) écrire une nouvelle révision d'après les modèles")
 
     demo = commands.add_parser("demo", help="créer les données de démonstration")
     demo.add_argument("--refresh", action="store_true",
@@ -93,9 +104,57 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from server_stub import migrations
+    from server_stub.core.db import make_engine
+
+    settings = _settings(args)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        if args.new:
+            print(f"Nouvelle révision : {migrations.new_revision(engine, args.new)}")
+            return 0
+        if args.status:
+            now = migrations.state(engine)
+            print(f"Schéma : {now.message()}" if now.kind != "empty" else
+                  f"Schéma : la base est vide ; « amphi-server migrate » la crée (révision "
+                  f"{now.head}).")
+            return 0 if now.ready else 1
+        before, after = migrations.upgrade(engine)
+    except migrations.SchemaOutOfDate as exc:
+        print(f"amphi-server : {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if before.kind == "current":
+        print(f"Schéma déjà à jour (révision {after.revision}).")
+    elif before.kind == "empty":
+        print(f"Base vide : schéma créé (révision {after.revision}).")
+    else:
+        print(f"Schéma mis à jour : {before.revision or 'antérieur aux migrations'} → "
+              f"révision {after.revision}.")
+    return 0
+
+
+def _check_schema(settings: Settings) -> str | None:
+    """Why the server must not start on this database (French), or None."""
+    from server_stub import migrations
+    from server_stub.core.db import make_engine
+
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        now = migrations.state(engine)
+    finally:
+        engine.dispose()
+    if now.kind in ("current", "empty") or (settings.migrate_on_start and now.kind != "ahead"):
+        return None
+    return now.message()
+
+
 def cmd_add_staff(args: argparse.Namespace) -> int:
+    from server_stub import migrations
     from server_stub.core.context import RequestContext
-    from server_stub.core.db import create_schema, make_engine, make_sessionmaker
+    from server_stub.core.db import make_engine, make_sessionmaker
     from server_stub.core.errors import ApiError
     from server_stub.core.mail import Mailer
     from server_stub.core.staff import create_staff_account
@@ -104,7 +163,7 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
     engine = make_engine(settings.resolved_database_url)
     mailer = Mailer(settings)
     try:
-        create_schema(engine)
+        migrations.prepare(engine, migrate=False)
         ctx = RequestContext(settings, mailer, settings.public_url or "http://127.0.0.1:8000",
                              "cli")
         with make_sessionmaker(engine)() as session:
@@ -113,6 +172,9 @@ def cmd_add_staff(args: argparse.Namespace) -> int:
             email = person.email
     except ApiError as exc:
         print(f"amphi-server : {exc.message}", file=sys.stderr)
+        return 2
+    except migrations.SchemaOutOfDate as exc:
+        print(f"amphi-server : {exc}", file=sys.stderr)
         return 2
     finally:
         mailer.close()
@@ -153,7 +215,13 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
         "demo_national_participants": True,
         "demo_simulated_participants": True,
     } if args.demo else {}
+    if args.demo:  # the demo's data is ours: its schema follows the code
+        overrides["migrate_on_start"] = True
     settings = _settings(args, **overrides)
+    refused = None if args.demo else _check_schema(settings)
+    if refused is not None:
+        print(f"amphi-server : {refused}", file=sys.stderr, flush=True)
+        return EXIT_SCHEMA
     if args.demo:
         print("Préparation des données de démonstration …", flush=True)
         _print_counts(_load_demo(settings, refresh=False))
@@ -203,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        commands = {"serve": cmd_serve, "demo": cmd_demo, "add-staff": cmd_add_staff}
+        commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo,
+                    "add-staff": cmd_add_staff}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130

@@ -21,10 +21,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server_stub import __version__
+from server_stub import __version__, migrations
 from server_stub.api import AREA_LIFESPANS, ROUTERS
 from server_stub.core import security
-from server_stub.core.db import create_schema, make_engine, make_sessionmaker
+from server_stub.core.db import make_engine, make_sessionmaker
 from server_stub.core.deps import refuse_control_characters
 from server_stub.core.errors import ApiError, validation_error
 from server_stub.core.events import EventBroker
@@ -203,7 +203,8 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the application. The schema is created and the broker started on startup."""
+    """Build the application. The schema is checked (created when the database is empty,
+    see `server_stub.migrations`) and the broker started on startup."""
     settings = settings or Settings()
     security.configure_hashing(time_cost=settings.argon2_time_cost,
                                memory_cost=settings.argon2_memory_kib,
@@ -215,7 +216,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(create_schema, engine)
+        await run_in_threadpool(migrations.prepare, engine, migrate=settings.migrate_on_start)
         await broker.start()
         try:
             async with AsyncExitStack() as areas:

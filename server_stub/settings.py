@@ -44,6 +44,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=default_data_dir)
     database_url: str | None = None
+    # Upgrade a database behind this server's schema at start (`amphi-server migrate` does
+    # it on purpose; the local demo mode turns this on). Off: such a database is refused.
+    migrate_on_start: bool = False
     # Signs receipts and tokens. Unset: a random key kept in DATA_DIR/secret.key, so
     # receipts stay verifiable across restarts.
     secret_key: str = ""

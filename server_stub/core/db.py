@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, inspect, text
+from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 log = logging.getLogger(__name__)
 
@@ -47,46 +46,6 @@ def make_engine(url: str) -> Engine:
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
-
-
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and add missing columns (idempotent)."""
-    from server_stub import models  # noqa: F401  (registers the tables)
-
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine)
-
-
-def add_missing_columns(engine: Engine) -> None:
-    """Bring tables made by an earlier version up to the models by adding columns.
-
-    `create_all` never alters an existing table. A new column is added with its scalar
-    default (so NOT NULL holds for the old rows), or as nullable when it has none; the
-    same `ALTER TABLE ... ADD COLUMN` runs on SQLite and PostgreSQL.
-    """
-    inspector = inspect(engine)
-    statements: list[str] = []
-    for table in Base.metadata.sorted_tables:
-        present = {c["name"] for c in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in present:
-                continue
-            kind = column.type.compile(dialect=engine.dialect)
-            clause = ""
-            default = column.default
-            if isinstance(default, ScalarElementColumnDefault) and default.arg is not None:
-                literal = column.type.literal_processor(engine.dialect)
-                value = literal(default.arg) if literal else repr(default.arg)
-                clause = f" DEFAULT {value}"
-                if not column.nullable:
-                    clause += " NOT NULL"
-            statements.append(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}{clause}')
-    if not statements:
-        return
-    with engine.begin() as conn:
-        for statement in statements:
-            log.info("schema upgrade: %s", statement)
-            conn.execute(text(statement))
 
 
 @contextmanager

@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from server_stub.core.db import Base, create_schema, make_engine, make_sessionmaker, transaction
+from server_stub import migrations
+from server_stub.core.db import Base, make_engine, make_sessionmaker, transaction
 from server_stub.core.security import configure_hashing, hash_password, hash_secret_answer
 from server_stub.demo.amphi import build_amphis
 from server_stub.demo.matching import build_matching
@@ -260,7 +261,7 @@ def load_demo(settings: Settings, *, refresh: bool = False) -> dict[str, int | f
                       parallelism=settings.argon2_parallelism)
     engine = make_engine(settings.resolved_database_url)
     try:
-        create_schema(engine)
+        migrations.upgrade(engine)  # the demo data is ours: its schema follows the code
         with transaction(make_sessionmaker(engine)) as session:
             exists = _demo_exists(session)
             if exists and not refresh:

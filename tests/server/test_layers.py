@@ -38,9 +38,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "the routes' dependencies hand them the signed-in `Person` and `AuthSession` (and "
         "check his `Role`), the FastAPI template's `CurrentUser`: the ORM objects are the "
         "types the routes pass on to the services",
-    ("server_stub.core.db", "server_stub.models", "core imports a procedure"):
-        "`create_schema` must know every table before it creates or upgrades them: it "
-        "imports the module that registers them all (inside the function)",
 }
 
 
