@@ -209,7 +209,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     security.configure_hashing(time_cost=settings.argon2_time_cost,
                                memory_cost=settings.argon2_memory_kib,
                                parallelism=settings.argon2_parallelism)
-    engine = make_engine(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url, settings.db_pool_size,
+                         settings.db_max_overflow)
     factory = make_sessionmaker(engine)
     broker = EventBroker(factory, settings.event_poll_seconds)
     mailer = Mailer(settings)

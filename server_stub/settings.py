@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     # Upgrade a database behind this server's schema at start (`amphi-server migrate` does
     # it on purpose; the local demo mode turns this on). Off: such a database is refused.
     migrate_on_start: bool = False
+    # Database connections of one server process: at most pool + overflow are open at once.
+    # Size them against PostgreSQL's max_connections (docs/server.md, "Sizing").
+    db_pool_size: int = Field(default=20, ge=1, le=1000)
+    db_max_overflow: int = Field(default=30, ge=0, le=1000)
     # Signs receipts and tokens. Unset: a random key kept in DATA_DIR/secret.key, so
     # receipts stay verifiable across restarts.
     secret_key: str = ""

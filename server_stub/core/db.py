@@ -21,15 +21,21 @@ class Base(DeclarativeBase):
 # the request pool (anyio's default) and the event dispatcher's. SQLAlchemy's default
 # (5 + 10 overflow) made requests wait for a connection, and with 300 clients asking at
 # once after an event (the favourites estimate) some waited past the 30 s pool timeout.
+# The defaults of the settings `DB_POOL_SIZE` and `DB_MAX_OVERFLOW` (docs/server.md,
+# "Sizing the database connections").
 POOL_SIZE = 20
 MAX_OVERFLOW = 30
 
 
-def make_engine(url: str) -> Engine:
-    """Create the engine; SQLite gets WAL, foreign keys and a busy timeout."""
+def make_engine(url: str, pool_size: int = POOL_SIZE, max_overflow: int = MAX_OVERFLOW
+                ) -> Engine:
+    """Create the engine; SQLite gets WAL, foreign keys and a busy timeout.
+
+    A process opens at most ``pool_size + max_overflow`` connections.
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)
+                               pool_size=pool_size, max_overflow=max_overflow)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -40,8 +46,8 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE,
-                         max_overflow=MAX_OVERFLOW)
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size,
+                         max_overflow=max_overflow)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

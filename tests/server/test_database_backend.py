@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from tests import postgres
 from tests.conftest import LiveServer
+from tests.server.conftest import ServerFactory
 
 
 def test_the_servers_run_on_the_database_this_pass_asks_for(live_server: LiveServer) -> None:
@@ -21,3 +22,9 @@ def test_the_servers_run_on_the_database_this_pass_asks_for(live_server: LiveSer
             assert conn.execute(text("SELECT version()")).scalar().startswith("PostgreSQL")
         else:
             assert conn.execute(text("SELECT sqlite_version()")).scalar()
+
+
+def test_the_connection_pool_is_sized_by_the_settings(server_factory: ServerFactory) -> None:
+    live = server_factory(db_pool_size=3, db_max_overflow=2)
+    pool = live.app.state.engine.pool  # type: ignore[attr-defined]
+    assert (pool.size(), pool._max_overflow) == (3, 2)
