@@ -29,7 +29,7 @@ def _usable(backend: KeyringBackend) -> bool:
     if isinstance(backend, fail.Keyring):
         return False
     try:
-        priority = float(backend.priority)  # type: ignore[arg-type]
+        priority = float(backend.priority)
     except (TypeError, ValueError, keyring.errors.KeyringError):
         return True
     # The chainer has priority 0 when it holds no real backend.
@@ -44,12 +44,13 @@ class SecretStore:
         self._memory: dict[str, str] = {}
         self.persistent = False
         self.reason = ""
+        backend: KeyringBackend | None
         try:
             backend = keyring.get_keyring()
         except Exception as exc:  # a broken keyring configuration must not stop the app
             log.warning("keyring unavailable: %s", exc)
-            backend = fail.Keyring()
-        if _usable(backend):
+            backend = None
+        if backend is not None and _usable(backend):
             self.persistent = True
         else:
             self._give_up(_tr("Aucun trousseau sécurisé n'est disponible sur cet ordinateur : "

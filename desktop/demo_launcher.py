@@ -232,14 +232,13 @@ class DemoServer(QObject):
 
     def _spawn(self, port: int) -> None:
         with open(self.log_path, "wb") as output:
-            kwargs: dict[str, object] = {}
-            if sys.platform == "win32":
-                kwargs["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
+            # No console window for the server on Windows (0 elsewhere: no flag).
+            no_window: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)
             self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
                 self.command(port), stdout=output, stderr=subprocess.STDOUT,
                 # The lifeline: only this process holds the write end (not inherited).
                 stdin=subprocess.PIPE, env=self._environment(), cwd=str(self.data_dir),
-                **kwargs,  # type: ignore[arg-type]
+                creationflags=no_window,
             )
         atexit.register(self.stop_now)
         log.info("demo server started (pid %s) on port %s", self.process.pid, port)
