@@ -12,8 +12,9 @@ client reconnecting with `Last-Event-ID` misses nothing, even across a server re
 Delivery: after the commit, every broker of the process is woken
 (`loop.call_soon_threadsafe`, so sync handlers in the threadpool may publish). One
 dispatcher task per broker reads the new rows once and fans them out to the subscribers'
-queues. It also polls the log every `event_poll_seconds`, which picks up events written
-by other processes (the demo simulation, a second server on the same database).
+queues. On PostgreSQL the commit also wakes the brokers of every other server process
+sharing the database (`NOTIFY`, see `core/notify.py`). A poll every `event_poll_seconds`
+is the safety net: a lost wake-up costs that delay, never an event.
 
 No gap between replay and live: a stream subscribes *before* it queries the replay, and
 drops queued events it already sent (ids only grow). A subscriber too slow to drain its
@@ -33,9 +34,10 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Engine, func, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from server_stub.core import notify
 from server_stub.core.clock import as_utc
 from server_stub.core.models import EventRecord
 from server_stub.core.txn import on_commit
@@ -90,6 +92,8 @@ def publish(session: Session, kind: str, payload: dict[str, Any] | None = None, 
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_EVENT_LOCK})
+        # Delivered to the other processes' listeners at commit (and only if it commits).
+        session.execute(text(f"NOTIFY {notify.CHANNEL}"))
     record = EventRecord(kind=kind, payload=payload or {}, campaign_id=campaign_id,
                          audience_id=audience_id)
     session.add(record)
@@ -173,6 +177,7 @@ class EventBroker:
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._started: asyncio.Event | None = None
+        self._listener: notify.Listener | None = None
 
     async def start(self) -> None:
         """Start dispatching (idempotent, safe to call concurrently) on the serving loop."""
@@ -188,6 +193,10 @@ class EventBroker:
                 self._started = None
                 raise
             self._task = asyncio.create_task(self._run(), name="amphi-event-broker")
+            bind = self.factory.kw.get("bind")
+            if isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+                self._listener = notify.Listener(bind, self.wake)
+                self._listener.start()
             _brokers.add(self)
             self._started.set()
         await self._started.wait()
@@ -197,6 +206,9 @@ class EventBroker:
     async def stop(self) -> None:
         """Stop dispatching and end every open stream."""
         _brokers.discard(self)
+        if self._listener is not None:
+            await asyncio.to_thread(self._listener.stop)
+            self._listener = None
         for sub in list(self._subs):
             sub.close()
         self._subs.clear()
