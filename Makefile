@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock | $(VENV)/bin/python
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements.lock | $(VENV)/bin/python
-	$(PIP) install $(LOCK) -e ".[client,server,test,bench]"
+	$(PIP) install $(LOCK) -e ".[client,server,postgres,test,bench]"
 	@touch $@ $(VENV)/.installed
 
 ## make lock: re-pin requirements.lock after changing a dependency in pyproject.toml
@@ -45,19 +45,24 @@ run: $(VENV)/.installed translations
 	$(PY) -m desktop --demo
 
 ## make test: the whole suite, headless (offscreen Qt, in-memory keyring).
-## Two processes: engine and server first, then the client. Qt objects left by client
-## tests must not meet the server tests' worker threads (a garbage collection there
-## would destroy them in the wrong thread).
+## Separate processes: engine and server first, then the server tests again on PostgreSQL
+## (a private cluster the tests start: tests/postgres.py), then the client. Qt objects left
+## by client tests must not meet the server tests' worker threads (a garbage collection
+## there would destroy them in the wrong thread).
 test: $(VENV)/.installed-test translations
 	bash tools/system_packages.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --ignore=tests/desktop
+	AMPHI_TEST_DATABASE=postgresql QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		-p no:cacheprovider tests/server
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/desktop
 
 ## make check: the quality gate, run by CI before the tests: ruff over the whole repository,
-## then mypy in strict mode over the packages listed in pyproject.toml ([tool.mypy] files).
+## then mypy in strict mode over the packages listed in pyproject.toml ([tool.mypy] files),
+## then the ratchet on `type: ignore` (tools/type_ignores.py: the count may only go down).
 check: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(PY) tools/type_ignores.py
 
 ## make fuzz: the OpenAPI fuzz with many more cases per operation than in `make test`
 ## (any 5xx fails; FUZZ_EXAMPLES=n to choose; the same cases every run).

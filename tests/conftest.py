@@ -21,11 +21,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import time_machine
 
 from tests import postgres
+
+if TYPE_CHECKING:
+    from server_stub.settings import Settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -75,22 +79,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_settings(data_dir: Path, **overrides: Any) -> Settings:
+    """The settings of a test server's data folder; on the PostgreSQL pass its database
+    is the folder's own (`postgres.database_for`) instead of a SQLite file in it."""
+    from server_stub.settings import Settings
+
+    url = postgres.database_for(data_dir)
+    if url is not None:
+        overrides.setdefault("database_url", url)
+    return Settings(data_dir=data_dir, **overrides)
+
+
 def start_live_server(data_dir: Path, **overrides: object) -> tuple[LiveServer, object, object]:
     """Start uvicorn in a thread on a free loopback port; return (server, uvicorn, thread)."""
     import uvicorn
 
     from server_stub.app import create_app, uvicorn_options
-    from server_stub.settings import Settings
 
     port = free_port()
-    if postgres.wanted() and "database_url" not in overrides:
-        overrides["database_url"] = postgres.cluster().new_database()
-    settings = Settings(
-        data_dir=data_dir,
-        secret_key="test-secret-key",
-        public_url=f"http://127.0.0.1:{port}",
-        **overrides,
-    )
+    settings = server_settings(data_dir, **{"secret_key": "test-secret-key",
+                                            "public_url": f"http://127.0.0.1:{port}",
+                                            **overrides})
     app = create_app(settings)
     config = uvicorn.Config(
         app,

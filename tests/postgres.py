@@ -120,6 +120,7 @@ class Cluster:
 
 _cluster: Cluster | None = None
 _cluster_lock = threading.Lock()
+_databases: dict[Path, str] = {}
 
 
 def cluster() -> Cluster:
@@ -129,3 +130,19 @@ def cluster() -> Cluster:
         if _cluster is None:
             _cluster = Cluster()
         return _cluster
+
+
+def database_for(data_dir: Path) -> str | None:
+    """On the PostgreSQL pass, the database of a test server's data folder (made on first
+    use, the same every time after: a server restarted on its folder finds its data, and
+    the demo loaded into a folder is the one its server reads). None on the SQLite pass."""
+    if not wanted():
+        return None
+    key = Path(data_dir).resolve()
+    with _cluster_lock:
+        known = _databases.get(key)
+    if known is None:
+        known = cluster().new_database()
+        with _cluster_lock:
+            known = _databases.setdefault(key, known)
+    return known

@@ -12,8 +12,7 @@ import httpx
 import pytest
 
 from server_stub.demo import load_demo
-from server_stub.settings import Settings
-from tests.conftest import start_live_server
+from tests.conftest import server_settings, start_live_server
 from tests.server.conftest import FAST_HASHING, auth
 
 pytestmark = pytest.mark.slow
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 def test_demo_amphitheatre_runs_live_and_the_demo_intern_chooses(tmp_path: Path) -> None:
     data = tmp_path / "demo"
-    load_demo(Settings(data_dir=data, secret_key="test", **FAST_HASHING))
+    load_demo(server_settings(data, secret_key="test", **FAST_HASHING))
     live, server, thread = start_live_server(
         data, demo_mode=True, demo_simulated_participants=True,
         demo_simulation_pace_seconds=0.2, amphi_turn_seconds=20, **FAST_HASHING)

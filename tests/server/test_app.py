@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from server_stub.models import Campaign, Participation
+from tests import postgres
 from tests.conftest import LiveServer, free_port
 from tests.server.conftest import ServerFactory, auth, error, login, mail_token, signed_in
 
@@ -42,7 +43,8 @@ def test_openapi_lists_the_documented_operations(client: httpx.Client) -> None:
 
 def test_health(client: httpx.Client) -> None:
     body = client.get("/api/health").json()
-    assert body["status"] == "ok" and body["database"] == "sqlite"
+    assert body["status"] == "ok"
+    assert body["database"] == ("postgresql" if postgres.wanted() else "sqlite")
 
 
 def test_campaigns_public_list(live_server: LiveServer, client: httpx.Client) -> None:
@@ -118,10 +120,14 @@ def test_cli_help_and_version() -> None:
 
 
 def test_cli_add_staff_then_set_password_and_use_staff_routes(
-        tmp_path: Path, server_factory: ServerFactory, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, server_factory: ServerFactory, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from server_stub.__main__ import main
 
     data_dir = tmp_path / "server0"  # the directory server_factory gives its first server
+    url = postgres.database_for(data_dir)
+    if url is not None:  # the PostgreSQL pass: the command line reads DATABASE_URL
+        monkeypatch.setenv("DATABASE_URL", url)
     assert main(["--data-dir", str(data_dir), "add-staff", "--email", "Chef@example.org",
                  "--last-name", "Martin", "--first-name", "Anne"]) == 0
     assert "chef@example.org" in capsys.readouterr().out

@@ -161,9 +161,9 @@ def test_refused_requests_write_nothing(live_server: LiveServer, client: httpx.C
 
 def test_unexpected_errors_leak_no_traceback(tmp_path: Path) -> None:
     from server_stub.app import create_app
-    from server_stub.settings import Settings
+    from tests.conftest import server_settings
 
-    app = create_app(Settings(data_dir=tmp_path))
+    app = create_app(server_settings(tmp_path))
 
     def boom() -> None:
         raise RuntimeError("secret internals")

@@ -7,7 +7,6 @@ runs last because it recreates the data in that same file.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,10 +27,10 @@ from server_stub.demo import (
 )
 from server_stub.demo.data.regions import PHASE_LABELS
 from server_stub.settings import Settings
+from tests.conftest import server_settings
 
 pytestmark = pytest.mark.slow
 
-BUDGET_SECONDS = 60.0
 
 
 class Demo:
@@ -48,7 +47,7 @@ class Demo:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("demo"), secret_key="test")
+    settings = server_settings(tmp_path_factory.mktemp("demo"), secret_key="test")
     assert not demo_exists(settings)
     counts = load_demo(settings)
     engine = make_engine(settings.resolved_database_url)
@@ -91,9 +90,9 @@ def person_by_email(session: Session, email: str) -> m.Person:
 # --------------------------------------------------------------------------- scale
 
 
-def test_created_within_budget_at_real_scale(demo: Demo) -> None:
+def test_created_at_real_scale(demo: Demo) -> None:
+    """The demo's size (its time is a figure of `make bench`, not an assertion)."""
     c = demo.counts
-    assert c["seconds"] < BUDGET_SECONDS
     assert 7_900 <= c["students"] <= 8_100
     assert 900 <= c["national_cells"] <= 1_150
     assert 8_500 <= c["national_posts"] <= 9_500
@@ -352,14 +351,11 @@ def test_refresh_recreates_the_same_data_and_keeps_the_rest(demo: Demo) -> None:
                        email="reel@example.org"))
         s.commit()
 
-    started = time.perf_counter()
-    again = load_demo(demo.settings)
-    assert time.perf_counter() - started < 5  # already there: nothing to do
+    again = load_demo(demo.settings)  # already there: nothing to do (its time: make bench)
     assert {k: v for k, v in again.items() if k != "seconds"} == {
         k: v for k, v in demo.counts.items() if k != "seconds"}
 
     refreshed = load_demo(demo.settings, refresh=True)
-    assert refreshed["seconds"] < BUDGET_SECONDS
     assert {k: v for k, v in refreshed.items() if k != "seconds"} == {
         k: v for k, v in demo.counts.items() if k != "seconds"}
     assert demo_exists(demo.settings)
@@ -370,4 +366,4 @@ def test_refresh_recreates_the_same_data_and_keeps_the_rest(demo: Demo) -> None:
 
 
 def test_demo_exists_is_false_without_a_schema(tmp_path: Path) -> None:
-    assert not demo_exists(Settings(data_dir=tmp_path, secret_key="test"))
+    assert not demo_exists(server_settings(tmp_path, secret_key="test"))

@@ -50,8 +50,7 @@ from server_stub.models import (
     Person,
     SavedSearch,
 )
-from server_stub.settings import Settings
-from tests.conftest import start_live_server
+from tests.conftest import server_settings, start_live_server
 from tests.server.conftest import FAST_HASHING
 
 # Hypothesis examples per operation; `make fuzz` sets many more.
@@ -130,7 +129,7 @@ def known_ids(factory: sessionmaker[Session]) -> dict[str, list[int]]:
 def target(tmp_path: Path) -> Iterator[Target]:
     """A server on loopback over a SQLite file filled with the demo data."""
     data_dir = tmp_path / "server"
-    load_demo(Settings(data_dir=data_dir, secret_key="test-secret-key", **FAST_HASHING))
+    load_demo(server_settings(data_dir, secret_key="test-secret-key", **FAST_HASHING))
     live, server, thread = start_live_server(data_dir, **SERVER)
     try:
         yield Target(live.url, known_ids(live.app.state.sessionmaker))  # type: ignore[attr-defined]

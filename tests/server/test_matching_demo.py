@@ -18,8 +18,7 @@ from openpyxl import load_workbook
 
 from server_stub.core import clock
 from server_stub.demo import load_demo
-from server_stub.settings import Settings
-from tests.conftest import start_live_server
+from tests.conftest import server_settings, start_live_server
 from tests.server.conftest import FAST_HASHING, auth
 
 pytestmark = pytest.mark.slow
@@ -30,7 +29,7 @@ DEMO_NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     data_dir = tmp_path_factory.mktemp("matching-demo")
-    load_demo(Settings(data_dir=data_dir, secret_key="test", **FAST_HASHING))
+    load_demo(server_settings(data_dir, secret_key="test", **FAST_HASHING))
     _live, server, thread = start_live_server(data_dir, **FAST_HASHING)
     try:
         with httpx.Client(base_url=_live.url, timeout=30) as client:

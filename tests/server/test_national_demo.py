@@ -12,8 +12,7 @@ import httpx
 import pytest
 
 from server_stub.demo import DEMO_SECRET_ANSWER, load_demo
-from server_stub.settings import Settings
-from tests.conftest import LiveServer, start_live_server
+from tests.conftest import LiveServer, server_settings, start_live_server
 from tests.server.conftest import FAST_HASHING, auth, login
 from tests.server.test_national import Campaign, Student, assert_statuses_match, engine_result
 
@@ -23,7 +22,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     data_dir: Path = tmp_path_factory.mktemp("national-demo")
-    load_demo(Settings(data_dir=data_dir, secret_key="test-secret-key"))
+    load_demo(server_settings(data_dir, secret_key="test-secret-key"))
     live, server, thread = start_live_server(data_dir, **FAST_HASHING)
     try:
         yield live
