@@ -182,7 +182,6 @@ class AmphiApp(QObject):
         self.first_run_dialog: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
         self._links: Links | None = None  # the main window's connections to the services
-        self._chores: set[asyncio.Task[None]] = set()  # the app's own background work
         self.exit_code = 0
         self._quit = asyncio.Event()
 
@@ -460,7 +459,7 @@ class AmphiApp(QObject):
             window.show_offline(self.monitor.reason)
         window.show()
         window.raise_()
-        asyncio.ensure_future(self._restart_live())
+        tasks.spawn(self, self._restart_live())
         return window
 
     def show_preferences(self) -> None:
@@ -487,9 +486,7 @@ class AmphiApp(QObject):
             self.show_signin(email=self.account.email)
 
     def _on_session_lost(self, message: str) -> None:
-        task = asyncio.ensure_future(self._session_lost(message))
-        self._chores.add(task)
-        task.add_done_callback(self._chores.discard)
+        tasks.spawn(self, self._session_lost(message))
 
     async def _session_lost(self, message: str) -> None:
         await self.live.stop()
@@ -513,7 +510,7 @@ class AmphiApp(QObject):
             self.main_window.show_online(self.live.is_connected)
         self.live.reconnect_now()
         if self.account.from_cache and self.account.is_signed_in:
-            asyncio.ensure_future(self._refresh_after_offline())
+            tasks.spawn(self, self._refresh_after_offline())
 
     async def _refresh_after_offline(self) -> None:
         try:

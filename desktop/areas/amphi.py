@@ -9,7 +9,6 @@ the window: all of it goes with the window (see `desktop.areas`).
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -19,7 +18,7 @@ from desktop.api.client import Profile
 from desktop.areas import AppContext
 from desktop.sync.amphi import AmphiStaff, CachedReads, FavouritesSync, LiveSession
 from desktop.sync.notifications import Notifier
-from desktop.ui.amphi import spawn
+from desktop.tasks import spawn
 from desktop.ui.amphi.intern_page import AmphiInternPage, InternServices
 from desktop.ui.amphi.internship_view import InternshipActions
 from desktop.ui.amphi.posts_view import SavedSearches
@@ -68,33 +67,28 @@ def install(window: MainWindow, context: AppContext) -> None:
                     visible_if=in_amphi_campaign)
     window.add_page("amphi_staff", _tr("Amphithéâtres — gestion"), None, staff_page,
                     roles={"staff"})
-    tasks: set[asyncio.Future[Any]] = set()
-
-    def _spawn(coro: Any) -> None:
-        spawn(tasks, coro)
-
     def signed_in(profile: Profile) -> None:
         if profile.role in INTERN_ROLES and in_amphi_campaign(profile):
-            _spawn(intern_page.load())
+            spawn(intern_page, intern_page.load())
         if profile.role == "staff":
-            _spawn(staff_page.load())
+            spawn(staff_page, staff_page.load())
 
     def event(kind: str, payload: dict[str, Any], _id: int) -> None:
         if not kind.startswith("amphi_"):
             return
         if intern_page.amphi is not None or kind == "amphi_state":
-            _spawn(intern_page.on_event(kind, payload))
+            spawn(intern_page, intern_page.on_event(kind, payload))
         if staff_page.campaign_id is not None:
-            _spawn(staff_page.on_event(kind, payload))
+            spawn(staff_page, staff_page.on_event(kind, payload))
 
     def came_back() -> None:
         if intern_page.sync is not None:
-            _spawn(intern_page.sync.push())
+            spawn(intern_page.sync, intern_page.sync.push())
         if intern_page.live is not None:
-            _spawn(intern_page.live.refresh())
+            spawn(intern_page.live, intern_page.live.refresh())
         for view in (intern_page.assignments_view, staff_page.assignments_view):
             if view is not None:
-                _spawn(view.reload())
+                spawn(view, view.reload())
         intern_page.favourites_view.refresh_estimate()
 
     def signed_out(*_args: object) -> None:

@@ -44,6 +44,7 @@ from desktop.api.amphi import (
 from desktop.api.client import ApiError, Profile, decode, encode
 from desktop.store import LocalStore
 from desktop.sync.account import Account
+from desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
 PENDING_KIND = "amphi_favourites"
@@ -204,7 +205,7 @@ class FavouritesSync(QObject):
             return done
         self._pending += 1
         self.changed.emit()
-        return asyncio.ensure_future(self._send(call))
+        return spawn(self, self._send(call))
 
     async def _send_now(self, call: Any) -> None:
         if self.dirty:

@@ -65,7 +65,7 @@ from desktop.sync.amphi import (
     favourite_for_service,
 )
 from desktop.sync.notifications import Notifier
-from desktop.ui.amphi import spawn
+from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.favourites_view import FavouritesView
 from desktop.ui.amphi.internship_view import InternshipActions, InternshipView
@@ -268,7 +268,6 @@ class AmphiInternPage(QWidget):
         self.sync: FavouritesSync | None = None
         self.live: LiveSession | None = None
         self.live_view: LiveView | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)
@@ -310,8 +309,6 @@ class AmphiInternPage(QWidget):
         if self.tabs.currentWidget() is self.info_view:
             self.info_view.show_me()  # scroll to my line once it has a size
 
-    def _spawn(self, coro: Any) -> None:
-        spawn(self._tasks, coro)
 
     def reset(self) -> None:
         """Signed out: forget this person's amphitheatre (the window may serve another)."""
@@ -353,7 +350,7 @@ class AmphiInternPage(QWidget):
             return
         self.intern, self.amphi = current, current.amphi
         self.internship_view.set_intern(current)
-        self._spawn(self.internship_view.load())
+        spawn(self, self.internship_view.load())
         await self._load_amphi()
 
     async def _load_amphi(self) -> None:
@@ -383,7 +380,7 @@ class AmphiInternPage(QWidget):
                                           amphi.id)
             except ApiError as exc:
                 self.info_view.place_label.setToolTip(exc.message)
-        self._spawn(self.posts_view.load_saved())
+        spawn(self, self.posts_view.load_saved())
         if self.assignments_view is not None:
             self.assignments_view.set_campaign(amphi.campaign_id)
         can_edit = amphi.state in FAVOURITE_STATES and intern.assignment is None
@@ -452,7 +449,7 @@ class AmphiInternPage(QWidget):
         if kind in ESTIMATE_EVENTS and payload.get("amphi_id", self.amphi.id) == self.amphi.id:
             self.favourites_view.refresh_estimate()
         if kind in ("amphi_supernumerary", "amphi_proxy", "amphi_intern"):
-            self._spawn(self._reload_intern())
+            spawn(self, self._reload_intern())
         if kind == "amphi_choice" and payload.get("amphi_id") == self.amphi.id:
             self._choice_seen(payload)
         if kind in ("amphi_state", "amphi_sessions") and payload.get("amphi_id") == \
@@ -463,9 +460,9 @@ class AmphiInternPage(QWidget):
                                                                       "paused"):
                 self.tabs.setCurrentWidget(self.live_holder)  # the session starts: show it
             if kind == "amphi_sessions":
-                self._spawn(self._reload_intern(full=True))
+                spawn(self, self._reload_intern(full=True))
             elif previous != self.amphi.state:
-                self._spawn(self._state_changed())
+                spawn(self, self._state_changed())
         if self.live is not None:
             await self.live.on_event(kind, payload)
 
@@ -540,8 +537,8 @@ class AmphiInternPage(QWidget):
                                           str(payload.get("text", "")))
 
     def _chosen(self, _choice: object) -> None:
-        self._spawn(self._reload_intern())
-        self._spawn(self.internship_view.load())
+        spawn(self, self._reload_intern())
+        spawn(self, self.internship_view.load())
 
     # ---------------------------------------------------------------- favourites
 
@@ -554,7 +551,7 @@ class AmphiInternPage(QWidget):
             favourite = favourite_for_service(item.service, item.posts)
         else:
             return
-        self._spawn(self.sync.add(favourite))
+        spawn(self, self.sync.add(favourite))
         self.posts_view.banner.show_message(
             _tr("Ajouté à vos favoris : %1").replace("%1", f"{favourite.establishment} — "
                                                      f"{favourite.service}"), "success")
