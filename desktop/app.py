@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
+    QStandardPaths,
     Qt,
     QTimer,
     QTranslator,
@@ -72,9 +72,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AmphiApp", text)
 
 
+DATA_DIR_NAME = "amphi"
+
+
 def default_data_dir() -> Path:
-    """The per-user data directory of the client (local store, demo server data)."""
-    return Path(user_data_dir("amphi", ORGANIZATION))
+    """The per-user data directory of the client (local store, logs, demo server data).
+
+    Qt's location, spelt so that it is the folder earlier versions used (they asked
+    `platformdirs.user_data_dir("amphi", "Amphi")`): a user's offline favourites and
+    wishes stay where they were. Linux: `$XDG_DATA_HOME/amphi` (`~/.local/share/amphi`);
+    macOS: `~/Library/Application Support/amphi`; Windows: `%LOCALAPPDATA%\\Amphi\\amphi`.
+    Needs no QApplication (`main` sets up the log file before making one).
+    """
+    base = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation))
+    if sys.platform == "win32":  # platformdirs put the author's folder first there
+        return base / ORGANIZATION / DATA_DIR_NAME
+    return base / DATA_DIR_NAME
 
 
 @dataclass

@@ -53,6 +53,11 @@ FORBIDDEN_LIBRARIES: dict[str, tuple[str, ...]] = {
     "desktop.ui": ("httpx", "sqlalchemy"),
 }
 
+# Libraries no part of the client uses (library → what it uses instead).
+NOT_IN_THE_CLIENT: dict[str, str] = {
+    "platformdirs": "paths and settings come from Qt: QStandardPaths, QSettings",
+}
+
 # (importing module, imported module) → why it is allowed for now. Empty today: keep it so.
 KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
@@ -131,6 +136,8 @@ def violations(root: Path = ROOT) -> list[str]:
             if top == "server_stub":
                 found.append(f"{where}:{line}: imports {imported} (the client never imports "
                              "the server: the contract is the OpenAPI document)")
+            elif top in NOT_IN_THE_CLIENT:
+                found.append(f"{where}:{line}: imports {imported} ({NOT_IN_THE_CLIENT[top]})")
             elif top in banned:
                 found.append(f"{where}:{line}: imports {imported} ({importer} holds no "
                              "HTTP and no SQL)")
@@ -254,6 +261,7 @@ def test_the_root_of_desktop_stays_small() -> None:
     ("from sqlalchemy import select\n", "holds no HTTP"),
     ("from desktop.sync.account import Account\n", None),
     ("from server_stub.app import create_app\n", "never imports the server"),
+    ("from platformdirs import user_data_dir\n", "QStandardPaths"),
 ])
 def test_a_violation_is_caught(tmp_path: Path, source: str, message: str | None) -> None:
     """The checker itself: a view importing HTTP, SQL or the server fails; sync is fine."""
