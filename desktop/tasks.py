@@ -42,18 +42,32 @@ _spawned: dict[asyncio.Task[Any], QObject] = {}
 _shown_elsewhere: list[Callable[[BaseException], bool]] = []
 
 
-def spawn(owner: QObject, work: Coroutine[Any, Any, T], *,
+def spawn(owner: QObject, work: Coroutine[Any, Any, T] | asyncio.Task[T], *,
           name: str | None = None) -> asyncio.Task[T]:
     """Run `work` in the background as `owner`'s task, on the running (qasync) loop.
 
     The task is kept until it ends; its exception is logged (at error level with its
-    traceback, or in one line at info level for one `report_quietly` names); it is cancelled when
-    `owner` is destroyed (a view closed, its window deleted); `owned_tasks` and
-    `tasks_of(window)` (when `owner` is below `window`) list it until it ends. `name`
+    traceback, or in one line at info level for one `report_quietly` names); it is
+    cancelled when `owner` is destroyed (a view closed, its window deleted); `owned_tasks`
+    and `tasks_of(window)` (when `owner` is below `window`) list it until it ends. `name`
     (default: the coroutine's name) is what the log says.
+
+    `work` may also be a task already started: what a qasync `asyncSlot` method returns
+    when called directly; it is adopted. One `spawn` already owns is returned as it is.
+    Raises TypeError for anything else (a plain Future is nobody's task to cancel).
     """
-    task: asyncio.Task[T] = asyncio.ensure_future(work)
-    task.set_name(name or getattr(work, "__qualname__", None) or task.get_name())
+    if isinstance(work, asyncio.Task):
+        if work in _spawned:
+            return work
+        task = work
+    elif asyncio.iscoroutine(work):
+        task = asyncio.ensure_future(work)
+    else:
+        raise TypeError(f"spawn() takes a coroutine or a task, not {type(work).__name__}")
+    if name is not None:
+        task.set_name(name)
+    elif asyncio.iscoroutine(work):
+        task.set_name(getattr(work, "__qualname__", None) or task.get_name())
     _spawned[task] = owner
 
     def owner_destroyed(*_args: object) -> None:

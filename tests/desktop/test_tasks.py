@@ -163,7 +163,8 @@ def test_a_spawned_task_is_kept_and_ends_normally(arun: Callable[..., Any]) -> N
         gc.collect()  # nobody else holds it: spawn does
         kept = [t for t in tasks.owned_tasks() if id(t) == task_id]
         assert len(kept) == 1
-        return await kept[0]
+        result: str = await kept[0]
+        return result
 
     assert arun(scenario()) == "saved"
     assert tasks.owned_tasks() == []
@@ -226,3 +227,26 @@ def test_a_task_spawned_for_an_object_below_a_window_is_the_windows(
 
     cancelled, found_mine, theirs_untouched = arun(scenario())
     assert cancelled == 1 and found_mine and theirs_untouched
+
+
+def test_spawn_adopts_a_started_task_and_refuses_a_plain_future(
+        arun: Callable[..., Any]) -> None:
+    """What a qasync `asyncSlot` returns is a started task: adopted (cancelled with its
+    owner); a task spawn owns already is returned as it is; a bare Future is refused."""
+    widget = QWidget()
+    other = QObject()
+
+    async def scenario() -> None:
+        started = asyncio.ensure_future(_endless())
+        assert tasks.spawn(widget, started) is started
+        assert tasks.spawn(other, started) is started  # still the widget's
+        assert tasks.tasks_of(widget) == [started]
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        with pytest.raises(TypeError):
+            tasks.spawn(other, future)  # type: ignore[arg-type]
+        future.cancel()
+        Shiboken.delete(widget)
+        await until(started.done, timeout=2)
+        assert started.cancelled()
+
+    arun(scenario())

@@ -244,7 +244,7 @@ class FavouritesView(QWidget):
     def _moved(self, key: tuple[str, int], position: int) -> None:
         """The model moved a row (drop, Ctrl+Up/Down, number): one call to the data layer."""
         if self.sync is not None:
-            spawn(self, self.sync.move(key, position))
+            self.sync.move(key, position)  # the sync sends it, as its own task
 
     def _move_to_number(self) -> None:
         row = self.table.currentIndex().row()
@@ -260,7 +260,7 @@ class FavouritesView(QWidget):
         if row < 0 or self.sync is None:
             return
         key = self.model.items()[row].key
-        spawn(self, self.sync.remove(key))
+        self.sync.remove(key)  # the sync sends it, as its own task
 
     def _warn_single_post(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, _tr("Un seul poste"),

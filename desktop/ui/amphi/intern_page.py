@@ -536,7 +536,7 @@ class AmphiInternPage(QWidget):
             favourite = favourite_for_service(item.service, item.posts)
         else:
             return
-        spawn(self, self.sync.add(favourite))
+        self.sync.add(favourite)  # the sync sends it, as its own task
         self.posts_view.banner.show_message(
             _tr("Ajouté à vos favoris : %1").replace("%1", f"{favourite.establishment} — "
                                                      f"{favourite.service}"), "success")
