@@ -118,7 +118,9 @@ def owned_tasks(root: Path = PACKAGE_DIR) -> Tasks:
     Tasks of anything else on the loop (a test harness, a library) are left alone.
     """
     me = asyncio.current_task()
-    found = [task for task in list(_spawned) if task is not me and not task.done()]
+    loop = asyncio.get_running_loop()  # (a test's earlier loop may have left some behind)
+    found = [task for task in list(_spawned)
+             if task is not me and not task.done() and task.get_loop() is loop]
     for task in asyncio.all_tasks():
         code = getattr(task.get_coro(), "cr_code", None)
         if task is me or task.done() or code is None or task in _spawned:
