@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
+    QStandardPaths,
     Qt,
     QTimer,
     QTranslator,
@@ -72,9 +72,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AmphiApp", text)
 
 
+DATA_DIR_NAME = "amphi"
+
+
 def default_data_dir() -> Path:
-    """The per-user data directory of the client (local store, demo server data)."""
-    return Path(user_data_dir("amphi", ORGANIZATION))
+    """The per-user data directory of the client (local store, logs, demo server data).
+
+    Qt's location, spelt so that it is the folder earlier versions used (they asked
+    `platformdirs.user_data_dir("amphi", "Amphi")`): a user's offline favourites and
+    wishes stay where they were. Linux: `$XDG_DATA_HOME/amphi` (`~/.local/share/amphi`);
+    macOS: `~/Library/Application Support/amphi`; Windows: `%LOCALAPPDATA%\\Amphi\\amphi`.
+    Needs no QApplication (`main` sets up the log file before making one).
+    """
+    base = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation))
+    if sys.platform == "win32":  # platformdirs put the author's folder first there
+        return base / ORGANIZATION / DATA_DIR_NAME
+    return base / DATA_DIR_NAME
 
 
 @dataclass
@@ -182,7 +196,6 @@ class AmphiApp(QObject):
         self.first_run_dialog: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
         self._links: Links | None = None  # the main window's connections to the services
-        self._chores: set[asyncio.Task[None]] = set()  # the app's own background work
         self.exit_code = 0
         self._quit = asyncio.Event()
 
@@ -460,7 +473,7 @@ class AmphiApp(QObject):
             window.show_offline(self.monitor.reason)
         window.show()
         window.raise_()
-        asyncio.ensure_future(self._restart_live())
+        tasks.spawn(self, self._restart_live())
         return window
 
     def show_preferences(self) -> None:
@@ -487,9 +500,7 @@ class AmphiApp(QObject):
             self.show_signin(email=self.account.email)
 
     def _on_session_lost(self, message: str) -> None:
-        task = asyncio.ensure_future(self._session_lost(message))
-        self._chores.add(task)
-        task.add_done_callback(self._chores.discard)
+        tasks.spawn(self, self._session_lost(message))
 
     async def _session_lost(self, message: str) -> None:
         await self.live.stop()
@@ -513,7 +524,7 @@ class AmphiApp(QObject):
             self.main_window.show_online(self.live.is_connected)
         self.live.reconnect_now()
         if self.account.from_cache and self.account.is_signed_in:
-            asyncio.ensure_future(self._refresh_after_offline())
+            tasks.spawn(self, self._refresh_after_offline())
 
     async def _refresh_after_offline(self) -> None:
         try:

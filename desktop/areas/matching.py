@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from desktop.api.client import Profile
 from desktop.api.matching import MatchingApi
 from desktop.sync.matching import MatchingService
+from desktop.tasks import spawn
 from desktop.ui.matching.coordinator_view import CoordinatorView
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.student_view import StudentView
@@ -57,12 +58,12 @@ def make_service(context: AppContext, owner: QObject | None = None) -> MatchingS
 
     service = MatchingService(MatchingApi(context.api), context.store, who, owner)
     context.connect(context.live.event_received, service.on_live_event)
-    context.connect(context.monitor.came_back, lambda: asyncio.ensure_future(service.replay()))
+    context.connect(context.monitor.came_back, lambda: spawn(service, service.replay()))
 
     def signed_in(_profile: object) -> None:
         service.campaign = None
         service.campaign_id = None
-        asyncio.ensure_future(service.replay())
+        spawn(service, service.replay())
 
     context.connect(context.account.signed_in, signed_in)
     if context.account.profile is not None:  # changes queued before a restart go out now
@@ -71,7 +72,7 @@ def make_service(context: AppContext, owner: QObject | None = None) -> MatchingS
         except RuntimeError:
             pass
         else:
-            asyncio.ensure_future(service.replay())
+            spawn(service, service.replay())
     return service
 
 

@@ -26,6 +26,7 @@ from desktop.areas import AppContext
 from desktop.attestation import AttestationData, FontMissing, suggested_name, write_attestation
 from desktop.sync.national import NationalStudent
 from desktop.sync.notifications import TurnNotifier
+from desktop.tasks import spawn
 from desktop.ui.main_window import MainWindow
 from desktop.ui.national.staff_view import StaffNationalView, StaffSource
 from desktop.ui.national.tables_view import HistorySource, HistoryView, TableSource, TablesView
@@ -107,7 +108,7 @@ class NationalArea(QObject):
         if cid is not None and (self.student is None or self.campaign_id != cid):
             self._start_student(cid, profile)
         if profile.role == "staff" and self.staff_campaign_id is None:
-            asyncio.ensure_future(self._find_staff_campaign())
+            spawn(self, self._find_staff_campaign())
 
     def _signed_out(self) -> None:
         self.turn_strip.hide()
@@ -141,7 +142,7 @@ class NationalArea(QObject):
             receipts=receipts,
             verify=lambda r: national.national_verify_receipt(c, r)))
         student.wishes.receipt_received.connect(self._receipt)
-        asyncio.ensure_future(self._load_student(student))
+        spawn(self, self._load_student(student))
 
     async def _load_student(self, student: NationalStudent) -> None:
         """Load my file; a student who just opened the app lands on his wishes."""

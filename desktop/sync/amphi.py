@@ -27,9 +27,11 @@ from desktop.api.amphi import (
     AmphiApi,
     AmphiMessage,
     Assignment,
+    Attestation,
     CallListEntry,
     Choice,
     Favourite,
+    FavouriteEstimate,
     FavouriteList,
     ImportReport,
     InternSelf,
@@ -38,12 +40,15 @@ from desktop.api.amphi import (
     LiveState,
     Offer,
     Post,
+    Proxy,
+    SavedSearch,
     Service,
     new_idempotency_key,
 )
 from desktop.api.client import ApiError, Profile, decode, encode
 from desktop.store import LocalStore
 from desktop.sync.account import Account
+from desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
 PENDING_KIND = "amphi_favourites"
@@ -204,7 +209,7 @@ class FavouritesSync(QObject):
             return done
         self._pending += 1
         self.changed.emit()
-        return asyncio.ensure_future(self._send(call))
+        return spawn(self, self._send(call))
 
     async def _send_now(self, call: Any) -> None:
         if self.dirty:
@@ -578,6 +583,93 @@ class CachedReads:
     async def get_call_list(self, amphi_id: int) -> list[CallListEntry]:
         return await self._read(f"amphi.calls.{amphi_id}",  # type: ignore[no-any-return]
                                 lambda: self.api.get_call_list(amphi_id), CallListEntry, True)
+
+
+class AmphiIntern(QObject):
+    """What the intern's page (his own, or his proxy holder's) does with the server.
+
+    The page awaits these, never the API (docs/client.md, "Views and the server"). My
+    amphitheatre, its offer and its call list are read through the local cache
+    (`CachedReads`: the page opens offline); the favourites and the live session of an
+    amphitheatre are sync objects of their own, made here and parented to this object
+    (so they go with the window it belongs to). Every other call is the API call of the
+    same name.
+    """
+
+    def __init__(self, api: AmphiApi, store: LocalStore, account: Account,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.api = api
+        self.store = store
+        self.account = account
+        self._reads = CachedReads(api, store, account)
+
+    def favourites(self, amphi_id: int) -> FavouritesSync:
+        """My favourites of `amphi_id`, kept offline and sent in order."""
+        return FavouritesSync(self.api, self.store, self.account, amphi_id, self)
+
+    def live_session(self, amphi_id: int) -> LiveSession:
+        """The live state of `amphi_id`, as an intern who may choose."""
+        return LiveSession(self.api, amphi_id, parent=self)
+
+    # ---------------------------------------------------------------- cached reads
+
+    async def my_amphi(self) -> list[InternSelf]:
+        return await self._reads.my_amphi()
+
+    async def list_amphi_posts(self, amphi_id: int) -> Offer:
+        return await self._reads.list_amphi_posts(amphi_id)
+
+    async def get_call_list(self, amphi_id: int) -> list[CallListEntry]:
+        return await self._reads.get_call_list(amphi_id)
+
+    # ---------------------------------------------------------------- plain calls
+
+    async def amphi_favourites_estimate(self, amphi_id: int) -> FavouriteEstimate:
+        return await self.api.amphi_favourites_estimate(amphi_id)
+
+    async def cancel_proxy(self, intern_id: int) -> None:
+        await self.api.cancel_proxy(intern_id)
+
+    async def create_saved_search(self, name: str, criteria: dict[str, Any]) -> SavedSearch:
+        return await self.api.create_saved_search(name, criteria)
+
+    async def delete_saved_search(self, search_id: int) -> None:
+        await self.api.delete_saved_search(search_id)
+
+    async def download_attestation(self, assignment_id: int) -> bytes:
+        return await self.api.download_attestation(assignment_id)
+
+    async def get_proxy(self, intern_id: int) -> Proxy | None:
+        return await self.api.get_proxy(intern_id)
+
+    async def give_proxy(self, intern_id: int, email: str, phone: str) -> Proxy:
+        return await self.api.give_proxy(intern_id, email, phone)
+
+    async def list_amphi_messages(self, amphi_id: int) -> list[AmphiMessage]:
+        return await self.api.list_amphi_messages(amphi_id)
+
+    async def list_amphis(self, campaign_id: int | None = None) -> list[Amphi]:
+        return await self.api.list_amphis(campaign_id)
+
+    async def list_assignments(self, campaign_id: int, **filters: Any) -> list[Assignment]:
+        return await self.api.list_assignments(campaign_id, **filters)
+
+    async def list_attestations(self) -> list[Attestation]:
+        return await self.api.list_attestations()
+
+    async def list_saved_searches(self) -> list[SavedSearch]:
+        return await self.api.list_saved_searches()
+
+    async def request_supernumerary(self, intern_id: int, requested: str) -> InternSelf:
+        return await self.api.request_supernumerary(intern_id, requested)
+
+    async def update_saved_search(self, search_id: int, name: str,
+                                  criteria: dict[str, Any]) -> SavedSearch:
+        return await self.api.update_saved_search(search_id, name, criteria)
+
+    async def withdraw_supernumerary_request(self, intern_id: int) -> InternSelf:
+        return await self.api.withdraw_supernumerary_request(intern_id)
 
 
 class AmphiStaff(QObject):

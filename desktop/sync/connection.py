@@ -17,10 +17,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from desktop.api.client import ApiClient, ApiError
+from desktop.tasks import report_quietly, spawn
 
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0)
+
+
+def unreachable(exc: BaseException) -> bool:
+    """The server could not be reached: the offline banner says so already."""
+    return isinstance(exc, ApiError) and exc.offline
 
 
 class ConnectionMonitor(QObject):
@@ -41,6 +47,7 @@ class ConnectionMonitor(QObject):
         self._probe: asyncio.Task[None] | None = None
         self._now = asyncio.Event()
         api.online_changed.connect(self._on_online_changed)
+        report_quietly(unreachable)  # background work failing offline: the banner shows it
 
     def _on_online_changed(self, online: bool, reason: str) -> None:
         if online:
@@ -56,13 +63,13 @@ class ConnectionMonitor(QObject):
                 self.offline = True
                 self.went_offline.emit(reason)
             if self._task is None or self._task.done():
-                self._task = asyncio.ensure_future(self._retry())
+                self._task = spawn(self, self._retry())
 
     def check_soon(self) -> None:
         """Something looked wrong (the live stream dropped): ask the server now."""
         if self.offline or (self._probe is not None and not self._probe.done()):
             return
-        self._probe = asyncio.ensure_future(self._probe_once())
+        self._probe = spawn(self, self._probe_once())
 
     def retry_now(self) -> None:
         """Skip the current wait (the "Réessayer maintenant" button)."""

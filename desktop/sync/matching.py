@@ -48,6 +48,7 @@ from desktop.api.matching import (
     StudentDashboard,
 )
 from desktop.store import LocalStore
+from desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ class RankingSync(QObject):
             self._set_state(post_id, SAVING, _tr("Enregistrement…"))
         task = self._tasks.get(post_id)
         if task is None or task.done():
-            self._tasks[post_id] = asyncio.ensure_future(self._send_loop(post_id))
+            self._tasks[post_id] = spawn(self, self._send_loop(post_id))
 
     def _set_state(self, post_id: int, state: str, text: str) -> None:
         self.states[post_id] = state
@@ -239,7 +240,7 @@ class RankingSync(QObject):
                                                 list(p["rejected"]), change.id)
             task = self._tasks.get(post_id)
             if task is None or task.done():
-                self._tasks[post_id] = asyncio.ensure_future(self._send_loop(post_id))
+                self._tasks[post_id] = spawn(self, self._send_loop(post_id))
         tasks = [t for t in self._tasks.values() if not t.done()]
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -292,7 +293,7 @@ class ApplicationsSync(QObject):
         if self.state != SAVING:
             self._set_state(SAVING, _tr("Enregistrement…"))
         if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self._send_loop())
+            self._task = spawn(self, self._send_loop())
 
     def _set_state(self, state: str, text: str) -> None:
         self.state = state
@@ -338,7 +339,7 @@ class ApplicationsSync(QObject):
             self._wanted = (p["campaign_id"], p.get("round_id"), list(p["post_ids"]),
                             changes[-1].id)
         if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self._send_loop())
+            self._task = spawn(self, self._send_loop())
         await self._task
         return True
 
@@ -404,7 +405,7 @@ class MatchingService(QObject):
         payload = event.get("payload") if isinstance(event.get("payload"), dict) else event
         self.event.emit(kind, dict(payload or {}))
         if kind in ("matching_schedule_changed", "matching_results_published"):
-            asyncio.ensure_future(self._reload_quietly())
+            spawn(self, self._reload_quietly())
 
     async def _reload_quietly(self) -> None:
         try:

@@ -31,6 +31,7 @@ from desktop.api.national import (
     WishWrite,
 )
 from desktop.store import LocalStore
+from desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
 
@@ -270,7 +271,7 @@ class WishesSync(QObject):
 
     def _on_online_changed(self, online: bool, _reason: str) -> None:
         if online and self.draft is not None and not self.draft.conflict:
-            asyncio.ensure_future(self.sync())
+            spawn(self, self.sync())
 
     async def sync(self) -> bool:
         """Send the draft (one PUT with its base version); True when the server has it."""
@@ -438,7 +439,7 @@ class NationalStudent(QObject):
                 if not getattr(self, flag):
                     return
 
-        return asyncio.ensure_future(run()), False
+        return spawn(self, run()), False
 
     # ---------------------------------------------------------------- live events
 

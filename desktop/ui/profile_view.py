@@ -31,6 +31,7 @@ from desktop.models import SortRole, labels
 from desktop.models.activity import COL_ACTION, COL_ADDRESS, COL_AT, COL_DETAIL, ActivityModel
 from desktop.models.campaigns import COL_KIND, COL_NAME, COL_ROLE, COL_STATE, CampaignModel
 from desktop.sync.account import Account, password_checklist
+from desktop.tasks import spawn
 from desktop.ui.registration_dialog import SUGGESTED_QUESTIONS
 from desktop.ui.widgets import (
     Banner,
@@ -265,7 +266,7 @@ class ProfileView(QWidget):
             self.campaigns_card.title.setText(self.tr("Procédures de l'agence"))
             self.no_campaign.setText(self.tr("Aucune procédure en cours."))
             if self._campaigns_task is None or self._campaigns_task.done():
-                self._campaigns_task = asyncio.ensure_future(self._load_all_campaigns())
+                self._campaigns_task = spawn(self, self._load_all_campaigns())
         else:
             self.campaigns_card.title.setText(self.tr("Mes procédures"))
             self.no_campaign.setText(self.tr(
@@ -426,7 +427,7 @@ class ActivityView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._loaded and (self._task is None or self._task.done()):
-            self._task = asyncio.ensure_future(self.reload())
+            self._task = spawn(self, self.reload())
 
     async def reload(self) -> None:
         """Load the newest page (again)."""

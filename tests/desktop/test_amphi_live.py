@@ -106,7 +106,7 @@ def test_live_screen_colours_banner_choices_and_confirmation_steps(
         await until(lambda: "présence : connecté" in page.info_view.place_label.text())
         await until(lambda: view.soon_banner.isVisible())
         assert view.soon_banner.text == "C'est bientôt votre tour"
-        assert any("bientôt" in text for _title, text in page.services.notifier.sent)
+        assert any("bientôt" in text for _title, text in page.notifier.sent)
         # The countdown runs against the server's deadline (40 s turns).
         await until(lambda: view.countdown.text() not in ("—", ""))
         minutes, seconds = view.countdown.text().split(":")
@@ -127,7 +127,7 @@ def test_live_screen_colours_banner_choices_and_confirmation_steps(
         await until(lambda: live.me is not None and live.me.my_turn, message="not my turn")
         await until(lambda: view.choose_button.isVisible())
         assert view.soon_banner.text.startswith("C'est votre tour")
-        notified = [text for _title, text in page.services.notifier.sent]
+        notified = [text for _title, text in page.notifier.sent]
         assert "Choisissez votre poste maintenant." in notified
         assert background(view, me.intern_id) == CHOOSER_COLOUR  # choosing now: blue
         # Only free posts not reserved for another DES (2001/2002 are for CARD).

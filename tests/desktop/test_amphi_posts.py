@@ -156,7 +156,7 @@ def test_posts_view_against_a_real_amphitheatre_with_saved_searches(
         # Clear everything, then apply the saved search from the server's list again.
         view.apply_saved({})
         assert view.proxy.accepted_count() == 6
-        listed = await page.services.searches.list()
+        listed = await page.amphi_intern.list_saved_searches()
         assert [s.name for s in listed] == ["Vienne, PNEU ou MIN"]
         index = view.saved_combo.findText("Vienne, PNEU ou MIN")
         assert index > 0

@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import platformdirs
+import pytest
 from PySide6.QtGui import QImage
 
-from desktop.app import parse_args
+from desktop.app import default_data_dir, parse_args
 from tests.desktop.conftest import RestartableServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +52,22 @@ def test_command_line_options() -> None:
     assert options.resolved_data_dir == Path("/tmp/x")
     assert options.screenshot == Path("a.png") and options.log_level == "debug"
     assert parse_args([]).resolved_data_dir.name in ("amphi", "Amphi")
+
+
+@pytest.mark.parametrize("xdg", [True, False])
+def test_the_data_folder_is_the_one_earlier_versions_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: bool) -> None:
+    """Qt's location is the folder `platformdirs.user_data_dir("amphi", "Amphi")` gave
+    (what app.py asked before): offline favourites and wishes are found after the update.
+    On Linux, `XDG_DATA_HOME` moves both; elsewhere it changes nothing."""
+    if xdg:
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    else:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    before = Path(platformdirs.user_data_dir("amphi", "Amphi"))
+    assert default_data_dir() == before
+    if xdg and sys.platform.startswith("linux"):
+        assert default_data_dir() == tmp_path / "xdg-data" / "amphi"
 
 
 def test_help_is_in_french(tmp_path: Path) -> None:

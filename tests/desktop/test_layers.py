@@ -53,6 +53,11 @@ FORBIDDEN_LIBRARIES: dict[str, tuple[str, ...]] = {
     "desktop.ui": ("httpx", "sqlalchemy"),
 }
 
+# Libraries no part of the client uses (library → what it uses instead).
+NOT_IN_THE_CLIENT: dict[str, str] = {
+    "platformdirs": "paths and settings come from Qt: QStandardPaths, QSettings",
+}
+
 # (importing module, imported module) → why it is allowed for now. Empty today: keep it so.
 KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
@@ -131,6 +136,8 @@ def violations(root: Path = ROOT) -> list[str]:
             if top == "server_stub":
                 found.append(f"{where}:{line}: imports {imported} (the client never imports "
                              "the server: the contract is the OpenAPI document)")
+            elif top in NOT_IN_THE_CLIENT:
+                found.append(f"{where}:{line}: imports {imported} ({NOT_IN_THE_CLIENT[top]})")
             elif top in banned:
                 found.append(f"{where}:{line}: imports {imported} ({importer} holds no "
                              "HTTP and no SQL)")
@@ -187,6 +194,63 @@ def test_a_direct_api_call_is_caught(tmp_path: Path) -> None:
     assert direct_api_uses(tmp_path / "repo") == ["desktop/ui/some_view.py:1: AmphiApi",
                                                   "desktop/ui/some_view.py:3: .api"]
 
+# Starting a task: only `desktop/tasks.py` does (`spawn`, which gives every task an owner).
+TASK_STARTERS = frozenset({"ensure_future", "create_task"})
+# File → why it may still start a bare task. Keep it short; each goes when its reason does.
+BARE_TASK_EXCEPTIONS: dict[str, str] = {
+    "desktop/api/live.py": "the live stream's reader task; live.py is being rewritten "
+                           "separately and moves to `spawn` then",
+}
+
+
+def bare_tasks(root: Path = ROOT) -> list[str]:
+    """Where `desktop/` starts a task itself (`asyncio.ensure_future`, `loop.create_task`,
+    `asyncio.create_task`, or those names imported) instead of through `tasks.spawn`."""
+    found: list[str] = []
+    for path in source_files(root):
+        where = path.relative_to(root).as_posix()
+        if where == "desktop/tasks.py" or where in BARE_TASK_EXCEPTIONS:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in TASK_STARTERS:
+                found.append(f"{where}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.ImportFrom):
+                found.extend(f"{where}:{node.lineno}: imports {alias.name}"
+                             for alias in node.names if alias.name in TASK_STARTERS)
+    return found
+
+
+def test_every_task_has_an_owner() -> None:
+    """Background work goes through `desktop.tasks.spawn` (kept, logged, cancelled with
+    its owner, settled at sign-out and shutdown): docs/client.md, « Background work »."""
+    assert bare_tasks() == []
+
+
+def test_bare_task_exceptions_are_still_needed() -> None:
+    """An exception whose file no longer starts a task itself is removed."""
+    def starts_tasks(path: Path) -> bool:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        return any(isinstance(node, ast.Attribute) and node.attr in TASK_STARTERS
+                   for node in ast.walk(tree))
+
+    assert [where for where in BARE_TASK_EXCEPTIONS if not starts_tasks(ROOT / where)] == []
+
+
+@pytest.mark.parametrize("source", [
+    "import asyncio\nasyncio.ensure_future(work())\n",
+    "import asyncio\nasyncio.get_running_loop().create_task(work())\n",
+    "from asyncio import create_task\n",
+])
+def test_a_bare_task_is_caught(tmp_path: Path, source: str) -> None:
+    view = tmp_path / "repo" / "desktop" / "ui" / "some_view.py"
+    view.parent.mkdir(parents=True)
+    view.write_text(source, encoding="utf-8")
+    spawned = tmp_path / "repo" / "desktop" / "tasks.py"
+    spawned.write_text(source, encoding="utf-8")
+    assert len(bare_tasks(tmp_path / "repo")) == 1
+
+
 def test_the_root_of_desktop_stays_small() -> None:
     """About a dozen modules at the root; the rest lives in api/, sync/, models/, ui/, areas/."""
     assert len([p for p in DESKTOP.glob("*.py") if p.name != "__init__.py"]) <= 12
@@ -197,6 +261,7 @@ def test_the_root_of_desktop_stays_small() -> None:
     ("from sqlalchemy import select\n", "holds no HTTP"),
     ("from desktop.sync.account import Account\n", None),
     ("from server_stub.app import create_app\n", "never imports the server"),
+    ("from platformdirs import user_data_dir\n", "QStandardPaths"),
 ])
 def test_a_violation_is_caught(tmp_path: Path, source: str, message: str | None) -> None:
     """The checker itself: a view importing HTTP, SQL or the server fails; sync is fine."""

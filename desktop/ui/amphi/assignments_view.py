@@ -6,7 +6,6 @@ once; the whole list is read again after an import or a reconnection.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -43,7 +42,7 @@ from desktop.models.amphi_assignments import (
     AssignmentsFilterProxy,
     AssignmentsModel,
 )
-from desktop.ui.amphi import spawn
+from desktop.tasks import spawn
 from desktop.ui.widgets import Banner, styled_label
 
 Fetch = Callable[[int], Awaitable[list[Assignment]]]
@@ -68,7 +67,6 @@ class AssignmentsView(QWidget):
         self.setObjectName("amphiAssignments")
         self.fetch = fetch
         self.campaign_id: int | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
         self.model = AssignmentsModel(self)
         self.proxy = AssignmentsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -133,8 +131,6 @@ class AssignmentsView(QWidget):
             signal.connect(self._count)
         self._count()
 
-    def _spawn(self, coro: Any) -> None:
-        spawn(self._tasks, coro)
 
     # ---------------------------------------------------------------- data
 
@@ -144,7 +140,7 @@ class AssignmentsView(QWidget):
         self.campaign_id = campaign_id
         self.model.set_assignments([])
         if campaign_id is not None:
-            self._spawn(self.reload())
+            spawn(self, self.reload())
 
     async def reload(self) -> None:
         if self.campaign_id is None:
@@ -168,12 +164,12 @@ class AssignmentsView(QWidget):
             try:
                 assignment = decode(Assignment, payload["assignment"])
             except ApiError:
-                self._spawn(self.reload())
+                spawn(self, self.reload())
                 return
             if assignment.campaign_id == self.campaign_id and self.model.add(assignment):
                 self._fill_combos()
         elif kind == "amphi_import":
-            self._spawn(self.reload())
+            spawn(self, self.reload())
 
     # ---------------------------------------------------------------- filters
 

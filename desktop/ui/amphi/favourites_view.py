@@ -10,9 +10,7 @@ is here: the list *is* the order).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -38,7 +36,7 @@ from desktop.models.amphi_favourites import (
     FavouritesModel,
 )
 from desktop.sync.amphi import FavouritesSync
-from desktop.ui.amphi import spawn
+from desktop.tasks import spawn
 from desktop.ui.widgets import Banner, styled_label
 
 
@@ -99,7 +97,6 @@ class FavouritesView(QWidget):
         self.sync: FavouritesSync | None = None
         self.model = FavouritesModel(self)
         self.model.on_move = self._moved
-        self._tasks: set[asyncio.Task[None]] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
@@ -153,8 +150,6 @@ class FavouritesView(QWidget):
         sync.single_post_warning.connect(self._warn_single_post)
         self._reload()
 
-    def _spawn(self, coro: Any) -> None:
-        spawn(self._tasks, coro)
 
     # ---------------------------------------------------------------- estimate
 
@@ -171,7 +166,7 @@ class FavouritesView(QWidget):
             self._estimate_timer.start()
 
     def _fetch_estimate(self) -> None:
-        self._spawn(self._load_estimate())
+        spawn(self, self._load_estimate())
 
     async def _load_estimate(self) -> None:
         if self._estimate is None:
@@ -249,7 +244,7 @@ class FavouritesView(QWidget):
     def _moved(self, key: tuple[str, int], position: int) -> None:
         """The model moved a row (drop, Ctrl+Up/Down, number): one call to the data layer."""
         if self.sync is not None:
-            self._spawn(self.sync.move(key, position))
+            self.sync.move(key, position)  # the sync sends it, as its own task
 
     def _move_to_number(self) -> None:
         row = self.table.currentIndex().row()
@@ -265,7 +260,7 @@ class FavouritesView(QWidget):
         if row < 0 or self.sync is None:
             return
         key = self.model.items()[row].key
-        self._spawn(self.sync.remove(key))
+        self.sync.remove(key)  # the sync sends it, as its own task
 
     def _warn_single_post(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, _tr("Un seul poste"),

@@ -2,16 +2,15 @@
 its state, my place and the bell; tabs « Postes », « Mes favoris », « Liste d'appel et
 séances », « Séance en direct », « Mon internat ».
 
-It is given its services by the area module (`InternServices`): the API's async calls and
-factories for the favourites sync and the live session, built once the amphitheatre is
-known.
+It is given its sync object by the area module (`AmphiIntern`, docs/client.md "Views and
+the server"): it awaits its calls, and asks it for the favourites sync and the live
+session once the amphitheatre is known; it holds no API object.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -34,9 +33,6 @@ from PySide6.QtWidgets import (
 from desktop.api.amphi import (
     Amphi,
     AmphiMessage,
-    Assignment,
-    CallListEntry,
-    FavouriteEstimate,
     InternSelf,
     Offer,
     Post,
@@ -59,13 +55,14 @@ from desktop.models.amphi_live import (
 )
 from desktop.models.amphi_posts import ServiceGroup
 from desktop.sync.amphi import (
+    AmphiIntern,
     FavouritesSync,
     LiveSession,
     favourite_for_post,
     favourite_for_service,
 )
 from desktop.sync.notifications import Notifier
-from desktop.ui.amphi import spawn
+from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.favourites_view import FavouritesView
 from desktop.ui.amphi.internship_view import InternshipActions, InternshipView
@@ -84,22 +81,6 @@ def _tr(text: str) -> str:
 # What can change « À mon tour (estimation) » (besides my own favourites).
 ESTIMATE_EVENTS = ("amphi_choice", "amphi_turn", "amphi_intern", "amphi_requeued",
                    "amphi_state", "amphi_import")
-
-
-@dataclass
-class InternServices:
-    my_amphi: Callable[[], Awaitable[list[InternSelf]]]
-    list_amphi_posts: Callable[[int], Awaitable[Offer]]
-    get_call_list: Callable[[int], Awaitable[list[CallListEntry]]]
-    list_amphi_messages: Callable[[int], Awaitable[list[AmphiMessage]]]
-    favourites: Callable[[int], FavouritesSync]
-    live: Callable[[int], LiveSession]
-    searches: SavedSearches
-    internship: InternshipActions
-    notifier: Notifier | None = None
-    list_amphis: Callable[[int], Awaitable[list[Amphi]]] | None = None
-    estimate: Callable[[int], Awaitable[FavouriteEstimate]] | None = None
-    list_assignments: Callable[[int], Awaitable[list[Assignment]]] | None = None
 
 
 class Bell(QToolButton):
@@ -259,16 +240,17 @@ class InfoView(QWidget):
 class AmphiInternPage(QWidget):
     """Everything an intern (or his proxy holder) does in the amphitheatre."""
 
-    def __init__(self, services: InternServices, parent: QWidget | None = None) -> None:
+    def __init__(self, amphi_intern: AmphiIntern, notifier: Notifier | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("amphiInternPage")
-        self.services = services
+        self.amphi_intern = amphi_intern
+        self.notifier = notifier
         self.intern: InternSelf | None = None
         self.amphi: Amphi | None = None
         self.sync: FavouritesSync | None = None
         self.live: LiveSession | None = None
         self.live_view: LiveView | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)
@@ -286,16 +268,20 @@ class AmphiInternPage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("amphiTabs")
-        self.posts_view = PostsView(services.searches, self)
+        self.posts_view = PostsView(SavedSearches(
+            amphi_intern.list_saved_searches, amphi_intern.create_saved_search,
+            amphi_intern.update_saved_search, amphi_intern.delete_saved_search), self)
         self.posts_view.add_requested.connect(self._add_favourite)
         self.favourites_view = FavouritesView(self)
         self.info_view = InfoView(self)
         self.live_holder = QWidget(self)
         QVBoxLayout(self.live_holder).setContentsMargins(0, 0, 0, 0)
-        self.internship_view = InternshipView(services.internship, self)
-        self.assignments_view: AssignmentsView | None = None
-        if services.list_assignments is not None:
-            self.assignments_view = AssignmentsView(services.list_assignments, self)
+        self.internship_view = InternshipView(InternshipActions(
+            amphi_intern.request_supernumerary, amphi_intern.withdraw_supernumerary_request,
+            amphi_intern.get_proxy, amphi_intern.give_proxy, amphi_intern.cancel_proxy,
+            amphi_intern.list_attestations, amphi_intern.download_attestation), self)
+        self.assignments_view: AssignmentsView | None = AssignmentsView(
+            amphi_intern.list_assignments, self)
         self.tabs.addTab(self.posts_view, _tr("Postes"))
         self.tabs.addTab(self.favourites_view, _tr("Mes favoris"))
         self.tabs.addTab(self.info_view, _tr("Liste d'appel et séances"))
@@ -310,8 +296,6 @@ class AmphiInternPage(QWidget):
         if self.tabs.currentWidget() is self.info_view:
             self.info_view.show_me()  # scroll to my line once it has a size
 
-    def _spawn(self, coro: Any) -> None:
-        spawn(self._tasks, coro)
 
     def reset(self) -> None:
         """Signed out: forget this person's amphitheatre (the window may serve another)."""
@@ -341,7 +325,7 @@ class AmphiInternPage(QWidget):
     async def load(self) -> None:
         """Find my amphitheatre and load what it shows (offline: what is cached)."""
         try:
-            records = await self.services.my_amphi()
+            records = await self.amphi_intern.my_amphi()
         except ApiError as exc:
             self.banner.show_message(exc.message, "error" if not exc.offline else "warning")
             return
@@ -353,7 +337,7 @@ class AmphiInternPage(QWidget):
             return
         self.intern, self.amphi = current, current.amphi
         self.internship_view.set_intern(current)
-        self._spawn(self.internship_view.load())
+        spawn(self, self.internship_view.load())
         await self._load_amphi()
 
     async def _load_amphi(self) -> None:
@@ -366,8 +350,8 @@ class AmphiInternPage(QWidget):
                                          "l'agence : postes et liste d'appel à venir."), "info")
             return
         offer, calls, messages = await asyncio.gather(
-            self.services.list_amphi_posts(amphi.id), self.services.get_call_list(amphi.id),
-            self.services.list_amphi_messages(amphi.id), return_exceptions=True)
+            self.amphi_intern.list_amphi_posts(amphi.id), self.amphi_intern.get_call_list(amphi.id),
+            self.amphi_intern.list_amphi_messages(amphi.id), return_exceptions=True)
         if isinstance(offer, Offer):
             self.posts_view.set_offer(list(offer.services), list(offer.posts))
             self.favourites_view.model.numbers = {p.id: p.number for p in offer.posts}
@@ -377,13 +361,12 @@ class AmphiInternPage(QWidget):
             self.info_view.show_me()
         if isinstance(messages, list):
             self.bell.set_messages(messages)
-        if self.services.list_amphis is not None:
-            try:
-                self.info_view.set_amphis(await self.services.list_amphis(amphi.campaign_id),
-                                          amphi.id)
-            except ApiError as exc:
-                self.info_view.place_label.setToolTip(exc.message)
-        self._spawn(self.posts_view.load_saved())
+        try:
+            self.info_view.set_amphis(await self.amphi_intern.list_amphis(amphi.campaign_id),
+                                      amphi.id)
+        except ApiError as exc:
+            self.info_view.place_label.setToolTip(exc.message)
+        spawn(self, self.posts_view.load_saved())
         if self.assignments_view is not None:
             self.assignments_view.set_campaign(amphi.campaign_id)
         can_edit = amphi.state in FAVOURITE_STATES and intern.assignment is None
@@ -393,12 +376,12 @@ class AmphiInternPage(QWidget):
         if amphi.state in FAVOURITE_STATES or amphi.state == "finished":
             await self._start_sync(amphi.id)
         if self.live is None:
-            self.live = self.services.live(amphi.id)
+            self.live = self.amphi_intern.live_session(amphi.id)
             self.live.message_received.connect(self._message)
             self.live.changed.connect(self._show_header)
             view = LiveView(self.live, my_des=intern.des, choice_type=intern.choice_type,
                             amphi_name=amphi.name, call_rank=intern.call_rank,
-                            notifier=self.services.notifier, parent=self.live_holder)
+                            notifier=self.notifier, parent=self.live_holder)
             view.chosen.connect(self._chosen)
             self._favourites_to_live()
             self.live_holder.layout().addWidget(view)
@@ -452,7 +435,7 @@ class AmphiInternPage(QWidget):
         if kind in ESTIMATE_EVENTS and payload.get("amphi_id", self.amphi.id) == self.amphi.id:
             self.favourites_view.refresh_estimate()
         if kind in ("amphi_supernumerary", "amphi_proxy", "amphi_intern"):
-            self._spawn(self._reload_intern())
+            spawn(self, self._reload_intern())
         if kind == "amphi_choice" and payload.get("amphi_id") == self.amphi.id:
             self._choice_seen(payload)
         if kind in ("amphi_state", "amphi_sessions") and payload.get("amphi_id") == \
@@ -463,9 +446,9 @@ class AmphiInternPage(QWidget):
                                                                       "paused"):
                 self.tabs.setCurrentWidget(self.live_holder)  # the session starts: show it
             if kind == "amphi_sessions":
-                self._spawn(self._reload_intern(full=True))
+                spawn(self, self._reload_intern(full=True))
             elif previous != self.amphi.state:
-                self._spawn(self._state_changed())
+                spawn(self, self._state_changed())
         if self.live is not None:
             await self.live.on_event(kind, payload)
 
@@ -488,13 +471,12 @@ class AmphiInternPage(QWidget):
     async def _start_sync(self, amphi_id: int) -> None:
         """The favourites of this amphitheatre, shown in their tab and on the live screen."""
         if self.sync is None:
-            sync = self.services.favourites(amphi_id)
+            sync = self.amphi_intern.favourites(amphi_id)
             self.sync = sync
             self.favourites_view.set_sync(sync)
             sync.changed.connect(self._favourites_to_live)
-            if self.services.estimate is not None:
-                fetch = self.services.estimate
-                self.favourites_view.set_estimator(lambda: fetch(amphi_id))
+            fetch = self.amphi_intern.amphi_favourites_estimate
+            self.favourites_view.set_estimator(lambda: fetch(amphi_id))
         try:
             await self.sync.load()
         except ApiError as exc:
@@ -519,7 +501,7 @@ class AmphiInternPage(QWidget):
 
     async def _reload_intern(self, full: bool = False) -> None:
         try:
-            records = await self.services.my_amphi()
+            records = await self.amphi_intern.my_amphi()
         except ApiError:
             return
         current = next((r for r in records if self.intern and r.id == self.intern.id), None)
@@ -535,13 +517,13 @@ class AmphiInternPage(QWidget):
 
     def _message(self, payload: dict[str, Any]) -> None:
         self.bell.add(payload)
-        if self.services.notifier is not None:
-            self.services.notifier.notify(_tr("Message de l'agence"),
+        if self.notifier is not None:
+            self.notifier.notify(_tr("Message de l'agence"),
                                           str(payload.get("text", "")))
 
     def _chosen(self, _choice: object) -> None:
-        self._spawn(self._reload_intern())
-        self._spawn(self.internship_view.load())
+        spawn(self, self._reload_intern())
+        spawn(self, self.internship_view.load())
 
     # ---------------------------------------------------------------- favourites
 
@@ -554,7 +536,7 @@ class AmphiInternPage(QWidget):
             favourite = favourite_for_service(item.service, item.posts)
         else:
             return
-        self._spawn(self.sync.add(favourite))
+        self.sync.add(favourite)  # the sync sends it, as its own task
         self.posts_view.banner.show_message(
             _tr("Ajouté à vos favoris : %1").replace("%1", f"{favourite.establishment} — "
                                                      f"{favourite.service}"), "success")

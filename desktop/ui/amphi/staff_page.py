@@ -40,7 +40,7 @@ from desktop.api.amphi import Amphi, ImportReport, InternStaff
 from desktop.api.client import ApiError, Campaign
 from desktop.models.amphi_live import choice_type_label, local_time, state_label
 from desktop.sync.amphi import AmphiStaff, LiveSession
-from desktop.ui.amphi import spawn
+from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
 from desktop.ui.widgets import Banner, Card, styled_label
@@ -95,7 +95,6 @@ class StaffPage(QWidget):
         self.report: ImportReport | None = None
         self.live: LiveSession | None = None
         self.live_view: LiveView | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)
@@ -157,8 +156,6 @@ class StaffPage(QWidget):
         self.tabs.addTab(self.assignments_view, _tr("Affectations"))
         layout.addWidget(self.tabs, 1)
 
-    def _spawn(self, coro: Any) -> None:
-        spawn(self._tasks, coro)
 
     # ---------------------------------------------------------------- layout
 
@@ -353,7 +350,7 @@ class StaffPage(QWidget):
         data = self.campaign_combo.itemData(index)
         if data is not None and data != self.campaign_id:
             self.campaign_id = int(data)
-            self._spawn(self.reload())
+            spawn(self, self.reload())
 
     async def reload(self) -> None:
         if self.campaign_id is None:
@@ -495,7 +492,7 @@ class StaffPage(QWidget):
             QAbstractItemView.SelectionBehavior.SelectRows)
         self.live_holder.layout().addWidget(self.live_view)
         if amphi.state in ("validated", "open", "in_progress", "paused", "finished"):
-            self._spawn(self._start_watch(self.live_view, amphi.id))
+            spawn(self, self._start_watch(self.live_view, amphi.id))
 
     async def _start_watch(self, view: LiveView, amphi_id: int) -> None:
         try:
@@ -509,9 +506,9 @@ class StaffPage(QWidget):
         payload = event.get("payload") or {}
         self.assignments_view.on_event(kind, payload)
         if kind in ("amphi_state", "amphi_sessions", "amphi_import", "amphi_intern"):
-            self._spawn(self.reload())
+            spawn(self, self.reload())
         if kind == "amphi_intern" and self.live is not None:
-            self._spawn(self.live.refresh())  # a planned absence shows in the queue
+            spawn(self, self.live.refresh())  # a planned absence shows in the queue
         if self.live is not None:
             await self.live.on_event(kind, payload)
 
@@ -722,7 +719,7 @@ class StaffPage(QWidget):
         path, _f = QFileDialog.getOpenFileName(self, _tr("Fichier à importer"), str(Path.home()),
                                                _tr("Tableaux (*.csv *.xlsx *.txt)"))
         if path:
-            self._spawn(self.import_file(kind, Path(path)))
+            spawn(self, self.import_file(kind, Path(path)))
 
     async def import_file(self, kind: str, path: Path) -> ImportReport | None:
         if self.campaign_id is None:

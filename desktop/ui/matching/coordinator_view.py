@@ -39,6 +39,7 @@ from desktop.api.matching import MatchingCampaign, PostRow, Round, StudentRow
 from desktop.models import ItemRole, SortRole
 from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel
 from desktop.sync.matching import MatchingService
+from desktop.tasks import spawn
 from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
 from desktop.ui.numbers import integer
@@ -112,7 +113,7 @@ class DashboardTab(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(300)
-        self.timer.timeout.connect(lambda: asyncio.ensure_future(self.refresh()))
+        self.timer.timeout.connect(lambda: spawn(self, self.refresh()))
         self.search.textChanged.connect(self.schedule)
         self.subdivision.currentIndexChanged.connect(self.schedule)
         self.specialty.currentIndexChanged.connect(self.schedule)
@@ -316,7 +317,7 @@ class CoordinatorView(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
-            asyncio.ensure_future(self.refresh())
+            spawn(self, self.refresh())
 
     async def refresh(self) -> None:
         try:
@@ -403,7 +404,7 @@ class CoordinatorView(QWidget):
         self._update_actions()
         self.students.schedule()
         self.posts.schedule()
-        asyncio.ensure_future(self.outcomes.refresh())
+        spawn(self, self.outcomes.refresh())
 
     def _on_event(self, kind: str, _payload: dict[str, Any]) -> None:
         if self._loaded and kind in ("matching_results_published", "matching_schedule_changed",
@@ -411,7 +412,7 @@ class CoordinatorView(QWidget):
             self.students.schedule()
             self.posts.schedule()
             if kind != "matching_applications_saved":
-                asyncio.ensure_future(self._reload_campaign())
+                spawn(self, self._reload_campaign())
 
     async def _reload_campaign(self) -> None:
         campaign = self.service.campaign

@@ -7,7 +7,6 @@ n") and the ranking's state; "Classer les candidatures" opens the ranking screen
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from qasync import asyncSlot
 from desktop.api.client import ApiError, decode_list, encode
 from desktop.api.matching import MyPost
 from desktop.sync.matching import MatchingService
+from desktop.tasks import spawn
 from desktop.ui.matching.common import (
     Opener,
     open_with_system,
@@ -375,7 +375,7 @@ class MyPostsView(QStackedWidget):
         for page in (self.cards_page, self.detail, self.ranking):
             self.addWidget(page)
         self.detail.back.connect(self.show_cards)
-        self.detail.changed.connect(lambda: asyncio.ensure_future(self.refresh()))
+        self.detail.changed.connect(lambda: spawn(self, self.refresh()))
         self.ranking.back_button.clicked.connect(self.show_cards)
         service.event.connect(self._on_event)
 
@@ -383,11 +383,11 @@ class MyPostsView(QStackedWidget):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
-            asyncio.ensure_future(self.refresh())
+            spawn(self, self.refresh())
 
     def show_cards(self) -> None:
         self.setCurrentWidget(self.cards_page)
-        asyncio.ensure_future(self.refresh())
+        spawn(self, self.refresh())
 
     async def refresh(self) -> None:
         """Read the campaign and my posts (the cache when offline)."""
@@ -465,11 +465,11 @@ class MyPostsView(QStackedWidget):
 
     def open_ranking(self, post: MyPost) -> None:
         self.setCurrentWidget(self.ranking)
-        asyncio.ensure_future(self.ranking.open_post(post))
+        spawn(self, self.ranking.open_post(post))
 
     def _on_event(self, kind: str, payload: dict[str, Any]) -> None:
         if self.currentWidget() is not self.cards_page or not self._loaded:
             return
         if kind in ("matching_ranking_saved", "matching_post_updated",
                     "matching_results_published", "matching_schedule_changed"):
-            asyncio.ensure_future(self.refresh())
+            spawn(self, self.refresh())

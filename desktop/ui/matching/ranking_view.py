@@ -9,7 +9,6 @@ title says "Enregistré", "Enregistrement…" or "Hors ligne" so he knows his wo
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +48,7 @@ from desktop.models.matching_ranking import (
     RankingBoard,
 )
 from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
+from desktop.tasks import spawn
 from desktop.ui.matching.common import (
     BadgeDelegate,
     Opener,
@@ -526,7 +526,7 @@ class RankingView(QWidget):
             self.rank_spin.setValue(index.row() + 1)
         self._update_buttons()
         self._show_candidate(candidate)
-        asyncio.ensure_future(self._load_file(candidate.id))
+        spawn(self, self._load_file(candidate.id))
 
     def _show_candidate(self, c: RankingCandidate) -> None:
         self.candidate_name.setText(c.display_name)

@@ -42,6 +42,7 @@ from desktop.models.matching_posts import (
     PostsTableModel,
 )
 from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
+from desktop.tasks import spawn
 from desktop.ui.matching.common import (
     Opener,
     document_label,
@@ -133,7 +134,7 @@ class StudentView(QWidget):
         outer.addWidget(self.tabs, 1)
         service.applications.state_changed.connect(self._on_save_state)
         service.applications.saved.connect(self._on_saved)
-        service.applications.refused.connect(lambda _e: asyncio.ensure_future(self.refresh()))
+        service.applications.refused.connect(lambda _e: spawn(self, self.refresh()))
         service.event.connect(self._on_event)
 
     # ---------------------------------------------------------------- layout
@@ -270,7 +271,7 @@ class StudentView(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
-            asyncio.ensure_future(self.refresh())
+            spawn(self, self.refresh())
 
     async def refresh(self) -> None:
         self.busy.setVisible(True)
@@ -445,9 +446,9 @@ class StudentView(QWidget):
             return
         if kind == "matching_applications_saved" and self.service.applications.state == SAVED:
             if payload.get("count") != len(self.mine.posts):
-                asyncio.ensure_future(self.refresh())  # another device changed them
+                spawn(self, self.refresh())  # another device changed them
         elif kind in ("matching_results_published", "matching_schedule_changed"):
-            asyncio.ensure_future(self.refresh())
+            spawn(self, self.refresh())
 
     # ---------------------------------------------------------------- file
 

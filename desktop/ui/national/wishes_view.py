@@ -13,7 +13,6 @@ statuses arrive through its signals (the answer of my own change, or a live even
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -46,6 +45,7 @@ from desktop.models.national_wishes import (
     status_text,
 )
 from desktop.sync.national import NationalStudent
+from desktop.tasks import spawn
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
 from desktop.ui.national.sentences import above_text, headline_text
@@ -607,7 +607,7 @@ class WishesView(QWidget):
     def _delete_selected(self) -> None:
         cell_id = self._selected_cell()
         if cell_id is not None and self.student is not None:
-            asyncio.ensure_future(self.student.wishes.delete(cell_id))
+            spawn(self, self.student.wishes.delete(cell_id))
 
     @asyncSlot(int, int)
     async def _move(self, cell_id: int, position: int) -> None:
