@@ -60,16 +60,20 @@ def _third_party_imports(package: str) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize(("package", "extra"), [("desktop", "client"), ("server_stub", "server")])
-def test_every_import_is_declared_by_its_extra(package: str, extra: str) -> None:
+@pytest.mark.parametrize(("package", "extras"), [
+    ("desktop", ("client",)),
+    # psycopg: only with PostgreSQL (`amphi[server,postgres]`), imported when the URL says so.
+    ("server_stub", ("server", "postgres")),
+])
+def test_every_import_is_declared_by_its_extra(package: str, extras: tuple[str, ...]) -> None:
     distributions = packages_distributions()
-    declared = _declared(extra)
+    declared = _declared(*extras)
     missing = []
     for top, where in _third_party_imports(package).items():
         provided_by = {_name(d) for d in distributions.get(top, [])}
         if not provided_by & declared:
             missing.append(f"{top} ({where}; from {sorted(provided_by) or 'nothing installed'})")
-    assert not missing, f"imports of {package}/ not declared in amphi[{extra}]: {missing}"
+    assert not missing, f"imports of {package}/ not declared in amphi{list(extras)}: {missing}"
 
 
 def _run_blocked(blocked: list[str], code: str) -> subprocess.CompletedProcess[str]:

@@ -212,7 +212,6 @@ class NationalArea(QObject):
             command=command))
         if self.campaign_id is None:
             self._attach_tables(cid)
-            self.tables_view.signed_in_candidate = False
             index = self.tables_view.kind_combo.findData("mine")
             if index >= 0:
                 self.tables_view.kind_combo.removeItem(index)

@@ -356,7 +356,9 @@ class MatchingService(QObject):
     """
 
     campaign_changed = Signal(object)  # MatchingCampaign
-    event = Signal(str, dict)  # matching live events: kind, payload
+    # Matching live events: kind, payload. (Not `event`: that is QObject.event(), the
+    # handler Qt calls for every QEvent, which a signal of that name would hide.)
+    live_event = Signal(str, dict)
 
     def __init__(self, api: MatchingApi, store: LocalStore,
                  who: Callable[[], tuple[str, str] | None],
@@ -403,7 +405,7 @@ class MatchingService(QObject):
         if not kind.startswith("matching_"):
             return
         payload = event.get("payload") if isinstance(event.get("payload"), dict) else event
-        self.event.emit(kind, dict(payload or {}))
+        self.live_event.emit(kind, dict(payload or {}))
         if kind in ("matching_schedule_changed", "matching_results_published"):
             spawn(self, self._reload_quietly())
 

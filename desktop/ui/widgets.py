@@ -7,8 +7,9 @@ Looks come from `resources/style.qss` through dynamic properties (`role`, `kind`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -88,7 +89,7 @@ def link_button(text: str, parent: QWidget | None = None) -> QPushButton:
 def clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
 
@@ -369,3 +370,13 @@ def hline(parent: QWidget | None = None) -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setStyleSheet("color: #dde3ec;")
     return line
+
+
+def qt_datetime(value: datetime) -> QDateTime:
+    """A moment for a Qt date editor, shown in this computer's local time."""
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+
+
+def py_datetime(value: QDateTime) -> datetime:
+    """What a Qt date editor holds (local time, to the second), as an aware UTC moment."""
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)

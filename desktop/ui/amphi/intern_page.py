@@ -384,7 +384,9 @@ class AmphiInternPage(QWidget):
                             notifier=self.notifier, parent=self.live_holder)
             view.chosen.connect(self._chosen)
             self._favourites_to_live()
-            self.live_holder.layout().addWidget(view)
+            holder = self.live_holder.layout()
+            assert holder is not None  # (made with its layout)
+            holder.addWidget(view)
             self.live_view = view
             if isinstance(offer, Offer):
                 view.set_posts(list(offer.posts))

@@ -78,7 +78,7 @@ class InternshipView(QScrollArea):
 
     def __init__(self, actions: InternshipActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.internship_actions = actions
         self.intern: InternSelf | None = None
         self.proxy: Proxy | None = None
         self.attestations: list[Attestation] = []
@@ -254,8 +254,8 @@ class InternshipView(QScrollArea):
         if self.intern is None or self.intern.acting_as_proxy:
             return
         try:
-            self._show_proxy(await self.actions.get_proxy(self.intern.id))
-            self.set_attestations(await self.actions.list_attestations())
+            self._show_proxy(await self.internship_actions.get_proxy(self.intern.id))
+            self.set_attestations(await self.internship_actions.list_attestations())
         except ApiError as exc:
             if not exc.offline:
                 self.banner.show_message(exc.message, "error")
@@ -267,7 +267,7 @@ class InternshipView(QScrollArea):
         if self.intern is None:
             return
         try:
-            intern = await self.actions.request_supernumerary(
+            intern = await self.internship_actions.request_supernumerary(
                 self.intern.id, str(self.type_combo.currentData()))
         except ApiError as exc:
             self.banner.show_message(exc.message, "error")
@@ -280,7 +280,8 @@ class InternshipView(QScrollArea):
         if self.intern is None:
             return
         try:
-            self.set_intern(await self.actions.withdraw_supernumerary_request(self.intern.id))
+            actions = self.internship_actions
+            self.set_intern(await actions.withdraw_supernumerary_request(self.intern.id))
         except ApiError as exc:
             self.banner.show_message(exc.message, "error")
 
@@ -293,7 +294,8 @@ class InternshipView(QScrollArea):
             return None
         self.proxy_errors.clear()
         try:
-            proxy = await self.actions.give_proxy(self.intern.id, email.strip(), phone.strip())
+            proxy = await self.internship_actions.give_proxy(self.intern.id, email.strip(),
+                                                             phone.strip())
         except ApiError as exc:
             self.proxy_errors.show(exc)  # what was typed stays in the fields
             return None
@@ -308,8 +310,8 @@ class InternshipView(QScrollArea):
         if self.intern is None:
             return
         try:
-            await self.actions.cancel_proxy(self.intern.id)
-            self._show_proxy(await self.actions.get_proxy(self.intern.id))
+            await self.internship_actions.cancel_proxy(self.intern.id)
+            self._show_proxy(await self.internship_actions.get_proxy(self.intern.id))
         except ApiError as exc:
             self.banner.show_message(exc.message, "error")
             return
@@ -325,7 +327,7 @@ class InternshipView(QScrollArea):
 
     async def save_attestation(self, assignment_id: int, path: Path) -> bool:
         try:
-            content = await self.actions.download_attestation(assignment_id)
+            content = await self.internship_actions.download_attestation(assignment_id)
         except ApiError as exc:
             self.banner.show_message(exc.message, "error")
             return False

@@ -64,7 +64,7 @@ from desktop.models.amphi_posts import (
 from desktop.sync.amphi import LiveSession
 from desktop.sync.notifications import Notifier
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
-from desktop.ui.widgets import Banner, Card, primary_button, styled_label
+from desktop.ui.widgets import Banner, Card, clear_layout, primary_button, styled_label
 
 
 def _tr(text: str) -> str:
@@ -93,10 +93,7 @@ class PostSheet(Card):
         self.body.addWidget(self.note)
 
     def show_choice(self, choice: Choice) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         for row, (label, value) in enumerate(post_sheet_lines(choice.post)):
             self.grid.addWidget(styled_label(label, "field"), row, 0)
             self.grid.addWidget(styled_label(value, "value", wrap=True), row, 1)

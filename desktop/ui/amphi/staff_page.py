@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,7 @@ from desktop.sync.amphi import AmphiStaff, LiveSession
 from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
-from desktop.ui.widgets import Banner, Card, styled_label
+from desktop.ui.widgets import Banner, Card, py_datetime, qt_datetime, styled_label
 
 
 def _tr(text: str) -> str:
@@ -209,7 +209,7 @@ class StaffPage(QWidget):
         self.opens_edit.setCalendarPopup(True)
         self.opens_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
         # Python's clock, as everywhere in the client (one clock, the one tests control).
-        self.opens_edit.setDateTime(QDateTime(datetime.now().astimezone() + timedelta(days=1)))
+        self.opens_edit.setDateTime(qt_datetime(datetime.now(UTC) + timedelta(days=1)))
         actions.addWidget(self.opens_edit)
         self.action_buttons: dict[str, QPushButton] = {}
         for action, label in ACTION_LABELS.items():
@@ -419,26 +419,27 @@ class StaffPage(QWidget):
         self.sessions_table.insertRow(row)
         if start is None:
             previous = self.sessions_table.cellWidget(row - 1, 1) if row else None
-            start = (previous.dateTime().toPython().astimezone(UTC)  # type: ignore[union-attr]
+            start = (py_datetime(previous.dateTime())
                      if isinstance(previous, QDateTimeEdit)
                      else datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
                      + timedelta(days=2))
+        if end is None:
             end = start + timedelta(hours=1)
-        for column, value in ((0, start), (1, end)):
+        for column, moment in ((0, start), (1, end)):
             edit = QDateTimeEdit(self.sessions_table)
             edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-            edit.setDateTime(QDateTime(value.astimezone()))  # type: ignore[union-attr]
+            edit.setDateTime(qt_datetime(moment))
             self.sessions_table.setCellWidget(row, column, edit)
         amphi = self.selected_amphi()
         last = 0
         if row:
             previous_to = self.sessions_table.cellWidget(row - 1, 3)
             last = previous_to.value() if isinstance(previous_to, QSpinBox) else 0
-        for column, value in ((2, rank_from or last + 1),
-                              (3, rank_to or (amphi.intern_count if amphi else last + 1))):
+        for column, rank in ((2, rank_from or last + 1),
+                             (3, rank_to or (amphi.intern_count if amphi else last + 1))):
             spin = QSpinBox(self.sessions_table)
             spin.setRange(1, 100_000)
-            spin.setValue(value)
+            spin.setValue(rank)
             self.sessions_table.setCellWidget(row, column, spin)
 
     def session_rows(self) -> list[tuple[datetime, datetime, int, int]]:
@@ -448,8 +449,7 @@ class StaffPage(QWidget):
             start, end, a, b = cells
             assert isinstance(start, QDateTimeEdit) and isinstance(end, QDateTimeEdit)
             assert isinstance(a, QSpinBox) and isinstance(b, QSpinBox)
-            rows.append((start.dateTime().toPython().astimezone(UTC),  # type: ignore[union-attr]
-                         end.dateTime().toPython().astimezone(UTC),  # type: ignore[union-attr]
+            rows.append((py_datetime(start.dateTime()), py_datetime(end.dateTime()),
                          a.value(), b.value()))
         return rows
 
@@ -490,7 +490,9 @@ class StaffPage(QWidget):
             QAbstractItemView.SelectionMode.SingleSelection)
         self.live_view.queue_table.setSelectionBehavior(
             QAbstractItemView.SelectionBehavior.SelectRows)
-        self.live_holder.layout().addWidget(self.live_view)
+        holder = self.live_holder.layout()
+        assert holder is not None  # (made with its layout)
+        holder.addWidget(self.live_view)
         if amphi.state in ("validated", "open", "in_progress", "paused", "finished"):
             spawn(self, self._start_watch(self.live_view, amphi.id))
 
@@ -539,7 +541,7 @@ class StaffPage(QWidget):
             return None
         opens_at = None
         if action == "validate":
-            opens_at = self.opens_edit.dateTime().toPython().astimezone(UTC)  # type: ignore[union-attr]
+            opens_at = py_datetime(self.opens_edit.dateTime())
         try:
             changed = await self.staff.change_amphi_state(amphi.id, action, opens_at)
         except ApiError as exc:

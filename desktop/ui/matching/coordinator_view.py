@@ -285,7 +285,7 @@ class CoordinatorView(QWidget):
         self.posts.table.doubleClicked.connect(lambda i: self.show_post_ranking(i.data(ItemRole)))
         self.students.table.doubleClicked.connect(
             lambda i: self.show_student(i.data(ItemRole)))
-        service.event.connect(self._on_event)
+        service.live_event.connect(self._on_event)
 
     # ---------------------------------------------------------------- loading
 

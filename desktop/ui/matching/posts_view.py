@@ -377,7 +377,7 @@ class MyPostsView(QStackedWidget):
         self.detail.back.connect(self.show_cards)
         self.detail.changed.connect(lambda: spawn(self, self.refresh()))
         self.ranking.back_button.clicked.connect(self.show_cards)
-        service.event.connect(self._on_event)
+        service.live_event.connect(self._on_event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -454,7 +454,8 @@ class MyPostsView(QStackedWidget):
     def card_widgets(self) -> list[PostCard]:
         out = []
         for i in range(self.cards.count()):
-            w = self.cards.itemAt(i).widget()
+            item = self.cards.itemAt(i)
+            w = item.widget() if item is not None else None
             if isinstance(w, PostCard):
                 out.append(w)
         return out

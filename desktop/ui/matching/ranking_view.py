@@ -57,7 +57,7 @@ from desktop.ui.matching.common import (
     phase_label,
     save_temporary,
 )
-from desktop.ui.widgets import Banner, repolish, styled_label
+from desktop.ui.widgets import Banner, clear_layout, repolish, styled_label
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class RankingView(QWidget):
         sync.state_changed.connect(self._on_save_state)
         sync.saved.connect(self._on_saved)
         sync.merged.connect(self._on_merged)
-        service.event.connect(self._on_event)
+        service.live_event.connect(self._on_event)
 
     # ---------------------------------------------------------------- layout
 
@@ -542,10 +542,7 @@ class RankingView(QWidget):
         self.observation.blockSignals(False)
         self.observation.setEnabled(True)
         self.observation_state.setText("")
-        while self.documents.count():
-            item = self.documents.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.documents)
 
     async def _load_file(self, candidate_id: int) -> None:
         try:

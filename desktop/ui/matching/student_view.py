@@ -135,7 +135,7 @@ class StudentView(QWidget):
         service.applications.state_changed.connect(self._on_save_state)
         service.applications.saved.connect(self._on_saved)
         service.applications.refused.connect(lambda _e: spawn(self, self.refresh()))
-        service.event.connect(self._on_event)
+        service.live_event.connect(self._on_event)
 
     # ---------------------------------------------------------------- layout
 

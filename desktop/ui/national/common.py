@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -21,7 +23,7 @@ from desktop.ui.widgets import styled_label
 
 
 def page_layout(owner: QWidget, title: str, subtitle: str = "", *, width: int = 1040,
-                scroll: bool = True) -> tuple[QVBoxLayout, QWidget]:
+                scroll: bool = True) -> tuple[QVBoxLayout, QLabel]:
     """A (scrolling) page with a title, its content kept to a readable width.
 
     Returns the content column and the subtitle label (hidden when empty).
@@ -56,12 +58,19 @@ def page_layout(owner: QWidget, title: str, subtitle: str = "", *, width: int = 
 class SearchCombo(QComboBox):
     """An editable combo whose list filters on any part of what is typed."""
 
+    @property
+    def editor(self) -> QLineEdit:
+        """The line the person types in (an editable combo always has one)."""
+        edit = self.lineEdit()
+        assert edit is not None
+        return edit
+
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(placeholder)
-        self.lineEdit().setClearButtonEnabled(True)
+        self.editor.setPlaceholderText(placeholder)
+        self.editor.setClearButtonEnabled(True)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

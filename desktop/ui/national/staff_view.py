@@ -462,8 +462,8 @@ class StaffNationalView(QWidget):
         """The table's slices; raises ValueError (French) at the first bad cell."""
         result: list[DaySlice] = []
         for row in range(self.slices_table.rowCount()):
-            texts = [(self.slices_table.item(row, c).text().strip()
-                      if self.slices_table.item(row, c) else "") for c in range(4)]
+            cells = [self.slices_table.item(row, c) for c in range(4)]
+            texts = [cell.text().strip() if cell is not None else "" for cell in cells]
             try:
                 day = date.fromisoformat(texts[0])
                 start = time.fromisoformat(texts[3])

@@ -254,7 +254,7 @@ class WishesView(QWidget):
         self.add_button = primary_button(self.tr("Ajouter un vœu"), self)
         self.add_button.setDefault(False)
         self.add_button.clicked.connect(self._add)
-        self.specialty_combo.lineEdit().returnPressed.connect(self._add)
+        self.specialty_combo.editor.returnPressed.connect(self._add)
         add.addWidget(self.add_button)
         card.body.addWidget(self.add_row)
         self.add_error = styled_label("", "error", wrap=True)
