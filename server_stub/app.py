@@ -28,6 +28,7 @@ from server_stub.core.db import make_engine, make_sessionmaker
 from server_stub.core.deps import refuse_control_characters
 from server_stub.core.errors import ApiError, validation_error
 from server_stub.core.events import EventBroker
+from server_stub.core.leader import Leadership
 from server_stub.core.mail import Mailer
 from server_stub.settings import Settings
 
@@ -213,11 +214,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                          settings.db_max_overflow)
     factory = make_sessionmaker(engine)
     broker = EventBroker(factory, settings.event_poll_seconds)
+    leadership = Leadership(engine)
     mailer = Mailer(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(migrations.prepare, engine, migrate=settings.migrate_on_start)
+        leadership.start()
         await broker.start()
         try:
             async with AsyncExitStack() as areas:
@@ -225,6 +228,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     await areas.enter_async_context(area_lifespan(_app))
                 yield
         finally:
+            await run_in_threadpool(leadership.stop)
             await broker.stop()
             await run_in_threadpool(mailer.close)
             engine.dispose()
@@ -242,6 +246,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = factory
     app.state.broker = broker
+    app.state.leadership = leadership
     app.state.mailer = mailer
     _install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,

@@ -39,6 +39,7 @@ from server_stub.amphi.schemas import AmphiTransition, ChoiceRequest
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
+from server_stub.core.leader import FOLLOWER_SECONDS, Leadership
 from server_stub.core.mail import Mailer
 from server_stub.core.models import Person
 from server_stub.settings import Settings
@@ -65,9 +66,10 @@ class Simulation:
     """The background task; `start()` on the serving loop, `await stop()` at shutdown."""
 
     def __init__(self, factory: sessionmaker[Session], settings: Settings,
-                 mailer: Mailer) -> None:
+                 mailer: Mailer, leadership: Leadership | None = None) -> None:
         self.factory = factory
         self.settings = settings
+        self.leadership = leadership  # only the leading process plays the simulated interns
         base = settings.public_url or "http://127.0.0.1:8000"
         self.ctx = RequestContext(settings, mailer, base, "demo-simulation")
         self._task: asyncio.Task[None] | None = None
@@ -96,6 +98,9 @@ class Simulation:
             if plan is None:
                 await asyncio.sleep(30)
         while True:
+            if self.leadership is not None and not self.leadership.is_leader:
+                await asyncio.sleep(FOLLOWER_SECONDS)
+                continue
             try:
                 delay = await asyncio.to_thread(self._step, plan)
             except asyncio.CancelledError:

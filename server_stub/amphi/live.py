@@ -86,6 +86,7 @@ from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.db import execute_dml
 from server_stub.core.errors import ApiError, not_found
+from server_stub.core.leader import FOLLOWER_SECONDS, Leadership
 from server_stub.core.models import AuthSession, Campaign, EmailToken, Person, Role, TokenPurpose
 from server_stub.core.txn import on_commit
 from server_stub.settings import Settings
@@ -455,12 +456,16 @@ class TurnClock:
     """The task that moves turns on at their deadlines (and opens amphitheatres on time).
 
     It sleeps until the nearest deadline, at most `amphi_clock_poll_seconds` (which also
-    picks up deadlines written by another process), or until woken by a commit.
+    picks up deadlines written by another process), or until woken by a commit. Only the
+    leader among the server processes moves turns (`core/leader.py`); the others wait, and
+    the one that takes over starts from the deadlines stored in the database.
     """
 
-    def __init__(self, factory: sessionmaker[Session], settings: Settings) -> None:
+    def __init__(self, factory: sessionmaker[Session], settings: Settings,
+                 leadership: Leadership | None = None) -> None:
         self.factory = factory
         self.settings = settings
+        self.leadership = leadership
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
@@ -495,6 +500,9 @@ class TurnClock:
         poll = self.settings.amphi_clock_poll_seconds
         while True:
             self._wake.clear()
+            if self.leadership is not None and not self.leadership.is_leader:
+                await asyncio.sleep(FOLLOWER_SECONDS)
+                continue
             try:
                 wait = await asyncio.to_thread(run_due, self.factory, self.settings)
             except asyncio.CancelledError:

@@ -16,13 +16,14 @@ from server_stub.amphi import live as amphi_live
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """The turn clock (deadlines, openings) and, in demo mode, the simulated interns."""
     settings = app.state.settings
-    clock = amphi_live.TurnClock(app.state.sessionmaker, settings)
+    clock = amphi_live.TurnClock(app.state.sessionmaker, settings, app.state.leadership)
     clock.start()
     simulation = None
     if settings.demo_simulated_participants:
         from server_stub.amphi.demo import Simulation
 
-        simulation = Simulation(app.state.sessionmaker, settings, app.state.mailer)
+        simulation = Simulation(app.state.sessionmaker, settings, app.state.mailer,
+                                app.state.leadership)
         simulation.start()
     try:
         yield

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core import events
 from server_stub.core.context import RequestContext
+from server_stub.core.leader import Leadership
 from server_stub.core.mail import Mailer
 from server_stub.core.models import Person
 from server_stub.national.common import NationalEvent, Outcome, RunStatus, SiteState
@@ -41,8 +42,10 @@ class NationalBackground:
     """The periodic work of the national area for one app."""
 
     def __init__(self, registry: NationalRegistry, factory: sessionmaker[Session],
-                 settings: Settings, mailer: Mailer) -> None:
+                 settings: Settings, mailer: Mailer, leadership: Leadership | None = None
+                 ) -> None:
         self.registry = registry
+        self.leadership = leadership  # only the leading process moves the amphitheatre
         self.factory = factory
         self.settings = settings
         self.ctx = RequestContext(settings, mailer, settings.public_url or "", "server")
@@ -67,8 +70,9 @@ class NationalBackground:
                 log.exception("national background tick failed")
 
     def tick(self) -> None:
+        leading = self.leadership is None or self.leadership.is_leader
         for rt in self.registry.loaded():
-            if rt.run_status == RunStatus.RUNNING and rt.state == SiteState.AMPHI:
+            if leading and rt.run_status == RunStatus.RUNNING and rt.state == SiteState.AMPHI:
                 self._move_on(rt.campaign_id)
             self._publish_moved(rt)
 

@@ -34,7 +34,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     registry = NationalRegistry(app.state.sessionmaker)
     app.state.national = registry
     background = NationalBackground(registry, app.state.sessionmaker, app.state.settings,
-                                    app.state.mailer)
+                                    app.state.mailer, app.state.leadership)
 
     async def prepare_then_run() -> None:
         try:
