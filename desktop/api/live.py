@@ -89,7 +89,7 @@ class LiveClient(QObject):
     def next_delay(self) -> float:
         """Seconds before the next attempt: the server's hint, doubled per failure, capped."""
         base = self.retry_ms / 1000
-        return min(self.max_delay, base * 2 ** max(0, self.failures - 1))
+        return min(self.max_delay, base * 2.0 ** max(0, self.failures - 1))
 
     def _set_disconnected(self, reason: str) -> None:
         if self.is_connected:

@@ -312,9 +312,9 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
         if after_id is not None:
             while True:
                 batch = await asyncio.to_thread(_read_visible, factory, sent, viewer_id)
-                for event in batch:
-                    yield event.sse
-                    sent = event.id
+                for replayed in batch:
+                    yield replayed.sse
+                    sent = replayed.id
                 if len(batch) < FETCH_BATCH:
                     break
         while True:
