@@ -162,6 +162,18 @@ def test_rolled_back_publish_sends_nothing(live_server: LiveServer) -> None:
         assert int(stream.event()["id"]) == kept
 
 
+def test_a_stream_the_client_leaves_ends_on_the_server(live_server: LiveServer) -> None:
+    broker = live_server.app.state.broker  # type: ignore[attr-defined]
+    with sse(live_server) as stream:
+        publish(live_server, "ping")
+        stream.event()
+        assert broker.subscribers == 1
+    deadline = time.monotonic() + 5
+    while broker.subscribers and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert broker.subscribers == 0
+
+
 def test_bad_event_requests(live_server: LiveServer, client: httpx.Client) -> None:
     r = client.get("/api/events", headers={"Last-Event-ID": "abc"})
     assert r.status_code == 422
