@@ -23,6 +23,7 @@ from httpx_sse import EventSource, ServerSentEvent, aconnect_sse
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.api.client import ApiClient, error_from_response, network_error
+from desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class LiveClient(QObject):
             self.last_event_id = last_event_id
         if not self.running:
             self.failures = 0
-            self._task = asyncio.ensure_future(self._run())
+            self._task = spawn(self, self._run(), name="live events")
 
     async def stop(self) -> None:
         """End the subscription (the last event id is kept for the next start)."""

@@ -119,7 +119,8 @@ def test_keepalive_comment(server_factory: ServerFactory) -> None:
         started = time.monotonic()
         frame = stream.frame()
         assert frame["comments"] == ["keep-alive"]
-        assert time.monotonic() - started < 2
+        # Configured at 0.2 s, not the default 15 s (a wide margin: a loaded CI machine).
+        assert time.monotonic() - started < 10
 
 
 def test_in_process_publish_wakes_streams_at_once(server_factory: ServerFactory) -> None:
@@ -129,7 +130,8 @@ def test_in_process_publish_wakes_streams_at_once(server_factory: ServerFactory)
         started = time.monotonic()
         event_id = publish(live, "ping")
         assert int(stream.event()["id"]) == event_id
-        assert time.monotonic() - started < 2
+        # Well before the 30 s poll (a wide margin: a loaded CI machine).
+        assert time.monotonic() - started < 15
 
 
 def test_nothing_lost_between_replay_and_live(live_server: LiveServer) -> None:
