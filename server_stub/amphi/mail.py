@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from server_stub.amphi.schemas import PostPublic
+from server_stub.amphi.schemas import AmphiPostPublic
 from server_stub.core.mail import MailContent
 
 _SIGNATURE = ("L'agence régionale de santé — service des internes\n\n"
@@ -36,7 +36,7 @@ def _html(greeting: str, paragraphs: list[str], rows: list[tuple[str, str]] | No
             f"<p style=\"color:#6b7280;font-size:.9em\">{signature}</p></body></html>")
 
 
-def post_rows(post: PostPublic, choice_type: str) -> list[tuple[str, str]]:
+def post_rows(post: AmphiPostPublic, choice_type: str) -> list[tuple[str, str]]:
     """« La synthèse de votre poste », as the seed's confirmation mail lists it."""
     return [
         ("Spécialité", post.des),
@@ -50,7 +50,7 @@ def post_rows(post: PostPublic, choice_type: str) -> list[tuple[str, str]]:
     ]
 
 
-def choice_mail(name: str, semester: str, post: PostPublic, choice_type: str,
+def choice_mail(name: str, semester: str, post: AmphiPostPublic, choice_type: str,
                 by_proxy: bool, by_staff: bool) -> MailContent:
     rows = post_rows(post, choice_type)
     if by_proxy:
