@@ -278,6 +278,8 @@ def encode(value: Any) -> Any:
     it back."""
     if isinstance(value, list | tuple):
         return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
     return adapter(type(value)).dump_python(value, mode="json")
 
 
