@@ -280,7 +280,8 @@ def encode(value: Any) -> Any:
         return [encode(v) for v in value]
     if isinstance(value, dict):
         return {str(k): encode(v) for k, v in value.items()}
-    return adapter(type(value)).dump_python(value, mode="json")
+    kind: Any = type(value)
+    return adapter(kind).dump_python(value, mode="json")
 
 
 def decode_text(data: Any, key: str) -> str:
