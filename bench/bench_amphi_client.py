@@ -58,7 +58,8 @@ def offer(n_posts: int, seed: int = 5) -> tuple[list[Service], list[Post]]:
                           post_type=rng.choice(["CHU", "CH", "Ambulatoire"]),
                           regime="Phase d'approfondissement",
                           earmark=rng.choice([None, None, None, "Rythmologie", "Soins palliatifs"]),
-                          reserved=rng.random() < 0.05, taken=rng.random() < 0.3))
+                          reserved=rng.random() < 0.05, taken=rng.random() < 0.3,
+                          taken_by_intern_id=None, taken_by_name=None))
     return services, posts
 
 
