@@ -13,8 +13,9 @@ the hand-written conveniences of `desktop/api/mixins.py`).
 
 Type mapping: `string` → `str` (enumerations too: a new value on a newer server must not
 make an answer unreadable), `date-time` → `UtcDatetime` (timezone-aware, UTC when the
-server sends none), `date` → `date`, `integer` → `int`, `number` → `float`, `boolean` →
-`bool`, arrays → tuples (hashable, immutable: views keep these objects), objects with no
+server sends none), `date` → `date`, `integer` → `int`, `number` → `float` (an integer is
+taken), `boolean` → `bool` — scalars strict: "3" is not an integer, 1 is not a boolean —,
+arrays → tuples (hashable, immutable: views keep these objects), objects with no
 declared properties → `dict[str, Any]`, `anyOf` with `null` → `X | None`, `$ref` → the
 class. A property that is not required takes the document's default, or `None`/`()`.
 """
@@ -61,7 +62,7 @@ One frozen, keyword-only pydantic dataclass per component schema of an answer; d
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, StrictBool, StrictFloat, StrictInt, StrictStr
 from pydantic.dataclasses import dataclass
 
 {mixins}
@@ -120,13 +121,13 @@ def python_type(schema: dict[str, Any]) -> str:
         return python_type({"anyOf": [{**schema, "type": k} for k in kind]})
     if kind == "string":
         return {"date-time": "UtcDatetime", "date": "date",
-                "binary": "bytes"}.get(schema.get("format", ""), "str")
+                "binary": "bytes"}.get(schema.get("format", ""), "StrictStr")
     if kind == "integer":
-        return "int"
+        return "StrictInt"
     if kind == "number":
-        return "float"
+        return "StrictFloat"
     if kind == "boolean":
-        return "bool"
+        return "StrictBool"
     if kind == "null":
         return "None"
     if kind == "array":

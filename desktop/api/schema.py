@@ -13,7 +13,7 @@ One frozen, keyword-only pydantic dataclass per component schema of an answer; d
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, ConfigDict
+from pydantic import AfterValidator, ConfigDict, StrictBool, StrictFloat, StrictInt, StrictStr
 from pydantic.dataclasses import dataclass
 
 from desktop.api.mixins import (
@@ -41,53 +41,53 @@ CONFIG = ConfigDict(extra="ignore", defer_build=True)
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AmphiMessagePublic:
-    id: int
-    amphi_id: int
-    text: str
-    author: str | None
+    id: StrictInt
+    amphi_id: StrictInt
+    text: StrictStr
+    author: StrictStr | None
     at: UtcDatetime
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AmphiPostPublic(AmphiPostMixin):
-    id: int
-    number: str
-    amphi_id: int | None
-    service_id: int
-    establishment: str
-    service: str
-    head: str
-    department: str
-    service_number: str
-    des: str
-    specialty_group: str
-    post_type: str
-    regime: str
-    earmark: str | None
-    reserved: bool
-    taken: bool
-    taken_by_intern_id: int | None
-    taken_by_name: str | None
+    id: StrictInt
+    number: StrictStr
+    amphi_id: StrictInt | None
+    service_id: StrictInt
+    establishment: StrictStr
+    service: StrictStr
+    head: StrictStr
+    department: StrictStr
+    service_number: StrictStr
+    des: StrictStr
+    specialty_group: StrictStr
+    post_type: StrictStr
+    regime: StrictStr
+    earmark: StrictStr | None
+    reserved: StrictBool
+    taken: StrictBool
+    taken_by_intern_id: StrictInt | None
+    taken_by_name: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ServicePublic:
-    id: int
-    establishment: str
-    name: str
-    head: str
-    department: str
-    number: str
-    post_count: int
-    free_count: int
+    id: StrictInt
+    establishment: StrictStr
+    name: StrictStr
+    head: StrictStr
+    department: StrictStr
+    number: StrictStr
+    post_count: StrictInt
+    free_count: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AmphiOffer:
     """Posts with their services (one call loads an amphitheatre's or a semester's offer)."""
 
-    campaign_id: int
-    amphi_id: int | None
+    campaign_id: StrictInt
+    amphi_id: StrictInt | None
     services: tuple[ServicePublic, ...]
     posts: tuple[AmphiPostPublic, ...]
 
@@ -96,81 +96,81 @@ class AmphiOffer:
 class AmphiSessionPublic:
     """A sitting: start, end and the call ranks it covers (« Rangs 1 à 30 »)."""
 
-    no: int
+    no: StrictInt
     starts_at: UtcDatetime
     ends_at: UtcDatetime
-    rank_from: int
-    rank_to: int
+    rank_from: StrictInt
+    rank_to: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AmphiPublic:
-    id: int
-    campaign_id: int
-    semester: str
-    name: str
-    specialty_group: str
-    phase: str
-    phase_label: str
-    state: str
+    id: StrictInt
+    campaign_id: StrictInt
+    semester: StrictStr
+    name: StrictStr
+    specialty_group: StrictStr
+    phase: StrictStr
+    phase_label: StrictStr
+    state: StrictStr
     opens_at: UtcDatetime | None
-    intern_count: int
-    post_count: int
-    free_post_count: int
+    intern_count: StrictInt
+    post_count: StrictInt
+    free_post_count: StrictInt
     sessions: tuple[AmphiSessionPublic, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class FilePublic:
-    kind: str
-    filename: str
-    content_type: str
-    size: int
+    kind: StrictStr
+    filename: StrictStr
+    content_type: StrictStr
+    size: StrictInt
     uploaded_at: UtcDatetime
-    download_path: str
+    download_path: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PersonBrief(PersonNameMixin):
     """A supervisor as others see him (contact of the second supervisor, cards)."""
 
-    id: int
-    first_name: str
-    last_name: str
-    email: str | None
+    id: StrictInt
+    first_name: StrictStr
+    last_name: StrictStr
+    email: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class MatchingPostPublic:
     """A post with what its card shows ("k poste(s) restant à attribuer sur n")."""
 
-    id: int
-    wave_id: int
-    number: str
-    specialty: str
-    option: str | None
-    post_type: str
-    duration_months: int
-    offset_semester: bool
-    label: str
-    indication: str | None
-    establishment: str
-    subdivision: str
-    region: str | None
-    places: int
-    remaining_places: int
+    id: StrictInt
+    wave_id: StrictInt
+    number: StrictStr
+    specialty: StrictStr
+    option: StrictStr | None
+    post_type: StrictStr
+    duration_months: StrictInt
+    offset_semester: StrictBool
+    label: StrictStr
+    indication: StrictStr | None
+    establishment: StrictStr
+    subdivision: StrictStr
+    region: StrictStr | None
+    places: StrictInt
+    remaining_places: StrictInt
     supervisor: PersonBrief | None
     second_supervisor: PersonBrief | None
-    second_supervisor_access: str
-    description: str | None
-    validated: bool
+    second_supervisor_access: StrictStr
+    description: StrictStr | None
+    validated: StrictBool
     attachment: FilePublic | None
-    my_position: int | None = None
+    my_position: StrictInt | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ApplicationPublic:
-    position: int
+    position: StrictInt
     post: MatchingPostPublic
 
 
@@ -178,129 +178,129 @@ class ApplicationPublic:
 class ApplicationsPublic:
     """A student's ordered applications in a round, and whether they are enough."""
 
-    candidate_id: int
-    round_id: int
-    round_number: int
-    phase: str
-    can_edit: bool
-    eligible: bool
+    candidate_id: StrictInt
+    round_id: StrictInt
+    round_number: StrictInt
+    phase: StrictStr
+    can_edit: StrictBool
+    eligible: StrictBool
     applications: tuple[ApplicationPublic, ...]
-    count: int
-    required: int
-    open_posts: int
-    enough: bool
+    count: StrictInt
+    required: StrictInt
+    open_posts: StrictInt
+    enough: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AssignedCandidate:
-    candidate_id: int
-    first_name: str
-    last_name: str
-    specialty: str
-    subdivision: str
+    candidate_id: StrictInt
+    first_name: StrictStr
+    last_name: StrictStr
+    specialty: StrictStr
+    subdivision: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AssignmentPublic:
     """A line of the public real-time assignments list (« liste des affectations »)."""
 
-    id: int
-    campaign_id: int
-    semester: str
-    amphi_id: int
-    amphi_name: str
-    intern_id: int
-    intern_name: str
-    intern_seniority: int
-    intern_regime: str
-    intern_des: str
-    intern_des_label: str
-    faculty: str
-    group: str
-    post_id: int
-    post_number: str
-    post_des: str
-    post_type: str
-    department: str
-    establishment: str
-    service: str
-    head: str
-    earmark: str | None
-    reserved: bool
-    choice_type: str
+    id: StrictInt
+    campaign_id: StrictInt
+    semester: StrictStr
+    amphi_id: StrictInt
+    amphi_name: StrictStr
+    intern_id: StrictInt
+    intern_name: StrictStr
+    intern_seniority: StrictInt
+    intern_regime: StrictStr
+    intern_des: StrictStr
+    intern_des_label: StrictStr
+    faculty: StrictStr
+    group: StrictStr
+    post_id: StrictInt
+    post_number: StrictStr
+    post_des: StrictStr
+    post_type: StrictStr
+    department: StrictStr
+    establishment: StrictStr
+    service: StrictStr
+    head: StrictStr
+    earmark: StrictStr | None
+    reserved: StrictBool
+    choice_type: StrictStr
     chosen_at: UtcDatetime
-    by_proxy: bool
-    by_staff: bool
+    by_proxy: StrictBool
+    by_staff: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AttestationPublic:
-    assignment_id: int
-    campaign_id: int
-    semester: str
-    amphi_name: str
+    assignment_id: StrictInt
+    campaign_id: StrictInt
+    semester: StrictStr
+    amphi_name: StrictStr
     post: AmphiPostPublic
-    choice_type: str
+    choice_type: StrictStr
     chosen_at: UtcDatetime
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class AuditPublic:
-    id: int
+    id: StrictInt
     at: UtcDatetime
-    actor_id: int | None
-    subject_id: int | None
-    campaign_id: int | None
-    action: str
+    actor_id: StrictInt | None
+    subject_id: StrictInt | None
+    campaign_id: StrictInt | None
+    action: StrictStr
     detail: dict[str, Any] | None
-    address: str | None
+    address: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class CallListEntry:
     """One line of « liste d'appel », always computed from the current data."""
 
-    call_rank: int
-    intern_id: int
-    last_name: str
-    first_name: str
-    des: str
-    des_label: str
-    seniority: int
-    cohort: int
-    local_cohort_size: int
-    local_rank: int
-    theoretical_cohort: int
-    theoretical_cohort_size: int
-    updated_rank: float
-    updated_rank_display: str
-    planned_absence: bool
-    choice_type: str
-    session_no: int | None
+    call_rank: StrictInt
+    intern_id: StrictInt
+    last_name: StrictStr
+    first_name: StrictStr
+    des: StrictStr
+    des_label: StrictStr
+    seniority: StrictInt
+    cohort: StrictInt
+    local_cohort_size: StrictInt
+    local_rank: StrictInt
+    theoretical_cohort: StrictInt
+    theoretical_cohort_size: StrictInt
+    updated_rank: StrictFloat
+    updated_rank_display: StrictStr
+    planned_absence: StrictBool
+    choice_type: StrictStr
+    session_no: StrictInt | None
     session_starts_at: UtcDatetime | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class CampaignPublic:
-    id: int
-    kind: str
-    name: str
-    region: str | None
-    state: str
-    my_role: str | None = None
+    id: StrictInt
+    kind: StrictStr
+    name: StrictStr
+    region: StrictStr | None
+    state: StrictStr
+    my_role: StrictStr | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ResultPost:
-    id: int
-    number: str
-    label: str
-    indication: str | None
-    specialty: str
-    establishment: str
-    subdivision: str
-    duration_months: int
-    offset_semester: bool
+    id: StrictInt
+    number: StrictStr
+    label: StrictStr
+    indication: StrictStr | None
+    specialty: StrictStr
+    establishment: StrictStr
+    subdivision: StrictStr
+    duration_months: StrictInt
+    offset_semester: StrictBool
     supervisor: PersonBrief | None
 
 
@@ -308,31 +308,31 @@ class ResultPost:
 class CandidateApplicationRow:
     """A student's application as coordinators see it, with the supervisor's rank."""
 
-    round_id: int
-    round_number: int
-    position: int
+    round_id: StrictInt
+    round_number: StrictInt
+    position: StrictInt
     post: ResultPost
-    ranking_status: str
-    rank: int | None
-    ranking_valid: bool
-    result: str
+    ranking_status: StrictStr
+    rank: StrictInt | None
+    ranking_valid: StrictBool
+    result: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class CandidateBrief(CandidateNameMixin):
-    id: int
-    first_name: str
-    last_name: str
-    ine: str | None
-    specialty: str
-    subdivision: str
-    offset_semester: bool
+    id: StrictInt
+    first_name: StrictStr
+    last_name: StrictStr
+    ine: StrictStr | None
+    specialty: StrictStr
+    subdivision: StrictStr
+    offset_semester: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class CandidateApplicationsPublic:
     candidate: CandidateBrief
-    email: str | None
+    email: StrictStr | None
     rows: tuple[CandidateApplicationRow, ...]
 
 
@@ -341,7 +341,7 @@ class CandidateFilePublic:
     """A candidate's file ("dossier de candidature"): presentation text and documents."""
 
     candidate: CandidateBrief
-    presentation: str | None
+    presentation: StrictStr | None
     documents: tuple[FilePublic, ...]
 
 
@@ -351,32 +351,32 @@ class ChoicePublic:
 
     assignment: AssignmentPublic
     post: AmphiPostPublic
-    mailed_to: str | None
+    mailed_to: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class DemoAccount:
     """A documented demo account (only served when the server runs in demo mode)."""
 
-    role: str
-    label: str
-    email: str
-    password: str
+    role: StrictStr
+    label: StrictStr
+    email: StrictStr
+    password: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class EmailPublic:
     """An address an action applied to (confirmed email, account whose password was reset)."""
 
-    email: str
+    email: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ErrorDetail:
-    code: str
-    message: str
-    field: str | None = None
-    retry_after: int | None = None
+    code: StrictStr
+    message: StrictStr
+    field: StrictStr | None = None
+    retry_after: StrictInt | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -386,10 +386,10 @@ class ErrorBody:
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class EventPublic:
-    id: int
+    id: StrictInt
     at: UtcDatetime
-    kind: str
-    campaign_id: int | None
+    kind: StrictStr
+    campaign_id: StrictInt | None
     payload: dict[str, Any]
 
 
@@ -397,112 +397,112 @@ class EventPublic:
 class FavouritePublic(FavouriteMixin):
     """A favourite service (all its posts) or post, with « k disponibles - n favoris »."""
 
-    id: int
-    position: int
-    kind: str
-    service_id: int
-    post_id: int | None
-    establishment: str
-    service: str
-    head: str
-    post_ids: tuple[int, ...]
-    available: int
-    favourites: int
+    id: StrictInt
+    position: StrictInt
+    kind: StrictStr
+    service_id: StrictInt
+    post_id: StrictInt | None
+    establishment: StrictStr
+    service: StrictStr
+    head: StrictStr
+    post_ids: tuple[StrictInt, ...]
+    available: StrictInt
+    favourites: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class FavouriteAdded:
     """The list after an add; `first_single_post` says when to show the one-time warning."""
 
-    amphi_id: int
-    intern_id: int
-    version: int
-    single_post_warned: bool
+    amphi_id: StrictInt
+    intern_id: StrictInt
+    version: StrictInt
+    single_post_warned: StrictBool
     items: tuple[FavouritePublic, ...]
-    first_single_post: bool = False
+    first_single_post: StrictBool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class FavouriteEstimateItem:
     """One of my favourites: places I may take now and, estimated, at my turn."""
 
-    favourite_id: int
-    position: int
-    free_now: int
-    free_at_my_turn: int
-    likely_free: bool
+    favourite_id: StrictInt
+    position: StrictInt
+    free_now: StrictInt
+    free_at_my_turn: StrictInt
+    likely_free: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class FavouriteEstimate:
     """« À mon tour (estimation) »: the serial simulation over favourites, mine only."""
 
-    amphi_id: int
-    intern_id: int
-    interns_before: int
+    amphi_id: StrictInt
+    intern_id: StrictInt
+    interns_before: StrictInt
     computed_at: UtcDatetime
     items: tuple[FavouriteEstimateItem, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class FavouriteList:
-    amphi_id: int
-    intern_id: int
-    version: int
-    single_post_warned: bool
+    amphi_id: StrictInt
+    intern_id: StrictInt
+    version: StrictInt
+    single_post_warned: StrictBool
     items: tuple[FavouritePublic, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class Health:
-    status: str = 'ok'
-    version: str
+    status: StrictStr = 'ok'
+    version: StrictStr
     time: UtcDatetime
-    database: str
+    database: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class IdentityMatched:
     """Answer of `check_identity`: this identity may register."""
 
-    matched: bool = True
+    matched: StrictBool = True
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RejectedLine:
-    line: int
-    reason: str
-    values: dict[str, str]
+    line: StrictInt
+    reason: StrictStr
+    values: dict[str, StrictStr]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ImportReport:
-    kind: str
-    lines: int
-    created: int
-    updated: int
+    kind: StrictStr
+    lines: StrictInt
+    created: StrictInt
+    updated: StrictInt
     rejected: tuple[RejectedLine, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ImportResult:
-    created: int
-    updated: int
+    created: StrictInt
+    updated: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ImportSummary:
-    created: int
-    updated: int
+    created: StrictInt
+    updated: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ProxyPublic:
-    id: int
-    intern_id: int
-    holder_email: str
-    holder_phone: str
-    status: str
+    id: StrictInt
+    intern_id: StrictInt
+    holder_email: StrictStr
+    holder_phone: StrictStr
+    status: StrictStr
     created_at: UtcDatetime
     validated_at: UtcDatetime | None
     ended_at: UtcDatetime | None
@@ -512,33 +512,33 @@ class ProxyPublic:
 class InternSelf:
     """An intern's own record for one semester: ranks with the seed's meanings, type of choice and pending request, proxy, amphitheatre and assignment."""
 
-    id: int
-    campaign_id: int
-    semester: str
+    id: StrictInt
+    campaign_id: StrictInt
+    semester: StrictStr
     amphi: AmphiPublic | None
-    acting_as_proxy: bool
-    last_name: str
-    first_name: str
-    des: str
-    des_label: str
-    specialty_group: str
-    regime: str
-    phase: str
-    faculty: str
-    cohort: int
-    seniority: int
-    local_rank: int
-    local_cohort_size: int
-    theoretical_cohort: int | None
-    theoretical_cohort_size: int | None
-    updated_rank: float | None
-    updated_rank_display: str | None
-    call_rank: int | None
-    choice_type: str
-    supernumerary_request: str | None
-    supernumerary_decision: str | None
-    planned_absence: bool
-    absence_reason: str | None
+    acting_as_proxy: StrictBool
+    last_name: StrictStr
+    first_name: StrictStr
+    des: StrictStr
+    des_label: StrictStr
+    specialty_group: StrictStr
+    regime: StrictStr
+    phase: StrictStr
+    faculty: StrictStr
+    cohort: StrictInt
+    seniority: StrictInt
+    local_rank: StrictInt
+    local_cohort_size: StrictInt
+    theoretical_cohort: StrictInt | None
+    theoretical_cohort_size: StrictInt | None
+    updated_rank: StrictFloat | None
+    updated_rank_display: StrictStr | None
+    call_rank: StrictInt | None
+    choice_type: StrictStr
+    supernumerary_request: StrictStr | None
+    supernumerary_decision: StrictStr | None
+    planned_absence: StrictBool
+    absence_reason: StrictStr | None
     proxy: ProxyPublic | None
     assignment: AssignmentPublic | None
 
@@ -547,67 +547,67 @@ class InternSelf:
 class InternStaff:
     """An intern as staff manage him (supernumerary requests, planned absence)."""
 
-    id: int
-    campaign_id: int
-    amphi_id: int | None
-    person_id: int
-    last_name: str
-    first_name: str
-    des: str
-    specialty_group: str
-    phase: str
-    choice_type: str
-    supernumerary_request: str | None
+    id: StrictInt
+    campaign_id: StrictInt
+    amphi_id: StrictInt | None
+    person_id: StrictInt
+    last_name: StrictStr
+    first_name: StrictStr
+    des: StrictStr
+    specialty_group: StrictStr
+    phase: StrictStr
+    choice_type: StrictStr
+    supernumerary_request: StrictStr | None
     supernumerary_requested_at: UtcDatetime | None
-    supernumerary_decision: str | None
-    planned_absence: bool
-    absence_reason: str | None
+    supernumerary_decision: StrictStr | None
+    planned_absence: StrictBool
+    absence_reason: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class LiveIntern:
-    intern_id: int
-    call_rank: int
-    position: int
-    name: str
-    des: str
-    choice_type: str
-    status: str
-    present: bool
-    planned_absence: bool
-    post_id: int | None
-    post_number: str | None
-    post_label: str | None
+    intern_id: StrictInt
+    call_rank: StrictInt
+    position: StrictInt
+    name: StrictStr
+    des: StrictStr
+    choice_type: StrictStr
+    status: StrictStr
+    present: StrictBool
+    planned_absence: StrictBool
+    post_id: StrictInt | None
+    post_number: StrictStr | None
+    post_label: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class LiveMe:
     """The caller's place: "n before me", the banner, and whether he may choose now."""
 
-    intern_id: int
-    acting_as_proxy: bool
-    status: str
-    position: int
-    before: int
-    present_before: int
-    soon: bool
-    my_turn: bool
-    can_choose: bool
-    cannot_choose_reason: str | None
-    proxy_active: bool
+    intern_id: StrictInt
+    acting_as_proxy: StrictBool
+    status: StrictStr
+    position: StrictInt
+    before: StrictInt
+    present_before: StrictInt
+    soon: StrictBool
+    my_turn: StrictBool
+    can_choose: StrictBool
+    cannot_choose_reason: StrictStr | None
+    proxy_active: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class LiveState:
-    amphi_id: int
-    state: str
+    amphi_id: StrictInt
+    state: StrictStr
     server_time: UtcDatetime
-    turn_no: int
-    current_intern_id: int | None
+    turn_no: StrictInt
+    current_intern_id: StrictInt | None
     deadline: UtcDatetime | None
-    remaining_seconds: float | None
-    turn_seconds: float
-    soon_threshold: int
+    remaining_seconds: StrictFloat | None
+    turn_seconds: StrictFloat
+    soon_threshold: StrictInt
     queue: tuple[LiveIntern, ...]
     me: LiveMe | None
 
@@ -616,27 +616,27 @@ class LiveState:
 class ThresholdRule:
     """"Candidatures suffisantes" for a round: at least `share` of the posts open to the student, and at least `minimum` applications (rounds above the last rule use it)."""
 
-    round_number: int
-    share: float
-    minimum: int
+    round_number: StrictInt
+    share: StrictFloat
+    minimum: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class MatchingSettings:
     """Campaign rules: the engine's ranking rules and the application thresholds."""
 
-    min_ranked_share: float = 0.8
-    subdivision_first: bool = True
-    threshold_scope: str = 'subdivision'
+    min_ranked_share: StrictFloat = 0.8
+    subdivision_first: StrictBool = True
+    threshold_scope: StrictStr = 'subdivision'
     thresholds: tuple[ThresholdRule, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RoundPublic:
-    id: int
-    wave_id: int
-    number: int
-    off_platform: bool
+    id: StrictInt
+    wave_id: StrictInt
+    number: StrictInt
+    off_platform: StrictBool
     applications_opens_at: UtcDatetime | None
     applications_closes_at: UtcDatetime | None
     ranking_opens_at: UtcDatetime | None
@@ -644,55 +644,55 @@ class RoundPublic:
     results_at: UtcDatetime | None
     opens_at: UtcDatetime | None
     closes_at: UtcDatetime | None
-    state: str
-    phase: str
+    state: StrictStr
+    phase: StrictStr
     run_at: UtcDatetime | None
     published_at: UtcDatetime | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class WavePublic(WaveMixin):
-    id: int
-    name: str
-    position: int
+    id: StrictInt
+    name: StrictStr
+    position: StrictInt
     posts_opens_at: UtcDatetime | None
     posts_closes_at: UtcDatetime | None
-    posts_open: bool
-    current_round_id: int | None
+    posts_open: StrictBool
+    current_round_id: StrictInt | None
     rounds: tuple[RoundPublic, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class MatchingCampaignPublic(MatchingCampaignMixin):
-    id: int
-    name: str
-    region: str | None
-    state: str
-    my_role: str
+    id: StrictInt
+    name: StrictStr
+    region: StrictStr | None
+    state: StrictStr
+    my_role: StrictStr
     settings: MatchingSettings
     waves: tuple[WavePublic, ...]
-    my_wave_id: int | None = None
+    my_wave_id: StrictInt | None = None
     server_time: UtcDatetime
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PostRoundResult:
-    round_id: int
-    round_number: int
+    round_id: StrictInt
+    round_number: StrictInt
     assigned: tuple[AssignedCandidate, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RankingSummary:
-    round_id: int
-    round_number: int
-    phase: str
-    candidates: int
-    ranked: int
-    rejected: int
-    unclassified: int
-    valid: bool
-    version: int
+    round_id: StrictInt
+    round_number: StrictInt
+    phase: StrictStr
+    candidates: StrictInt
+    ranked: StrictInt
+    rejected: StrictInt
+    unclassified: StrictInt
+    valid: StrictBool
+    version: StrictInt
     updated_at: UtcDatetime | None
 
 
@@ -700,30 +700,30 @@ class RankingSummary:
 class MyPostPublic:
     """A supervisor's post: his access, the current ranking's state, published results."""
 
-    id: int
-    wave_id: int
-    number: str
-    specialty: str
-    option: str | None
-    post_type: str
-    duration_months: int
-    offset_semester: bool
-    label: str
-    indication: str | None
-    establishment: str
-    subdivision: str
-    region: str | None
-    places: int
-    remaining_places: int
+    id: StrictInt
+    wave_id: StrictInt
+    number: StrictStr
+    specialty: StrictStr
+    option: StrictStr | None
+    post_type: StrictStr
+    duration_months: StrictInt
+    offset_semester: StrictBool
+    label: StrictStr
+    indication: StrictStr | None
+    establishment: StrictStr
+    subdivision: StrictStr
+    region: StrictStr | None
+    places: StrictInt
+    remaining_places: StrictInt
     supervisor: PersonBrief | None
     second_supervisor: PersonBrief | None
-    second_supervisor_access: str
-    description: str | None
-    validated: bool
+    second_supervisor_access: StrictStr
+    description: StrictStr | None
+    validated: StrictBool
     attachment: FilePublic | None
-    my_position: int | None = None
-    my_access: str
-    can_edit_description: bool
+    my_position: StrictInt | None = None
+    my_access: StrictStr
+    can_edit_description: StrictBool
     ranking: RankingSummary | None
     results: tuple[PostRoundResult, ...]
 
@@ -732,43 +732,43 @@ class MyPostPublic:
 class NationalAbove:
     """'A / B étudiants non CESP validés au-dessus de moi ont fait au moins 1 vœu'."""
 
-    with_wishes: int
-    above: int
-    pool: str
-    text: str
+    with_wishes: StrictInt
+    above: StrictInt
+    pool: StrictStr
+    text: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalAssignment:
     """The post a student holds after his turn (the attestation's content)."""
 
-    cell_id: int
-    subdivision: str
-    specialty: str
-    wish_number: int | None
-    k: int
-    capacity: int
+    cell_id: StrictInt
+    subdivision: StrictStr
+    specialty: StrictStr
+    wish_number: StrictInt | None
+    k: StrictInt
+    capacity: StrictInt
     assigned_at: UtcDatetime
-    how: str
-    code: str
+    how: StrictStr
+    code: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalAvailabilityRow:
-    cell_id: int
-    subdivision: str
-    specialty: str
-    capacity: int
-    remaining: int
+    cell_id: StrictInt
+    subdivision: StrictStr
+    specialty: StrictStr
+    capacity: StrictInt
+    remaining: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalAvailability:
     """Posts left per cell at a given passing number of a pool."""
 
-    kind: str
-    pool: str
-    passing: int
+    kind: StrictStr
+    pool: StrictStr
+    passing: StrictInt
     rows: tuple[NationalAvailabilityRow, ...]
 
 
@@ -777,35 +777,35 @@ class NationalDaySlice:
     """A day of the amphitheatre: ranks passing that day, and when the day starts."""
 
     day: date
-    rank_from: int
-    rank_to: int
+    rank_from: StrictInt
+    rank_to: StrictInt
     starts_at: UtcDatetime
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalPoolCounts:
-    students: int
-    with_wishes: int
+    students: StrictInt
+    with_wishes: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalCampaignPublic:
     """The home page of a national campaign ("le site est ouvert pour : ...")."""
 
-    id: int
-    name: str
-    state: str
-    state_label: str
-    amphi_status: str
-    hotline: str | None
-    day_start: str | None
-    pace_per_hour: tuple[int, ...]
-    wishes_page_size: int
-    students: int
-    registered: int
+    id: StrictInt
+    name: StrictStr
+    state: StrictStr
+    state_label: StrictStr
+    amphi_status: StrictStr
+    hotline: StrictStr | None
+    day_start: StrictStr | None
+    pace_per_hour: tuple[StrictInt, ...]
+    wishes_page_size: StrictInt
+    students: StrictInt
+    registered: StrictInt
     pools: dict[str, NationalPoolCounts]
-    cells: int
-    posts: int
+    cells: StrictInt
+    posts: StrictInt
     day_slices: tuple[NationalDaySlice, ...]
 
 
@@ -813,93 +813,93 @@ class NationalCampaignPublic:
 class NationalCellPublic:
     """A cell of the offer: subdivision × specialty, with its number of posts."""
 
-    id: int
-    pool: str
-    subdivision: str
-    specialty: str
-    capacity: int
+    id: StrictInt
+    pool: StrictStr
+    subdivision: StrictStr
+    specialty: StrictStr
+    capacity: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalHolder:
-    n: int
-    state: str
-    label: str
-    rank: int
-    demoted_behind: int | None
-    wish_number: int | None
+    n: StrictInt
+    state: StrictStr
+    label: StrictStr
+    rank: StrictInt
+    demoted_behind: StrictInt | None
+    wish_number: StrictInt | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalCellView:
     cell: NationalCellPublic
-    remaining: int
+    remaining: StrictInt
     holders: tuple[NationalHolder, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalCurrent:
-    candidate_id: int
-    rank: int
-    pool: str
-    passing: int
-    position: int
+    candidate_id: StrictInt
+    rank: StrictInt
+    pool: StrictStr
+    passing: StrictInt
+    position: StrictInt
     turn_started_at: UtcDatetime | None
-    waiting_seconds: int | None
+    waiting_seconds: StrictInt | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalHeadline:
     """'en k / N le vœu n° X à SUBDIVISION en SPECIALTY permettra d'être affecté'."""
 
-    wish_number: int | None
-    cell_id: int | None
-    subdivision: str | None
-    specialty: str | None
-    k: int | None
-    capacity: int | None
-    situation: str
-    text: str
+    wish_number: StrictInt | None
+    cell_id: StrictInt | None
+    subdivision: StrictStr | None
+    specialty: StrictStr | None
+    k: StrictInt | None
+    capacity: StrictInt | None
+    situation: StrictStr
+    text: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalRejectedLine:
-    line: int
-    reason: str
+    line: StrictInt
+    reason: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalImportReport:
     """What an import did; rejected lines are listed, the others are imported."""
 
-    dry_run: bool
-    lines: int
-    created: int
-    updated: int
+    dry_run: StrictBool
+    lines: StrictInt
+    created: StrictInt
+    updated: StrictInt
     rejected: tuple[NationalRejectedLine, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalListingRow:
-    position: int
-    rank: int
-    demoted_behind: int | None
-    pool: str
-    passing: int
-    absent: bool
-    outcome: str | None
-    state: str | None
-    cell_id: int | None
-    subdivision: str | None
-    specialty: str | None
-    wish_number: int | None
+    position: StrictInt
+    rank: StrictInt
+    demoted_behind: StrictInt | None
+    pool: StrictStr
+    passing: StrictInt
+    absent: StrictBool
+    outcome: StrictStr | None
+    state: StrictStr | None
+    cell_id: StrictInt | None
+    subdivision: StrictStr | None
+    specialty: StrictStr | None
+    wish_number: StrictInt | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalListing:
-    total: int
-    offset: int
-    limit: int
+    total: StrictInt
+    offset: StrictInt
+    limit: StrictInt
     rows: tuple[NationalListingRow, ...]
 
 
@@ -907,45 +907,45 @@ class NationalListing:
 class NationalTurn:
     """The turn panel."""
 
-    amphi_status: str
-    current_rank: int | None
-    current_position: int | None
-    my_position: int
-    people_before: int
-    my_turn: bool
+    amphi_status: StrictStr
+    current_rank: StrictInt | None
+    current_position: StrictInt | None
+    my_position: StrictInt
+    people_before: StrictInt
+    my_turn: StrictBool
     turn_started_at: UtcDatetime | None
     turn_deadline: UtcDatetime | None
-    pace_per_hour: float
-    estimated_wait_seconds: int | None
+    pace_per_hour: StrictFloat
+    estimated_wait_seconds: StrictInt | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalWish:
     """One wish with its status at the student's turn (simulation)."""
 
-    number: int
-    cell_id: int
-    subdivision: str
-    specialty: str
-    capacity: int
-    k: int | None
-    exhausted: bool
-    label: str
-    satisfied: bool
-    assigned: bool = False
+    number: StrictInt
+    cell_id: StrictInt
+    subdivision: StrictStr
+    specialty: StrictStr
+    capacity: StrictInt
+    k: StrictInt | None
+    exhausted: StrictBool
+    label: StrictStr
+    satisfied: StrictBool
+    assigned: StrictBool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalWishList:
     """My wishes and their statuses. `version` must accompany the next change."""
 
-    version: int
-    count: int
-    editable: bool
-    read_only_reason: str | None
+    version: StrictInt
+    count: StrictInt
+    editable: StrictBool
+    read_only_reason: StrictStr | None
     headline: NationalHeadline
     above: NationalAbove
-    page_size: int
+    page_size: StrictInt
     wishes: tuple[NationalWish, ...]
 
 
@@ -953,53 +953,53 @@ class NationalWishList:
 class NationalMe:
     """Everything the student's screen shows."""
 
-    campaign_id: int
-    candidate_id: int
-    rank: int
-    pool: str
-    pool_label: str
-    passing: int
-    demoted_behind: int | None
-    absent: bool
-    site_state: str
-    outcome: str | None
+    campaign_id: StrictInt
+    candidate_id: StrictInt
+    rank: StrictInt
+    pool: StrictStr
+    pool_label: StrictStr
+    passing: StrictInt
+    demoted_behind: StrictInt | None
+    absent: StrictBool
+    site_state: StrictStr
+    outcome: StrictStr | None
     assignment: NationalAssignment | None
-    secret_required: bool
-    secret_question: str | None
+    secret_required: StrictBool
+    secret_question: StrictStr | None
     turn: NationalTurn
     wishes: NationalWishList
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalRadar:
-    site_state: str
-    amphi_status: str
+    site_state: StrictStr
+    amphi_status: StrictStr
     current: NationalCurrent | None
-    total: int
-    passed: int
-    remaining: int
-    chosen_today: int
-    chosen_last_hour: int
-    pace_per_hour: float
-    expected_pace_per_hour: tuple[int, ...]
+    total: StrictInt
+    passed: StrictInt
+    remaining: StrictInt
+    chosen_today: StrictInt
+    chosen_last_hour: StrictInt
+    pace_per_hour: StrictFloat
+    expected_pace_per_hour: tuple[StrictInt, ...]
     today: NationalDaySlice | None
-    generation: int
+    generation: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalRankLimit:
-    cell_id: int
-    subdivision: str
-    specialty: str
-    capacity: int
-    taken: int
-    first_rank: int | None
-    last_rank: int | None
+    cell_id: StrictInt
+    subdivision: StrictStr
+    specialty: StrictStr
+    capacity: StrictInt
+    taken: StrictInt
+    first_rank: StrictInt | None
+    last_rank: StrictInt | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalRankLimits:
-    pool: str
+    pool: StrictStr
     rows: tuple[NationalRankLimit, ...]
 
 
@@ -1007,39 +1007,39 @@ class NationalRankLimits:
 class NationalReceipt:
     """Signed proof of a saved wish list; keep it, show it, verify it."""
 
-    campaign_id: int
-    candidate_id: int
-    version: int
+    campaign_id: StrictInt
+    candidate_id: StrictInt
+    version: StrictInt
     at: UtcDatetime
-    cells: tuple[int, ...]
-    digest: str
-    signature: str
-    code: str
+    cells: tuple[StrictInt, ...]
+    digest: StrictStr
+    signature: StrictStr
+    code: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalReceiptCheck:
-    valid: bool
-    recorded: bool
-    current: bool
-    message: str
+    valid: StrictBool
+    recorded: StrictBool
+    current: StrictBool
+    message: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalStaffStudent:
-    candidate_id: int
-    person_id: int
-    rank: int
-    pool: str
-    position: int
-    last_name: str
-    first_name: str
-    email: str | None
-    phone: str | None
-    absent: bool
-    demoted_behind: int | None
-    has_account: bool
-    entered_amphi: bool
+    candidate_id: StrictInt
+    person_id: StrictInt
+    rank: StrictInt
+    pool: StrictStr
+    position: StrictInt
+    last_name: StrictStr
+    first_name: StrictStr
+    email: StrictStr | None
+    phone: StrictStr | None
+    absent: StrictBool
+    demoted_behind: StrictInt | None
+    has_account: StrictBool
+    entered_amphi: StrictBool
     headline: NationalHeadline
 
 
@@ -1047,11 +1047,11 @@ class NationalStaffStudent:
 class NationalStaffAmphi:
     """The run as staff see it: the current student with his phone, and who follows."""
 
-    site_state: str
-    amphi_status: str
+    site_state: StrictStr
+    amphi_status: StrictStr
     current: NationalStaffStudent | None
     turn_started_at: UtcDatetime | None
-    waiting_seconds: int | None
+    waiting_seconds: StrictInt | None
     next: tuple[NationalStaffStudent, ...]
     radar: NationalRadar
 
@@ -1068,7 +1068,7 @@ class NationalStaleBody:
 class NationalValidation:
     """Answer to a validation (the same for every retry with the same idempotency key)."""
 
-    candidate_id: int
+    candidate_id: StrictInt
     assignment: NationalAssignment
 
 
@@ -1076,80 +1076,80 @@ class NationalValidation:
 class NationalWishChange:
     """One line of "mes changements passés"."""
 
-    id: int
+    id: StrictInt
     at: UtcDatetime
-    action: str
-    cell_id: int | None
-    subdivision: str | None
-    specialty: str | None
-    from_position: int | None
-    to_position: int | None
-    version: int
-    count: int
-    by_staff: bool
+    action: StrictStr
+    cell_id: StrictInt | None
+    subdivision: StrictStr | None
+    specialty: StrictStr | None
+    from_position: StrictInt | None
+    to_position: StrictInt | None
+    version: StrictInt
+    count: StrictInt
+    by_staff: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalWishWrite(WishWriteMixin):
     """The list after a saved change, with the change's receipt."""
 
-    version: int
-    count: int
-    editable: bool
-    read_only_reason: str | None
+    version: StrictInt
+    count: StrictInt
+    editable: StrictBool
+    read_only_reason: StrictStr | None
     headline: NationalHeadline
     above: NationalAbove
-    page_size: int
+    page_size: StrictInt
     wishes: tuple[NationalWish, ...]
     receipt: NationalReceipt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ObservationPublic:
-    post_id: int
-    candidate_id: int
-    text: str | None
+    post_id: StrictInt
+    candidate_id: StrictInt
+    text: StrictStr | None
     updated_at: UtcDatetime | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PostRow:
-    post_id: int
-    wave_id: int
-    number: str
-    label: str
-    indication: str | None
-    specialty: str
-    establishment: str
-    subdivision: str
-    region: str | None
+    post_id: StrictInt
+    wave_id: StrictInt
+    number: StrictStr
+    label: StrictStr
+    indication: StrictStr | None
+    specialty: StrictStr
+    establishment: StrictStr
+    subdivision: StrictStr
+    region: StrictStr | None
     supervisor: PersonBrief | None
     supervisor_last_seen_at: UtcDatetime | None
-    post_type: str
-    duration_months: int
-    places: int
-    remaining_places: int
-    applications: int
-    assignments: int
-    ranking_valid: bool | None
-    violations: tuple[str, ...]
-    offset_semester: bool
-    validated: bool
+    post_type: StrictStr
+    duration_months: StrictInt
+    places: StrictInt
+    remaining_places: StrictInt
+    applications: StrictInt
+    assignments: StrictInt
+    ranking_valid: StrictBool | None
+    violations: tuple[StrictStr, ...]
+    offset_semester: StrictBool
+    validated: StrictBool
     last_change_at: UtcDatetime | None
-    last_change_by: str | None
+    last_change_by: StrictStr | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class Ratio:
-    count: int
-    total: int
-    percent: float
+    count: StrictInt
+    total: StrictInt
+    percent: StrictFloat
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PostStats:
-    total: int
-    places: int
+    total: StrictInt
+    places: StrictInt
     assignments: Ratio
     with_applications: Ratio
     ranking_valid: Ratio
@@ -1161,18 +1161,18 @@ class PostStats:
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PostDashboard:
     rows: tuple[PostRow, ...]
-    total: int
-    offset: int
-    limit: int
+    total: StrictInt
+    offset: StrictInt
+    limit: StrictInt
     stats: PostStats
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PostPage:
     rows: tuple[MatchingPostPublic, ...]
-    total: int
-    offset: int
-    limit: int
+    total: StrictInt
+    offset: StrictInt
+    limit: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -1180,74 +1180,74 @@ class PresencePublic:
     """The answer to a presence signal: small on purpose (sent every ~10 s by every client)."""
 
     server_time: UtcDatetime
-    state: str
-    turn_no: int
-    current_intern_id: int | None
+    state: StrictStr
+    turn_no: StrictInt
+    current_intern_id: StrictInt | None
     deadline: UtcDatetime | None
-    remaining_seconds: float | None
-    intern_id: int
-    status: str | None
-    requeued: bool
+    remaining_seconds: StrictFloat | None
+    intern_id: StrictInt
+    status: StrictStr | None
+    requeued: StrictBool
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ProfilePublic(ProfileMixin):
-    id: int
-    role: str
-    last_name: str
-    first_name: str
+    id: StrictInt
+    role: StrictStr
+    last_name: StrictStr
+    first_name: StrictStr
     birth_date: date | None
-    birth_town: str | None
-    ine: str | None
-    email: str | None
-    pending_email: str | None = None
-    phone: str | None
-    address: str | None
-    faculty: str | None
-    secret_question: str | None
+    birth_town: StrictStr | None
+    ine: StrictStr | None
+    email: StrictStr | None
+    pending_email: StrictStr | None = None
+    phone: StrictStr | None
+    address: StrictStr | None
+    faculty: StrictStr | None
+    secret_question: StrictStr | None
     campaigns: tuple[CampaignPublic, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RankingCandidate(CandidateNameMixin):
-    id: int
-    first_name: str
-    last_name: str
-    ine: str | None
-    specialty: str
-    subdivision: str
-    offset_semester: bool
-    in_post_subdivision: bool
-    status: str
-    rank: int | None
-    has_file: bool
-    observation: str | None = None
+    id: StrictInt
+    first_name: StrictStr
+    last_name: StrictStr
+    ine: StrictStr | None
+    specialty: StrictStr
+    subdivision: StrictStr
+    offset_semester: StrictBool
+    in_post_subdivision: StrictBool
+    status: StrictStr
+    rank: StrictInt | None
+    has_file: StrictBool
+    observation: StrictStr | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RankingViolation:
-    code: str
-    message: str
+    code: StrictStr
+    message: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RankingPublic:
     """A post's ranking in a round, with its validity by the engine's rules."""
 
-    post_id: int
-    round_id: int
-    round_number: int
-    phase: str
-    can_edit: bool
-    version: int
+    post_id: StrictInt
+    round_id: StrictInt
+    round_number: StrictInt
+    phase: StrictStr
+    can_edit: StrictBool
+    version: StrictInt
     updated_at: UtcDatetime | None
-    updated_by: str | None
-    capacity: int
+    updated_by: StrictStr | None
+    capacity: StrictInt
     candidates: tuple[RankingCandidate, ...]
-    ranked: tuple[int, ...]
-    rejected: tuple[int, ...]
-    unclassified: tuple[int, ...]
-    valid: bool
+    ranked: tuple[StrictInt, ...]
+    rejected: tuple[StrictInt, ...]
+    unclassified: tuple[StrictInt, ...]
+    valid: StrictBool
     violations: tuple[RankingViolation, ...]
 
 
@@ -1261,18 +1261,18 @@ class RankingConflictBody:
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RegistrationPublic:
-    status: str = 'pending_confirmation'
-    email: str
+    status: StrictStr = 'pending_confirmation'
+    email: StrictStr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ResultRow:
-    round_id: int
-    round_number: int
-    wave_id: int
-    wave_name: str
-    published: bool
-    source: str
+    round_id: StrictInt
+    round_number: StrictInt
+    wave_id: StrictInt
+    wave_name: StrictStr
+    published: StrictBool
+    source: StrictStr
     candidate: CandidateBrief
     post: ResultPost | None
 
@@ -1280,28 +1280,28 @@ class ResultRow:
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ResultPage:
     rows: tuple[ResultRow, ...]
-    total: int
-    offset: int
-    limit: int
+    total: StrictInt
+    offset: StrictInt
+    limit: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RoundRunPublic:
     round: RoundPublic
-    participants: int
-    assigned: int
-    unassigned: int
-    posts: int
-    posts_valid: int
-    posts_invalid: int
-    places: int
-    seconds: float
+    participants: StrictInt
+    assigned: StrictInt
+    unassigned: StrictInt
+    posts: StrictInt
+    posts_valid: StrictInt
+    posts_invalid: StrictInt
+    places: StrictInt
+    seconds: StrictFloat
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class SavedSearchPublic:
-    id: int
-    name: str
+    id: StrictInt
+    name: StrictStr
     criteria: dict[str, Any]
     created_at: UtcDatetime
     updated_at: UtcDatetime
@@ -1309,36 +1309,36 @@ class SavedSearchPublic:
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class SessionPublic:
-    token: str
+    token: StrictStr
     expires_at: UtcDatetime
     profile: ProfilePublic
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class StudentRow:
-    candidate_id: int
-    person_id: int
-    last_name: str
-    first_name: str
-    email: str | None
-    ine: str | None
-    subdivision: str
-    region: str | None
-    specialty: str
-    wave_id: int
+    candidate_id: StrictInt
+    person_id: StrictInt
+    last_name: StrictStr
+    first_name: StrictStr
+    email: StrictStr | None
+    ine: StrictStr | None
+    subdivision: StrictStr
+    region: StrictStr | None
+    specialty: StrictStr
+    wave_id: StrictInt
     last_seen_at: UtcDatetime | None
-    applications: int
-    required: int
-    enough: bool
-    participating: bool
-    offset_semester: bool
-    assigned_round: int | None
+    applications: StrictInt
+    required: StrictInt
+    enough: StrictBool
+    participating: StrictBool
+    offset_semester: StrictBool
+    assigned_round: StrictInt | None
     assigned_post: ResultPost | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class StudentStats:
-    total: int
+    total: StrictInt
     connected: Ratio
     enough: Ratio
     participating: Ratio
@@ -1349,9 +1349,9 @@ class StudentStats:
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class StudentDashboard:
     rows: tuple[StudentRow, ...]
-    total: int
-    offset: int
-    limit: int
+    total: StrictInt
+    offset: StrictInt
+    limit: StrictInt
     stats: StudentStats
 
 
