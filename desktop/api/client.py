@@ -29,6 +29,11 @@ from functools import cache
 from typing import Any, Final, TypeVar
 
 import httpx
+
+# Loaded before PySide6, on purpose: PySide6's import hook inspects every module imported
+# after it, and when pydantic's validators are first imported under that hook, pydantic
+# fails with a circular ImportError (tests/desktop/test_api_types.py: a fresh process).
+import pydantic.types  # noqa: F401
 from pydantic import TypeAdapter, ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -254,8 +259,10 @@ def _validate(kind: Any, data: Any, what: str) -> Any:
     try:
         return adapter(kind).validate_python(data)
     except ValidationError as exc:
-        raise bad_response(f"{what}: {exc.error_count()} error(s), first: "
-                           f"{exc.errors(include_url=False)[0]}") from None
+        first = exc.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise bad_response(f"{what}: {exc.error_count()} error(s), first at {where}: "
+                           f"{first['msg']}") from None
 
 
 def decode(cls: type[T], data: Any) -> T:

@@ -4,6 +4,10 @@ like the hand-written ones did: aware datetimes, tuples, conveniences, French er
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +15,7 @@ from desktop.api.client import ApiError, Health, Profile, decode, decode_list, e
 from desktop.api.matching import MatchingCampaign
 from desktop.api.national import ListingRow, WishWrite
 
+ROOT = Path(__file__).resolve().parents[2]
 PERSON = {"id": 1, "role": "student", "last_name": "Lefèvre", "first_name": "Camille",
           "birth_date": "2000-03-14", "birth_town": None, "ine": None, "email": None,
           "phone": None, "address": None, "faculty": None, "secret_question": None,
@@ -62,3 +67,27 @@ def test_nested_answers_have_the_conveniences_too() -> None:
     wave = campaign.wave()
     assert wave is not None and wave.current_round is campaign.round(7)
     assert WishWrite.__dataclass_fields__.keys() > {"receipt", "wishes"}
+
+
+FRESH = """
+import sys
+if sys.argv[1] == "qt-first":
+    import PySide6.QtCore
+import desktop.api.client as client
+import desktop.api.amphi, desktop.api.matching, desktop.api.national
+from desktop.api import schema
+for name in schema.__all__:
+    client.adapter(getattr(schema, name)).core_schema
+print("decoders", len(schema.__all__))
+"""
+
+
+@pytest.mark.parametrize("order", ["qt-first", "api-first"])
+def test_the_api_types_load_in_a_fresh_process_whatever_comes_first(order: str) -> None:
+    """pydantic imported under PySide6's import hook can fail (a circular ImportError):
+    the client's start must not depend on which of the two a module imports first."""
+    done = subprocess.run([sys.executable, "-c", FRESH, order], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("decoders")
