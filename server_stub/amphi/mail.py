@@ -6,11 +6,11 @@ through the app's mailer only after the transaction committed (`txn.on_commit`).
 
 from __future__ import annotations
 
-from server_stub.amphi.schemas import PostPublic
+from server_stub.amphi.schemas import AmphiPostPublic
 from server_stub.core.mail import MailContent, content
 
 
-def post_rows(post: PostPublic, choice_type: str) -> list[tuple[str, str]]:
+def post_rows(post: AmphiPostPublic, choice_type: str) -> list[tuple[str, str]]:
     """« La synthèse de votre poste », as the seed's confirmation mail lists it."""
     return [
         ("Spécialité", post.des),
@@ -24,7 +24,7 @@ def post_rows(post: PostPublic, choice_type: str) -> list[tuple[str, str]]:
     ]
 
 
-def choice_mail(name: str, semester: str, post: PostPublic, choice_type: str,
+def choice_mail(name: str, semester: str, post: AmphiPostPublic, choice_type: str,
                 by_proxy: bool, by_staff: bool) -> MailContent:
     """The confirmation of a choice (made by the intern, his proxy holder or the agency)."""
     return content(f"Confirmation de votre affectation — {semester}", "amphi/mail/choice",
