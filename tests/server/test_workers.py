@@ -14,7 +14,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import text
 
 from server_stub.__main__ import main
 from server_stub.core.db import make_engine
@@ -62,17 +61,14 @@ def test_workers_share_the_database_and_one_drives_the_clocks(tmp_path: Path) ->
         _until(healthy, "the server answers")
 
         def campaigning() -> int:
-            with engine.connect() as conn:
-                return int(conn.execute(text(
-                    "SELECT count(*) FROM pg_stat_activity "
-                    "WHERE application_name = 'amphi-leader'")).scalar() or 0)
+            return int(postgres.activity(database, (
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s"),
+                ("amphi-leader %",))[0][0])
 
         def leading() -> int:
-            with engine.connect() as conn:
-                return int(conn.execute(text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                    "AND ((classid::bigint << 32) | objid::bigint) = :key"),
-                    {"key": LOCK_KEY}).scalar() or 0)
+            return int(postgres.activity(database, (
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                "AND ((classid::bigint << 32) | objid::bigint) = %s"), (LOCK_KEY,))[0][0])
 
         _until(lambda: campaigning() == 2, "two worker processes, each with its leadership")
         _until(lambda: leading() == 1, "exactly one leader")
