@@ -94,11 +94,21 @@ class Cluster:
                    "-c max_connections=400 -c shared_buffers=64MB")
         if os.environ.get("AMPHI_KEEP_PG"):  # debugging a test: its connections, in the log
             options += " -c log_connections=on -c log_disconnections=on"
-        self._run(_binary("pg_ctl"), "-D", str(data), "-l", str(self._dir / "log"), "-w",
-                  "-t", "60", "-o", options, "start")
         self._data = data
+        self._options = options
+        self.launch()
         self.server_url = f"postgresql+psycopg://amphi@127.0.0.1:{port}"
         atexit.register(self.stop)
+
+    def launch(self) -> None:
+        """Start the server (again, after `halt`: same data, same port)."""
+        assert self._dir is not None
+        self._run(_binary("pg_ctl"), "-D", str(self._data), "-l", str(self._dir / "log"), "-w",
+                  "-t", "60", "-o", self._options, "start")
+
+    def halt(self) -> None:
+        """Stop the server, keeping its data (a database outage, for a test)."""
+        self._run(_binary("pg_ctl"), "-D", str(self._data), "-m", "fast", "-w", "stop")
 
     def _admin(self, sql: str) -> None:
         import psycopg
