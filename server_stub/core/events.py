@@ -28,7 +28,7 @@ import json
 import logging
 import weakref
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -135,8 +135,9 @@ class StreamClosed(Exception):
 class Subscription:
     """One SSE client's queue of dispatched events."""
 
-    def __init__(self, start_id: int) -> None:
+    def __init__(self, start_id: int, viewer_id: int | None = None) -> None:
         self.start_id = start_id  # every event with a greater id reaches this queue
+        self.viewer_id = viewer_id  # events with an audience reach only that person's queues
         self._items: deque[Event] = deque()
         self._ready = asyncio.Event()
         self._closed = False
@@ -172,6 +173,8 @@ class EventBroker:
         self.factory = factory
         self.poll_seconds = poll_seconds
         self._subs: set[Subscription] = set()
+        self._by_viewer: dict[int, set[Subscription]] = {}
+        self._appliers: list[Callable[[list[Event]], None]] = []
         self._last_id = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
@@ -212,6 +215,7 @@ class EventBroker:
         for sub in list(self._subs):
             sub.close()
         self._subs.clear()
+        self._by_viewer.clear()
         if self._task is not None:
             self._task.cancel()
             try:
@@ -246,14 +250,34 @@ class EventBroker:
         except RuntimeError:
             pass
 
-    def subscribe(self) -> Subscription:
-        """Register a queue receiving every event dispatched from now on."""
-        sub = Subscription(self._last_id)
+    def subscribe(self, viewer_id: int | None = None) -> Subscription:
+        """Register a queue receiving every event dispatched from now on that `viewer_id`
+        may see (events with an audience go to that person's queues only)."""
+        sub = Subscription(self._last_id, viewer_id)
         self._subs.add(sub)
+        if viewer_id is not None:
+            self._by_viewer.setdefault(viewer_id, set()).add(sub)
         return sub
 
     def unsubscribe(self, sub: Subscription) -> None:
         self._subs.discard(sub)
+        if sub.viewer_id is not None:
+            mine = self._by_viewer.get(sub.viewer_id)
+            if mine is not None:
+                mine.discard(sub)
+                if not mine:
+                    del self._by_viewer[sub.viewer_id]
+
+    def add_applier(self, apply: Callable[[list[Event]], None]) -> None:
+        """Have `apply(events)` called (in a worker thread) with every batch of committed
+        events, in id order, *before* any subscriber of this process gets them.
+
+        For the in-memory state a process keeps beside the database (the national
+        simulations follow the log this way): a client told of an event by this process
+        then reads a state that includes it. `apply` must not raise for one bad event
+        (an exception is logged and the batch is dispatched anyway).
+        """
+        self._appliers.append(apply)
 
     def _read_last_id(self) -> int:
         with self.factory() as session:
@@ -262,6 +286,13 @@ class EventBroker:
     def _read_after(self, after_id: int) -> list[Event]:
         with self.factory() as session:
             return fetch_events(session, after_id, all_audiences=True)
+
+    def _apply(self, events: list[Event]) -> None:
+        for apply in self._appliers:
+            try:
+                apply(events)
+            except Exception:
+                log.exception("applying events %s..%s failed", events[0].id, events[-1].id)
 
     async def _run(self) -> None:
         assert self._wake is not None
@@ -281,10 +312,14 @@ class EventBroker:
     async def _dispatch(self) -> None:
         while True:
             events = await asyncio.to_thread(self._read_after, self._last_id)
+            if events and self._appliers:
+                await asyncio.to_thread(self._apply, events)
             # No await between fan-out and the id update: a subscriber registers either
             # before (gets these events) or after (its start_id covers them).
             for event in events:
-                for sub in list(self._subs):
+                targets = (self._subs if event.audience_id is None
+                           else self._by_viewer.get(event.audience_id, ()))
+                for sub in list(targets):
                     sub.offer(event)
             if events:
                 self._last_id = events[-1].id
@@ -300,7 +335,7 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
     A `: keep-alive` comment goes out whenever nothing was sent for `keepalive_seconds`.
     """
     await broker.start()
-    sub = broker.subscribe()
+    sub = broker.subscribe(viewer_id)
     try:
         yield "retry: 3000\n\n"
         sent = sub.start_id if after_id is None else after_id

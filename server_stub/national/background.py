@@ -5,7 +5,9 @@ One asyncio task per app ticks a few times a second and does the (blocking) work
 worker thread:
 
 - `simulation_moved` is published at most once per `national_event_seconds` per campaign,
-  only when the simulation changed since the last one; clients then fetch their own
+  only when the simulation changed since the last one, by the leading process only (its
+  simulation follows every process's changes through the event log, so one publisher
+  covers them all); clients then fetch their own
   statuses (`GET .../me/wishes`). Amphitheatre moves are published at once by the
   services themselves.
 - An absent student reached by the amphitheatre is assigned at once by the move that
@@ -74,7 +76,8 @@ class NationalBackground:
         for rt in self.registry.loaded():
             if leading and rt.run_status == RunStatus.RUNNING and rt.state == SiteState.AMPHI:
                 self._move_on(rt.campaign_id)
-            self._publish_moved(rt)
+            if leading:  # its simulation follows every process's changes (runtime.py)
+                self._publish_moved(rt)
 
     def _publish_moved(self, rt: CampaignRuntime) -> None:
         generation = rt.generation
