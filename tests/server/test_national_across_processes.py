@@ -192,7 +192,7 @@ def test_turns_through_one_process_are_seen_by_the_other(campaign: Campaign,
     eventually(lambda: on_b.me(s1)["secret_required"], lambda v: v is False,
                "s1's entry on B")
     r = on_b.client.post(c.url("/me/validate"), headers=s1.headers,
-                         json={"idempotency_key": "k-s1", "cell_id": ped})
+                         json={"idempotency_key": "key-of-s1-validation", "cell_id": ped})
     assert r.status_code == 200, r.text
     # A sees s1's turn ended with Pédiatrie, and s2 choosing.
     me1 = eventually(lambda: c.me(s1), lambda m: m["outcome"] == "validated", "s1 on A")
