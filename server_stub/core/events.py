@@ -29,6 +29,7 @@ import logging
 import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -46,6 +47,10 @@ log = logging.getLogger(__name__)
 
 FETCH_BATCH = 500
 QUEUE_LIMIT = 2000
+# How long a dispatch waits for the appliers (the in-memory mirrors) before it hands the
+# events to the subscribers anyway: a mirror busy behind its lock (a long chain of turns,
+# a rebuild) delays the streams by this much at most; it still applies in order.
+APPLY_WAIT_SECONDS = 0.2
 # Serialises publishers on PostgreSQL, so that ids become visible in commit order
 # (a sequence hands out ids at insert time; two transactions could commit out of order).
 _PG_EVENT_LOCK = 0x616D7068  # "amph"
@@ -175,6 +180,7 @@ class EventBroker:
         self._subs: set[Subscription] = set()
         self._by_viewer: dict[int, set[Subscription]] = {}
         self._appliers: list[Callable[[list[Event]], None]] = []
+        self._applying: ThreadPoolExecutor | None = None  # one thread: batches in order
         self._last_id = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
@@ -223,6 +229,10 @@ class EventBroker:
             except asyncio.CancelledError:
                 pass
             self._task = None
+        if self._applying is not None:  # the areas that added appliers stopped before
+            self._applying.shutdown(wait=False, cancel_futures=True)
+            self._applying = None
+        self._appliers.clear()
         self._started = None
 
     def wake(self) -> None:
@@ -270,13 +280,17 @@ class EventBroker:
 
     def add_applier(self, apply: Callable[[list[Event]], None]) -> None:
         """Have `apply(events)` called (in a worker thread) with every batch of committed
-        events, in id order, *before* any subscriber of this process gets them.
+        events, in id order, before any subscriber of this process gets them (unless the
+        appliers take longer than `APPLY_WAIT_SECONDS`: the subscribers then get them
+        while the appliers finish; batches are still applied one after the other, in order).
 
         For the in-memory state a process keeps beside the database (the national
         simulations follow the log this way): a client told of an event by this process
-        then reads a state that includes it. `apply` must not raise for one bad event
-        (an exception is logged and the batch is dispatched anyway).
+        then reads a state that includes it. An exception is logged; the batch is
+        dispatched anyway (`apply` must remember it missed something).
         """
+        if self._applying is None:
+            self._applying = ThreadPoolExecutor(1, thread_name_prefix="amphi-apply")
         self._appliers.append(apply)
 
     def _read_last_id(self) -> int:
@@ -312,8 +326,10 @@ class EventBroker:
     async def _dispatch(self) -> None:
         while True:
             events = await asyncio.to_thread(self._read_after, self._last_id)
-            if events and self._appliers:
-                await asyncio.to_thread(self._apply, events)
+            if events and self._applying is not None:
+                applied = asyncio.get_running_loop().run_in_executor(
+                    self._applying, self._apply, events)
+                await asyncio.wait({applied}, timeout=APPLY_WAIT_SECONDS)
             # No await between fan-out and the id update: a subscriber registers either
             # before (gets these events) or after (its start_id covers them).
             for event in events:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core import events
 from server_stub.core.context import RequestContext
+from server_stub.core.errors import ApiError
 from server_stub.core.leader import Leadership
 from server_stub.core.mail import Mailer
 from server_stub.core.models import Person
@@ -74,6 +75,9 @@ class NationalBackground:
     def tick(self) -> None:
         leading = self.leadership is None or self.leadership.is_leader
         for rt in self.registry.loaded():
+            if rt.behind:  # an event could not be applied when dispatched
+                with rt.lock:
+                    rt = self.registry.catch_up(rt.campaign_id)
             if leading and rt.run_status == RunStatus.RUNNING and rt.state == SiteState.AMPHI:
                 self._move_on(rt.campaign_id)
             if leading:  # its simulation follows every process's changes (runtime.py)
@@ -94,10 +98,15 @@ class NationalBackground:
         rt.last_published = time.monotonic()
 
     def _move_on(self, campaign_id: int) -> None:
-        with self.registry.hold(campaign_id) as rt, self.factory() as session:
-            process_absent(session, rt, self.ctx)
-            if self.settings.demo_national_participants:
-                self._demo_step(session, rt)
+        try:
+            with self.registry.hold(campaign_id) as rt, self.factory() as session:
+                process_absent(session, rt, self.ctx)
+                if self.settings.demo_national_participants:
+                    self._demo_step(session, rt)
+        except ApiError as exc:
+            # Another process moved this turn first (a request on it: an absence, a
+            # validation); the guarded update refused ours, the event log brings theirs.
+            log.info("national campaign %s: move refused (%s)", campaign_id, exc.code)
 
     def _demo_step(self, session: Session, rt: CampaignRuntime) -> None:
         cur = rt.current()

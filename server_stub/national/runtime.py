@@ -152,6 +152,7 @@ class CampaignRuntime:
     # Last event applied per field ("turn", "run", "state", "absent:<id>"...): an older
     # event met later (another process's, dispatched after this process's own) is skipped.
     marks: dict[str, int] = field(default_factory=dict)
+    behind: bool = False  # an event could not be applied: catch up from the log first
     _cache: dict[Any, tuple[int, Any]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ build
@@ -554,7 +555,21 @@ class NationalRegistry:
         for campaign_id, evs in mine.items():
             rt = self._runtimes[campaign_id]
             with rt.lock:
-                self._apply(campaign_id, evs)
+                try:
+                    self._apply(campaign_id, evs)
+                except Exception:  # the database is unreachable (a rebuild): try again later
+                    log.exception("national campaign %s: events not applied", campaign_id)
+                    self._runtimes[campaign_id].behind = True
+
+    def catch_up(self, campaign_id: int) -> CampaignRuntime:
+        """With the campaign's lock held: read the log from the runtime's cursor if an
+        event could not be applied when dispatched (see `behind`)."""
+        rt = self._runtimes[campaign_id]
+        if rt.behind:
+            self._catch_up(campaign_id)
+            rt = self._runtimes[campaign_id]
+            rt.behind = False
+        return rt
 
     def _apply(self, campaign_id: int, evs: list[events.Event]) -> None:
         """Apply `evs` to the campaign's runtime; its lock is held."""
@@ -608,6 +623,8 @@ class NationalRegistry:
         rt = self.get(campaign_id)
         with rt.lock:
             rt = self._runtimes.get(campaign_id, rt)  # a rebuild may have replaced it
+            if rt.behind:
+                rt = self.catch_up(campaign_id)
             try:
                 yield rt
             except ApiError:
