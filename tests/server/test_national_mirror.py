@@ -13,8 +13,10 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy import delete, select, update
 
 from server_stub.core import events
+from server_stub.models import NationalStudent, Wish
 from server_stub.national.runtime import CampaignRuntime, NationalRegistry
 from tests.conftest import TEST_EPOCH, LiveServer
 from tests.server.test_national import Campaign, build_campaign
@@ -142,3 +144,44 @@ def test_a_mirror_fed_the_log_equals_the_database(live_server: LiveServer,
     own: NationalRegistry = live_server.app.state.national  # type: ignore[attr-defined]
     with own.hold(c.id) as rt:
         assert picture(rt) == truth
+
+
+def test_a_list_changed_behind_the_mirror_is_read_again_alone(live_server: LiveServer,
+                                                              client: httpx.Client) -> None:
+    """Another process's change whose event is not applied here yet (a race of a few
+    milliseconds): a write naming the newer version succeeds, a stale one gets the list
+    from the database, and the campaign is never rebuilt for it."""
+    c = build_campaign(live_server, client, students=[(1, "general", True),
+                                                      (2, "general", True)])
+    s1 = c.students[1]
+    cardio, peds, gp = (c.cell("LYON", "Cardiologie"), c.cell("LYON", "Pédiatrie"),
+                        c.cell("REIMS", "Médecine générale"))
+    assert c.put_wishes(s1, [cardio]).status_code == 200
+    registry: NationalRegistry = live_server.app.state.national  # type: ignore[attr-defined]
+    before = registry.get(c.id)
+    factory = live_server.app.state.sessionmaker  # type: ignore[attr-defined]
+    with factory() as session:  # "process B" commits version 2; its event is not read here
+        cand = session.scalars(select(NationalStudent).where(
+            NationalStudent.campaign_id == c.id, NationalStudent.person_id == s1.person_id)
+        ).one()
+        cand.wishes_version = 2
+        session.execute(delete(Wish).where(Wish.candidate_id == cand.id))
+        session.add_all([Wish(candidate_id=cand.id, cell_id=peds, position=1),
+                         Wish(candidate_id=cand.id, cell_id=cardio, position=2)])
+        session.commit()
+    # The client saw version 2 (on B): his next change, here, is not stale.
+    r = c.client.post(c.url("/me/wishes"), headers=s1.headers,
+                      json={"version": 2, "cell_id": gp})
+    assert r.status_code == 200, r.text
+    assert [w["cell_id"] for w in r.json()["wishes"]] == [peds, cardio, gp]
+    assert r.json()["version"] == 3
+    with factory() as session:  # again, then a write naming an older version
+        session.execute(update(NationalStudent).where(NationalStudent.id == cand.id)
+                        .values(wishes_version=4))
+        session.execute(delete(Wish).where(Wish.candidate_id == cand.id, Wish.cell_id == gp))
+        session.commit()
+    r = c.put_wishes(s1, [gp], version=3)
+    assert r.status_code == 409, r.text
+    assert r.json()["current"]["version"] == 4  # the database's list, not the mirror's
+    assert [w["cell_id"] for w in r.json()["current"]["wishes"]] == [peds, cardio]
+    assert registry.get(c.id) is before  # one student read again, no rebuild
