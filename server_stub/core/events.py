@@ -16,6 +16,10 @@ queues. On PostgreSQL the commit also wakes the brokers of every other server pr
 sharing the database (`NOTIFY`, see `core/notify.py`). A poll every `event_poll_seconds`
 is the safety net: a lost wake-up costs that delay, never an event.
 
+An event with an audience goes to that person's subscriptions only. In-memory state kept
+beside the database (the national simulations) follows the log through the broker too:
+`add_applier` hands each batch to it, in order, before the subscribers get it.
+
 No gap between replay and live: a stream subscribes *before* it queries the replay, and
 drops queued events it already sent (ids only grow). A subscriber too slow to drain its
 queue is disconnected; its client reconnects with `Last-Event-ID` and replays.
