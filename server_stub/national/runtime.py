@@ -422,12 +422,13 @@ class CampaignRuntime:
     def refresh_wishes(self, session: Session, cand: CandInfo) -> None:
         """Re-read one student's list from the database when it is newer than the mirror
         (another process changed it and its event is not applied here yet)."""
-        version = session.scalar(select(NationalStudent.wishes_version).where(
-            NationalStudent.id == cand.id)) or 0
+        rows = session.execute(  # one statement: the version and the list it numbers
+            select(NationalStudent.wishes_version, Wish.cell_id)
+            .outerjoin(Wish, Wish.candidate_id == NationalStudent.id)
+            .where(NationalStudent.id == cand.id).order_by(Wish.position)).all()
+        version = (rows[0][0] if rows else 0) or 0
         if version > cand.version:
-            cells = list(session.scalars(select(Wish.cell_id).where(
-                Wish.candidate_id == cand.id).order_by(Wish.position)))
-            self.set_wishes(cand, cells, version)
+            self.set_wishes(cand, [cell for _, cell in rows if cell is not None], version)
 
     # ------------------------------------------------------------------ following the log
     def apply(self, event: events.Event) -> bool:
@@ -521,10 +522,11 @@ class NationalRegistry:
                 with self.factory() as session:
                     rt = CampaignRuntime.load(session, campaign_id)
                 with rt.lock:
+                    rt.behind = True  # until the catch-up below succeeds (see `hold`)
                     self._runtimes[campaign_id] = rt
                     # Events committed after the snapshot and dispatched before the runtime
                     # was registered here: read them from the log.
-                    self._catch_up(campaign_id)
+                    rt = self.catch_up(campaign_id)
                 log.info("national campaign %s: simulation built in %.2f s (%d students)",
                          campaign_id, rt.build_seconds, len(rt.cands))
         return rt
