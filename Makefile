@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test check lint lock fuzz bench server demo clean translations installer tarball
+.PHONY: run test check lint lock fuzz bench server demo clean translations installer tarball api-types
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,12 @@ FUZZ_EXAMPLES ?= 200
 fuzz: $(VENV)/.installed-test
 	AMPHI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
 		-p no:cacheprovider tests/server/test_fuzz_openapi.py
+
+## make api-types: regenerate the client's answer types (desktop/api/schema.py) from the
+## server's OpenAPI document, after changing a server schema; commit the result.
+## tests/server/test_api_contract.py fails until then.
+api-types: $(VENV)/.installed
+	$(PY) tools/api_types.py
 
 ## make lint: another name for make check.
 lint: check

@@ -46,16 +46,20 @@ def offer(n_posts: int, seed: int = 5) -> tuple[list[Service], list[Post]]:
     n_services = max(10, n_posts // 4)
     for sid in range(1, n_services + 1):
         est = rng.choice(ESTABLISHMENTS)
-        services.append(Service(sid, est, rng.choice(SPECIALTIES), f"Dr {rng.randint(1, 999)}",
-                                rng.choice(DEPTS), str(1000 + sid), 0, 0))
+        services.append(Service(id=sid, establishment=est, name=rng.choice(SPECIALTIES),
+                                head=f"Dr {rng.randint(1, 999)}", department=rng.choice(DEPTS),
+                                number=str(1000 + sid), post_count=0, free_count=0))
     for pid in range(1, n_posts + 1):
         s = services[rng.randrange(n_services)]
-        posts.append(Post(pid, str(10000 + pid), 1, s.id, s.establishment, s.name, s.head,
-                          s.department, s.number, rng.choice(DES), "Spécialités médicales",
-                          rng.choice(["CHU", "CH", "Ambulatoire"]),
-                          "Phase d'approfondissement",
-                          rng.choice([None, None, None, "Rythmologie", "Soins palliatifs"]),
-                          rng.random() < 0.05, rng.random() < 0.3))
+        posts.append(Post(id=pid, number=str(10000 + pid), amphi_id=1, service_id=s.id,
+                          establishment=s.establishment, service=s.name, head=s.head,
+                          department=s.department, service_number=s.number, des=rng.choice(DES),
+                          specialty_group="Spécialités médicales",
+                          post_type=rng.choice(["CHU", "CH", "Ambulatoire"]),
+                          regime="Phase d'approfondissement",
+                          earmark=rng.choice([None, None, None, "Rythmologie", "Soins palliatifs"]),
+                          reserved=rng.random() < 0.05, taken=rng.random() < 0.3,
+                          taken_by_intern_id=None, taken_by_name=None))
     return services, posts
 
 

@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true",
                        help="mode démonstration : crée les données de démonstration si besoin "
                             "et publie les comptes de démonstration")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="nombre de processus serveurs (1 par défaut) ; plus d'un demande "
+                            "PostgreSQL (DATABASE_URL) : ils partagent la base, un seul "
+                            "conduit les horloges (docs/deploy.md)")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--exit-with-stdin", action="store_true",
@@ -204,6 +208,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _serve(args, lifeline)
 
 
+def _workers_problem(args: argparse.Namespace, settings: Settings) -> str | None:
+    """Why `--workers N` cannot run as asked (French), or None."""
+    if args.workers < 1 or args.workers > 64:
+        return "--workers : entre 1 et 64 processus."
+    if settings.resolved_database_url.startswith("sqlite"):
+        return ("plusieurs processus demandent une base PostgreSQL partagée (DATABASE_URL) : "
+                "un fichier SQLite n'a qu'un processus serveur.")
+    if args.demo or args.exit_with_stdin or args.lock_file is not None:
+        return ("--workers ne se combine pas avec --demo, --exit-with-stdin ni --lock-file "
+                "(modes d'un seul processus, pour le client de démonstration).")
+    return None
+
+
+def _serve_workers(args: argparse.Namespace, settings: Settings) -> int:
+    """N processes under uvicorn's supervisor, each building the app from the environment.
+
+    The settings the options chose are passed on through the environment (each worker
+    reads its own `Settings()`); the secret key is already in DATA_DIR/secret.key (or in
+    SECRET_KEY) by now, so every worker signs with the same one. One of them leads the
+    clocks (`core/leader.py`).
+    """
+    import os
+
+    import uvicorn
+
+    from server_stub.app import uvicorn_options
+
+    os.environ["DATA_DIR"] = str(settings.data_dir)
+    os.environ["DATABASE_URL"] = settings.resolved_database_url
+    print(f"Amphi {__version__} : http://{args.host}:{args.port}, {args.workers} processus "
+          f"(API décrite sur /openapi.json)", flush=True)
+    uvicorn.run("server_stub.app:create_app", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level=args.log_level,
+                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+                **uvicorn_options(settings))
+    return 0
+
+
 def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
     import uvicorn
 
@@ -218,10 +260,17 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
     if args.demo:  # the demo's data is ours: its schema follows the code
         overrides["migrate_on_start"] = True
     settings = _settings(args, **overrides)
+    if args.workers != 1:
+        problem = _workers_problem(args, settings)
+        if problem is not None:
+            print(f"amphi-server : {problem}", file=sys.stderr, flush=True)
+            return 2
     refused = None if args.demo else _check_schema(settings)
     if refused is not None:
         print(f"amphi-server : {refused}", file=sys.stderr, flush=True)
         return EXIT_SCHEMA
+    if args.workers > 1:
+        return _serve_workers(args, settings)
     if args.demo:
         print("Préparation des données de démonstration …", flush=True)
         _print_counts(_load_demo(settings, refresh=False))

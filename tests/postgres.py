@@ -10,6 +10,8 @@ own. The cluster stops when the test process ends.
 
 ``AMPHI_TEST_DATABASE_URL`` (a server URL such as ``postgresql+psycopg://u:p@host:5432``)
 uses an existing server instead: the tests create and drop their databases on it.
+``AMPHI_KEEP_PG=1`` keeps the cluster's folder after the run, with every connection and
+disconnection in its ``log`` (to debug a test that watches processes come and go).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 ENV_KIND = "AMPHI_TEST_DATABASE"
 ENV_URL = "AMPHI_TEST_DATABASE_URL"
@@ -89,11 +92,23 @@ class Cluster:
         options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {self._dir} "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=400 -c shared_buffers=64MB")
-        self._run(_binary("pg_ctl"), "-D", str(data), "-l", str(self._dir / "log"), "-w",
-                  "-t", "60", "-o", options, "start")
+        if os.environ.get("AMPHI_KEEP_PG"):  # debugging a test: its connections, in the log
+            options += " -c log_connections=on -c log_disconnections=on"
         self._data = data
+        self._options = options
+        self.launch()
         self.server_url = f"postgresql+psycopg://amphi@127.0.0.1:{port}"
         atexit.register(self.stop)
+
+    def launch(self) -> None:
+        """Start the server (again, after `halt`: same data, same port)."""
+        assert self._dir is not None
+        self._run(_binary("pg_ctl"), "-D", str(self._data), "-l", str(self._dir / "log"), "-w",
+                  "-t", "60", "-o", self._options, "start")
+
+    def halt(self) -> None:
+        """Stop the server, keeping its data (a database outage, for a test)."""
+        self._run(_binary("pg_ctl"), "-D", str(self._data), "-m", "fast", "-w", "stop")
 
     def _admin(self, sql: str) -> None:
         import psycopg
@@ -114,7 +129,8 @@ class Cluster:
             return
         subprocess.run([*self._as, _binary("pg_ctl"), "-D", str(self._data), "-m", "immediate",
                         "-w", "stop"], capture_output=True, timeout=60)
-        shutil.rmtree(self._dir, ignore_errors=True)
+        if not os.environ.get("AMPHI_KEEP_PG"):  # (kept to read its log)
+            shutil.rmtree(self._dir, ignore_errors=True)
         self._dir = None
 
 
@@ -146,3 +162,14 @@ def database_for(data_dir: Path) -> str | None:
         with _cluster_lock:
             known = _databases.setdefault(key, known)
     return known
+
+
+def activity(url: str, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of a query on PostgreSQL's activity views (pg_stat_activity, pg_locks), on a
+    connection of its own: a pooled connection may keep showing the statistics snapshot
+    it took earlier (`stats_fetch_consistency`), and miss a process that came since."""
+    import psycopg
+
+    info = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(info, autocommit=True) as conn:
+        return [tuple(row) for row in conn.execute(sql, params).fetchall()]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("desktop", "server_stub")
-CEILING = 79  # 97 on 2026-12-07 before the server came under strict mypy
+CEILING = 78  # 97 on 2026-12-07 before the server came under strict mypy
 
 
 def ignores() -> list[str]:

@@ -1,19 +1,20 @@
 """The amphitheatre choice's API (docs/api-amphi.md), as an extension of `ApiClient`.
 
 `AmphiApi(api)` wraps the shared client (same httpx client, token and online tracking);
-its methods are named after the server's operation ids and return frozen dataclasses.
+its methods are named after the server's operation ids and return the frozen answer types
+generated from the server's document (`desktop/api/schema.py`).
 Downloads (PDF, CSV) return bytes; imports send a multipart file.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
+from desktop.api import schema
 from desktop.api.client import (
     ApiClient,
     ApiError,
@@ -24,354 +25,33 @@ from desktop.api.client import (
 
 # --------------------------------------------------------------------------- answers
 
-
-@dataclass(frozen=True, slots=True)
-class AmphiSession:
-    no: int
-    starts_at: datetime
-    ends_at: datetime
-    rank_from: int
-    rank_to: int
-
-
-@dataclass(frozen=True, slots=True)
-class Amphi:
-    id: int
-    campaign_id: int
-    semester: str
-    name: str
-    specialty_group: str
-    phase: str
-    phase_label: str
-    state: str
-    opens_at: datetime | None
-    intern_count: int
-    post_count: int
-    free_post_count: int
-    sessions: tuple[AmphiSession, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CallListEntry:
-    call_rank: int
-    intern_id: int
-    last_name: str
-    first_name: str
-    des: str
-    des_label: str
-    seniority: int
-    cohort: int
-    local_cohort_size: int
-    local_rank: int
-    theoretical_cohort: int
-    theoretical_cohort_size: int
-    updated_rank: float
-    updated_rank_display: str
-    planned_absence: bool
-    choice_type: str
-    session_no: int | None = None
-    session_starts_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Service:
-    id: int
-    establishment: str
-    name: str
-    head: str
-    department: str
-    number: str
-    post_count: int
-    free_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Post:
-    id: int
-    number: str
-    amphi_id: int | None
-    service_id: int
-    establishment: str
-    service: str
-    head: str
-    department: str
-    service_number: str
-    des: str
-    specialty_group: str
-    post_type: str
-    regime: str
-    earmark: str | None
-    reserved: bool
-    taken: bool
-    taken_by_intern_id: int | None = None
-    taken_by_name: str | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.establishment} — {self.service}, poste {self.number}"
-
-
-@dataclass(frozen=True, slots=True)
-class Offer:
-    campaign_id: int
-    amphi_id: int | None
-    services: tuple[Service, ...]
-    posts: tuple[Post, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    id: int
-    campaign_id: int
-    semester: str
-    amphi_id: int
-    amphi_name: str
-    intern_id: int
-    intern_name: str
-    post_id: int
-    post_number: str
-    establishment: str
-    service: str
-    head: str
-    department: str
-    choice_type: str
-    chosen_at: datetime
-    by_proxy: bool = False
-    by_staff: bool = False
-    intern_regime: str = ""
-    intern_des: str = ""
-    intern_des_label: str = ""
-    group: str = ""
-    post_des: str = ""
-    post_type: str = ""
-    earmark: str | None = None
-    reserved: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Proxy:
-    id: int
-    intern_id: int
-    holder_email: str
-    holder_phone: str
-    status: str
-    created_at: datetime
-    validated_at: datetime | None = None
-    ended_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class InternSelf:
-    id: int
-    campaign_id: int
-    semester: str
-    amphi: Amphi | None
-    acting_as_proxy: bool
-    last_name: str
-    first_name: str
-    des: str
-    des_label: str
-    specialty_group: str
-    regime: str
-    phase: str
-    faculty: str
-    cohort: int
-    seniority: int
-    local_rank: int
-    local_cohort_size: int
-    theoretical_cohort: int | None
-    theoretical_cohort_size: int | None
-    updated_rank: float | None
-    updated_rank_display: str | None
-    call_rank: int | None
-    choice_type: str
-    supernumerary_request: str | None
-    supernumerary_decision: str | None
-    planned_absence: bool
-    absence_reason: str | None = None
-    proxy: Proxy | None = None
-    assignment: Assignment | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Favourite:
-    id: int
-    position: int
-    kind: str  # "service" | "post"
-    service_id: int
-    post_id: int | None
-    establishment: str
-    service: str
-    head: str
-    post_ids: tuple[int, ...]
-    available: int
-    favourites: int
-
-    @property
-    def key(self) -> tuple[str, int]:
-        """What it points at (the same on every device): ("service", id) or ("post", id)."""
-        return ("post", self.post_id) if self.post_id is not None else ("service",
-                                                                         self.service_id)
-
-
-@dataclass(frozen=True, slots=True)
-class FavouriteList:
-    amphi_id: int
-    intern_id: int
-    version: int
-    single_post_warned: bool
-    items: tuple[Favourite, ...]
-    first_single_post: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class FavouriteEstimateItem:
-    favourite_id: int
-    position: int
-    free_now: int
-    free_at_my_turn: int
-    likely_free: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FavouriteEstimate:
-    """« À mon tour (estimation) »: computed by the server (others' favourites are private)."""
-
-    amphi_id: int
-    intern_id: int
-    interns_before: int
-    computed_at: datetime
-    items: tuple[FavouriteEstimateItem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class LiveIntern:
-    intern_id: int
-    call_rank: int
-    position: int
-    name: str
-    des: str
-    choice_type: str
-    status: str
-    present: bool
-    planned_absence: bool
-    post_id: int | None = None
-    post_number: str | None = None
-    post_label: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class LiveMe:
-    intern_id: int
-    acting_as_proxy: bool
-    status: str
-    position: int
-    before: int
-    present_before: int
-    soon: bool
-    my_turn: bool
-    can_choose: bool
-    cannot_choose_reason: str | None
-    proxy_active: bool
-
-
-@dataclass(frozen=True, slots=True)
-class LiveState:
-    amphi_id: int
-    state: str
-    server_time: datetime
-    turn_no: int
-    current_intern_id: int | None
-    deadline: datetime | None
-    remaining_seconds: float | None
-    turn_seconds: float
-    soon_threshold: int
-    queue: tuple[LiveIntern, ...]
-    me: LiveMe | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Presence:
-    server_time: datetime
-    state: str
-    turn_no: int
-    current_intern_id: int | None
-    deadline: datetime | None
-    remaining_seconds: float | None
-    intern_id: int
-    status: str | None
-    requeued: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    assignment: Assignment
-    post: Post
-    mailed_to: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Attestation:
-    assignment_id: int
-    campaign_id: int
-    semester: str
-    amphi_name: str
-    post: Post
-    choice_type: str
-    chosen_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class SavedSearch:
-    id: int
-    name: str
-    criteria: dict[str, Any]
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class AmphiMessage:
-    id: int
-    amphi_id: int
-    text: str
-    author: str | None
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedLine:
-    line: int
-    reason: str
-    values: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    kind: str
-    lines: int
-    created: int
-    updated: int
-    rejected: tuple[RejectedLine, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class InternStaff:
-    id: int
-    campaign_id: int
-    amphi_id: int | None
-    person_id: int
-    last_name: str
-    first_name: str
-    des: str
-    specialty_group: str
-    phase: str
-    choice_type: str
-    supernumerary_request: str | None
-    supernumerary_requested_at: datetime | None
-    supernumerary_decision: str | None
-    planned_absence: bool
-    absence_reason: str | None = None
+# The server's component schemas (`desktop/api/schema.py`, generated by `make api-types`),
+# under the names the rest of the client reads.
+AmphiSession = schema.AmphiSessionPublic
+Amphi = schema.AmphiPublic
+CallListEntry = schema.CallListEntry
+Service = schema.ServicePublic
+Post = schema.AmphiPostPublic  # + label
+Offer = schema.AmphiOffer
+Assignment = schema.AssignmentPublic
+Proxy = schema.ProxyPublic
+InternSelf = schema.InternSelf
+Favourite = schema.FavouritePublic  # + key (what it points at)
+# every favourites answer; `first_single_post` is False but after an add
+FavouriteList = schema.FavouriteAdded
+FavouriteEstimateItem = schema.FavouriteEstimateItem
+FavouriteEstimate = schema.FavouriteEstimate  # « À mon tour (estimation) », computed by the server
+LiveIntern = schema.LiveIntern
+LiveMe = schema.LiveMe
+LiveState = schema.LiveState
+Presence = schema.PresencePublic
+Choice = schema.ChoicePublic
+Attestation = schema.AttestationPublic
+SavedSearch = schema.SavedSearchPublic
+AmphiMessage = schema.AmphiMessagePublic
+RejectedLine = schema.RejectedLine
+ImportReport = schema.ImportReport
+InternStaff = schema.InternStaff
 
 
 def new_idempotency_key() -> str:

@@ -1,11 +1,12 @@
 """Typed async client of the reference server's JSON API, over one long-lived httpx client.
 
 Every call is a method named after the server's operation id (see docs/api.md and
-`/openapi.json`) and returns small frozen dataclasses. Every failure is an `ApiError`
+`/openapi.json`) and returns frozen answer types generated from that document
+(`desktop/api/schema.py`, `make api-types`), decoded with pydantic. Every failure is an `ApiError`
 carrying a French message ready to show: the server's own message when it sent one,
 ours for network trouble (timeout, refused connection, DNS, TLS, garbled answer).
 
-Adding an endpoint is a dataclass for its answer (if new) and a method like::
+Adding an endpoint is `make api-types` (when its answer is a new schema) and a method like::
 
     async def get_profile(self) -> Profile:
         return decode(Profile, await self._request("GET", "/api/me", auth=True))
@@ -17,23 +18,27 @@ reachable again (the message says why).
 
 from __future__ import annotations
 
-import dataclasses
 import email.utils
 import logging
 import socket
 import ssl
-import types
-import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
-from typing import Any, Final, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, Final, TypeVar
 
 import httpx
+
+# Loaded before PySide6, on purpose: PySide6's import hook inspects every module imported
+# after it, and when pydantic's validators are first imported under that hook, pydantic
+# fails with a circular ImportError (tests/desktop/test_api_types.py: a fresh process).
+import pydantic.types  # noqa: F401
+from pydantic import TypeAdapter, ValidationError
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop import __version__
+from desktop.api import schema
 
 log = logging.getLogger(__name__)
 
@@ -214,96 +219,20 @@ def normalize_server_url(text: str) -> str:
 
 # --------------------------------------------------------------------------- answers
 
-
-@dataclass(frozen=True, slots=True)
-class Health:
-    status: str
-    version: str
-    time: datetime
-    database: str
-
-
-@dataclass(frozen=True, slots=True)
-class Campaign:
-    """A procedure run; `my_role` is the signed-in person's role in it, if any."""
-
-    id: int
-    kind: str
-    name: str
-    region: str | None
-    state: str
-    my_role: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    id: int
-    role: str
-    last_name: str
-    first_name: str
-    birth_date: date | None
-    birth_town: str | None
-    ine: str | None
-    email: str | None
-    phone: str | None
-    address: str | None
-    faculty: str | None
-    secret_question: str | None
-    campaigns: tuple[Campaign, ...] = ()
-    pending_email: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-    @property
-    def roles(self) -> frozenset[str]:
-        """The account's role and its roles in campaigns (student, supervisor...)."""
-        return frozenset({self.role, *(c.my_role for c in self.campaigns if c.my_role)})
-
-    def kinds_as(self, role: str) -> frozenset[str]:
-        """Kinds of procedure (national, amphi, matching) the person takes part in as ``role``."""
-        return frozenset(c.kind for c in self.campaigns if c.my_role == role)
-
-
-@dataclass(frozen=True, slots=True)
-class SignedIn:
-    """A new session: the bearer token, when it expires, and who it belongs to."""
-
-    token: str
-    expires_at: datetime
-    profile: Profile
-
-
-@dataclass(frozen=True, slots=True)
-class Registration:
-    status: str
-    email: str
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    id: int
-    at: datetime
-    action: str
-    actor_id: int | None = None
-    subject_id: int | None = None
-    campaign_id: int | None = None
-    detail: dict[str, Any] | None = None
-    address: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DemoAccount:
-    role: str
-    label: str
-    email: str
-    password: str
+# The answers are the server's component schemas, generated into `desktop/api/schema.py`
+# (`make api-types`); the names below are the ones the rest of the client reads.
+Health = schema.Health
+Campaign = schema.CampaignPublic  # a procedure run; `my_role`: the signed-in person's role
+Profile = schema.ProfilePublic  # + display_name, roles, kinds_as (desktop/api/mixins.py)
+SignedIn = schema.SessionPublic  # a new session: token, expiry, and whose it is
+Registration = schema.RegistrationPublic
+AuditEntry = schema.AuditPublic
+DemoAccount = schema.DemoAccount
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What the agency knows of a person, as typed at registration."""
+    """What the agency knows of a person, as typed at registration (a request body)."""
 
     last_name: str
     first_name: str
@@ -321,95 +250,53 @@ class Identity:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
+def adapter(kind: Any) -> TypeAdapter[Any]:
+    """The one `TypeAdapter` of a type (building one costs far more than using it)."""
+    return TypeAdapter(kind)
 
 
-def _convert(kind: Any, value: Any, where: str) -> Any:
-    origin = get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = get_args(kind)
-        if value is None and type(None) in options:
-            return None
-        inner = [o for o in options if o is not type(None)]
-        return _convert(inner[0], value, where)
-    if kind is Any:
-        return value
-    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        return decode(kind, value)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise bad_response(f"{where}: list expected")
-        return tuple(_convert(get_args(kind)[0], v, where) for v in value)
-    if origin is list:
-        if not isinstance(value, list):
-            raise bad_response(f"{where}: list expected")
-        return [_convert(get_args(kind)[0], v, where) for v in value]
-    if origin is dict or kind is dict:
-        if not isinstance(value, dict):
-            raise bad_response(f"{where}: object expected")
-        return dict(value)
-    if kind is datetime:
-        try:
-            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        except ValueError as exc:
-            raise bad_response(f"{where}: datetime expected") from exc
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    if kind is date:
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError as exc:
-            raise bad_response(f"{where}: date expected") from exc
-    if kind is bool:
-        if not isinstance(value, bool):
-            raise bad_response(f"{where}: boolean expected")
-        return value
-    if kind is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise bad_response(f"{where}: integer expected")
-        return value
-    if kind is float:
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise bad_response(f"{where}: number expected")
-        return float(value)
-    if kind is str:
-        if not isinstance(value, str):
-            raise bad_response(f"{where}: text expected")
-        return value
-    return value
+def _validate(kind: Any, data: Any, what: str) -> Any:
+    try:
+        return adapter(kind).validate_python(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise bad_response(f"{what}: {exc.error_count()} error(s), first at {where}: "
+                           f"{first['msg']}") from None
 
 
 def decode(cls: type[T], data: Any) -> T:
-    """Build dataclass `cls` from a JSON object (extra keys ignored). Raises ApiError."""
+    """Build `cls` (an answer type) from decoded JSON (extra keys ignored). Raises ApiError
+    (`bad_response`) when the data does not fit the type."""
     if not isinstance(data, dict):
         raise bad_response(f"{cls.__name__}: object expected")
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            values[f.name] = _convert(_hints(cls)[f.name], data[f.name],
-                                      f"{cls.__name__}.{f.name}")
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise bad_response(f"{cls.__name__}.{f.name} missing")
-    return cls(**values)
+    return _validate(cls, data, cls.__name__)  # type: ignore[no-any-return]
+
+
+def decode_list(cls: type[T], data: Any) -> list[T]:
+    """A JSON list of `cls`. Raises ApiError (`bad_response`)."""
+    if not isinstance(data, list):
+        raise bad_response(f"list of {cls.__name__} expected")
+    return _validate(list[cls], data, f"list of {cls.__name__}")  # type: ignore[valid-type,no-any-return]
 
 
 def encode(value: Any) -> Any:
-    """The JSON form of an answer dataclass (for the local cache); `decode` reads it back."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """The JSON form of an answer (or a list of them), for the local cache; `decode` reads
+    it back."""
     if isinstance(value, list | tuple):
         return [encode(v) for v in value]
     if isinstance(value, dict):
         return {str(k): encode(v) for k, v in value.items()}
-    if isinstance(value, datetime | date):
-        return value.isoformat()
+    kind: Any = type(value)
+    return adapter(kind).dump_python(value, mode="json")
+
+
+def decode_text(data: Any, key: str) -> str:
+    """The text at `key` of a JSON object answer. Raises ApiError (`bad_response`)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        raise bad_response(f"{key}: text expected")
     return value
-
-
-def decode_list(cls: type[T], data: Any) -> list[T]:
-    if not isinstance(data, list):
-        raise bad_response(f"list of {cls.__name__} expected")
-    return [decode(cls, item) for item in data]
 
 
 class _Unset:
@@ -552,7 +439,7 @@ class ApiClient(QObject):
     async def confirm_email(self, token: str) -> str:
         """Confirm an address with a mailed token; returns the confirmed address."""
         data = await self._request("POST", "/api/auth/confirm-email", json={"token": token})
-        return _convert(str, (data or {}).get("email"), "email")  # type: ignore[no-any-return]
+        return decode_text(data, "email")
 
     async def resend_confirmation(self, email: str) -> None:
         await self._request("POST", "/api/auth/confirm-email/resend", json={"email": email})
@@ -575,7 +462,7 @@ class ApiClient(QObject):
         """Set a new password with a mailed token; returns the account's address."""
         data = await self._request("POST", "/api/auth/password-reset/confirm",
                                    json={"token": token, "password": password})
-        return _convert(str, (data or {}).get("email"), "email")  # type: ignore[no-any-return]
+        return decode_text(data, "email")
 
     async def logout(self) -> None:
         await self._request("POST", "/api/auth/logout", auth=True)

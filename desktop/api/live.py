@@ -4,6 +4,7 @@ The subscription runs as a task on the qasync loop (it never blocks the window).
 the id of the last event received; after a drop it reconnects with `Last-Event-ID`, so
 the server replays what was missed, with a capped exponential back-off whose base is the
 server's `retry:` hint. Ids only grow: an event already seen is never emitted twice.
+httpx-sse reads the `text/event-stream` format (lines cut on CR, LF or CRLF only).
 
 Signals: `event_received(kind, event, id)` where `event` is the server's EventPublic
 object (`id`, `at`, `kind`, `campaign_id`, `payload`); `connected()`;
@@ -16,12 +17,13 @@ import asyncio
 import contextlib
 import json
 import logging
-from dataclasses import dataclass
 
 import httpx
+from httpx_sse import EventSource, ServerSentEvent, aconnect_sse
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.api.client import ApiClient, error_from_response, network_error
+from desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
 
@@ -33,92 +35,6 @@ READ_TIMEOUT_SECONDS = 45.0
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LiveClient", text)
-
-
-@dataclass(frozen=True, slots=True)
-class SseMessage:
-    """One dispatched Server-Sent Events message."""
-
-    event: str
-    data: str
-    id: str | None
-
-
-class LineSplitter:
-    """Cuts a text stream into lines on CR, LF or CRLF only, as the SSE format says.
-
-    (httpx's `aiter_lines` also cuts on U+2028, NEL and friends, which may appear inside
-    an event's JSON data and would break it.)
-    """
-
-    def __init__(self) -> None:
-        self._buffer = ""
-        self._after_cr = False
-
-    def feed(self, chunk: str) -> list[str]:
-        lines: list[str] = []
-        if not chunk:
-            return lines  # an empty read must not forget a CR that ended the last chunk
-        if self._after_cr and chunk.startswith("\n"):
-            chunk = chunk[1:]  # the LF of a CRLF cut between two chunks
-        self._after_cr = False
-        start = 0
-        i = 0
-        while i < len(chunk):
-            char = chunk[i]
-            if char in "\r\n":
-                lines.append(self._buffer + chunk[start:i])
-                self._buffer = ""
-                if char == "\r":
-                    if i + 1 < len(chunk):
-                        if chunk[i + 1] == "\n":
-                            i += 1
-                    else:
-                        self._after_cr = True
-                start = i + 1
-            i += 1
-        self._buffer += chunk[start:]
-        return lines
-
-
-class SseParser:
-    """Incremental `text/event-stream` parser (the WHATWG rules), fed one line at a time.
-
-    `last_id` keeps the last `id:` seen (it survives messages, as the standard wants);
-    `retry` the last valid `retry:` value in milliseconds.
-    """
-
-    def __init__(self, last_id: str | None = None) -> None:
-        self.last_id = last_id
-        self.retry: int | None = None
-        self._data: list[str] = []
-        self._event = ""
-
-    def feed(self, line: str) -> SseMessage | None:
-        """Consume one line (without its end of line); return a message on a blank line."""
-        if line == "":
-            if not self._data:
-                self._event = ""
-                return None
-            message = SseMessage(self._event or "message", "\n".join(self._data), self.last_id)
-            self._data, self._event = [], ""
-            return message
-        if line.startswith(":"):
-            return None  # comment (keep-alive)
-        name, colon, value = line.partition(":")
-        if colon and value.startswith(" "):
-            value = value[1:]
-        if name == "data":
-            self._data.append(value)
-        elif name == "event":
-            self._event = value
-        elif name == "id":
-            if "\0" not in value:
-                self.last_id = value
-        elif name == "retry":
-            if value.isdigit():
-                self.retry = int(value)
-        return None
 
 
 class LiveClient(QObject):
@@ -152,7 +68,7 @@ class LiveClient(QObject):
             self.last_event_id = last_event_id
         if not self.running:
             self.failures = 0
-            self._task = asyncio.ensure_future(self._run())
+            self._task = spawn(self, self._run(), name="live events")
 
     async def stop(self) -> None:
         """End the subscription (the last event id is kept for the next start)."""
@@ -174,7 +90,7 @@ class LiveClient(QObject):
     def next_delay(self) -> float:
         """Seconds before the next attempt: the server's hint, doubled per failure, capped."""
         base = self.retry_ms / 1000
-        return float(min(self.max_delay, base * 2 ** max(0, self.failures - 1)))
+        return min(self.max_delay, base * 2.0 ** max(0, self.failures - 1))
 
     def _set_disconnected(self, reason: str) -> None:
         if self.is_connected:
@@ -197,14 +113,14 @@ class LiveClient(QObject):
 
     async def _listen_once(self) -> str | None:
         """One connection, until it ends; the French reason it ended (None: stop for good)."""
-        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache",
-                   **self._api.auth_headers()}
+        headers = self._api.auth_headers()
         if self.last_event_id is not None:
             headers["Last-Event-ID"] = str(self.last_event_id)
         timeout = httpx.Timeout(10.0, read=self.read_timeout)
         try:
-            async with self._api.http.stream("GET", "/api/events", headers=headers,
-                                             timeout=timeout) as response:
+            async with aconnect_sse(self._api.http, "GET", "/api/events", headers=headers,
+                                    timeout=timeout) as source:
+                response = source.response
                 if response.status_code != 200:
                     await response.aread()
                     error = error_from_response(response)
@@ -219,14 +135,7 @@ class LiveClient(QObject):
                 self.failures = 0
                 self.is_connected = True
                 self.connected.emit()
-                parser, splitter = SseParser(), LineSplitter()
-                async for chunk in response.aiter_text():
-                    for line in splitter.feed(chunk):
-                        message = parser.feed(line)
-                        if parser.retry is not None:
-                            self.retry_ms = parser.retry
-                        if message is not None:
-                            self._dispatch(message)
+                await self._read(source)
             return _tr("Le serveur a fermé le flux d'événements.")
         except (httpx.HTTPError, OSError) as exc:
             error = network_error(exc)
@@ -234,9 +143,17 @@ class LiveClient(QObject):
                 self._api.note_offline(error)
             return error.message
 
-    def _dispatch(self, message: SseMessage) -> None:
+    async def _read(self, source: EventSource) -> None:
+        """Emit the stream's events until it ends (raises on a broken connection)."""
+        async for message in source.aiter_sse():
+            if message.retry is not None:
+                self.retry_ms = message.retry
+            if message.data:
+                self._dispatch(message)
+
+    def _dispatch(self, message: ServerSentEvent) -> None:
         try:
-            event_id = int(message.id) if message.id is not None else None
+            event_id = int(message.id) if message.id else None
         except ValueError:
             event_id = None
         if event_id is not None and self.last_event_id is not None \

@@ -1,8 +1,8 @@
 """The matching area's API (docs/api-matching.md), as an extension of `ApiClient`.
 
 `MatchingApi(api)` wraps the shared client (same httpx client, token and online
-tracking); methods are named after the server's operation ids and return frozen
-dataclasses holding the fields the screens use (`decode` ignores the others). A stale
+tracking); methods are named after the server's operation ids and return the frozen
+answer types generated from the server's document (`desktop/api/schema.py`). A stale
 ranking write raises `StaleRanking`, which carries the ranking as stored (the 409
 body's `current`), so the sync can merge without a second request.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from desktop.api import schema
 from desktop.api.client import (
     ApiClient,
     ApiError,
@@ -28,458 +28,43 @@ log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------- answers
 
-
-@dataclass(frozen=True, slots=True)
-class ThresholdRule:
-    round_number: int
-    share: float
-    minimum: int
-
-
-@dataclass(frozen=True, slots=True)
-class MatchingSettings:
-    min_ranked_share: float = 0.8
-    subdivision_first: bool = True
-    threshold_scope: str = "subdivision"
-    thresholds: tuple[ThresholdRule, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Round:
-    id: int
-    wave_id: int
-    number: int
-    off_platform: bool
-    state: str
-    phase: str
-    applications_opens_at: datetime | None = None
-    applications_closes_at: datetime | None = None
-    ranking_opens_at: datetime | None = None
-    ranking_closes_at: datetime | None = None
-    results_at: datetime | None = None
-    opens_at: datetime | None = None
-    closes_at: datetime | None = None
-    run_at: datetime | None = None
-    published_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Wave:
-    id: int
-    name: str
-    position: int
-    posts_open: bool
-    current_round_id: int | None
-    rounds: tuple[Round, ...]
-    posts_opens_at: datetime | None = None
-    posts_closes_at: datetime | None = None
-
-    @property
-    def current_round(self) -> Round | None:
-        for rnd in self.rounds:
-            if rnd.id == self.current_round_id:
-                return rnd
-        return self.rounds[0] if self.rounds else None
-
-
-@dataclass(frozen=True, slots=True)
-class MatchingCampaign:
-    id: int
-    name: str
-    state: str
-    my_role: str
-    settings: MatchingSettings
-    waves: tuple[Wave, ...]
-    server_time: datetime
-    region: str | None = None
-    my_wave_id: int | None = None
-
-    def wave(self, wave_id: int | None = None) -> Wave | None:
-        """The given wave, else the student's, else the first."""
-        wanted = wave_id or self.my_wave_id
-        for wave in self.waves:
-            if wave.id == wanted:
-                return wave
-        return self.waves[0] if self.waves else None
-
-    def round(self, round_id: int) -> Round | None:
-        for wave in self.waves:
-            for rnd in wave.rounds:
-                if rnd.id == round_id:
-                    return rnd
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class PersonBrief:
-    id: int
-    first_name: str
-    last_name: str
-    email: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-
-@dataclass(frozen=True, slots=True)
-class FileInfo:
-    """`FilePublic`: an uploaded document; GET `download_path` with the token."""
-
-    kind: str
-    filename: str
-    content_type: str
-    size: int
-    uploaded_at: datetime
-    download_path: str
-
-
-@dataclass(frozen=True, slots=True)
-class Post:
-    id: int
-    wave_id: int
-    number: str
-    specialty: str
-    post_type: str
-    duration_months: int
-    offset_semester: bool
-    label: str
-    establishment: str
-    subdivision: str
-    places: int
-    remaining_places: int
-    validated: bool
-    option: str | None = None
-    indication: str | None = None
-    region: str | None = None
-    supervisor: PersonBrief | None = None
-    second_supervisor: PersonBrief | None = None
-    second_supervisor_access: str = "read"
-    description: str | None = None
-    attachment: FileInfo | None = None
-    my_position: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RankingSummary:
-    round_id: int
-    round_number: int
-    phase: str
-    candidates: int
-    ranked: int
-    rejected: int
-    unclassified: int
-    valid: bool
-    version: int
-    updated_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AssignedCandidate:
-    candidate_id: int
-    first_name: str
-    last_name: str
-    specialty: str
-    subdivision: str
-
-
-@dataclass(frozen=True, slots=True)
-class PostRoundResult:
-    round_id: int
-    round_number: int
-    assigned: tuple[AssignedCandidate, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class MyPost:
-    """A supervisor's card: the post, his access, the ranking's state, results."""
-
-    id: int
-    wave_id: int
-    number: str
-    specialty: str
-    post_type: str
-    duration_months: int
-    offset_semester: bool
-    label: str
-    establishment: str
-    subdivision: str
-    places: int
-    remaining_places: int
-    validated: bool
-    my_access: str
-    can_edit_description: bool
-    ranking: RankingSummary | None
-    results: tuple[PostRoundResult, ...]
-    option: str | None = None
-    indication: str | None = None
-    supervisor: PersonBrief | None = None
-    second_supervisor: PersonBrief | None = None
-    second_supervisor_access: str = "read"
-    description: str | None = None
-    attachment: FileInfo | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PostPage:
-    rows: tuple[Post, ...]
-    total: int
-    offset: int
-    limit: int
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateBrief:
-    id: int
-    first_name: str
-    last_name: str
-    specialty: str
-    subdivision: str
-    offset_semester: bool
-    ine: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.last_name.upper()} {self.first_name}".strip()
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateFile:
-    candidate: CandidateBrief
-    presentation: str | None
-    documents: tuple[FileInfo, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Application:
-    position: int
-    post: Post
-
-
-@dataclass(frozen=True, slots=True)
-class Applications:
-    candidate_id: int
-    round_id: int
-    round_number: int
-    phase: str
-    can_edit: bool
-    eligible: bool
-    applications: tuple[Application, ...]
-    count: int
-    required: int
-    open_posts: int
-    enough: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    code: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class RankingCandidate:
-    id: int
-    first_name: str
-    last_name: str
-    specialty: str
-    subdivision: str
-    offset_semester: bool
-    in_post_subdivision: bool
-    status: str
-    rank: int | None
-    has_file: bool
-    ine: str | None = None
-    observation: str | None = None
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.last_name.upper()} {self.first_name}".strip()
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    post_id: int
-    round_id: int
-    round_number: int
-    phase: str
-    can_edit: bool
-    version: int
-    capacity: int
-    candidates: tuple[RankingCandidate, ...]
-    ranked: tuple[int, ...]
-    rejected: tuple[int, ...]
-    unclassified: tuple[int, ...]
-    valid: bool
-    violations: tuple[Violation, ...]
-    updated_at: datetime | None = None
-    updated_by: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Observation:
-    post_id: int
-    candidate_id: int
-    text: str | None
-    updated_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RoundRun:
-    round: Round
-    participants: int
-    assigned: int
-    unassigned: int
-    posts: int
-    posts_valid: int
-    posts_invalid: int
-    places: int
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class ResultPost:
-    id: int
-    number: str
-    label: str
-    specialty: str
-    establishment: str
-    subdivision: str
-    duration_months: int
-    offset_semester: bool
-    indication: str | None = None
-    supervisor: PersonBrief | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ResultRow:
-    round_id: int
-    round_number: int
-    wave_id: int
-    wave_name: str
-    published: bool
-    source: str
-    candidate: CandidateBrief
-    post: ResultPost | None
-
-
-@dataclass(frozen=True, slots=True)
-class ResultPage:
-    rows: tuple[ResultRow, ...]
-    total: int
-    offset: int
-    limit: int
-
-
-@dataclass(frozen=True, slots=True)
-class Ratio:
-    count: int
-    total: int
-    percent: float
-
-
-@dataclass(frozen=True, slots=True)
-class StudentRow:
-    candidate_id: int
-    person_id: int
-    last_name: str
-    first_name: str
-    subdivision: str
-    specialty: str
-    wave_id: int
-    applications: int
-    required: int
-    enough: bool
-    participating: bool
-    offset_semester: bool
-    email: str | None = None
-    ine: str | None = None
-    region: str | None = None
-    last_seen_at: datetime | None = None
-    assigned_round: int | None = None
-    assigned_post: ResultPost | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StudentStats:
-    total: int
-    connected: Ratio
-    enough: Ratio
-    participating: Ratio
-    offset_semester: Ratio
-    assigned: Ratio
-
-
-@dataclass(frozen=True, slots=True)
-class StudentDashboard:
-    rows: tuple[StudentRow, ...]
-    total: int
-    stats: StudentStats
-
-
-@dataclass(frozen=True, slots=True)
-class PostRow:
-    post_id: int
-    wave_id: int
-    number: str
-    label: str
-    specialty: str
-    establishment: str
-    subdivision: str
-    post_type: str
-    duration_months: int
-    places: int
-    remaining_places: int
-    applications: int
-    assignments: int
-    ranking_valid: bool | None
-    violations: tuple[str, ...]
-    offset_semester: bool
-    validated: bool
-    indication: str | None = None
-    region: str | None = None
-    supervisor: PersonBrief | None = None
-    supervisor_last_seen_at: datetime | None = None
-    last_change_at: datetime | None = None
-    last_change_by: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PostStats:
-    total: int
-    places: int
-    assignments: Ratio
-    with_applications: Ratio
-    ranking_valid: Ratio
-    assigned: Ratio
-    validated: Ratio
-    supervisors_connected: Ratio
-
-
-@dataclass(frozen=True, slots=True)
-class PostDashboard:
-    rows: tuple[PostRow, ...]
-    total: int
-    stats: PostStats
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateApplicationRow:
-    round_id: int
-    round_number: int
-    position: int
-    post: ResultPost
-    ranking_status: str
-    rank: int | None
-    ranking_valid: bool
-    result: str
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateApplications:
-    candidate: CandidateBrief
-    rows: tuple[CandidateApplicationRow, ...]
-    email: str | None = None
+# The server's component schemas (`desktop/api/schema.py`, generated by `make api-types`),
+# under the names the rest of the client reads.
+ThresholdRule = schema.ThresholdRule
+MatchingSettings = schema.MatchingSettings
+Round = schema.RoundPublic
+Wave = schema.WavePublic  # + current_round
+MatchingCampaign = schema.MatchingCampaignPublic  # + wave(), round()
+PersonBrief = schema.PersonBrief  # + display_name
+FileInfo = schema.FilePublic  # an uploaded document; GET `download_path` with the token
+Post = schema.MatchingPostPublic
+RankingSummary = schema.RankingSummary
+AssignedCandidate = schema.AssignedCandidate
+PostRoundResult = schema.PostRoundResult
+# a supervisor's card: the post, his access, the ranking's state, results
+MyPost = schema.MyPostPublic
+PostPage = schema.PostPage
+CandidateBrief = schema.CandidateBrief  # + display_name
+CandidateFile = schema.CandidateFilePublic
+Application = schema.ApplicationPublic
+Applications = schema.ApplicationsPublic
+Violation = schema.RankingViolation
+RankingCandidate = schema.RankingCandidate  # + display_name
+Ranking = schema.RankingPublic
+Observation = schema.ObservationPublic
+RoundRun = schema.RoundRunPublic
+ResultPost = schema.ResultPost
+ResultRow = schema.ResultRow
+ResultPage = schema.ResultPage
+Ratio = schema.Ratio
+StudentRow = schema.StudentRow
+StudentStats = schema.StudentStats
+StudentDashboard = schema.StudentDashboard
+PostRow = schema.PostRow
+PostStats = schema.PostStats
+PostDashboard = schema.PostDashboard
+CandidateApplicationRow = schema.CandidateApplicationRow
+CandidateApplications = schema.CandidateApplicationsPublic
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,363 +1,59 @@
 """The national choice's API (docs/api-national.md), as an extension of `ApiClient`.
 
-`NationalApi(api)` wraps the shared client (same httpx client, token and online
-tracking); its methods are named after the server's operation ids and return frozen
-dataclasses. A stale wish write raises `StaleVersion`, which carries the server's
-current list (the 409 body's `current`), so the caller never needs a second request.
+`NationalApi(api)` wraps the shared client (same httpx client, token and online tracking);
+its methods are named after the server's operation ids and return the frozen answer types
+generated from the server's document (`desktop/api/schema.py`). A stale wish write raises
+`StaleVersion`, which carries the server's current list (the 409 body's `current`), so the
+caller never needs a second request.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from desktop.api import schema
 from desktop.api.client import ApiClient, ApiError, bad_response, decode, decode_list, encode
 
 log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------- answers
 
-
-@dataclass(frozen=True, slots=True)
-class DaySlice:
-    day: date
-    rank_from: int
-    rank_to: int
-    starts_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class NationalCampaign:
-    """The home page of a national campaign (`NationalCampaignPublic`)."""
-
-    id: int
-    name: str
-    state: str
-    state_label: str
-    amphi_status: str
-    hotline: str | None
-    day_start: str | None
-    pace_per_hour: tuple[int, ...]
-    wishes_page_size: int
-    students: int
-    registered: int
-    pools: dict[str, Any]
-    cells: int
-    posts: int
-    day_slices: tuple[DaySlice, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    id: int
-    pool: str
-    subdivision: str
-    specialty: str
-    capacity: int
-
-
-@dataclass(frozen=True, slots=True)
-class Wish:
-    number: int
-    cell_id: int
-    subdivision: str
-    specialty: str
-    capacity: int
-    k: int | None
-    exhausted: bool
-    label: str
-    satisfied: bool
-    assigned: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Headline:
-    wish_number: int | None
-    cell_id: int | None
-    subdivision: str | None
-    specialty: str | None
-    k: int | None
-    capacity: int | None
-    text: str  # French, from the server
-    situation: str = ""  # feasible, assigned, no_wishes, none_feasible(_at_turn), skipped
-
-
-@dataclass(frozen=True, slots=True)
-class Above:
-    with_wishes: int
-    above: int
-    text: str  # French, from the server
-    pool: str = ""  # general or cesp
-
-
-@dataclass(frozen=True, slots=True)
-class WishList:
-    version: int
-    count: int
-    editable: bool
-    read_only_reason: str | None
-    headline: Headline
-    above: Above
-    page_size: int
-    wishes: tuple[Wish, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Receipt:
-    campaign_id: int
-    candidate_id: int
-    version: int
-    at: datetime
-    cells: tuple[int, ...]
-    digest: str
-    signature: str
-    code: str
-
-
-@dataclass(frozen=True, slots=True)
-class WishWrite:
-    """A saved change: the new list (with statuses) and its receipt."""
-
-    version: int
-    count: int
-    editable: bool
-    read_only_reason: str | None
-    headline: Headline
-    above: Above
-    page_size: int
-    wishes: tuple[Wish, ...]
-    receipt: Receipt
-
-    @property
-    def wish_list(self) -> WishList:
-        return WishList(self.version, self.count, self.editable, self.read_only_reason,
-                        self.headline, self.above, self.page_size, self.wishes)
-
-
-@dataclass(frozen=True, slots=True)
-class WishChange:
-    id: int
-    at: datetime
-    action: str
-    cell_id: int | None
-    subdivision: str | None
-    specialty: str | None
-    from_position: int | None
-    to_position: int | None
-    version: int
-    count: int
-    by_staff: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ReceiptCheck:
-    valid: bool
-    recorded: bool
-    current: bool
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    cell_id: int
-    subdivision: str
-    specialty: str
-    wish_number: int | None
-    k: int
-    capacity: int
-    assigned_at: datetime
-    how: str
-    code: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    amphi_status: str
-    current_rank: int | None
-    current_position: int | None
-    my_position: int
-    people_before: int
-    my_turn: bool
-    turn_started_at: datetime | None
-    turn_deadline: datetime | None
-    pace_per_hour: float
-    estimated_wait_seconds: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class NationalMe:
-    campaign_id: int
-    candidate_id: int
-    rank: int
-    pool: str
-    pool_label: str
-    passing: int
-    demoted_behind: int | None
-    absent: bool
-    site_state: str
-    outcome: str | None
-    assignment: Assignment | None
-    secret_required: bool
-    secret_question: str | None
-    turn: Turn
-    wishes: WishList
-
-
-@dataclass(frozen=True, slots=True)
-class Validation:
-    candidate_id: int
-    assignment: Assignment
-
-
-@dataclass(frozen=True, slots=True)
-class AvailabilityRow:
-    cell_id: int
-    subdivision: str
-    specialty: str
-    capacity: int
-    remaining: int
-
-
-@dataclass(frozen=True, slots=True)
-class Availability:
-    kind: str
-    pool: str
-    passing: int
-    rows: tuple[AvailabilityRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RankLimit:
-    cell_id: int
-    subdivision: str
-    specialty: str
-    capacity: int
-    taken: int
-    first_rank: int | None
-    last_rank: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class RankLimits:
-    pool: str
-    rows: tuple[RankLimit, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Holder:
-    n: int
-    state: str
-    label: str
-    rank: int
-    demoted_behind: int | None
-    wish_number: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class CellView:
-    cell: Cell
-    remaining: int
-    holders: tuple[Holder, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Current:
-    candidate_id: int
-    rank: int
-    pool: str
-    passing: int
-    position: int
-    turn_started_at: datetime | None
-    waiting_seconds: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Radar:
-    site_state: str
-    amphi_status: str
-    current: Current | None
-    total: int
-    passed: int
-    remaining: int
-    chosen_today: int
-    chosen_last_hour: int
-    pace_per_hour: float
-    expected_pace_per_hour: tuple[int, ...]
-    today: DaySlice | None
-    generation: int
-
-
-@dataclass(frozen=True, slots=True)
-class ListingRow:
-    position: int
-    rank: int
-    demoted_behind: int | None
-    pool: str
-    passing: int
-    absent: bool
-    outcome: str | None
-    state: str | None
-    cell_id: int | None
-    subdivision: str | None
-    specialty: str | None
-    wish_number: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    total: int
-    offset: int
-    limit: int
-    rows: tuple[ListingRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedLine:
-    line: int
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    dry_run: bool
-    lines: int
-    created: int
-    updated: int
-    rejected: tuple[RejectedLine, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StaffStudent:
-    candidate_id: int
-    person_id: int
-    rank: int
-    pool: str
-    position: int
-    last_name: str
-    first_name: str
-    email: str | None
-    phone: str | None
-    absent: bool
-    demoted_behind: int | None
-    has_account: bool
-    entered_amphi: bool
-    headline: Headline
-
-
-@dataclass(frozen=True, slots=True)
-class StaffAmphi:
-    site_state: str
-    amphi_status: str
-    current: StaffStudent | None
-    turn_started_at: datetime | None
-    waiting_seconds: int | None
-    next: tuple[StaffStudent, ...]
-    radar: Radar
+# The server's component schemas (`desktop/api/schema.py`, generated by `make api-types`),
+# under the names the rest of the client reads.
+DaySlice = schema.NationalDaySlice
+NationalCampaign = schema.NationalCampaignPublic  # the home page of a national campaign
+Cell = schema.NationalCellPublic
+Wish = schema.NationalWish
+Headline = schema.NationalHeadline  # `text` in French, from the server
+Above = schema.NationalAbove  # `text` in French, from the server
+WishList = schema.NationalWishList
+Receipt = schema.NationalReceipt
+# a saved change: the new list (`wish_list`) and its receipt
+WishWrite = schema.NationalWishWrite
+WishChange = schema.NationalWishChange
+ReceiptCheck = schema.NationalReceiptCheck
+Assignment = schema.NationalAssignment
+Turn = schema.NationalTurn
+NationalMe = schema.NationalMe
+Validation = schema.NationalValidation
+AvailabilityRow = schema.NationalAvailabilityRow
+Availability = schema.NationalAvailability
+RankLimit = schema.NationalRankLimit
+RankLimits = schema.NationalRankLimits
+Holder = schema.NationalHolder
+CellView = schema.NationalCellView
+Current = schema.NationalCurrent
+Radar = schema.NationalRadar
+ListingRow = schema.NationalListingRow
+Listing = schema.NationalListing
+RejectedLine = schema.NationalRejectedLine
+ImportReport = schema.NationalImportReport
+StaffStudent = schema.NationalStaffStudent
+StaffAmphi = schema.NationalStaffAmphi
 
 
 # --------------------------------------------------------------------------- errors

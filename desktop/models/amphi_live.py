@@ -10,6 +10,7 @@ reads `desktop.sync.amphi.soon_from_upcoming` recomputes it from the `amphi_turn
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -241,9 +242,8 @@ class LiveQueueModel(QAbstractTableModel):
         if row is None:
             return
         old = self._rows[row]
-        self._rows[row] = LiveIntern(old.intern_id, old.call_rank, old.position, old.name,
-                                     old.des, old.choice_type, "chosen", old.present,
-                                     old.planned_absence, None, post_number, post_label)
+        self._rows[row] = replace(old, status="chosen", post_id=None, post_number=post_number,
+                                  post_label=post_label)
         self.dataChanged.emit(self.index(row, 0), self.index(row, LQ_COLUMNS - 1))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

@@ -461,8 +461,9 @@ class ServiceTreeModel(QAbstractItemModel):
         groups = []
         for sid, members in by_service.items():
             service = known.get(sid) or Service(
-                sid, members[0].establishment, members[0].service, members[0].head,
-                members[0].department, members[0].service_number, len(members), 0)
+                id=sid, establishment=members[0].establishment, name=members[0].service,
+                head=members[0].head, department=members[0].department,
+                number=members[0].service_number, post_count=len(members), free_count=0)
             members.sort(key=lambda p: _number_key(p.number))
             groups.append(ServiceGroup(service, members))
         groups.sort(key=lambda g: (_number_key(g.service.department),

@@ -64,14 +64,17 @@ def cache_key(amphi_id: int) -> str:
 
 def favourite_for_post(post: Post) -> Favourite:
     """A favourite made offline for one post (the server gives it an id later)."""
-    return Favourite(0, 0, "post", post.service_id, post.id, post.establishment, post.service,
-                     post.head, (post.id,), 0 if post.taken else 1, 1)
+    return Favourite(id=0, position=0, kind="post", service_id=post.service_id, post_id=post.id,
+                     establishment=post.establishment, service=post.service, head=post.head,
+                     post_ids=(post.id,), available=0 if post.taken else 1, favourites=1)
 
 
 def favourite_for_service(service: Service, posts: Sequence[Post]) -> Favourite:
     ids = tuple(p.id for p in posts)
-    return Favourite(0, 0, "service", service.id, None, service.establishment, service.name,
-                     service.head, ids, sum(1 for p in posts if not p.taken), len(ids))
+    return Favourite(id=0, position=0, kind="service", service_id=service.id, post_id=None,
+                     establishment=service.establishment, service=service.name,
+                     head=service.head, post_ids=ids,
+                     available=sum(1 for p in posts if not p.taken), favourites=len(ids))
 
 
 class FavouritesSync(QObject):

@@ -28,10 +28,10 @@ from server_stub.amphi.models import (
     Service,
 )
 from server_stub.amphi.schemas import (
+    AmphiPostPublic,
     AmphiPublic,
     AmphiSessionPublic,
     AssignmentPublic,
-    PostPublic,
     ServicePublic,
 )
 from server_stub.core.clock import as_utc
@@ -246,9 +246,9 @@ def amphi_public(session: Session, amphi: Amphi) -> AmphiPublic:
 
 
 def post_public(post: AmphiPost, service: Service, taker: tuple[int, str] | None = None
-                ) -> PostPublic:
+                ) -> AmphiPostPublic:
     """`taker` is (intern id, short name) of the intern holding its place, if any."""
-    return PostPublic(
+    return AmphiPostPublic(
         id=post.id, number=post.number, amphi_id=post.amphi_id, service_id=service.id,
         establishment=service.establishment, service=service.name, head=service.head,
         department=service.department, service_number=service.number, des=post.des,

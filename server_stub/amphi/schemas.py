@@ -136,7 +136,7 @@ class ServicePublic(BaseModel):
     free_count: int
 
 
-class PostPublic(BaseModel):
+class AmphiPostPublic(BaseModel):
     id: int
     number: str
     amphi_id: int | None
@@ -163,7 +163,7 @@ class AmphiOffer(BaseModel):
     campaign_id: int
     amphi_id: int | None
     services: list[ServicePublic]
-    posts: list[PostPublic]
+    posts: list[AmphiPostPublic]
 
 
 class AssignmentPublic(BaseModel):
@@ -471,7 +471,7 @@ class ChoicePublic(BaseModel):
     """The post sheet after a choice (also the answer to a retry with the same key)."""
 
     assignment: AssignmentPublic
-    post: PostPublic
+    post: AmphiPostPublic
     mailed_to: str | None  # where the confirmation went (the intern's address)
 
 
@@ -480,7 +480,7 @@ class AttestationPublic(BaseModel):
     campaign_id: int
     semester: str
     amphi_name: str
-    post: PostPublic
+    post: AmphiPostPublic
     choice_type: ChoiceTypeName
     chosen_at: datetime
 

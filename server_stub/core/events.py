@@ -39,6 +39,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from fastapi.sse import ServerSentEvent
 from sqlalchemy import Engine, func, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -86,10 +87,13 @@ class Event:
         return self.audience_id is None or self.audience_id == viewer_id
 
     @cached_property
-    def sse(self) -> str:
-        """The event as one Server-Sent Events frame (built once, sent to every subscriber)."""
+    def sse(self) -> ServerSentEvent:
+        """The event as one Server-Sent Event (built once, sent to every subscriber).
+
+        The data is the `EventPublic` JSON on one line (JSON escapes every line end).
+        """
         data = json.dumps(self.public(), ensure_ascii=False, separators=(",", ":"))
-        return f"id: {self.id}\nevent: {self.kind}\ndata: {data}\n\n"
+        return ServerSentEvent(raw_data=data, event=self.kind, id=str(self.id))
 
 
 def publish(session: Session, kind: str, payload: dict[str, Any] | None = None, *,
@@ -297,6 +301,11 @@ class EventBroker:
             self._applying = ThreadPoolExecutor(1, thread_name_prefix="amphi-apply")
         self._appliers.append(apply)
 
+    @property
+    def subscribers(self) -> int:
+        """How many streams are open (one subscription each)."""
+        return len(self._subs)
+
     def _read_last_id(self) -> int:
         with self.factory() as session:
             return last_event_id(session)
@@ -347,24 +356,32 @@ class EventBroker:
                 return
 
 
+RETRY_MS = 3000  # the clients' reconnection delay (the `retry:` field opening every stream)
+KEEPALIVE = ServerSentEvent(comment="keep-alive")
+
+
 async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_id: int | None,
-                 after_id: int | None, keepalive_seconds: float) -> AsyncIterator[str]:
-    """The SSE text of one connection: retry hint, replay after `after_id`, then live.
+                 after_id: int | None,
+                 keepalive_seconds: float) -> AsyncIterator[ServerSentEvent]:
+    """The events of one connection: retry hint, replay after `after_id`, then live.
 
     Without `after_id` only events dispatched after the connection are sent.
     A `: keep-alive` comment goes out whenever nothing was sent for `keepalive_seconds`.
+    Ends when the broker closes the subscription (the server stops, or the subscriber
+    fell too far behind); a client that goes away cancels it (`finally` unsubscribes).
+    FastAPI's `EventSourceResponse` writes them in the `text/event-stream` format.
     """
     await broker.start()
     sub = broker.subscribe(viewer_id)
     try:
-        yield "retry: 3000\n\n"
+        yield ServerSentEvent(retry=RETRY_MS)
         sent = sub.start_id if after_id is None else after_id
         if after_id is not None:
             while True:
                 batch = await asyncio.to_thread(_read_visible, factory, sent, viewer_id)
-                for event in batch:
-                    yield event.sse
-                    sent = event.id
+                for replayed in batch:
+                    yield replayed.sse
+                    sent = replayed.id
                 if len(batch) < FETCH_BATCH:
                     break
         while True:
@@ -373,7 +390,7 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
             except StreamClosed:
                 return
             if live is None:
-                yield ": keep-alive\n\n"
+                yield KEEPALIVE
             elif live.id > sent and live.visible_to(viewer_id):
                 yield live.sse
                 sent = live.id

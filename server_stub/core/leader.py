@@ -19,6 +19,7 @@ On SQLite one process owns the file (the instance lock): it always leads.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 from sqlalchemy import Engine
@@ -62,6 +63,8 @@ class Leadership:
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop campaigning; a leader lets go (its connection closes: the lock is free)."""
+        if self._leading.is_set() and not self.single_process:
+            log.info("this process stops driving the clocks (it is stopping)")
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -75,8 +78,10 @@ class Leadership:
         info = conninfo(self._engine)
         while not self._stop.is_set():
             try:
+                # The process id in the name: an operator (and the failover test) sees in
+                # pg_stat_activity which process leads.
                 with psycopg.connect(info, autocommit=True,
-                                     application_name="amphi-leader") as conn:
+                                     application_name=f"amphi-leader {os.getpid()}") as conn:
                     while not self._stop.is_set():
                         row = conn.execute("SELECT pg_try_advisory_lock(%s)",
                                            (LOCK_KEY,)).fetchone()

@@ -4,6 +4,9 @@ The outbox lets the demo (and the tests) run offline: every message the server w
 send is written, complete and UTF-8, to `DATA_DIR/outbox/<timestamp>-<seq>.eml`, where a
 person (or a test) opens it and follows the link. SMTP delivery runs on a small worker
 pool so that a slow mail relay never holds a request, let alone the event loop.
+
+The messages' text and HTML parts are Jinja2 templates (`server_stub/templates/*/mail/`,
+see `content`); the HTML part escapes every value it is given.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-from html import escape
 from pathlib import Path
+from typing import Any
 
+from server_stub.core import templates
 from server_stub.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -115,66 +119,27 @@ class Mailer:
 class MailContent:
     subject: str
     text: str
-    html: str
+    html: str | None = None
 
 
-_SIGNATURE = "L'équipe Amphi\n\nCe message est envoyé automatiquement : merci de ne pas y répondre."
-
-
-def _content(subject: str, greeting: str, paragraphs: list[str], link: str, button: str,
-             after: list[str]) -> MailContent:
-    """Plain-text and HTML versions of one message with a single call-to-action link."""
-    text = "\n\n".join([greeting, *paragraphs, link, *after, _SIGNATURE]) + "\n"
-    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    tail = "".join(f"<p>{escape(p)}</p>" for p in after)
-    html = (
-        "<!doctype html><html lang=\"fr\"><body style=\"font-family:sans-serif;"
-        "color:#1f2937;max-width:36em\">"
-        f"<p>{escape(greeting)}</p>{body}"
-        f"<p><a href=\"{escape(link)}\" style=\"display:inline-block;padding:.6em 1.2em;"
-        "background:#1d4ed8;color:#fff;text-decoration:none;border-radius:6px\">"
-        f"{escape(button)}</a></p>"
-        f"<p style=\"font-size:.9em\">Si le bouton ne fonctionne pas, copiez ce lien dans votre "
-        f"navigateur :<br>{escape(link)}</p>{tail}"
-        f"<p style=\"color:#6b7280;font-size:.9em\">{escape(_SIGNATURE).replace(chr(10), '<br>')}"
-        "</p></body></html>"
-    )
-    return MailContent(subject, text, html)
+def content(subject: str, template: str, /, *, html: bool = True,
+            **context: Any) -> MailContent:
+    """A message from its templates: `<template>.txt` (the text part) and, unless `html` is
+    False, `<template>.html` (its HTML alternative), both filled with `context`."""
+    return MailContent(subject, templates.render(f"{template}.txt", **context),
+                       templates.render(f"{template}.html", **context) if html else None)
 
 
 def confirm_email_mail(name: str, link: str, hours: int) -> MailContent:
-    return _content(
-        "Confirmez votre adresse électronique",
-        f"Bonjour {name},",
-        ["Vous avez demandé à créer ou à modifier votre compte Amphi. Pour confirmer votre "
-         "adresse électronique, suivez le lien ci-dessous."],
-        link, "Confirmer mon adresse",
-        [f"Ce lien est valable {hours} heures. Seul le dernier lien reçu est valide : "
-         "si vous avez fait plusieurs demandes, utilisez le courriel le plus récent.",
-         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."],
-    )
+    return content("Confirmez votre adresse électronique", "core/mail/confirm_email",
+                   name=name, link=link, hours=hours)
 
 
 def signin_link_mail(name: str, link: str, minutes: int) -> MailContent:
-    return _content(
-        "Votre lien de connexion",
-        f"Bonjour {name},",
-        ["Vous avez demandé à recevoir un lien de connexion à Amphi. Pour vous connecter, "
-         "suivez le lien ci-dessous."],
-        link, "Se connecter à Amphi",
-        [f"Ce lien n'est valide que {minutes} minutes et ne peut être utilisé qu'une seule "
-         "fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message."],
-    )
+    return content("Votre lien de connexion", "core/mail/signin_link",
+                   name=name, link=link, minutes=minutes)
 
 
 def reset_password_mail(name: str, link: str, minutes: int) -> MailContent:
-    return _content(
-        "Réinitialisation de votre mot de passe",
-        f"Bonjour {name},",
-        ["Vous avez demandé à définir un nouveau mot de passe pour votre compte Amphi. "
-         "Suivez le lien ci-dessous pour le choisir."],
-        link, "Choisir un nouveau mot de passe",
-        [f"Ce lien est valable {minutes} minutes et ne peut servir qu'une fois. "
-         "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : "
-         "votre mot de passe actuel reste valable."],
-    )
+    return content("Réinitialisation de votre mot de passe", "core/mail/reset_password",
+                   name=name, link=link, minutes=minutes)

@@ -58,13 +58,13 @@ from server_stub.matching.rankings import ranking_summary
 from server_stub.matching.schemas import (
     AssignedCandidate,
     ImportSummary,
+    MatchingPostPublic,
     MyPostPublic,
     PersonBrief,
     PostDescriptionUpdate,
     PostFilter,
     PostImport,
     PostPage,
-    PostPublic,
     PostRoundResult,
     PostUpdate,
 )
@@ -78,7 +78,7 @@ def person_brief(person: Person | None) -> PersonBrief | None:
 
 
 def post_publics(session: Session, posts: list[MatchingPost],
-                 positions: dict[int, int] | None = None) -> list[PostPublic]:
+                 positions: dict[int, int] | None = None) -> list[MatchingPostPublic]:
     """API shapes of `posts`, loading supervisors, attachments and places left in bulk."""
     if not posts:
         return []
@@ -93,7 +93,7 @@ def post_publics(session: Session, posts: list[MatchingPost],
     out = []
     for p in posts:
         attachment = files.get(p.id)
-        out.append(PostPublic(
+        out.append(MatchingPostPublic(
             id=p.id, wave_id=p.wave_id, number=p.number, specialty=p.specialty, option=p.option,
             post_type=p.post_type,  # type: ignore[arg-type]
             duration_months=p.duration_months, offset_semester=p.offset_semester, label=p.label,
@@ -113,7 +113,7 @@ def _post_sort_key(p: MatchingPost) -> tuple[str, str, str, str, str]:
     return (p.specialty, p.subdivision, p.establishment, p.label, p.number.zfill(12))
 
 
-def filter_posts(posts: Iterable[PostPublic], f: PostFilter) -> list[PostPublic]:
+def filter_posts(posts: Iterable[MatchingPostPublic], f: PostFilter) -> list[MatchingPostPublic]:
     out = []
     for p in posts:
         if f.specialty and not same_text(p.specialty, f.specialty):
@@ -163,7 +163,7 @@ def list_posts(session: Session, viewer: Person, campaign_id: int, f: PostFilter
                     limit=f.limit)
 
 
-def get_post(session: Session, viewer: Person, post_id: int) -> PostPublic:
+def get_post(session: Session, viewer: Person, post_id: int) -> MatchingPostPublic:
     """A post's details: its supervisors, staff side, and students of its wave (if validated)."""
     post = load_post(session, post_id)
     campaign = load_campaign(session, post.campaign_id, viewer)
@@ -229,7 +229,7 @@ def my_posts(session: Session, viewer: Person, campaign_id: int) -> list[MyPostP
 
 
 def describe_post(session: Session, ctx: RequestContext, viewer: Person, post_id: int,
-                  data: PostDescriptionUpdate) -> PostPublic:
+                  data: PostDescriptionUpdate) -> MatchingPostPublic:
     """The supervisor's description of his post, during "Mes postes" (staff: any time)."""
     post = load_post(session, post_id)
     campaign = load_campaign(session, post.campaign_id, viewer)
@@ -254,7 +254,7 @@ def describe_post(session: Session, ctx: RequestContext, viewer: Person, post_id
 
 
 def update_post(session: Session, ctx: RequestContext, staff: Person, post_id: int,
-                data: PostUpdate) -> PostPublic:
+                data: PostUpdate) -> MatchingPostPublic:
     """The agency edits a post (validation "poste validé par l'ARS" included)."""
     require_staff(staff)
     post = load_post(session, post_id)

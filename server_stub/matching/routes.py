@@ -36,6 +36,7 @@ from server_stub.matching.schemas import (
     MatchingCampaignCreate,
     MatchingCampaignPublic,
     MatchingCampaignUpdate,
+    MatchingPostPublic,
     MyPostPublic,
     ObservationPublic,
     ObservationUpdate,
@@ -47,7 +48,6 @@ from server_stub.matching.schemas import (
     PostFilter,
     PostImport,
     PostPage,
-    PostPublic,
     PostUpdate,
     PresentationUpdate,
     RankingConflictBody,
@@ -219,25 +219,26 @@ def list_my_matching_posts(campaign_id: CampaignId, user: CurrentUser,
     return matching_posts.my_posts(session, user, campaign_id)
 
 
-@router.get("/posts/{post_id}", operation_id="get_matching_post", response_model=PostPublic,
-            responses=errors(401, 403, 404))
-def get_matching_post(post_id: ItemId, user: CurrentUser, session: SessionDep) -> PostPublic:
+@router.get("/posts/{post_id}", operation_id="get_matching_post",
+            response_model=MatchingPostPublic, responses=errors(401, 403, 404))
+def get_matching_post(post_id: ItemId, user: CurrentUser, session: SessionDep
+                      ) -> MatchingPostPublic:
     """A post's details (its supervisors, coordinators, staff, students of its wave)."""
     return matching_posts.get_post(session, user, post_id)
 
 
 @router.patch("/posts/{post_id}", operation_id="update_matching_post",
-              response_model=PostPublic, responses=errors(401, 403, 404))
+              response_model=MatchingPostPublic, responses=errors(401, 403, 404))
 def update_matching_post(post_id: ItemId, data: PostUpdate, user: StaffUser,
-                         session: SessionDep, ctx: ContextDep) -> PostPublic:
+                         session: SessionDep, ctx: ContextDep) -> MatchingPostPublic:
     """The agency corrects a post or validates it (`validated`)."""
     return matching_posts.update_post(session, ctx, user, post_id, data)
 
 
 @router.put("/posts/{post_id}/description", operation_id="describe_matching_post",
-            response_model=PostPublic, responses=errors(401, 403, 404, 409))
+            response_model=MatchingPostPublic, responses=errors(401, 403, 404, 409))
 def describe_matching_post(post_id: ItemId, data: PostDescriptionUpdate, user: CurrentUser,
-                           session: SessionDep, ctx: ContextDep) -> PostPublic:
+                           session: SessionDep, ctx: ContextDep) -> MatchingPostPublic:
     """The referent supervisor describes his post during "Mes postes" (staff: any time)."""
     return matching_posts.describe_post(session, ctx, user, post_id, data)
 

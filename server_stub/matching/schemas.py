@@ -203,7 +203,7 @@ class FilePublic(BaseModel):
     download_path: str  # GET it with the same bearer token
 
 
-class PostPublic(BaseModel):
+class MatchingPostPublic(BaseModel):
     """A post with what its card shows ("k poste(s) restant à attribuer sur n")."""
 
     id: int
@@ -231,7 +231,7 @@ class PostPublic(BaseModel):
 
 
 class PostPage(BaseModel):
-    rows: list[PostPublic]
+    rows: list[MatchingPostPublic]
     total: int
     offset: int
     limit: int
@@ -264,7 +264,7 @@ class PostRoundResult(BaseModel):
     assigned: list[AssignedCandidate]
 
 
-class MyPostPublic(PostPublic):
+class MyPostPublic(MatchingPostPublic):
     """A supervisor's post: his access, the current ranking's state, published results."""
 
     my_access: Literal["referent", "reader"]  # referent: may rank and describe the post
@@ -376,7 +376,7 @@ class PresentationUpdate(RequestModel):
 
 class ApplicationPublic(BaseModel):
     position: int
-    post: PostPublic
+    post: MatchingPostPublic
 
 
 class ApplicationsPublic(BaseModel):

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from server_stub.core import audit, events, security, throttle
+from server_stub.core import audit, events, mail, security, throttle
 from server_stub.core.clock import now
 from server_stub.core.context import RequestContext
 from server_stub.core.db import execute_dml
@@ -257,25 +257,14 @@ def _mail_assignment(session: Session, ctx: RequestContext, rt: CampaignRuntime,
     person = session.get(Person, cand.person_id)
     if person is None or not person.email:
         return
-    local = paris_time(assignment.assigned_at)
-    how = {Outcome.VALIDATED: "Vous avez validé votre choix",
-           Outcome.AUTO_ASSIGNED: "Vous étiez déclaré absent : votre premier vœu réalisable "
-                                  "vous a été attribué",
-           Outcome.STAFF_ASSIGNED: "L'agence vous a attribué votre premier vœu réalisable"}
-    wish = f"vœu n° {assignment.wish_number}, " if assignment.wish_number else ""
-    text = "\n\n".join([
-        f"Bonjour {person.display_name},",
-        f"{how.get(Outcome(assignment.how), 'Votre affectation est enregistrée')} : "
-        f"{assignment.subdivision}, {assignment.specialty} ({wish}poste {assignment.k} / "
-        f"{assignment.capacity}), le {local:%d/%m/%Y à %H:%M} (heure de Paris).",
-        "Cette affectation est définitive. Imprimez votre attestation depuis Amphi et "
-        "conservez-la : elle vous sera demandée par votre agence régionale de santé.",
-        f"Code de l'attestation : {assignment.code}",
-        f"{rt.name}",
-        "L'équipe Amphi\n\nCe message est envoyé automatiquement : merci de ne pas y répondre.",
-    ]) + "\n"
+    content = mail.content(
+        f"Votre affectation — {rt.name}", "national/mail/assignment", html=False,
+        name=person.display_name, how=assignment.how, subdivision=assignment.subdivision,
+        specialty=assignment.specialty, wish_number=assignment.wish_number, k=assignment.k,
+        capacity=assignment.capacity, at=paris_time(assignment.assigned_at),
+        code=assignment.code, campaign=rt.name)
     to, mailer = person.email, ctx.mailer
-    on_commit(session, lambda: mailer.send(to, f"Votre affectation — {rt.name}", text))
+    on_commit(session, lambda: mailer.send(to, content.subject, content.text))
 
 
 def process_absent(session: Session, rt: CampaignRuntime, ctx: RequestContext) -> int:

@@ -26,11 +26,15 @@ T0 = TEST_EPOCH - timedelta(days=3)  # choices of an earlier day: shown with the
 
 
 def assignment(n: int, **values: Any) -> Assignment:
-    base = Assignment(n, 1, "mai 2027", 1, "Amphi", n, f"Interne{n} T.", n, f"{2000 + n}",
-                      "CH de Vienne", "Médecine", "Dr Anne PETIT", "38", "classique",
-                      T0 + timedelta(minutes=n), intern_regime="Phase d'approfondissement",
-                      intern_des="PNEU", group="Spécialités médicales", post_des="MIN",
-                      post_type="CH")
+    base = Assignment(id=n, campaign_id=1, semester="mai 2027", amphi_id=1, amphi_name="Amphi",
+                      intern_id=n, intern_name=f"Interne{n} T.", post_id=n,
+                      post_number=f"{2000 + n}", establishment="CH de Vienne", service="Médecine",
+                      head="Dr Anne PETIT", department="38", choice_type="classique",
+                      chosen_at=T0 + timedelta(minutes=n),
+                      intern_regime="Phase d'approfondissement", intern_des="PNEU",
+                      group="Spécialités médicales", post_des="MIN", post_type="CH",
+                      intern_seniority=2, intern_des_label="Pneumologie", faculty="Lyon",
+                      earmark=None, reserved=False, by_proxy=False, by_staff=False)
     return replace(base, **values)
 
 

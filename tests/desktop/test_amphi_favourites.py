@@ -22,8 +22,9 @@ from tests.server.test_amphi_support import World
 
 
 def fav(n: int, post_ids: tuple[int, ...] = (1, 2)) -> Favourite:
-    return Favourite(n, n, "service", n, None, f"CH {n}", f"Service {n}", "Dr X", post_ids,
-                     len(post_ids), len(post_ids))
+    return Favourite(id=n, position=n, kind="service", service_id=n, post_id=None,
+                     establishment=f"CH {n}", service=f"Service {n}", head="Dr X",
+                     post_ids=post_ids, available=len(post_ids), favourites=len(post_ids))
 
 
 def test_model_moves_rows_like_kdab_and_counts_availability(qtmodeltester: Any) -> None:

@@ -30,15 +30,22 @@ from tests.desktop.conftest import until
 
 def post(pid: int, number: str, service: Service, *, des: str = "MG", taken: bool = False,
          post_type: str = "CHU") -> Post:
-    return Post(pid, number, 1, service.id, service.establishment, service.name, service.head,
-                service.department, service.number, des, "Médecine générale", post_type,
-                "Phase socle", None, False, taken)
+    return Post(id=pid, number=number, amphi_id=1, service_id=service.id,
+                establishment=service.establishment, service=service.name, head=service.head,
+                department=service.department, service_number=service.number, des=des,
+                specialty_group="Médecine générale", post_type=post_type, regime="Phase socle",
+                earmark=None, reserved=False, taken=taken, taken_by_intern_id=None,
+                taken_by_name=None)
 
 
-SERVICES = [Service(1, "CHU de Lyon", "Cardiologie", "Pr Moreau", "69", "1101", 2, 1),
-            Service(2, "CH d'Annecy", "Urgences", "Dr Roux", "74", "1201", 1, 1),
-            Service(3, "CH de Bourg", "Pédiatrie", "Dr Petit", "01", "1301", 2, 2),
-            Service(4, "CHU de Lyon", "Anesthésie", "Pr Blanc", "69", "1102", 1, 1)]
+SERVICES = [Service(id=1, establishment="CHU de Lyon", name="Cardiologie", head="Pr Moreau",
+                    department="69", number="1101", post_count=2, free_count=1),
+            Service(id=2, establishment="CH d'Annecy", name="Urgences", head="Dr Roux",
+                    department="74", number="1201", post_count=1, free_count=1),
+            Service(id=3, establishment="CH de Bourg", name="Pédiatrie", head="Dr Petit",
+                    department="01", number="1301", post_count=2, free_count=2),
+            Service(id=4, establishment="CHU de Lyon", name="Anesthésie", head="Pr Blanc",
+                    department="69", number="1102", post_count=1, free_count=1)]
 POSTS = [post(1, "2001", SERVICES[0]), post(2, "2002", SERVICES[0], taken=True),
          post(3, "2003", SERVICES[1], des="URG"), post(4, "2004", SERVICES[2]),
          post(5, "2005", SERVICES[2], post_type="CH"), post(6, "2006", SERVICES[3])]

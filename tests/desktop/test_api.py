@@ -260,7 +260,8 @@ def test_answers_that_are_not_amphi_json_become_french_errors(arun: Run, qloop: 
 def test_decoding_checks_types_and_ignores_unknown_keys() -> None:
     data = {"id": 3, "kind": "amphi", "name": "ARS", "region": None, "state": "open",
             "extra": [1, 2]}
-    assert decode(Campaign, data) == Campaign(3, "amphi", "ARS", None, "open", None)
+    assert decode(Campaign, data) == Campaign(id=3, kind="amphi", name="ARS", region=None,
+                                              state="open", my_role=None)
     with pytest.raises(ApiError) as wrong:
         decode(Campaign, {**data, "id": "3"})
     assert wrong.value.code == "bad_response"
@@ -269,9 +270,12 @@ def test_decoding_checks_types_and_ignores_unknown_keys() -> None:
 
 
 def test_profiles_survive_the_local_cache_round_trip() -> None:
-    profile = Profile(1, "student", "Lefèvre", "Camille", date(2000, 3, 14), "Lyon", None,
-                      "c@example.org", None, None, None, "Q ?",
-                      (Campaign(2, "national", "EDN", None, "wishes_open", "student"),))
+    profile = Profile(id=1, role="student", last_name="Lefèvre", first_name="Camille",
+                      birth_date=date(2000, 3, 14), birth_town="Lyon", ine=None,
+                      email="c@example.org", phone=None, address=None, faculty=None,
+                      secret_question="Q ?",
+                      campaigns=(Campaign(id=2, kind="national", name="EDN", region=None,
+                                          state="wishes_open", my_role="student"),))
     assert decode(Profile, encode(profile)) == profile
 
 

@@ -242,7 +242,8 @@ def test_numbers_follow_the_interface_language(english: None) -> None:
     from desktop.ui.numbers import decimal, integer
 
     assert (integer(1200), decimal(12.34, 1)) == ("1,200", "12.3")
-    assert ratio_text("Connected", Ratio(1234, 4000, 30.86)) == "Connected: 1,234/4,000 (30.9%)"
+    assert ratio_text("Connected", Ratio(count=1234, total=4000, percent=30.86)) == \
+        "Connected: 1,234/4,000 (30.9%)"
     assert size_text(3 * 1024 * 1024 + 300_000) == "3.3 MB"
     assert role("student", ["amphi"]) == "Intern"
     from desktop.ui.matching.common import post_type_text
@@ -253,7 +254,7 @@ def test_numbers_in_french() -> None:
     from desktop.api.matching import Ratio
     from desktop.ui.matching.common import ratio_text, size_text
 
-    assert ratio_text("Connectés", Ratio(1234, 4000, 30.86)) == \
+    assert ratio_text("Connectés", Ratio(count=1234, total=4000, percent=30.86)) == \
         "Connectés : 1\u202f234/4\u202f000 (30,9 %)"
     assert size_text(3 * 1024 * 1024 + 300_000) == "3,3 Mo"
 
@@ -264,14 +265,19 @@ def test_the_wishes_sentences_are_written_in_english(english: None) -> None:
     from desktop.models.national_wishes import status_text
     from desktop.ui.national.sentences import above_text, headline_text
 
-    feasible = Headline(6, 60, "LYON", "Pédiatrie", 22, 22, "en 22 / 22 le vœu n° 6…",
-                        "feasible")
+    feasible = Headline(wish_number=6, cell_id=60, subdivision="LYON", specialty="Pédiatrie", k=22,
+                        capacity=22, text="en 22 / 22 le vœu n° 6…", situation="feasible")
     assert headline_text(feasible) == "In 22 / 22, wish no. 6 (LYON, Pédiatrie) would be granted"
-    done = Headline(None, None, None, None, None, None, "votre tour est passé…", "skipped")
+    done = Headline(wish_number=None, cell_id=None, subdivision=None, specialty=None, k=None,
+                    capacity=None, text="votre tour est passé…", situation="skipped")
     assert headline_text(done) == "Your turn passed without an assignment"
-    older_server = Headline(None, None, None, None, None, None, "aucun vœu n'est réalisable")
+    older_server = Headline(wish_number=None, cell_id=None, subdivision=None, specialty=None,
+                            k=None, capacity=None, text="aucun vœu n'est réalisable",
+                            situation="")
     assert headline_text(older_server) == "Aucun vœu n'est réalisable"
-    assert above_text(Above(3577, 3673, "3577 / 3673 étudiants…", "general")) == \
+    assert above_text(Above(with_wishes=3577, above=3673, text="3577 / 3673 étudiants…",
+                            pool="general")) == \
         "3577 / 3673 non-CESP students validated above me have made at least 1 wish"
-    wish = Wish(1, 60, "LYON", "Cardiologie", 13, None, True, "épuisé / 13", False)
+    wish = Wish(number=1, cell_id=60, subdivision="LYON", specialty="Cardiologie", capacity=13,
+                k=None, exhausted=True, label="épuisé / 13", satisfied=False)
     assert status_text(wish) == "exhausted / 13"

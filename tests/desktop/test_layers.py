@@ -197,10 +197,7 @@ def test_a_direct_api_call_is_caught(tmp_path: Path) -> None:
 # Starting a task: only `desktop/tasks.py` does (`spawn`, which gives every task an owner).
 TASK_STARTERS = frozenset({"ensure_future", "create_task"})
 # File → why it may still start a bare task. Keep it short; each goes when its reason does.
-BARE_TASK_EXCEPTIONS: dict[str, str] = {
-    "desktop/api/live.py": "the live stream's reader task; live.py is being rewritten "
-                           "separately and moves to `spawn` then",
-}
+BARE_TASK_EXCEPTIONS: dict[str, str] = {}
 
 
 def bare_tasks(root: Path = ROOT) -> list[str]:

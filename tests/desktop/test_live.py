@@ -1,5 +1,5 @@
-"""Live events over SSE: parsing, replay with Last-Event-ID after a stop or a drop, in order,
-none twice; a person's own events need his token."""
+"""Live events over SSE: replay with Last-Event-ID after a stop or a drop, in order, none
+twice; any text arrives whole; a person's own events need his token."""
 
 from __future__ import annotations
 
@@ -9,71 +9,12 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
 
 from desktop.api.client import ApiClient
-from desktop.api.live import LineSplitter, LiveClient, SseMessage, SseParser
+from desktop.api.live import LiveClient
 from tests.desktop.conftest import PASSWORD, RestartableServer, add_person, signal_future, until
 
 Run = Callable[..., Any]
-
-
-# --------------------------------------------------------------------------- parser
-
-
-def feed(parser: SseParser, text: str, cuts: list[int] | None = None) -> list[SseMessage]:
-    """Parse `text` received in chunks cut at `cuts` (positions)."""
-    splitter = LineSplitter()
-    bounds = [0, *sorted(c for c in (cuts or []) if 0 < c < len(text)), len(text)]
-    out = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        for line in splitter.feed(text[start:end]):
-            message = parser.feed(line)
-            if message is not None:
-                out.append(message)
-    return out
-
-
-def test_parser_follows_the_event_stream_rules() -> None:
-    parser = SseParser()
-    stream = ("retry: 3000\n\n"
-              ": keep-alive\n\n"
-              "id: 7\nevent: staff_message\ndata: {\"a\": 1}\n\n"
-              "data: first\ndata:second\n\n"
-              "id\n\n"
-              "event: ignored-without-data\n\n"
-              "id: 9\ndata: x\n\n")
-    messages = feed(parser, stream)
-    assert parser.retry == 3000
-    assert messages == [SseMessage("staff_message", '{"a": 1}', "7"),
-                        SseMessage("message", "first\nsecond", "7"),
-                        SseMessage("message", "x", "9")]
-    assert parser.last_id == "9"
-
-
-# Anything but the three line ends, including U+2028, NEL and other Unicode separators.
-lines = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
-                                       blacklist_characters="\r\n\0"), max_size=30)
-
-
-def test_a_crlf_cut_by_an_empty_read_is_one_line_end() -> None:
-    splitter = LineSplitter()
-    assert splitter.feed("data: 0\r") == ["data: 0"]
-    assert splitter.feed("") == []
-    assert splitter.feed("\n\r\n") == [""]
-
-
-@example(events=[(100000, "staff_message", ["0", ""])], end="\r\n", cuts=[19, 19, 28, 28])
-@given(st.lists(st.tuples(st.integers(1, 10**9), st.sampled_from(["a", "staff_message"]),
-                          st.lists(lines, min_size=1, max_size=3)), max_size=8),
-       st.sampled_from(["\n", "\r\n", "\r"]), st.lists(st.integers(0, 2000), max_size=6))
-def test_parser_round_trips_whatever_the_server_sends(
-        events: list[tuple[int, str, list[str]]], end: str, cuts: list[int]) -> None:
-    text = "".join(f"id: {i}{end}event: {kind}{end}" + "".join(f"data: {d}{end}" for d in data)
-                   + end for i, kind, data in events)
-    messages = feed(SseParser(), text, cuts)
-    assert messages == [SseMessage(kind, "\n".join(data), str(i)) for i, kind, data in events]
 
 
 # --------------------------------------------------------------------------- subscription
@@ -177,6 +118,33 @@ def test_a_dropped_stream_reconnects_by_itself_and_misses_nothing(
     assert seen.texts == ["avant", "après"]
     assert reasons and all(isinstance(r, str) and r for r in reasons)
     assert live.next_delay() <= 0.5  # capped
+
+
+def test_any_text_arrives_whole(arun: Run, api: ApiClient, server: RestartableServer) -> None:
+    # Line separators other than CR and LF (U+2028, U+2029, NEL) travel unescaped in the
+    # event's JSON: only CR, LF and CRLF end an SSE line.
+    texts = ["ligne\u2028suivante", "paragraphe\u2029suivant", "nel\x85fin",
+             "retour\r\nà la ligne\rfin", "", "« guillemets » et 日本語"]
+    live = LiveClient(api)
+    seen = Recorder(live)
+
+    async def scenario() -> None:
+        connected = signal_future(live.connected)
+        live.start()
+        await asyncio.wait_for(connected, 5)
+        from server_stub.core import events
+
+        assert server.live is not None
+        with server.live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+            for text in texts:
+                events.publish(session, "staff_message", {"text": text})
+            session.commit()
+        await until(lambda: len(seen.events) == len(texts))
+        await live.stop()
+
+    arun(scenario())
+    assert seen.texts == texts
+    assert live.retry_ms == 3000  # the server's hint
 
 
 def test_back_off_doubles_from_the_server_hint_up_to_the_cap(qloop: Any) -> None:

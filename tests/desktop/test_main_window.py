@@ -25,10 +25,13 @@ Run = Callable[..., Any]
 
 
 def profile(role: str, *campaign_roles: str) -> Profile:
-    campaigns = tuple(Campaign(i, "matching", f"C{i}", None, "applications", r)
+    campaigns = tuple(Campaign(id=i, kind="matching", name=f"C{i}", region=None,
+                               state="applications", my_role=r)
                       for i, r in enumerate(campaign_roles, 1))
-    return Profile(1, role, "Durand", "Sophie", date(1978, 4, 2), None, None,
-                   "s@example.org", None, None, None, None, campaigns)
+    return Profile(id=1, role=role, last_name="Durand", first_name="Sophie",
+                   birth_date=date(1978, 4, 2), birth_town=None, ine=None, email="s@example.org",
+                   phone=None, address=None, faculty=None, secret_question=None,
+                   campaigns=campaigns)
 
 
 def test_pages_show_only_to_the_roles_that_may_use_them(qtbot: QtBot) -> None:
@@ -58,7 +61,8 @@ def test_pages_show_only_to_the_roles_that_may_use_them(qtbot: QtBot) -> None:
     for kinds, name in ((("amphi",), "Interne"), (("matching",), "Docteur junior"),
                         (("national",), "Étudiant"), (("amphi", "matching"), "Étudiant"),
                         ((), "Étudiant")):
-        taking_part = tuple(Campaign(i, kind, f"C{i}", None, "open", "student")
+        taking_part = tuple(Campaign(id=i, kind=kind, name=f"C{i}", region=None, state="open",
+                                     my_role="student")
                             for i, kind in enumerate(kinds, 1))
         window.set_profile(replace(profile("student"), campaigns=taking_part))
         assert window.role_label.text() == name, kinds

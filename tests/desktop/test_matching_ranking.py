@@ -41,11 +41,13 @@ def fake_ranking(n: int, local: set[int], ranked: list[int] | None = None) -> Ra
     candidates = tuple(RankingCandidate(
         id=i, first_name="Jeune", last_name=f"Interne{i}", specialty="Cardiologie",
         subdivision="LYON" if i in local else "GRENOBLE", offset_semester=i == 2,
-        in_post_subdivision=i in local, status="unclassified", rank=None, has_file=False)
+        in_post_subdivision=i in local, status="unclassified", rank=None, has_file=False,
+        ine=None, observation=None)
         for i in range(1, n + 1))
     return Ranking(post_id=1, round_id=1, round_number=1, phase="ranking", can_edit=True,
                    version=0, capacity=1, candidates=candidates, ranked=tuple(ranked or ()),
-                   rejected=(), unclassified=(), valid=False, violations=())
+                   rejected=(), unclassified=(), valid=False, violations=(), updated_at=None,
+                   updated_by=None)
 
 
 # --------------------------------------------------------------------------- the board alone
@@ -308,7 +310,9 @@ def test_offline_edits_survive_a_restart_of_the_client(
                       post_type="simple", duration_months=12, offset_semester=False,
                       label="Poste P1", establishment="CHU Lyon", subdivision="LYON",
                       places=1, remaining_places=1, validated=True, my_access="referent",
-                      can_edit_description=True, ranking=None, results=())
+                      can_edit_description=True, ranking=None, results=(), option=None,
+                      indication=None, region=None, supervisor=None, second_supervisor=None,
+                      second_supervisor_access="read", description=None, attachment=None)
         await view.open_post(post)
         assert view.board.ranked == [cand["s2"]]
         assert "Hors ligne" in view.save_state.text()

@@ -17,7 +17,7 @@ from tests.conftest import TEST_EPOCH
 def entry(id_: int, action: str, hour: int, **detail: object) -> AuditEntry:
     at = TEST_EPOCH.replace(hour=hour, minute=5) - timedelta(days=1)
     return AuditEntry(id=id_, at=at, action=action, detail=dict(detail) or None,
-                      address="192.0.2.7")
+                      address="192.0.2.7", actor_id=None, subject_id=None, campaign_id=None)
 
 
 ENTRIES = [entry(3, "login", 9, method="signin_link"),
@@ -58,10 +58,12 @@ def test_campaign_model(qtmodeltester: ModelTester) -> None:
     model = CampaignModel()
     qtmodeltester.check(model)
     model.set_campaigns([
-        Campaign(1, "national", "EDN 2026", None, "wishes_open", "student"),
-        Campaign(2, "amphi", "ARS Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "paused",
-                 None),
-        Campaign(3, "matching", "Appariement", None, "a_state_not_known_yet", "supervisor"),
+        Campaign(id=1, kind="national", name="EDN 2026", region=None, state="wishes_open",
+                 my_role="student"),
+        Campaign(id=2, kind="amphi", name="ARS Auvergne-Rhône-Alpes",
+                 region="Auvergne-Rhône-Alpes", state="paused", my_role=None),
+        Campaign(id=3, kind="matching", name="Appariement", region=None,
+                 state="a_state_not_known_yet", my_role="supervisor"),
     ])
     qtmodeltester.check(model)
     assert model.data(model.index(0, COL_KIND)) == "Choix national des postes"

@@ -114,13 +114,19 @@ def test_the_wish_table_drags_between_rows_only_and_moves_with_the_keyboard(
 
 
 @pytest.mark.parametrize(("columns", "row"), [
-    (availability_columns(), AvailabilityRow(1, "LYON", "Pédiatrie", 4, 0)),
-    (rank_limit_columns(), RankLimit(1, "LYON", "Pédiatrie", 4, 3, 12, None)),
-    (listing_columns(), ListingRow(7, 345, 501, "general", 7, True, None, "simulated", 1,
-                                   "LYON", "Pédiatrie", 2)),
-    (holder_columns(), Holder(1, "simulated", "simulé", 345, 501, 2)),
-    (receipt_columns(), Receipt(1, 2, 3, NOW, (1, 2), "d", "s", "C4EA-2720-A464")),
-    (rejected_columns(), RejectedLine(3, "Nombre de postes invalide")),
+    (availability_columns(), AvailabilityRow(cell_id=1, subdivision="LYON", specialty="Pédiatrie",
+                                             capacity=4, remaining=0)),
+    (rank_limit_columns(), RankLimit(cell_id=1, subdivision="LYON", specialty="Pédiatrie",
+                                     capacity=4, taken=3, first_rank=12, last_rank=None)),
+    (listing_columns(), ListingRow(position=7, rank=345, demoted_behind=501, pool="general",
+                                   passing=7, absent=True, outcome=None, state="simulated",
+                                   cell_id=1, subdivision="LYON", specialty="Pédiatrie",
+                                   wish_number=2)),
+    (holder_columns(), Holder(n=1, state="simulated", label="simulé", rank=345, demoted_behind=501,
+                              wish_number=2)),
+    (receipt_columns(), Receipt(campaign_id=1, candidate_id=2, version=3, at=NOW, cells=(1, 2),
+                                digest="d", signature="s", code="C4EA-2720-A464")),
+    (rejected_columns(), RejectedLine(line=3, reason="Nombre de postes invalide")),
 ])
 def test_record_models(qtmodeltester: ModelTester, columns: list, row: object) -> None:
     model = RecordModel(columns)
@@ -136,8 +142,9 @@ def test_record_models(qtmodeltester: ModelTester, columns: list, row: object) -
 
 def test_demoted_rank_and_absent_state_read_like_the_seed() -> None:
     model = RecordModel(listing_columns())
-    model.set_rows([ListingRow(7, 345, 501, "general", 7, True, None, "simulated", 1, "LYON",
-                               "Pédiatrie", 2)])
+    model.set_rows([ListingRow(position=7, rank=345, demoted_behind=501, pool="general", passing=7,
+                               absent=True, outcome=None, state="simulated", cell_id=1,
+                               subdivision="LYON", specialty="Pédiatrie", wish_number=2)])
     texts = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     assert texts[1] == "501 (345)" and texts[-1] == "simulé — absent"
 
@@ -163,8 +170,10 @@ def test_offline_edits_follow_the_server_rules(cells: list[int], data: st.DataOb
 
 
 def test_the_attestation_prints_french_accents(tmp_path: Path) -> None:
-    assignment = Assignment(7, "ÎLE-DE-FRANCE", "Spécialité chirurgicale : Chirurgie générale",
-                            1, 1, 60, NOW, "validated", "C4EA-2720-A464")
+    assignment = Assignment(cell_id=7, subdivision="ÎLE-DE-FRANCE",
+                            specialty="Spécialité chirurgicale : Chirurgie générale",
+                            wish_number=1, k=1, capacity=60, assigned_at=NOW, how="validated",
+                            code="C4EA-2720-A464")
     data = AttestationData("Lefèvre", "Zoé", "14/03/2000", 4246, "EDN 2026", assignment)
     pdf = write_attestation(tmp_path / "a.pdf", data, printed_at=NOW)
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,

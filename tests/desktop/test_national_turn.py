@@ -29,8 +29,10 @@ Run = Callable[..., Any]
 
 
 def turn(people_before: int, *, my_turn: bool = False, status: str = "running") -> Turn:
-    return Turn(status, 100, 100, 100 + people_before, people_before, my_turn,
-                datetime.now(UTC), None, 60.0, people_before * 60)
+    return Turn(amphi_status=status, current_rank=100, current_position=100,
+                my_position=100 + people_before, people_before=people_before, my_turn=my_turn,
+                turn_started_at=datetime.now(UTC), turn_deadline=None, pace_per_hour=60.0,
+                estimated_wait_seconds=people_before * 60)
 
 
 def redness(people_before: int, my_turn: bool = False) -> float:
@@ -76,7 +78,9 @@ def test_at_my_turn_the_panel_is_red_and_offers_the_button(qtbot: QtBot) -> None
     panel.set_turn(turn(0, my_turn=True), passing=3, rank=3)
     assert panel.title.text() == "C'EST VOTRE TOUR"
     assert panel.colour == RED
-    headline = Headline(2, 7, "REIMS", "Discipline : ANESTHÉSIE réanimation", 13, 14, "…")
+    headline = Headline(wish_number=2, cell_id=7, subdivision="REIMS",
+                        specialty="Discipline : ANESTHÉSIE réanimation", k=13, capacity=14,
+                        text="…", situation="feasible")
     panel.set_choice(headline)
     assert not panel.take_button.isHidden()
     assert panel.take_button.text() == (
@@ -93,7 +97,9 @@ def test_the_wait_follows_the_pace_this_screen_sees(qtbot: QtBot,
     monkeypatch.setattr("desktop.ui.national.turn_panel.monotonic", lambda: clock[0])
     panel = TurnPanel()
     qtbot.addWidget(panel)
-    slow = Turn("running", 10, 10, 400, 390, False, None, None, 3.0, 390 * 1200)
+    slow = Turn(amphi_status="running", current_rank=10, current_position=10, my_position=400,
+                people_before=390, my_turn=False, turn_started_at=None, turn_deadline=None,
+                pace_per_hour=3.0, estimated_wait_seconds=390 * 1200)
     panel.set_turn(slow, passing=400, rank=400)  # 3 per hour measured by the server
     assert "Rythme : 3 choix par heure" in panel.pace_label.text()
     for before in range(389, 379, -1):  # one turn every 30 s seen live: 120 per hour
@@ -102,7 +108,9 @@ def test_the_wait_follows_the_pace_this_screen_sees(qtbot: QtBot,
     assert round(panel.observed_pace() or 0) == 120
     assert "Rythme : 120 choix par heure" in panel.pace_label.text()
     assert "environ 3 h 10" in panel.pace_label.text()  # 380 people at 120 per hour
-    paused = Turn("paused", 10, 10, 400, 380, False, None, None, 0.0, None)
+    paused = Turn(amphi_status="paused", current_rank=10, current_position=10, my_position=400,
+                  people_before=380, my_turn=False, turn_started_at=None, turn_deadline=None,
+                  pace_per_hour=0.0, estimated_wait_seconds=None)
     panel.set_turn(paused, passing=400, rank=400)
     assert panel.observed_pace() is None
     assert "pause" in panel.title.text()

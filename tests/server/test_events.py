@@ -119,7 +119,8 @@ def test_keepalive_comment(server_factory: ServerFactory) -> None:
         started = time.monotonic()
         frame = stream.frame()
         assert frame["comments"] == ["keep-alive"]
-        assert time.monotonic() - started < 2
+        # Configured at 0.2 s, not the default 15 s (a wide margin: a loaded CI machine).
+        assert time.monotonic() - started < 10
 
 
 def test_in_process_publish_wakes_streams_at_once(server_factory: ServerFactory) -> None:
@@ -129,7 +130,8 @@ def test_in_process_publish_wakes_streams_at_once(server_factory: ServerFactory)
         started = time.monotonic()
         event_id = publish(live, "ping")
         assert int(stream.event()["id"]) == event_id
-        assert time.monotonic() - started < 2
+        # Well before the 30 s poll (a wide margin: a loaded CI machine).
+        assert time.monotonic() - started < 15
 
 
 def test_nothing_lost_between_replay_and_live(live_server: LiveServer) -> None:
@@ -160,6 +162,18 @@ def test_rolled_back_publish_sends_nothing(live_server: LiveServer) -> None:
             session.rollback()
         kept = publish(live_server, "kept")
         assert int(stream.event()["id"]) == kept
+
+
+def test_a_stream_the_client_leaves_ends_on_the_server(live_server: LiveServer) -> None:
+    broker = live_server.app.state.broker  # type: ignore[attr-defined]
+    with sse(live_server) as stream:
+        publish(live_server, "ping")
+        stream.event()
+        assert broker.subscribers == 1
+    deadline = time.monotonic() + 5
+    while broker.subscribers and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert broker.subscribers == 0
 
 
 def test_bad_event_requests(live_server: LiveServer, client: httpx.Client) -> None:

@@ -473,7 +473,8 @@ class StaffNationalView(QWidget):
                                          "heure (HH:MM) sont attendus.")
                                  .replace("%1", str(row + 1))) from None
             starts_at = datetime.combine(day, start).astimezone()
-            result.append(DaySlice(day, rank_from, rank_to, starts_at))
+            result.append(DaySlice(day=day, rank_from=rank_from, rank_to=rank_to,
+                                   starts_at=starts_at))
         return result
 
     @asyncSlot()

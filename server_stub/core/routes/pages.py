@@ -2,8 +2,9 @@
 
 French, self-contained (inline CSS, no external asset), never cached, never indexed, and
 the token-bearing URL is not sent as a referrer. To add a page (e.g. "valider une
-procuration"): a route under `/pages/...` that calls one service and returns
-`pages.render(title, body_html)`; catch `ApiError` and show it with `pages.error_page(exc)`.
+procuration"): a template extending `core/pages/page.html` (in `server_stub/templates/`),
+and a route under `/pages/...` that calls one service and returns
+`pages.page(template, **values)`; catch `ApiError` and show it with `pages.error_page(exc)`.
 """
 
 from __future__ import annotations
