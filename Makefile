@@ -85,6 +85,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/bench_engine.py
 	$(PY) bench/bench_demo.py
 	$(PY) bench/bench_national.py
+	$(PY) bench/bench_mirror.py
 	$(PY) bench/bench_amphi.py
 	$(PY) bench/bench_matching.py
 	$(PY) bench/bench_events_processes.py

@@ -16,6 +16,10 @@ queues. On PostgreSQL the commit also wakes the brokers of every other server pr
 sharing the database (`NOTIFY`, see `core/notify.py`). A poll every `event_poll_seconds`
 is the safety net: a lost wake-up costs that delay, never an event.
 
+An event with an audience goes to that person's subscriptions only. In-memory state kept
+beside the database (the national simulations) follows the log through the broker too:
+`add_applier` hands each batch to it, in order, before the subscribers get it.
+
 No gap between replay and live: a stream subscribes *before* it queries the replay, and
 drops queued events it already sent (ids only grow). A subscriber too slow to drain its
 queue is disconnected; its client reconnects with `Last-Event-ID` and replays.
@@ -28,7 +32,8 @@ import json
 import logging
 import weakref
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -47,6 +52,10 @@ log = logging.getLogger(__name__)
 
 FETCH_BATCH = 500
 QUEUE_LIMIT = 2000
+# How long a dispatch waits for the appliers (the in-memory mirrors) before it hands the
+# events to the subscribers anyway: a mirror busy behind its lock (a long chain of turns,
+# a rebuild) delays the streams by this much at most; it still applies in order.
+APPLY_WAIT_SECONDS = 0.2
 # Serialises publishers on PostgreSQL, so that ids become visible in commit order
 # (a sequence hands out ids at insert time; two transactions could commit out of order).
 _PG_EVENT_LOCK = 0x616D7068  # "amph"
@@ -139,8 +148,9 @@ class StreamClosed(Exception):
 class Subscription:
     """One SSE client's queue of dispatched events."""
 
-    def __init__(self, start_id: int) -> None:
+    def __init__(self, start_id: int, viewer_id: int | None = None) -> None:
         self.start_id = start_id  # every event with a greater id reaches this queue
+        self.viewer_id = viewer_id  # events with an audience reach only that person's queues
         self._items: deque[Event] = deque()
         self._ready = asyncio.Event()
         self._closed = False
@@ -176,6 +186,9 @@ class EventBroker:
         self.factory = factory
         self.poll_seconds = poll_seconds
         self._subs: set[Subscription] = set()
+        self._by_viewer: dict[int, set[Subscription]] = {}
+        self._appliers: list[Callable[[list[Event]], None]] = []
+        self._applying: ThreadPoolExecutor | None = None  # one thread: batches in order
         self._last_id = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
@@ -216,6 +229,7 @@ class EventBroker:
         for sub in list(self._subs):
             sub.close()
         self._subs.clear()
+        self._by_viewer.clear()
         if self._task is not None:
             self._task.cancel()
             try:
@@ -223,6 +237,10 @@ class EventBroker:
             except asyncio.CancelledError:
                 pass
             self._task = None
+        if self._applying is not None:  # the areas that added appliers stopped before
+            self._applying.shutdown(wait=False, cancel_futures=True)
+            self._applying = None
+        self._appliers.clear()
         self._started = None
 
     def wake(self) -> None:
@@ -250,14 +268,38 @@ class EventBroker:
         except RuntimeError:
             pass
 
-    def subscribe(self) -> Subscription:
-        """Register a queue receiving every event dispatched from now on."""
-        sub = Subscription(self._last_id)
+    def subscribe(self, viewer_id: int | None = None) -> Subscription:
+        """Register a queue receiving every event dispatched from now on that `viewer_id`
+        may see (events with an audience go to that person's queues only)."""
+        sub = Subscription(self._last_id, viewer_id)
         self._subs.add(sub)
+        if viewer_id is not None:
+            self._by_viewer.setdefault(viewer_id, set()).add(sub)
         return sub
 
     def unsubscribe(self, sub: Subscription) -> None:
         self._subs.discard(sub)
+        if sub.viewer_id is not None:
+            mine = self._by_viewer.get(sub.viewer_id)
+            if mine is not None:
+                mine.discard(sub)
+                if not mine:
+                    del self._by_viewer[sub.viewer_id]
+
+    def add_applier(self, apply: Callable[[list[Event]], None]) -> None:
+        """Have `apply(events)` called (in a worker thread) with every batch of committed
+        events, in id order, before any subscriber of this process gets them (unless the
+        appliers take longer than `APPLY_WAIT_SECONDS`: the subscribers then get them
+        while the appliers finish; batches are still applied one after the other, in order).
+
+        For the in-memory state a process keeps beside the database (the national
+        simulations follow the log this way): a client told of an event by this process
+        then reads a state that includes it. An exception is logged; the batch is
+        dispatched anyway (`apply` must remember it missed something).
+        """
+        if self._applying is None:
+            self._applying = ThreadPoolExecutor(1, thread_name_prefix="amphi-apply")
+        self._appliers.append(apply)
 
     @property
     def subscribers(self) -> int:
@@ -271,6 +313,13 @@ class EventBroker:
     def _read_after(self, after_id: int) -> list[Event]:
         with self.factory() as session:
             return fetch_events(session, after_id, all_audiences=True)
+
+    def _apply(self, events: list[Event]) -> None:
+        for apply in self._appliers:
+            try:
+                apply(events)
+            except Exception:
+                log.exception("applying events %s..%s failed", events[0].id, events[-1].id)
 
     async def _run(self) -> None:
         assert self._wake is not None
@@ -290,10 +339,16 @@ class EventBroker:
     async def _dispatch(self) -> None:
         while True:
             events = await asyncio.to_thread(self._read_after, self._last_id)
+            if events and self._applying is not None:
+                applied = asyncio.get_running_loop().run_in_executor(
+                    self._applying, self._apply, events)
+                await asyncio.wait({applied}, timeout=APPLY_WAIT_SECONDS)
             # No await between fan-out and the id update: a subscriber registers either
             # before (gets these events) or after (its start_id covers them).
             for event in events:
-                for sub in list(self._subs):
+                targets = (self._subs if event.audience_id is None
+                           else self._by_viewer.get(event.audience_id, ()))
+                for sub in list(targets):
                     sub.offer(event)
             if events:
                 self._last_id = events[-1].id
@@ -317,7 +372,7 @@ async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_
     FastAPI's `EventSourceResponse` writes them in the `text/event-stream` format.
     """
     await broker.start()
-    sub = broker.subscribe()
+    sub = broker.subscribe(viewer_id)
     try:
         yield ServerSentEvent(retry=RETRY_MS)
         sent = sub.start_id if after_id is None else after_id

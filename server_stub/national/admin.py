@@ -82,10 +82,11 @@ def set_state(session: Session, ctx: RequestContext, registry: NationalRegistry,
             audit.record(session, NationalAction.STATE_CHANGED, actor_id=staff.id,
                          campaign_id=campaign_id, address=ctx.address,
                          detail={"from": previous, "to": data.state})
-            events.publish(session, NationalEvent.SITE_STATE,
-                           {"campaign_id": campaign_id, "state": data.state,
-                            "label": STATE_LABELS[data.state]}, campaign_id=campaign_id)
+            done = events.publish(session, NationalEvent.SITE_STATE,
+                                  {"campaign_id": campaign_id, "state": data.state,
+                                   "label": STATE_LABELS[data.state]}, campaign_id=campaign_id)
             session.commit()
+            rt.mark("state", done.id)
             rt.state = data.state
             rt.generation += 1
     return summary(session, registry, campaign_id)
@@ -116,10 +117,11 @@ def set_day_slices(session: Session, ctx: RequestContext, registry: NationalRegi
                                  rank_to=row.rank_to, starts_at=row.starts_at))
         audit.record(session, NationalAction.DAY_SLICES_SET, actor_id=staff.id,
                      campaign_id=campaign_id, address=ctx.address, detail={"count": len(rows)})
-        events.publish(session, NationalEvent.OFFER_CHANGED,
-                       {"campaign_id": campaign_id, "what": "day_slices"},
-                       campaign_id=campaign_id)
+        done = events.publish(session, NationalEvent.OFFER_CHANGED,
+                              {"campaign_id": campaign_id, "what": "day_slices"},
+                              campaign_id=campaign_id)
         session.commit()
+        rt.mark("reload", done.id)  # the other processes rebuild; this one has them already
         rt.slices = [SliceInfo(r.day, r.rank_from, r.rank_to, r.starts_at) for _, r in ordered]
         rt.generation += 1
         return [sch.NationalDaySlice(day=s.day, rank_from=s.rank_from, rank_to=s.rank_to,

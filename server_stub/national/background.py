@@ -5,7 +5,9 @@ One asyncio task per app ticks a few times a second and does the (blocking) work
 worker thread:
 
 - `simulation_moved` is published at most once per `national_event_seconds` per campaign,
-  only when the simulation changed since the last one; clients then fetch their own
+  only when the simulation changed since the last one, by the leading process only (its
+  simulation follows every process's changes through the event log, so one publisher
+  covers them all); clients then fetch their own
   statuses (`GET .../me/wishes`). Amphitheatre moves are published at once by the
   services themselves.
 - An absent student reached by the amphitheatre is assigned at once by the move that
@@ -27,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core import events
 from server_stub.core.context import RequestContext
+from server_stub.core.errors import ApiError
 from server_stub.core.leader import Leadership
 from server_stub.core.mail import Mailer
 from server_stub.core.models import Person
@@ -72,9 +75,13 @@ class NationalBackground:
     def tick(self) -> None:
         leading = self.leadership is None or self.leadership.is_leader
         for rt in self.registry.loaded():
+            if rt.behind:  # an event could not be applied when dispatched
+                with rt.lock:
+                    rt = self.registry.catch_up(rt.campaign_id)
             if leading and rt.run_status == RunStatus.RUNNING and rt.state == SiteState.AMPHI:
                 self._move_on(rt.campaign_id)
-            self._publish_moved(rt)
+            if leading:  # its simulation follows every process's changes (runtime.py)
+                self._publish_moved(rt)
 
     def _publish_moved(self, rt: CampaignRuntime) -> None:
         generation = rt.generation
@@ -91,10 +98,15 @@ class NationalBackground:
         rt.last_published = time.monotonic()
 
     def _move_on(self, campaign_id: int) -> None:
-        with self.registry.hold(campaign_id) as rt, self.factory() as session:
-            process_absent(session, rt, self.ctx)
-            if self.settings.demo_national_participants:
-                self._demo_step(session, rt)
+        try:
+            with self.registry.hold(campaign_id) as rt, self.factory() as session:
+                process_absent(session, rt, self.ctx)
+                if self.settings.demo_national_participants:
+                    self._demo_step(session, rt)
+        except ApiError as exc:
+            # Another process moved this turn first (a request on it: an absence, a
+            # validation); the guarded update refused ours, the event log brings theirs.
+            log.info("national campaign %s: move refused (%s)", campaign_id, exc.code)
 
     def _demo_step(self, session: Session, rt: CampaignRuntime) -> None:
         cur = rt.current()

@@ -105,6 +105,10 @@ class NationalEvent:
     ORDER_CHANGED = "order_changed"  # a demotion moved people in the passing order
     OFFER_CHANGED = "offer_changed"  # an import changed cells, students or slices
     YOUR_TURN = "your_turn"  # to the student only
+    # For the other server processes' mirrors (runtime.py), to the student only:
+    WISHES_CHANGED = "wishes_changed"  # his list: candidate_id, version, cells
+    ABSENCE_CHANGED = "absence_changed"  # candidate_id, absent
+    AMPHI_ENTERED = "amphi_entered"  # candidate_id, entered_at (secret answered)
 
 
 # --------------------------------------------------------------------------- refusals

@@ -6,12 +6,23 @@ the pools together in one passing order (CESP students included, as in CELINE), 
 this module keeps beside the simulations, with everything the tables need: who passed,
 who is current, who made at least one wish.
 
-The database is the truth; this is a mirror rebuilt at start-up (about a second at
-national scale) and updated by every write *after* its commit. Writers hold
-`CampaignRuntime.lock` around "check, write, commit, apply", so the mirror changes in
-commit order; readers hold it too (the engine is not thread-safe). One server process
-owns a campaign: a second process writing to the same database would not see these
-changes (see docs/api-national.md).
+The database is the truth; this is a mirror, built from one snapshot of the database
+(about a second at national scale; `cursor` is the last event of the log that snapshot
+includes) and then moved by the event log, in every server process:
+
+- every committed change the mirror reflects is also an event (`events.publish` in the
+  same transaction: `wishes_changed`, `absence_changed`, `amphi_entered`,
+  `student_assigned`, `turn_ended`, `turn_started`, `amphi_state`, `site_state`,
+  `order_changed`, `offer_changed`);
+- the process that made the change applies it right after its commit, under
+  `CampaignRuntime.lock` ("check, write, commit, apply");
+- every process applies every such event in id order (= commit order) as its broker
+  dispatches them (`NationalRegistry.follow`, before the process's own SSE clients get
+  them), skipping what it already holds: a wish list whose version it has, a turn already
+  ended, a field a later event already set (`marks`). Big rare changes (imports, day
+  slices) just rebuild the campaign from the database.
+
+Readers hold the lock too (the engine is not thread-safe). See docs/server.md.
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from server_stub.core import events
 from server_stub.core.clock import as_utc
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Campaign, CampaignKind, Person
@@ -36,6 +48,7 @@ from server_stub.engine.serial import Holder, Simulation, StudentResult, WishSta
 from server_stub.national.common import (
     ASSIGNING_OUTCOMES,
     POOLS,
+    NationalEvent,
     RunStatus,
     campaign_not_found,
 )
@@ -135,6 +148,11 @@ class CampaignRuntime:
     pointer: int = 0  # index in `order` of the first student whose turn has not ended
     turn_times: list[datetime] = field(default_factory=list)  # ends of turns, ascending
     max_rank: int = 0
+    cursor: int = 0  # the last event of the log this mirror reflects (see `follow`)
+    # Last event applied per field ("turn", "run", "state", "absent:<id>"...): an older
+    # event met later (another process's, dispatched after this process's own) is skipped.
+    marks: dict[str, int] = field(default_factory=dict)
+    behind: bool = False  # an event could not be applied: catch up from the log first
     _cache: dict[Any, tuple[int, Any]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ build
@@ -145,6 +163,11 @@ class CampaignRuntime:
         Raises 404 when there is no national campaign with this id.
         """
         started = time.perf_counter()
+        if session.get_bind().dialect.name == "postgresql":
+            # One snapshot for every read below: the mirror is the database as of `cursor`
+            # (events are committed in id order, see core/events.py).
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        cursor = events.last_event_id(session)
         campaign = session.get(Campaign, campaign_id)
         if campaign is None or campaign.kind != CampaignKind.NATIONAL:
             raise campaign_not_found()
@@ -182,6 +205,7 @@ class CampaignRuntime:
                       DaySlice.campaign_id == campaign_id).order_by(DaySlice.rank_from))]
         rt = cls(campaign_id, campaign.name, campaign.state, dict(campaign.settings or {}),
                  cells, cands, slices)
+        rt.cursor = cursor
         run = session.scalar(select(NationalAmphiRun).where(
             NationalAmphiRun.campaign_id == campaign_id))
         if run is not None:
@@ -383,6 +407,91 @@ class CampaignRuntime:
         cand.absent = absent
         self._touch()
 
+    def mark(self, key: str, event_id: int) -> None:
+        """This process applied the event `event_id` to the field `key` itself."""
+        if event_id > self.marks.get(key, 0):
+            self.marks[key] = event_id
+
+    def _newer(self, key: str, event_id: int) -> bool:
+        """Whether `event_id` is newer than what `key` holds (and record it if so)."""
+        if event_id <= self.marks.get(key, 0):
+            return False
+        self.marks[key] = event_id
+        return True
+
+    def refresh_wishes(self, session: Session, cand: CandInfo) -> None:
+        """Re-read one student's list from the database when it is newer than the mirror
+        (another process changed it and its event is not applied here yet)."""
+        rows = session.execute(  # one statement: the version and the list it numbers
+            select(NationalStudent.wishes_version, Wish.cell_id)
+            .outerjoin(Wish, Wish.candidate_id == NationalStudent.id)
+            .where(NationalStudent.id == cand.id).order_by(Wish.position)).all()
+        version = (rows[0][0] if rows else 0) or 0
+        if version > cand.version:
+            self.set_wishes(cand, [cell for _, cell in rows if cell is not None], version)
+
+    # ------------------------------------------------------------------ following the log
+    def apply(self, event: events.Event) -> bool:
+        """Apply one committed event of this campaign (any process's) if the mirror does
+        not hold it yet. Returns False when only a rebuild from the database will do."""
+        p = event.payload
+        kind = event.kind
+        cand = self.cands.get(p.get("candidate_id", -1))
+        if kind == NationalEvent.WISHES_CHANGED:
+            version = int(p["version"])
+            if cand is not None and version > cand.version:
+                self.set_wishes(cand, [int(c) for c in p["cells"]], version)
+        elif kind in (NationalEvent.STUDENT_ASSIGNED, NationalEvent.TURN_ENDED):
+            if cand is not None and cand.outcome is None:
+                assigned = kind == NationalEvent.STUDENT_ASSIGNED
+                at = p.get("assigned_at" if assigned else "ended_at")
+                self.end_turn(cand, str(p.get("how") if assigned else p.get("outcome")),
+                              int(p["cell_id"]) if assigned else None,
+                              as_utc(datetime.fromisoformat(at)) if at else event.at)
+        elif kind == NationalEvent.TURN_STARTED:
+            if self._newer("turn", event.id):
+                self.turn_candidate_id = int(p["candidate_id"])
+                self.turn_started_at = as_utc(datetime.fromisoformat(p["turn_started_at"]))
+        elif kind == NationalEvent.AMPHI_STATE:
+            status = str(p["status"])
+            if self._newer("run", event.id):
+                self.run_status = status
+                started = p.get("started_at")
+                if started and self.run_started_at is None:
+                    self.run_started_at = as_utc(datetime.fromisoformat(started))
+            if status == RunStatus.FINISHED and self._newer("turn", event.id):
+                self.turn_candidate_id = None
+                self.turn_started_at = None
+        elif kind == NationalEvent.SITE_STATE:
+            if self._newer("state", event.id):
+                self.state = str(p["state"])
+                self._touch()
+        elif kind == NationalEvent.ORDER_CHANGED:
+            behind = p.get("demoted_behind")
+            if cand is not None and self._newer(f"demoted:{cand.id}", event.id) \
+                    and cand.demoted_behind != behind:
+                self.set_demoted(cand, behind)
+        elif kind == NationalEvent.ABSENCE_CHANGED:
+            absent = bool(p["absent"])
+            if cand is not None and self._newer(f"absent:{cand.id}", event.id) \
+                    and cand.absent != absent:
+                self.set_absent(cand, absent)
+        elif kind == NationalEvent.AMPHI_ENTERED:
+            if cand is not None and cand.entered_at is None:
+                cand.entered_at = as_utc(datetime.fromisoformat(p["entered_at"]))
+        elif kind == NationalEvent.OFFER_CHANGED:
+            return event.id <= self.marks.get("reload", 0)
+        return True
+
+
+# The event kinds a runtime follows (`CampaignRuntime.apply`).
+MIRRORED = frozenset({
+    NationalEvent.WISHES_CHANGED, NationalEvent.ABSENCE_CHANGED, NationalEvent.AMPHI_ENTERED,
+    NationalEvent.STUDENT_ASSIGNED, NationalEvent.TURN_ENDED, NationalEvent.TURN_STARTED,
+    NationalEvent.AMPHI_STATE, NationalEvent.SITE_STATE, NationalEvent.ORDER_CHANGED,
+    NationalEvent.OFFER_CHANGED,
+})
+
 
 def _utc(value: datetime | None) -> datetime | None:
     return as_utc(value) if value is not None else None
@@ -412,13 +521,21 @@ class NationalRegistry:
             if rt is None:
                 with self.factory() as session:
                     rt = CampaignRuntime.load(session, campaign_id)
-                self._runtimes[campaign_id] = rt
+                with rt.lock:
+                    rt.behind = True  # until the catch-up below succeeds (see `hold`)
+                    self._runtimes[campaign_id] = rt
+                    # Events committed after the snapshot and dispatched before the runtime
+                    # was registered here: read them from the log.
+                    rt = self.catch_up(campaign_id)
                 log.info("national campaign %s: simulation built in %.2f s (%d students)",
                          campaign_id, rt.build_seconds, len(rt.cands))
         return rt
 
     def rebuild(self, campaign_id: int) -> CampaignRuntime:
-        """Rebuild from the database (after an import), keeping the lock and counters."""
+        """Rebuild from the database (after an import), keeping the lock and counters.
+
+        Call it with the campaign's lock held.
+        """
         old = self._runtimes.get(campaign_id)
         with self.factory() as session:
             rt = CampaignRuntime.load(session, campaign_id)
@@ -429,6 +546,64 @@ class NationalRegistry:
             rt.last_published = old.last_published
         self._runtimes[campaign_id] = rt
         return rt
+
+    def follow(self, batch: list[events.Event]) -> None:
+        """Apply a batch of committed events (id order), as the broker dispatches them."""
+        mine: dict[int, list[events.Event]] = {}
+        for event in batch:
+            if event.campaign_id is not None and event.kind in MIRRORED \
+                    and event.campaign_id in self._runtimes:
+                mine.setdefault(event.campaign_id, []).append(event)
+        for campaign_id, evs in mine.items():
+            rt = self._runtimes[campaign_id]
+            with rt.lock:
+                try:
+                    self._apply(campaign_id, evs)
+                except Exception:  # the database is unreachable (a rebuild): try again later
+                    log.exception("national campaign %s: events not applied", campaign_id)
+                    self._runtimes[campaign_id].behind = True
+
+    def catch_up(self, campaign_id: int) -> CampaignRuntime:
+        """With the campaign's lock held: read the log from the runtime's cursor if an
+        event could not be applied when dispatched (see `behind`)."""
+        rt = self._runtimes[campaign_id]
+        if rt.behind:
+            self._catch_up(campaign_id)
+            rt = self._runtimes[campaign_id]
+            rt.behind = False
+        return rt
+
+    def _apply(self, campaign_id: int, evs: list[events.Event]) -> None:
+        """Apply `evs` to the campaign's runtime; its lock is held."""
+        rt = self._runtimes[campaign_id]
+        for event in evs:
+            if event.id <= rt.cursor:
+                continue  # in the snapshot the runtime was built from
+            try:
+                applied = rt.apply(event)
+            except Exception:  # a malformed payload must not stop the others
+                log.exception("national campaign %s: event %s not applied, rebuilding",
+                              campaign_id, event.id)
+                applied = False
+            if not applied:
+                log.info("national campaign %s: rebuilding after event %s (%s)",
+                         campaign_id, event.id, event.kind)
+                rt = self.rebuild(campaign_id)  # its cursor covers this event
+                continue
+            rt.cursor = event.id
+
+    def _catch_up(self, campaign_id: int) -> None:
+        """Apply what the log holds after the runtime's cursor; its lock is held."""
+        while True:
+            after = self._runtimes[campaign_id].cursor
+            with self.factory() as session:
+                batch = events.fetch_events(session, after, all_audiences=True)
+            mine = [e for e in batch if e.campaign_id == campaign_id and e.kind in MIRRORED]
+            self._apply(campaign_id, mine)
+            if len(batch) < events.FETCH_BATCH:
+                return
+            rt = self._runtimes[campaign_id]
+            rt.cursor = max(rt.cursor, batch[-1].id)
 
     def loaded(self) -> list[CampaignRuntime]:
         return list(self._runtimes.values())
@@ -450,6 +625,8 @@ class NationalRegistry:
         rt = self.get(campaign_id)
         with rt.lock:
             rt = self._runtimes.get(campaign_id, rt)  # a rebuild may have replaced it
+            if rt.behind:
+                rt = self.catch_up(campaign_id)
             try:
                 yield rt
             except ApiError:

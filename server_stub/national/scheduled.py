@@ -33,6 +33,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """
     registry = NationalRegistry(app.state.sessionmaker)
     app.state.national = registry
+    # Every process's simulations follow the event log (other processes' changes too).
+    app.state.broker.add_applier(registry.follow)
     background = NationalBackground(registry, app.state.sessionmaker, app.state.settings,
                                     app.state.mailer, app.state.leadership)
 

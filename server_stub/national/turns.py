@@ -92,9 +92,10 @@ def _run_row(session: Session, campaign_id: int) -> NationalAmphiRun:
 
 
 def _publish(session: Session, rt: CampaignRuntime, kind: str, payload: dict[str, Any],
-             audience_id: int | None = None) -> None:
-    events.publish(session, kind, {"campaign_id": rt.campaign_id, **payload},
-                   campaign_id=rt.campaign_id, audience_id=audience_id)
+             audience_id: int | None = None) -> int:
+    """Publish in the caller's transaction; returns the event's id (for `rt.mark`)."""
+    return events.publish(session, kind, {"campaign_id": rt.campaign_id, **payload},
+                          campaign_id=rt.campaign_id, audience_id=audience_id).id
 
 
 def _turn_payload(rt: CampaignRuntime, cand: CandInfo, at: datetime) -> dict[str, Any]:
@@ -108,7 +109,7 @@ def _open_turn(session: Session, rt: CampaignRuntime, nxt: CandInfo | None,
                at: datetime) -> dict[str, Any]:
     """Record (in the caller's transaction) that `nxt` now chooses, or that all passed.
 
-    Returns the in-memory changes to apply after the commit.
+    Returns the in-memory changes to apply after the commit (`_apply_run`).
     """
     run = _run_row(session, rt.campaign_id)
     run.updated_at = at
@@ -117,20 +118,26 @@ def _open_turn(session: Session, rt: CampaignRuntime, nxt: CandInfo | None,
         run.finished_at = at
         run.turn_candidate_id = None
         run.turn_started_at = None
-        _publish(session, rt, NationalEvent.AMPHI_STATE, {"status": RunStatus.FINISHED.value})
+        done = _publish(session, rt, NationalEvent.AMPHI_STATE,
+                        {"status": RunStatus.FINISHED.value})
         return {"run_status": RunStatus.FINISHED.value, "turn_candidate_id": None,
-                "turn_started_at": None}
+                "turn_started_at": None, "mark:run": done, "mark:turn": done}
     run.turn_candidate_id = nxt.id
     run.turn_started_at = at
     payload = _turn_payload(rt, nxt, at)
-    _publish(session, rt, NationalEvent.TURN_STARTED, payload)
+    started = _publish(session, rt, NationalEvent.TURN_STARTED, payload)
     _publish(session, rt, NationalEvent.YOUR_TURN, payload, audience_id=nxt.person_id)
-    return {"turn_candidate_id": nxt.id, "turn_started_at": at}
+    return {"turn_candidate_id": nxt.id, "turn_started_at": at, "mark:turn": started}
 
 
 def _apply_run(rt: CampaignRuntime, changes: dict[str, Any]) -> None:
+    """Apply the run's changes after the commit; `mark:<field>` names the event that set
+    a field, so that an older event of another process does not undo it (runtime.py)."""
     for name, value in changes.items():
-        setattr(rt, name, value)
+        if name.startswith("mark:"):
+            rt.mark(name.removeprefix("mark:"), value)
+        else:
+            setattr(rt, name, value)
 
 
 # --------------------------------------------------------------------------- ending a turn
@@ -204,7 +211,7 @@ def _end_turn(session: Session, rt: CampaignRuntime, cand: CandInfo, outcome: st
     else:
         _publish(session, rt, NationalEvent.TURN_ENDED, {
             "candidate_id": cand.id, "rank": cand.rank, "pool": cand.pool,
-            "position": rt.position(cand), "outcome": outcome})
+            "position": rt.position(cand), "outcome": outcome, "ended_at": at.isoformat()})
     return _open_turn(session, rt, rt.next_after(cand), at)
 
 
@@ -394,6 +401,9 @@ def enter(session: Session, ctx: RequestContext, registry: NationalRegistry, cam
             throttle.clear(session, key)
             audit.record(session, NationalAction.AMPHI_ENTERED, actor_id=person.id,
                          subject_id=person.id, campaign_id=campaign_id, address=ctx.address)
+            _publish(session, rt, NationalEvent.AMPHI_ENTERED,
+                     {"candidate_id": cand.id, "entered_at": at.isoformat()},
+                     audience_id=person.id)
             session.commit()
             cand.entered_at = at
         return me_of(rt, cand, person, secret)
@@ -416,7 +426,11 @@ def set_absence(session: Session, ctx: RequestContext, registry: NationalRegistr
                       else NationalAction.ABSENCE_CANCELLED)
             audit.record(session, action, actor_id=person.id, subject_id=person.id,
                          campaign_id=campaign_id, address=ctx.address)
+            done = _publish(session, rt, NationalEvent.ABSENCE_CHANGED,
+                            {"candidate_id": cand.id, "absent": data.absent},
+                            audience_id=person.id)
             session.commit()
+            rt.mark(f"absent:{cand.id}", done)
             rt.set_absent(cand, data.absent)
             process_absent(session, rt, ctx)
         return me_of(rt, cand, person, secret)
@@ -434,9 +448,10 @@ def _demote(session: Session, ctx: RequestContext, rt: CampaignRuntime, cand: Ca
     audit.record(session, action, actor_id=actor_id, subject_id=cand.person_id,
                  campaign_id=rt.campaign_id, address=ctx.address,
                  detail={"candidate_id": cand.id, "behind_rank": behind})
-    _publish(session, rt, NationalEvent.ORDER_CHANGED,
-             {"candidate_id": cand.id, "rank": cand.rank, "demoted_behind": behind})
+    done = _publish(session, rt, NationalEvent.ORDER_CHANGED,
+                    {"candidate_id": cand.id, "rank": cand.rank, "demoted_behind": behind})
     session.commit()
+    rt.mark(f"demoted:{cand.id}", done)
     rt.set_demoted(cand, behind)
     _sync_turn(session, rt)
     process_absent(session, rt, ctx)
@@ -590,14 +605,16 @@ def _set_run(session: Session, ctx: RequestContext, rt: CampaignRuntime, staff: 
     run.status = status
     run.updated_at = at
     changes: dict[str, Any] = {"run_status": status}
+    payload: dict[str, Any] = {"status": status}
     if status == RunStatus.RUNNING and run.started_at is None:
         run.started_at = at
         changes["run_started_at"] = at
+        payload["started_at"] = at.isoformat()
     if status == RunStatus.PAUSED:
         run.paused_at = at
     audit.record(session, action, actor_id=staff.id if staff else None,
                  campaign_id=rt.campaign_id, address=ctx.address)
-    _publish(session, rt, NationalEvent.AMPHI_STATE, {"status": status})
+    changes["mark:run"] = _publish(session, rt, NationalEvent.AMPHI_STATE, payload)
     return changes
 
 
@@ -620,8 +637,9 @@ def start(session: Session, ctx: RequestContext, registry: NationalRegistry, cam
                            NationalAction.AMPHI_STARTED)
         if rt.state != SiteState.AMPHI:
             session.get_one(Campaign, campaign_id).state = SiteState.AMPHI.value
-            _publish(session, rt, NationalEvent.SITE_STATE,
-                     {"state": SiteState.AMPHI.value, "label": STATE_LABELS[SiteState.AMPHI]})
+            changes["mark:state"] = _publish(
+                session, rt, NationalEvent.SITE_STATE,
+                {"state": SiteState.AMPHI.value, "label": STATE_LABELS[SiteState.AMPHI]})
             changes["state"] = SiteState.AMPHI.value
         changes.update(_open_turn(session, rt, rt.current(), now().replace(microsecond=0)))
         session.commit()

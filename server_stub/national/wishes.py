@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from server_stub.core import audit
+from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
 from server_stub.core.db import execute_dml
@@ -25,6 +25,7 @@ from server_stub.national.common import (
     EDITABLE_STATES,
     POOL_LABELS,
     NationalAction,
+    NationalEvent,
     wrong_state,
 )
 from server_stub.national.models import NationalStudent, Wish, WishChange
@@ -84,10 +85,10 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
         update(NationalStudent)
         .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version)
         .values(wishes_version=new_version))
-    if done.rowcount != 1:  # changed behind this process's back: reload and say so
+    if done.rowcount != 1:  # changed by another process, its event not applied here yet
         session.rollback()
-        fresh = registry.rebuild(rt.campaign_id)
-        raise StaleVersion(wish_list(fresh, fresh.cands[cand.id]))
+        rt.refresh_wishes(session, cand)  # this student only, never the whole campaign
+        raise StaleVersion(wish_list(rt, cand))
     _write_rows(session, cand.id, cells, action, cell_id, from_position, to_position)
     at = now().replace(microsecond=0)
     session.add(WishChange(candidate_id=cand.id, at=at, actor_id=person.id, action=action,
@@ -102,6 +103,11 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
     audit.record(session, NationalAction.WISHES_CHANGED, actor_id=person.id,
                  subject_id=cand.person_id, campaign_id=rt.campaign_id, detail=detail,
                  address=ctx.address)
+    # Last: the event log's lock (core/events.py) is held from here to the commit.
+    events.publish(session, NationalEvent.WISHES_CHANGED,
+                   {"campaign_id": rt.campaign_id, "candidate_id": cand.id,
+                    "version": new_version, "cells": cells},
+                   campaign_id=rt.campaign_id, audience_id=cand.person_id)
     session.commit()
     rt.set_wishes(cand, cells, new_version)
     return wish_list(rt, cand, receipt=public(receipt, rt.campaign_id))  # type: ignore[return-value]
@@ -139,12 +145,16 @@ def _write_rows(session: Session, candidate_id: int, cells: list[int], action: s
                                             "position": i} for i, c in enumerate(cells, start=1)])
 
 
-def _prepare(rt: CampaignRuntime, person: Person, version: int) -> CandInfo:
+def _prepare(session: Session, rt: CampaignRuntime, person: Person, version: int) -> CandInfo:
     cand = candidate(rt, person)
     require_editable(rt, cand)
     _require_present(cand)
     if version != cand.version:
-        raise StaleVersion(wish_list(rt, cand))
+        # Another process may have committed a newer list whose event is not applied here
+        # yet (a race of a few milliseconds): read his list, and only his, again.
+        rt.refresh_wishes(session, cand)
+        if version != cand.version:
+            raise StaleVersion(wish_list(rt, cand))
     return cand
 
 
@@ -152,7 +162,7 @@ def replace(session: Session, ctx: RequestContext, registry: NationalRegistry, c
             person: Person, data: sch.NationalWishesReplace) -> sch.NationalWishWrite:
     """Replace the whole list (e.g. an offline edit synced on reconnect)."""
     with registry.hold(campaign_id) as rt:
-        cand = _prepare(rt, person, data.version)
+        cand = _prepare(session, rt, person, data.version)
         seen: dict[int, int] = {}
         for i, cell_id in enumerate(data.cells):
             _check_cell(rt, cand, cell_id, f"cells[{i}]")
@@ -169,7 +179,7 @@ def add(session: Session, ctx: RequestContext, registry: NationalRegistry, campa
         person: Person, data: sch.NationalWishAdd) -> sch.NationalWishWrite:
     """Add a cell at `position` (1-based; at the end when omitted)."""
     with registry.hold(campaign_id) as rt:
-        cand = _prepare(rt, person, data.version)
+        cand = _prepare(session, rt, person, data.version)
         _check_cell(rt, cand, data.cell_id, "cell_id")
         if data.cell_id in cand.wishes:
             raise ApiError(409, "already_wished",
@@ -191,7 +201,7 @@ def remove(session: Session, ctx: RequestContext, registry: NationalRegistry, ca
            person: Person, cell_id: int, version: int) -> sch.NationalWishWrite:
     """Delete one wish."""
     with registry.hold(campaign_id) as rt:
-        cand = _prepare(rt, person, version)
+        cand = _prepare(session, rt, person, version)
         if cell_id not in cand.wishes:
             raise not_found("Ce vœu ne figure pas dans votre liste.", field="cell_id")
         cells = list(cand.wishes)
@@ -205,7 +215,7 @@ def move(session: Session, ctx: RequestContext, registry: NationalRegistry, camp
          person: Person, data: sch.NationalWishMove) -> sch.NationalWishWrite:
     """Move one wish to a new 1-based position."""
     with registry.hold(campaign_id) as rt:
-        cand = _prepare(rt, person, data.version)
+        cand = _prepare(session, rt, person, data.version)
         if data.cell_id not in cand.wishes:
             raise not_found("Ce vœu ne figure pas dans votre liste.", field="cell_id")
         n = len(cand.wishes)
