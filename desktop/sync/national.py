@@ -274,17 +274,27 @@ class WishesSync(QObject):
             spawn(self, self.sync())
 
     async def sync(self) -> bool:
-        """Send the draft (one PUT with its base version); True when the server has it."""
+        """Send the draft (one PUT with its base version); True when the server has it.
+
+        A draft the server refused (`conflict`) waits for the student's decision: it is sent
+        again only through `apply_draft`. Several syncs may queue on the lock (a refresh, the
+        connection coming back, the student's click): each reads the draft once it holds the
+        lock, and records the answer only for the draft it sent, so a newer draft made
+        meanwhile (the student's re-apply) is never overwritten by an older answer.
+        """
         async with self._lock:
             draft = self.draft
             if draft is None:
                 return True
+            if draft.conflict:
+                return False
             try:
                 written = await self.national.national_replace_wishes(
                     self.campaign_id, draft.base_version, list(draft.cells))
             except StaleVersion as stale:
                 self.set_server_list(stale.current)
-                self._save_draft(Draft(draft.base_version, draft.cells, True))
+                if self.draft == draft:
+                    self._save_draft(Draft(draft.base_version, draft.cells, True))
                 self.message.emit(_tr(
                     "Votre liste de vœux a été modifiée ailleurs pendant que vous étiez hors "
                     "ligne. Votre liste locale est conservée comme brouillon : choisissez de "
@@ -294,13 +304,15 @@ class WishesSync(QObject):
             except ApiError as exc:
                 if exc.offline:
                     return False
-                self._save_draft(Draft(draft.base_version, draft.cells, True))
+                if self.draft == draft:
+                    self._save_draft(Draft(draft.base_version, draft.cells, True))
                 self.message.emit(_tr("Votre liste locale n'a pas pu être envoyée : %1 Elle "
                                       "est conservée comme brouillon.").replace("%1",
                                                                                 exc.message),
                                   "error")
                 return False
-            self._save_draft(None)
+            if self.draft == draft:
+                self._save_draft(None)
             self._accept(written)
             self.message.emit(_tr("Vos modifications faites hors ligne ont été envoyées."),
                               "info")

@@ -3,6 +3,7 @@ position, delete, coloured statuses, live statuses, and offline edits with their
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from desktop.models.national_wishes import (
     WishModel,
     WishRow,
 )
+from desktop.sync.national import Draft
 from desktop.ui.national.wishes_view import WishesView
 from tests.desktop.conftest import PASSWORD, RestartableServer, until
 from tests.desktop.national_helpers import Campaign, area, campaign, open_main
@@ -236,6 +238,41 @@ def test_offline_edits_are_kept_and_synced_and_a_stale_sync_keeps_the_draft(
                     timeout=20)
 
     arun(scenario(), timeout=90)
+
+
+def test_a_sync_queued_behind_a_refused_one_neither_resends_it_nor_undoes_the_re_apply(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server: RestartableServer) -> None:
+    """Syncs queue on one lock (a refresh, the connection back, a click). The one behind a
+    refused draft must not send it again, and its late answer must not overwrite the
+    student's re-apply made meanwhile (a race seen under load: the re-apply was lost)."""
+    c = campaign(server, [(1, "general", True)])
+    me = c.students[1]
+    lyon, reims = c.cell("LYON", "Cardiologie"), c.cell("REIMS", "Médecine générale")
+
+    async def scenario() -> None:
+        app = make_app(server.url)
+        window = await open_main(qtbot, app, me.email or "")
+        window.show_page("national_wishes")
+        view = area(window).wishes_view
+        await until(lambda: view.student is not None and view.student.me is not None
+                    and view.subdivision_combo.count() > 0)
+        await add(view, qtbot, "LYON", "Cardiologie")
+        sync = view.student.wishes  # type: ignore[union-attr]
+        base = sync.server_list.version  # type: ignore[union-attr]
+        assert c.put_wishes(me, [reims, lyon]).status_code == 200  # another device
+        sync._save_draft(Draft(base, (reims,), False))  # edited here on the older list
+        async with sync._lock:  # two syncs queue behind whatever holds the lock
+            first = asyncio.ensure_future(sync.sync())
+            second = asyncio.ensure_future(sync.sync())
+            await asyncio.sleep(0)
+        assert await first is False  # refused: kept as a conflict, nothing lost
+        reapplied = asyncio.ensure_future(sync.apply_draft())  # the student's click
+        assert await second is False  # the refused draft is not sent again
+        assert await reapplied is True
+        assert server_cells(c, 1) == [reims]
+        assert sync.draft is None
+
+    arun(scenario(), timeout=60)
 
 
 def test_the_wishes_screen_opens_offline_from_what_this_computer_kept(
