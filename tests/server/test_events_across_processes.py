@@ -9,9 +9,6 @@ PostgreSQL pass only (`AMPHI_TEST_DATABASE=postgresql`, as `make test` runs it).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,8 +20,8 @@ from sqlalchemy import Engine, text
 from server_stub.core import events
 from server_stub.core.db import make_engine, make_sessionmaker
 from tests import postgres
-from tests.conftest import free_port
 from tests.server.test_events import SseReader
+from tests.server_process import ServerProcess
 
 pytestmark = pytest.mark.skipif(not postgres.wanted(),
                                 reason="several processes share a PostgreSQL database")
@@ -39,32 +36,11 @@ def database() -> str:
 
 @pytest.fixture
 def server_b(database: str, tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database, "EVENT_POLL_SECONDS": str(POLL_SECONDS),
-           "SECRET_KEY": "test-secret-key", "ARGON2_TIME_COST": "1",
-           "ARGON2_MEMORY_KIB": "1024", "ARGON2_PARALLELISM": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server_stub", "--data-dir", str(tmp_path / "b"), "serve",
-         "--port", str(port), "--log-level", "warning"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            out = process.stdout.read().decode() if process.stdout else ""
-            process.kill()
-            raise RuntimeError(f"server B did not start: {out}")
-        time.sleep(0.1)
+    b = ServerProcess(database, tmp_path / "b", EVENT_POLL_SECONDS=str(POLL_SECONDS))
     try:
-        yield url
+        yield b.url
     finally:
-        process.terminate()
-        process.wait(15)
+        b.stop()
 
 
 @pytest.fixture

@@ -13,11 +13,8 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -29,20 +26,15 @@ from sqlalchemy import Engine, text
 from server_stub.core.db import make_engine, make_sessionmaker
 from server_stub.core.leader import LOCK_KEY
 from tests import postgres
-from tests.conftest import LiveServer, free_port
+from tests.conftest import LiveServer
 from tests.server.test_amphi_support import World, make_world
+from tests.server_process import ServerProcess
 
 pytestmark = pytest.mark.skipif(not postgres.wanted(),
                                 reason="several processes share a PostgreSQL database")
 
 ROOT = Path(__file__).resolve().parents[2]
 TURN_SECONDS = 2.0
-
-
-@dataclass
-class Process:
-    url: str
-    popen: subprocess.Popen[bytes]
 
 
 def _until(condition: Callable[[], Any], what: str, timeout: float = 60.0) -> Any:
@@ -56,27 +48,10 @@ def _until(condition: Callable[[], Any], what: str, timeout: float = 60.0) -> An
         time.sleep(0.1)
 
 
-def _start(database: str, data_dir: Path) -> Process:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "test-secret-key",
-           "ARGON2_TIME_COST": "1", "ARGON2_MEMORY_KIB": "1024", "ARGON2_PARALLELISM": "1",
-           "AMPHI_TURN_SECONDS": str(TURN_SECONDS), "AMPHI_CLOCK_POLL_SECONDS": "0.2",
-           "AMPHI_PRESENCE_SECONDS": "120", "KEEPALIVE_SECONDS": "0.25"}
-    popen = subprocess.Popen(
-        [sys.executable, "-m", "server_stub", "--data-dir", str(data_dir), "serve",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=(data_dir.parent / f"{data_dir.name}.log").open("wb"),
-        stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        try:
-            return httpx.get(f"{url}/api/health", timeout=2).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    _until(healthy, "the server answers")
-    return Process(url, popen)
+def _start(database: str, data_dir: Path) -> ServerProcess:
+    return ServerProcess(database, data_dir, AMPHI_TURN_SECONDS=str(TURN_SECONDS),
+                         AMPHI_CLOCK_POLL_SECONDS="0.2", AMPHI_PRESENCE_SECONDS="120",
+                         KEEPALIVE_SECONDS="0.25")
 
 
 @pytest.fixture
@@ -92,16 +67,14 @@ def engine(database: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def two_servers(database: str, tmp_path: Path) -> Iterator[tuple[Process, Process]]:
+def two_servers(database: str, tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
     a = _start(database, tmp_path / "a")  # creates the schema (an empty database)
     b = _start(database, tmp_path / "b")
     try:
         yield a, b
     finally:
-        for p in (a, b):
-            if p.popen.poll() is None:
-                p.popen.terminate()
-                p.popen.wait(20)
+        a.stop()
+        b.stop()
 
 
 def _shim(url: str, engine: Engine, data_dir: Path) -> LiveServer:
@@ -134,9 +107,9 @@ def _turns(engine: Engine, amphi_id: int) -> list[dict[str, Any]]:
 
 
 def test_the_clock_carries_on_when_its_process_is_killed(
-        two_servers: tuple[Process, Process], engine: Engine, tmp_path: Path) -> None:
+        two_servers: tuple[ServerProcess, ServerProcess], engine: Engine, tmp_path: Path) -> None:
     a, b = two_servers
-    processes = {p.popen.pid: p for p in (a, b)}
+    processes = {p.pid: p for p in (a, b)}
     with httpx.Client(base_url=a.url, timeout=10) as client_a:
         w = make_world(_shim(a.url, engine, tmp_path), client_a, interns=6)
         for who in w.interns:
@@ -150,14 +123,14 @@ def test_the_clock_carries_on_when_its_process_is_killed(
     # Let a turn or two run out under the leader, then kill it mid-turn.
     _until(lambda: len(_turns(engine, w.amphi_id)) >= 3, "turns under the first leader")
     killed_at_turn = max(t["turn_no"] for t in _turns(engine, w.amphi_id))
-    os.kill(leader.popen.pid, signal.SIGKILL)
-    leader.popen.wait(10)
+    os.kill(leader.pid, signal.SIGKILL)
+    leader.process.wait(10)
 
     with httpx.Client(base_url=survivor.url, timeout=10) as client_b:
         w2 = World(_shim(survivor.url, engine, tmp_path), client_b, w.staff, w.campaign_id,
                    w.amphi_id, w.interns, w.posts)
         # The survivor takes the lock and moves the turns on to the end of the list.
-        _until(lambda: _leader_pid(engine) == survivor.popen.pid, "the survivor leads", 30)
+        _until(lambda: _leader_pid(engine) == survivor.pid, "the survivor leads", 30)
         _until(lambda: w2.live_state()["current_intern_id"] is None, "the last turn ended",
                timeout=6 * (TURN_SECONDS + 1) + 30)
         state = w2.live_state(first)
@@ -172,7 +145,7 @@ def test_the_clock_carries_on_when_its_process_is_killed(
 
 
 def test_one_turn_chosen_through_two_processes_at_once_is_taken_once(
-        two_servers: tuple[Process, Process], engine: Engine, tmp_path: Path) -> None:
+        two_servers: tuple[ServerProcess, ServerProcess], engine: Engine, tmp_path: Path) -> None:
     """The chooser's click reaches two processes at once (two devices, or the intern and
     his proxy holder): one choice is recorded, the other is refused or is the same one."""
     a, b = two_servers

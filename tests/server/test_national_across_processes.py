@@ -11,9 +11,6 @@ PostgreSQL pass only (`AMPHI_TEST_DATABASE=postgresql`, as `make test` runs it).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,8 +20,9 @@ import httpx
 import pytest
 
 from tests import postgres
-from tests.conftest import LiveServer, free_port
+from tests.conftest import LiveServer
 from tests.server.test_national import Campaign, Student, build_campaign
+from tests.server_process import ServerProcess
 
 pytestmark = pytest.mark.skipif(not postgres.wanted(),
                                 reason="several server processes share a PostgreSQL database")
@@ -33,47 +31,6 @@ POLL_SECONDS = 120  # server B's safety-net poll of the log: longer than any wai
 WAIT_SECONDS = 30.0  # how long B is given to show a change (it takes milliseconds)
 SECRET = "Brest"  # tests.server.conftest.add_person's secret answer
 T = TypeVar("T")
-
-
-class ServerProcess:
-    """`amphi-server serve` in a process of its own on `database`."""
-
-    def __init__(self, database: str, data_dir: Path, **env: str) -> None:
-        port = free_port()
-        self.url = f"http://127.0.0.1:{port}"
-        full = {**os.environ, "DATABASE_URL": database, "EVENT_POLL_SECONDS": str(POLL_SECONDS),
-                "SECRET_KEY": "test-secret-key", "ARGON2_TIME_COST": "1",
-                "ARGON2_MEMORY_KIB": "1024", "ARGON2_PARALLELISM": "1", **env}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "server_stub", "--data-dir", str(data_dir), "serve",
-             "--port", str(port), "--log-level", "warning"],
-            env=full, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/api/health", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"server process did not start: {self.output()}")
-            time.sleep(0.1)
-
-    def output(self) -> str:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(15)
-        return self.process.stdout.read().decode() if self.process.stdout else ""
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(15)
 
 
 def eventually(read: Callable[[], T], check: Callable[[T], bool], what: str) -> T:
@@ -126,7 +83,7 @@ def campaign(live_server: LiveServer, client: httpx.Client) -> Campaign:
 def on_b(campaign: Campaign, live_server: LiveServer, tmp_path: Path) -> Iterator[OnB]:
     database = live_server.settings.database_url  # type: ignore[attr-defined]
     assert database.startswith("postgresql"), database
-    b = ServerProcess(database, tmp_path / "b")
+    b = ServerProcess(database, tmp_path / "b", EVENT_POLL_SECONDS=str(POLL_SECONDS))
     try:
         with httpx.Client(base_url=b.url, timeout=httpx.Timeout(30.0)) as client:
             side = OnB(campaign, client)

@@ -5,21 +5,15 @@ The several-process run is on the PostgreSQL pass; the refusal on SQLite runs on
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from server_stub.__main__ import main
-from server_stub.core.db import make_engine
 from server_stub.core.leader import LOCK_KEY
 from tests import postgres
-from tests.conftest import free_port
+from tests.server_process import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,24 +36,9 @@ def _until(condition: object, what: str, timeout: float = 60.0) -> None:
 @pytest.mark.skipif(not postgres.wanted(), reason="PostgreSQL pass")
 def test_workers_share_the_database_and_one_drives_the_clocks(tmp_path: Path) -> None:
     database = postgres.cluster().new_database()
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database, "ARGON2_MEMORY_KIB": "1024"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server_stub", "--data-dir", str(tmp_path), "serve",
-         "--workers", "2", "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    engine = make_engine(database)
+    server = ServerProcess(database, tmp_path / "data", "--workers", "2")
+    status = None
     try:
-        url = f"http://127.0.0.1:{port}"
-
-        def healthy() -> bool:
-            try:
-                return httpx.get(f"{url}/api/health", timeout=2).status_code == 200
-            except httpx.TransportError:
-                return False
-
-        _until(healthy, "the server answers")
-
         def campaigning() -> int:
             return int(postgres.activity(database, (
                 "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s"),
@@ -72,13 +51,7 @@ def test_workers_share_the_database_and_one_drives_the_clocks(tmp_path: Path) ->
 
         _until(lambda: campaigning() == 2, "two worker processes, each with its leadership")
         _until(lambda: leading() == 1, "exactly one leader")
-        assert all(healthy() for _ in range(10))
+        assert all(server.healthy() for _ in range(10))
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            out, _ = process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            out, _ = process.communicate()
-        engine.dispose()
-    assert process.returncode == 0, out
+        status = server.stop()  # SIGTERM: the supervisor stops its workers and exits cleanly
+    assert status == 0, server.log.read_text(encoding="utf-8", errors="replace")
