@@ -23,6 +23,10 @@ beside the database (the national simulations) follows the log through the broke
 No gap between replay and live: a stream subscribes *before* it queries the replay, and
 drops queued events it already sent (ids only grow). A subscriber too slow to drain its
 queue is disconnected; its client reconnects with `Last-Event-ID` and replays.
+
+Cost per delivery: thousands of streams per process share each event's wire bytes
+(`Event.frame`, encoded once); a stream wakes once per batch and writes it in one chunk;
+its keep-alive timer is re-armed once per idle period, not per event.
 """
 
 from __future__ import annotations
@@ -39,7 +43,6 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from fastapi.sse import ServerSentEvent
 from sqlalchemy import Engine, func, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -87,13 +90,13 @@ class Event:
         return self.audience_id is None or self.audience_id == viewer_id
 
     @cached_property
-    def sse(self) -> ServerSentEvent:
-        """The event as one Server-Sent Event (built once, sent to every subscriber).
-
-        The data is the `EventPublic` JSON on one line (JSON escapes every line end).
+    def frame(self) -> bytes:
+        """The event on the wire, one `text/event-stream` message (built once, written to
+        every subscriber). The data is the `EventPublic` JSON on one line: JSON escapes
+        \\n and \\r, the only line ends of the format; the kind is a plain identifier.
         """
         data = json.dumps(self.public(), ensure_ascii=False, separators=(",", ":"))
-        return ServerSentEvent(raw_data=data, event=self.kind, id=str(self.id))
+        return f"event: {self.kind}\ndata: {data}\nid: {self.id}\n\n".encode()
 
 
 def publish(session: Session, kind: str, payload: dict[str, Any] | None = None, *,
@@ -146,14 +149,27 @@ class StreamClosed(Exception):
 
 
 class Subscription:
-    """One SSE client's queue of dispatched events."""
+    """One SSE client's queue of dispatched events, and its keep-alive timer.
 
-    def __init__(self, start_id: int, viewer_id: int | None = None) -> None:
+    The timer fires once per `keepalive_seconds` of silence (`sent()` pushes it back
+    lazily: it is re-armed when it fires, never per event), so an idle stream costs one
+    timer per period and a busy one none.
+    """
+
+    def __init__(self, start_id: int, viewer_id: int | None = None,
+                 keepalive_seconds: float | None = None) -> None:
         self.start_id = start_id  # every event with a greater id reaches this queue
         self.viewer_id = viewer_id  # events with an audience reach only that person's queues
         self._items: deque[Event] = deque()
         self._ready = asyncio.Event()
         self._closed = False
+        self._keepalive_seconds = keepalive_seconds
+        self._keepalive_due = False
+        self._timer: asyncio.TimerHandle | None = None
+        self._loop = asyncio.get_running_loop()
+        self._sent_at = self._loop.time()
+        if keepalive_seconds is not None:
+            self._timer = self._loop.call_later(keepalive_seconds, self._tick)
 
     def offer(self, event: Event) -> None:
         if len(self._items) >= QUEUE_LIMIT:
@@ -165,18 +181,38 @@ class Subscription:
     def close(self) -> None:
         self._closed = True
         self._ready.set()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
-    async def next(self, timeout: float) -> Event | None:
-        """The next event, or None after `timeout` seconds. Raises StreamClosed."""
-        if not self._items and not self._closed:
+    def sent(self) -> None:
+        """The stream just wrote something: the next keep-alive is a full period away."""
+        self._sent_at = self._loop.time()
+
+    def _tick(self) -> None:
+        assert self._keepalive_seconds is not None
+        idle = self._loop.time() - self._sent_at
+        if idle >= self._keepalive_seconds * 0.99:
+            self._keepalive_due = True
+            self._ready.set()
+            idle = 0.0
+        self._timer = self._loop.call_later(self._keepalive_seconds - idle, self._tick)
+
+    async def take(self) -> list[Event]:
+        """Every queued event, waiting for at least one; [] when a keep-alive is due.
+
+        Raises StreamClosed once the subscription is closed (queued events are dropped:
+        the client replays them with Last-Event-ID).
+        """
+        while not self._items and not self._closed and not self._keepalive_due:
             self._ready.clear()
-            try:
-                await asyncio.wait_for(self._ready.wait(), timeout)
-            except TimeoutError:
-                return None
+            await self._ready.wait()
         if self._closed:
             raise StreamClosed
-        return self._items.popleft() if self._items else None
+        self._keepalive_due = False
+        items = list(self._items)
+        self._items.clear()
+        return items
 
 
 class EventBroker:
@@ -268,16 +304,19 @@ class EventBroker:
         except RuntimeError:
             pass
 
-    def subscribe(self, viewer_id: int | None = None) -> Subscription:
+    def subscribe(self, viewer_id: int | None = None,
+                  keepalive_seconds: float | None = None) -> Subscription:
         """Register a queue receiving every event dispatched from now on that `viewer_id`
-        may see (events with an audience go to that person's queues only)."""
-        sub = Subscription(self._last_id, viewer_id)
+        may see (events with an audience go to that person's queues only). Called on the
+        broker's loop."""
+        sub = Subscription(self._last_id, viewer_id, keepalive_seconds)
         self._subs.add(sub)
         if viewer_id is not None:
             self._by_viewer.setdefault(viewer_id, set()).add(sub)
         return sub
 
     def unsubscribe(self, sub: Subscription) -> None:
+        sub.close()
         self._subs.discard(sub)
         if sub.viewer_id is not None:
             mine = self._by_viewer.get(sub.viewer_id)
@@ -357,43 +396,49 @@ class EventBroker:
 
 
 RETRY_MS = 3000  # the clients' reconnection delay (the `retry:` field opening every stream)
-KEEPALIVE = ServerSentEvent(comment="keep-alive")
+RETRY_FRAME = f"retry: {RETRY_MS}\n\n".encode()
+KEEPALIVE_FRAME = b": keep-alive\n\n"
 
 
 async def stream(broker: EventBroker, factory: sessionmaker[Session], *, viewer_id: int | None,
-                 after_id: int | None,
-                 keepalive_seconds: float) -> AsyncIterator[ServerSentEvent]:
-    """The events of one connection: retry hint, replay after `after_id`, then live.
+                 after_id: int | None, keepalive_seconds: float) -> AsyncIterator[bytes]:
+    """The wire bytes of one connection: retry hint, replay after `after_id`, then live.
 
     Without `after_id` only events dispatched after the connection are sent.
     A `: keep-alive` comment goes out whenever nothing was sent for `keepalive_seconds`.
-    Ends when the broker closes the subscription (the server stops, or the subscriber
-    fell too far behind); a client that goes away cancels it (`finally` unsubscribes).
-    FastAPI's `EventSourceResponse` writes them in the `text/event-stream` format.
+    Events that arrived together go out as one chunk. Ends when the broker closes the
+    subscription (the server stops, or the subscriber fell too far behind); a client that
+    goes away cancels it (`finally` unsubscribes).
     """
     await broker.start()
-    sub = broker.subscribe(viewer_id)
+    sub = broker.subscribe(viewer_id, keepalive_seconds)
     try:
-        yield ServerSentEvent(retry=RETRY_MS)
+        yield RETRY_FRAME
         sent = sub.start_id if after_id is None else after_id
         if after_id is not None:
             while True:
                 batch = await asyncio.to_thread(_read_visible, factory, sent, viewer_id)
-                for replayed in batch:
-                    yield replayed.sse
-                    sent = replayed.id
+                if batch:
+                    yield b"".join(replayed.frame for replayed in batch)
+                    sent = batch[-1].id
                 if len(batch) < FETCH_BATCH:
                     break
         while True:
             try:
-                live = await sub.next(keepalive_seconds)
+                live = await sub.take()
             except StreamClosed:
                 return
-            if live is None:
-                yield KEEPALIVE
-            elif live.id > sent and live.visible_to(viewer_id):
-                yield live.sse
-                sent = live.id
+            if not live:
+                yield KEEPALIVE_FRAME
+                continue
+            frames = []
+            for event in live:
+                if event.id > sent and event.visible_to(viewer_id):
+                    frames.append(event.frame)
+                    sent = event.id
+            if frames:
+                sub.sent()
+                yield frames[0] if len(frames) == 1 else b"".join(frames)
     finally:
         broker.unsubscribe(sub)
 
