@@ -89,6 +89,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/bench_amphi.py
 	$(PY) bench/bench_matching.py
 	$(PY) bench/bench_events_processes.py
+	$(PY) bench/bench_scale.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_amphi_client.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_client_live.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_startup.py

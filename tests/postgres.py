@@ -117,11 +117,13 @@ class Cluster:
         with psycopg.connect(f"{url}/postgres", autocommit=True) as conn:
             conn.execute(sql)
 
-    def new_database(self) -> str:
-        """A fresh, empty database; its SQLAlchemy URL."""
+    def new_database(self, template: str | None = None) -> str:
+        """A fresh database, empty or a copy of `template` (the URL of one of ours, with
+        nobody connected to it); its SQLAlchemy URL."""
+        source = "template0" if template is None else template.rsplit("/", 1)[1]
         with self._lock:
             name = f"amphi_test_{os.getpid()}_{next(self._names)}"
-            self._admin(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+            self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{source}" ENCODING \'UTF8\'')
         return f"{self.server_url}/{name}"
 
     def stop(self) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc
+from server_stub.core.db import table
 from server_stub.core.models import AuditEntry
 from server_stub.core.schemas import AuditPublic
 
@@ -43,6 +44,17 @@ def record(session: Session, action: str, *, actor_id: int | None = None,
                        campaign_id=campaign_id, detail=detail, address=address)
     session.add(entry)
     return entry
+
+
+def record_now(session: Session, action: str, *, actor_id: int | None = None,
+               subject_id: int | None = None, campaign_id: int | None = None,
+               detail: dict[str, Any] | None = None, address: str | None = None) -> None:
+    """`record`, written at once by one plain INSERT (no unit of work, no id fetched back):
+    for writes made thousands of times a minute, such as a wish change. The people and the
+    campaign it names must already be in the database."""
+    session.execute(insert(table(AuditEntry)).values(
+        action=action, actor_id=actor_id, subject_id=subject_id, campaign_id=campaign_id,
+        detail=detail, address=address))
 
 
 def entries(session: Session, *, person_id: int | None = None, limit: int = 100,

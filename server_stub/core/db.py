@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
+from sqlalchemy import CursorResult, Engine, Executable, Table, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -75,3 +75,9 @@ def execute_dml(session: Session, statement: Executable) -> CursorResult[Any]:
     got there first: callers answer 409 from that count.
     """
     return cast(CursorResult[Any], session.execute(statement))
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a mapped class: a plain INSERT into it skips the unit of work
+    (no flush, no id fetched back), for writes on the hot path."""
+    return cast(Table, model.__table__)

@@ -10,7 +10,7 @@ services commit their own unit of work.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, cast
 
 from fastapi import Depends, Request
@@ -38,7 +38,12 @@ ROLE_LABELS = {
 }
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in
+# the thread pool, and each such hop (a queue, a thread woken, the loop woken back) cost
+# more CPU than the work itself, several times per request.
+
+
+async def get_settings(request: Request) -> Settings:
     return cast(Settings, request.app.state.settings)
 
 
@@ -118,7 +123,7 @@ def base_url(request: Request) -> str:
     return (settings.public_url or str(request.base_url)).rstrip("/")
 
 
-def get_context(request: Request) -> RequestContext:
+async def get_context(request: Request) -> RequestContext:
     mailer: Mailer = request.app.state.mailer
     return RequestContext(request.app.state.settings, mailer, base_url(request),
                           client_address(request))
@@ -154,7 +159,7 @@ def _release(session: Session, auth: AuthSession) -> AuthSession:
 CurrentSession = Annotated[AuthSession, Depends(get_auth_session)]
 
 
-def get_current_user(auth: CurrentSession) -> Person:
+async def get_current_user(auth: CurrentSession) -> Person:
     return auth.person
 
 
@@ -169,12 +174,12 @@ CurrentUser = Annotated[Person, Depends(get_current_user)]
 OptionalUser = Annotated[Person | None, Depends(get_optional_user)]
 
 
-def role_required(*roles: Role) -> Callable[[Person], Person]:
+def role_required(*roles: Role) -> Callable[[Person], Awaitable[Person]]:
     """A dependency admitting only signed-in people with one of `roles` (else 403 forbidden)."""
     allowed = {r.value for r in roles}
     label = " ou ".join(ROLE_LABELS[r] for r in roles)
 
-    def check(user: CurrentUser) -> Person:
+    async def check(user: CurrentUser) -> Person:
         if user.role not in allowed:
             raise forbidden(f"Cette action est réservée {label}.")
         return user

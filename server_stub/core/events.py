@@ -43,12 +43,13 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select, text
+from sqlalchemy import Engine, func, insert, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core import notify
 from server_stub.core.clock import as_utc
-from server_stub.core.models import EventRecord
+from server_stub.core.db import table
+from server_stub.core.models import EventRecord, utcnow
 from server_stub.core.txn import on_commit
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ APPLY_WAIT_SECONDS = 0.2
 # Serialises publishers on PostgreSQL, so that ids become visible in commit order
 # (a sequence hands out ids at insert time; two transactions could commit out of order).
 _PG_EVENT_LOCK = 0x616D7068  # "amph"
+_LOCK_AND_NOTIFY = text("SELECT pg_advisory_xact_lock(:k), pg_notify(:channel, '')")
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,6 @@ class Event:
     campaign_id: int | None
     audience_id: int | None
     payload: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def from_record(cls, rec: EventRecord) -> Event:
-        return cls(rec.id, as_utc(rec.at), rec.kind, rec.campaign_id, rec.audience_id,
-                   dict(rec.payload or {}))
 
     def public(self) -> dict[str, Any]:
         """The `EventPublic` shape (the audience stays private)."""
@@ -100,33 +97,43 @@ class Event:
 
 
 def publish(session: Session, kind: str, payload: dict[str, Any] | None = None, *,
-            campaign_id: int | None = None, audience_id: int | None = None) -> EventRecord:
+            campaign_id: int | None = None, audience_id: int | None = None) -> Event:
     """Record an event in the caller's transaction; subscribers get it after the commit.
 
     `payload` must be JSON-serialisable. `audience_id` restricts the event to one person.
-    The returned record has its id (flushed).
+    Returns the event with its id (one INSERT ... RETURNING: this runs on every write).
     """
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_EVENT_LOCK})
-        # Delivered to the other processes' listeners at commit (and only if it commits).
-        session.execute(text(f"NOTIFY {notify.CHANNEL}"))
-    record = EventRecord(kind=kind, payload=payload or {}, campaign_id=campaign_id,
-                         audience_id=audience_id)
-    session.add(record)
-    session.flush()
+        # The notification is delivered to the other processes' listeners at commit (and
+        # only if it commits). One round trip for both.
+        session.execute(_LOCK_AND_NOTIFY, {"k": _PG_EVENT_LOCK, "channel": notify.CHANNEL})
+    body = payload or {}
+    at = utcnow()
+    event_id = session.execute(
+        insert(table(EventRecord)).values(at=at, kind=kind, payload=body, campaign_id=campaign_id,
+                                   audience_id=audience_id).returning(EventRecord.id)
+    ).scalar_one()
     on_commit(session, wake_brokers)
-    return record
+    return Event(event_id, as_utc(at), kind, campaign_id, audience_id, dict(body))
+
+
+_EVENT_COLUMNS = (EventRecord.id, EventRecord.at, EventRecord.kind, EventRecord.campaign_id,
+                  EventRecord.audience_id, EventRecord.payload)
 
 
 def fetch_events(session: Session, after_id: int, *, viewer_id: int | None = None,
                  all_audiences: bool = False, limit: int = FETCH_BATCH) -> list[Event]:
-    """Committed events with id > after_id, oldest first (visible to viewer unless all)."""
-    query = select(EventRecord).where(EventRecord.id > after_id)
+    """Committed events with id > after_id, oldest first (visible to viewer unless all).
+
+    Plain rows, not ORM objects: every process reads every event this way.
+    """
+    query = select(*_EVENT_COLUMNS).where(EventRecord.id > after_id)
     if not all_audiences:
         query = query.where(or_(EventRecord.audience_id.is_(None),
                                 EventRecord.audience_id == viewer_id))
-    rows = session.scalars(query.order_by(EventRecord.id).limit(limit))
-    return [Event.from_record(r) for r in rows]
+    rows = session.execute(query.order_by(EventRecord.id).limit(limit))
+    return [Event(i, as_utc(at), kind, campaign, audience, dict(payload or {}))
+            for i, at, kind, campaign, audience, payload in rows]
 
 
 def last_event_id(session: Session) -> int:

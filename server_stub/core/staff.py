@@ -75,13 +75,12 @@ def post_message(session: Session, ctx: RequestContext, staff: Person,
     """Broadcast a staff message as the live event `staff_message` (to one campaign or all)."""
     if data.campaign_id is not None and session.get(Campaign, data.campaign_id) is None:
         raise not_found("Campagne introuvable.", field="campaign_id")
-    record = events.publish(session, "staff_message",
-                            {"text": data.text.strip(), "author": staff.display_name},
-                            campaign_id=data.campaign_id)
+    event = events.publish(session, "staff_message",
+                           {"text": data.text.strip(), "author": staff.display_name},
+                           campaign_id=data.campaign_id)
     audit.record(session, Action.STAFF_MESSAGE, actor_id=staff.id, campaign_id=data.campaign_id,
-                 address=ctx.address, detail={"event_id": record.id})
+                 address=ctx.address, detail={"event_id": event.id})
     session.commit()
-    event = events.Event.from_record(record)
     return EventPublic(id=event.id, at=event.at, kind=event.kind, campaign_id=event.campaign_id,
                        payload=event.payload)
 

@@ -30,7 +30,7 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 BeforeId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
-def get_registry(request: Request) -> NationalRegistry:
+async def get_registry(request: Request) -> NationalRegistry:
     """The app's national runtimes (created on first use when no lifespan ran)."""
     registry = getattr(request.app.state, "national", None)
     if registry is None:

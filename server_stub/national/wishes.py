@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from server_stub.core import audit, events
 from server_stub.core.clock import as_utc, now
 from server_stub.core.context import RequestContext
-from server_stub.core.db import execute_dml
+from server_stub.core.db import execute_dml, table
 from server_stub.core.errors import ApiError, not_found
 from server_stub.core.models import Person
 from server_stub.national import schemas as sch
@@ -28,7 +28,7 @@ from server_stub.national.common import (
     NationalEvent,
     wrong_state,
 )
-from server_stub.national.models import NationalStudent, Wish, WishChange
+from server_stub.national.models import NationalStudent, Wish, WishChange, WishReceipt
 from server_stub.national.reads import candidate, require_readable, wish_list
 from server_stub.national.receipts import new_receipt, public, receipts_of
 from server_stub.national.runtime import CampaignRuntime, CandInfo, NationalRegistry
@@ -91,18 +91,22 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
         raise StaleVersion(wish_list(rt, cand))
     _write_rows(session, cand.id, cells, action, cell_id, from_position, to_position)
     at = now().replace(microsecond=0)
-    session.add(WishChange(candidate_id=cand.id, at=at, actor_id=person.id, action=action,
-                           cell_id=cell_id, from_position=from_position,
-                           to_position=to_position, version=new_version, count=len(cells)))
+    # Plain INSERTs, no unit of work: this runs on every change of every list.
+    session.execute(insert(table(WishChange)).values(
+        candidate_id=cand.id, at=at, actor_id=person.id, action=action, cell_id=cell_id,
+        from_position=from_position, to_position=to_position, version=new_version,
+        count=len(cells)))
     receipt = new_receipt(ctx.settings.secret_key, rt.campaign_id, cand.id, new_version, at,
                           cells)
-    session.add(receipt)
+    session.execute(insert(table(WishReceipt)).values(
+        candidate_id=receipt.candidate_id, version=receipt.version, at=receipt.at,
+        cells=receipt.cells, digest=receipt.digest, signature=receipt.signature))
     detail: dict[str, Any] = {"action": action, "version": new_version, "count": len(cells)}
     if cell_id is not None:
         detail["cell_id"] = cell_id
-    audit.record(session, NationalAction.WISHES_CHANGED, actor_id=person.id,
-                 subject_id=cand.person_id, campaign_id=rt.campaign_id, detail=detail,
-                 address=ctx.address)
+    audit.record_now(session, NationalAction.WISHES_CHANGED, actor_id=person.id,
+                     subject_id=cand.person_id, campaign_id=rt.campaign_id, detail=detail,
+                     address=ctx.address)
     # Last: the event log's lock (core/events.py) is held from here to the commit.
     events.publish(session, NationalEvent.WISHES_CHANGED,
                    {"campaign_id": rt.campaign_id, "candidate_id": cand.id,
@@ -128,16 +132,12 @@ def _write_rows(session: Session, candidate_id: int, cells: list[int], action: s
         session.execute(update(Wish).where(mine, Wish.position > from_position)
                         .values(position=Wish.position - 1))
     elif action == "move" and from_position is not None and to_position is not None:
-        if from_position < to_position:
-            session.execute(update(Wish).where(mine, Wish.position > from_position,
-                                               Wish.position <= to_position)
-                            .values(position=Wish.position - 1))
-        elif from_position > to_position:
-            session.execute(update(Wish).where(mine, Wish.position >= to_position,
-                                               Wish.position < from_position)
-                            .values(position=Wish.position + 1))
-        session.execute(update(Wish).where(mine, Wish.cell_id == cell_id)
-                        .values(position=to_position))
+        # One statement: the moved wish takes its place, those between shift by one.
+        low, high = sorted((from_position, to_position))
+        shift = -1 if from_position < to_position else 1
+        session.execute(update(Wish).where(mine, Wish.position.between(low, high))
+                        .values(position=case((Wish.cell_id == cell_id, to_position),
+                                              else_=Wish.position + shift)))
     else:
         session.execute(delete(Wish).where(mine))
         if cells:
