@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.api.national import Headline, Turn
+from desktop.api.national import Headline, Pace, Turn
 from desktop.app import AmphiApp
 from desktop.sync.notifications import TurnNotifier
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
@@ -31,8 +31,9 @@ Run = Callable[..., Any]
 def turn(people_before: int, *, my_turn: bool = False, status: str = "running") -> Turn:
     return Turn(amphi_status=status, current_rank=100, current_position=100,
                 my_position=100 + people_before, people_before=people_before, my_turn=my_turn,
-                turn_started_at=datetime.now(UTC), turn_deadline=None, pace_per_hour=60.0,
-                estimated_wait_seconds=people_before * 60)
+                turn_started_at=datetime.now(UTC), turn_deadline=None,
+                pace=Pace(low=50, high=70, turns=30, seconds=1800),
+                wait_seconds=[people_before * 3600 // 70, people_before * 3600 // 50])
 
 
 def redness(people_before: int, my_turn: bool = False) -> float:
@@ -66,7 +67,7 @@ def test_the_panel_says_in_words_what_its_colour_says(qtbot: QtBot, before: int,
     assert panel.title.text() == title
     assert panel.colour == turn_colour(before)
     assert "Passe maintenant : l'étudiant classé 100." == panel.now_label.text()
-    assert "attente estimée" in panel.pace_label.text()
+    assert "votre tour dans" in panel.pace_label.text()
     assert panel.take_button.isHidden()
     # Screen readers get the same words (the colour is never the only signal).
     assert panel.accessibleDescription().startswith(title)
@@ -91,29 +92,27 @@ def test_at_my_turn_the_panel_is_red_and_offers_the_button(qtbot: QtBot) -> None
     assert "29 personnes" in panel.title.text() and "101" in panel.now_label.text()
 
 
-def test_the_wait_follows_the_pace_this_screen_sees(qtbot: QtBot,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = [1000.0]
-    monkeypatch.setattr("desktop.ui.national.turn_panel.monotonic", lambda: clock[0])
+def test_the_pace_and_the_wait_read_as_ranges_or_too_early(qtbot: QtBot) -> None:
+    """« Il en passe 50-70 à l'heure » and the time to my turn as a range, from the pace
+    the server observed; moved by `turn_started` events between fetches; and « trop
+    tôt » while the server could not tell yet (issue 15: not « 600 choix par heure »)."""
     panel = TurnPanel()
     qtbot.addWidget(panel)
-    slow = Turn(amphi_status="running", current_rank=10, current_position=10, my_position=400,
-                people_before=390, my_turn=False, turn_started_at=None, turn_deadline=None,
-                pace_per_hour=3.0, estimated_wait_seconds=390 * 1200)
-    panel.set_turn(slow, passing=400, rank=400)  # 3 per hour measured by the server
-    assert "Rythme : 3 choix par heure" in panel.pace_label.text()
-    for before in range(389, 379, -1):  # one turn every 30 s seen live: 120 per hour
-        clock[0] += 30
-        panel.set_people_before(before)
-    assert round(panel.observed_pace() or 0) == 120
-    assert "Rythme : 120 choix par heure" in panel.pace_label.text()
-    assert "environ 3 h 10" in panel.pace_label.text()  # 380 people at 120 per hour
-    paused = Turn(amphi_status="paused", current_rank=10, current_position=10, my_position=400,
-                  people_before=380, my_turn=False, turn_started_at=None, turn_deadline=None,
-                  pace_per_hour=0.0, estimated_wait_seconds=None)
-    panel.set_turn(paused, passing=400, rank=400)
-    assert panel.observed_pace() is None
-    assert "pause" in panel.title.text()
+    panel.set_turn(turn(120), passing=3675, rank=3775)
+    assert panel.pace_label.text() == (
+        "Il en passe 50-70 à l'heure — votre tour dans 1 h 43 à 2 h 24.")
+    assert panel.mine_label.text() == (
+        "Votre rang : 3\u202f775 — vous allez être 3\u202f675e de votre contingent à choisir.")
+    panel.set_people_before(30)  # a turn_started event: the wait follows
+    assert panel.pace_label.text().endswith("votre tour dans 26 min à 36 min.")
+    panel.set_people_before(1)
+    assert panel.pace_label.text().endswith("votre tour dans moins de 2 minutes.")
+    early = Turn(amphi_status="running", current_rank=10, current_position=10, my_position=400,
+                 people_before=390, my_turn=False, turn_started_at=None, turn_deadline=None,
+                 pace=None, wait_seconds=None)
+    panel.set_turn(early, passing=400, rank=400)
+    assert panel.pace_label.text().startswith("Trop tôt pour estimer")
+    assert "heure" not in panel.pace_label.text()
 
 
 def test_notifications_once_when_near_and_once_at_my_turn(qtbot: QtBot) -> None:
