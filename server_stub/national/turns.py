@@ -120,8 +120,17 @@ def _open_turn(session: Session, rt: CampaignRuntime, nxt: CandInfo | None,
         run.turn_started_at = None
         done = _publish(session, rt, NationalEvent.AMPHI_STATE,
                         {"status": RunStatus.FINISHED.value})
-        return {"run_status": RunStatus.FINISHED.value, "turn_candidate_id": None,
-                "turn_started_at": None, "mark:run": done, "mark:turn": done}
+        changes: dict[str, Any] = {"run_status": RunStatus.FINISHED.value,
+                                   "turn_candidate_id": None, "turn_started_at": None,
+                                   "mark:run": done, "mark:turn": done}
+        if rt.state == SiteState.AMPHI:  # everybody passed: the site is « Terminé » too
+            session.get_one(Campaign, rt.campaign_id).state = SiteState.FINISHED.value
+            changes["mark:state"] = _publish(
+                session, rt, NationalEvent.SITE_STATE,
+                {"state": SiteState.FINISHED.value,
+                 "label": STATE_LABELS[SiteState.FINISHED]})
+            changes["state"] = SiteState.FINISHED.value
+        return changes
     run.turn_candidate_id = nxt.id
     run.turn_started_at = at
     payload = _turn_payload(rt, nxt, at)

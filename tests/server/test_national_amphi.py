@@ -300,6 +300,10 @@ def test_staff_pause_resume_assign_skip_demote(live_server: LiveServer,
     final = c.client.get(c.url("/staff/amphi"), headers=c.staff).json()
     assert final["amphi_status"] == "finished" and final["current"] is None
     assert final["radar"]["passed"] == 7 and final["radar"]["remaining"] == 0
+    # Everybody passed: the site is « Terminé », not still « En période d'amphi ».
+    assert final["site_state"] == "finished" and final["radar"]["site_state"] == "finished"
+    summary = c.client.get(c.url("")).json()
+    assert (summary["state"], summary["state_label"]) == ("finished", "Terminé")
 
 
 def test_demotion_requests_move_the_passing_order(live_server: LiveServer,

@@ -44,6 +44,7 @@ from desktop.models.national_tables import (
 )
 from desktop.ui.national.common import page_layout, table_view
 from desktop.ui.national.tables_view import radar_text
+from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyButton, Card, repolish, styled_label
 
 STATES = (("closed", "Fermé pour travaux"),
@@ -261,12 +262,15 @@ class StaffNationalView(QWidget):
 
     def show_campaign(self, campaign: NationalCampaign) -> None:
         self.campaign = campaign
-        self.subtitle.setText(self.tr("%1 — %2 étudiants classés (%3 ont défini leur compte), "
-                                      "%4 cellules, %5 postes").replace("%1", campaign.name)
-                              .replace("%2", str(campaign.students))
-                              .replace("%3", str(campaign.registered))
-                              .replace("%4", str(campaign.cells))
-                              .replace("%5", str(campaign.posts)))
+        accounts = (self.tr("%1 a défini son compte") if campaign.registered <= 1
+                    else self.tr("%1 ont défini leur compte")).replace(
+            "%1", integer(campaign.registered))
+        self.subtitle.setText(self.tr("%1 — %2 étudiants classés (%3), %4 cellules, %5 postes")
+                              .replace("%1", campaign.name)
+                              .replace("%2", integer(campaign.students))
+                              .replace("%3", accounts)
+                              .replace("%4", integer(campaign.cells))
+                              .replace("%5", integer(campaign.posts)))
         self.subtitle.show()
         self.state_label.setText(self.tr("État actuel : %1").replace("%1", campaign.state_label))
         index = self.state_combo.findData(campaign.state)
@@ -296,7 +300,7 @@ class StaffNationalView(QWidget):
         else:
             self.current_name.setText(self.tr("%1 %2 — classé %3").replace(
                 "%1", current.last_name.upper()).replace("%2", current.first_name)
-                .replace("%3", str(current.rank)))
+                .replace("%3", integer(current.rank)))
             self.current_phone.setText(current.phone or self.tr(
                 "non renseigné — écrivez-lui ou passez son tour"))
             self.current_phone.setProperty("missing", not current.phone)

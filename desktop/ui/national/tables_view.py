@@ -213,7 +213,7 @@ class TablesView(QWidget):
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(self.tr("%1 ligne(s) affichée(s) sur %2").replace(
-            "%1", str(shown)).replace("%2", str(total)))
+            "%1", integer(shown)).replace("%2", integer(total)))
 
     @asyncSlot()
     async def reload(self) -> None:
@@ -263,7 +263,7 @@ class TablesView(QWidget):
             rows.extend(r for r in page.rows if r.pool == pool)
             offset += len(page.rows)
             self.count_label.setText(self.tr("Chargement… %1 / %2").replace(
-                "%1", str(offset)).replace("%2", str(page.total)))
+                "%1", integer(offset)).replace("%2", integer(page.total)))
             if not page.rows or offset >= page.total:
                 return rows
 

@@ -249,7 +249,7 @@ class TurnPanel(QFrame):
                 "de confirmer."))
         elif current is not None:
             self.now_label.setText(_tr("Passe maintenant : l'étudiant classé %1.")
-                                   .replace("%1", str(current)))
+                                   .replace("%1", integer(current)))
         else:
             self.now_label.setText(_tr("Personne ne choisit en ce moment."))
         self.mine_label.setText(_tr("Votre rang : %1 — vous allez être %2e de votre "

@@ -50,6 +50,7 @@ from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
 from desktop.ui.national.sentences import above_text, headline_text
 from desktop.ui.national.turn_panel import TurnPanel
+from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyButton, Card, link_button, primary_button, styled_label
 
 ABSENCE_TEXT = (
@@ -364,10 +365,11 @@ class WishesView(QWidget):
         past = self.tr("Classé %1 — contingent %2 — votre tour est passé (%3e de votre "
                        "contingent).")
         self.status_line.setText(
-            (past if me.outcome is not None else future).replace("%1", str(me.rank))
-            .replace("%2", labels.pool(me.pool, me.pool_label)).replace("%3", str(me.passing))
+            (past if me.outcome is not None else future).replace("%1", integer(me.rank))
+            .replace("%2", labels.pool(me.pool, me.pool_label))
+            .replace("%3", integer(me.passing))
             + (self.tr(" Vous avez demandé à passer derrière le rang %1.")
-               .replace("%1", str(me.demoted_behind)) if me.demoted_behind else ""))
+               .replace("%1", integer(me.demoted_behind)) if me.demoted_behind else ""))
         amphi_open = me.site_state == "amphi" or me.turn.amphi_status in OPEN_AMPHI
         passed = me.outcome is not None
         self.turn_panel.setVisible(amphi_open and not passed)
@@ -676,7 +678,7 @@ class WishesView(QWidget):
                      self.tr("Spécialité : %1").replace("%1", headline.specialty or ""),
                      self.tr("Poste %1 sur %2").replace("%1", str(headline.k))
                      .replace("%2", str(headline.capacity))),
-            title=self.tr("Vous allez prendre ce poste"))
+            title=self.tr("Vous allez prendre ce poste"), freezes_wishes=True)
         self.steps = ConfirmationSteps(self)
         try:
             confirmed = await self.steps.run(summary)
