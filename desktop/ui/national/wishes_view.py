@@ -255,7 +255,12 @@ class WishesView(QWidget):
         self.add_button = primary_button(self.tr("Ajouter un vœu"), self)
         self.add_button.setDefault(False)
         self.add_button.clicked.connect(self._add)
-        self.specialty_combo.editor.returnPressed.connect(self._add)
+        self.add_button.setToolTip(self.tr("Ajoute la subdivision et la spécialité choisies "
+                                           "à votre liste de vœux."))
+        # Return in a picker only completes what is typed: adding a wish is the button's
+        # deliberate click (Down+Return once added a wrong wish at once).
+        self.specialty_combo.editor.returnPressed.connect(self._specialty_chosen)
+        self.specialty_combo.activated.connect(self._specialty_chosen)
         add.addWidget(self.add_button)
         card.body.addWidget(self.add_row)
         self.add_error = styled_label("", "error", wrap=True)
@@ -528,6 +533,11 @@ class WishesView(QWidget):
         cells = self.student.wishes.cells.values()
         self.specialty_combo.set_items(sorted({c.specialty for c in cells
                                                if not sub or c.subdivision == sub}))
+
+    def _specialty_chosen(self, *_args: object) -> None:
+        """A specialty was picked: the next step is the « Ajouter un vœu » button."""
+        if self.specialty_combo.value() and self.subdivision_combo.value():
+            self.add_button.setFocus()
 
     def _update_take_button(self) -> None:
         student = self.student
