@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.api.client import ApiError, Profile
 from desktop.api.national import NationalApi, Receipt
@@ -76,7 +76,10 @@ class NationalArea(QObject):
         self.open_after_print = True
         self._landed = False  # moved to « Mes vœux » once, at the first load
         self.last_attestation: Path | None = None
-        self.notifier = TurnNotifier(window.show_notice, self)
+        # No tray: the taskbar entry flashes. Never an in-app banner: the turn panel (on
+        # « Mes vœux ») or the turn strip (on every other page) says it already, and a
+        # second « C'EST VOTRE TOUR » banner pushed JE PRENDS down at the critical moment.
+        self.notifier = TurnNotifier(self._alert, self)
         self.wishes_view = WishesView()
         self.tables_view = TablesView()
         self.history_view = HistoryView()
@@ -234,9 +237,10 @@ class NationalArea(QObject):
     def _notify_turn(self, me: Any) -> None:
         if me.outcome is None and me.turn.amphi_status == "running":
             self.notifier.update(me.turn.people_before, me.turn.my_turn)
-        elif me.outcome is not None and self.notifier.sent \
-                and self.window.notice_banner.text == self.notifier.sent[-1]:
-            self.window.notice_banner.clear()  # « c'est votre tour » is over
+
+    def _alert(self, _text: str, _kind: str) -> None:
+        """Where the desktop shows no notification: make the window ask for attention."""
+        QApplication.alert(self.window)
 
     def _receipt(self, receipt: Receipt) -> None:
         self.wishes_view.show_message(_tr("Vœux enregistrés — reçu %1").replace(

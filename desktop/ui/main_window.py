@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,8 @@ from desktop.ui.guide import open_guide
 from desktop.ui.widgets import Banner, repolish, styled_label
 
 ProfileTest = Callable[[Profile], bool]
+DEFAULT_SIZE = (1180, 760)  # the first time; never more than the screen offers
+GEOMETRY_KEY = "main_window/geometry"  # QSettings: where and how big it was last closed
 
 
 @dataclass
@@ -77,10 +79,10 @@ class MainWindow(QMainWindow):
         self._retry_timer.timeout.connect(self._tick_retry)
         self.setWindowTitle(self.tr("Amphi"))
         self.setWindowIcon(app_icon())
-        self.resize(1180, 760)
         self.setMinimumSize(860, 560)
         self._build(server)
         self._build_menus()
+        self.restore_geometry()
 
     # ---------------------------------------------------------------- layout
 
@@ -319,12 +321,30 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed (QSettings); the
+        first time, DEFAULT_SIZE or less on a small screen (a 1366×768 laptop)."""
+        saved = QSettings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty() \
+                and self.restoreGeometry(saved):
+            return
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+
+    def save_geometry(self) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+
     def close_quietly(self) -> None:
         """Close without asking the app to quit (sign-out, lost session)."""
         self._quiet_close = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_geometry()
         if not self._quiet_close:
             self.quit_requested.emit()
         event.accept()

@@ -229,3 +229,28 @@ def test_banners_say_their_kind_in_words(qtbot: QtBot) -> None:
         "Erreur", "Le serveur ne répond pas.")
     banner.show_message("Vœux enregistrés.", "success")
     assert banner.accessibleName() == "Réussi"
+
+
+def test_the_window_fits_a_small_screen_and_remembers_its_size_and_place(
+        qtbot: QtBot, isolated_settings: Any) -> None:
+    """First time: the default size, never more than the screen offers; then the size
+    and place it had when closed (QSettings, here in this test's own folder)."""
+    from PySide6.QtCore import QPoint, QSize
+
+    from desktop.ui.main_window import DEFAULT_SIZE
+
+    first = MainWindow(server="http://127.0.0.1:8000")
+    qtbot.addWidget(first)
+    room = first.screen().availableGeometry()
+    assert first.width() == max(min(DEFAULT_SIZE[0], room.width()), first.minimumWidth())
+    assert first.height() == max(min(DEFAULT_SIZE[1], room.height()), first.minimumHeight())
+    # (Qt keeps a restored window on its screen: the test screen is 800×800.)
+    first.resize(860, 700)
+    first.move(QPoint(0, 40))
+    first.close_quietly()  # closing saves it
+    assert list(isolated_settings.rglob("*.ini")) or list(isolated_settings.rglob("*.conf"))
+
+    second = MainWindow(server="http://127.0.0.1:8000")
+    qtbot.addWidget(second)
+    assert second.size() == QSize(860, 700)
+    assert second.pos() == QPoint(0, 40)

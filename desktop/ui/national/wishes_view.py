@@ -60,6 +60,7 @@ ABSENCE_TEXT = (
     "cette décision à tout moment avant votre tour. Absent, vous voyez toujours vos vœux "
     "mais ne pouvez plus les modifier.")
 OPEN_AMPHI = ("running", "paused")
+MIN_TABLE_HEIGHT = 190  # about five wishes: visible at 1280×720 even at my turn
 
 
 class WishTable(QTableView):
@@ -154,8 +155,10 @@ class WishesView(QWidget):
         self.discard_button.hide()
         layout.addWidget(self.discard_button)
         self._build_assignment(layout)
-        self._build_absence(layout)
+        # The wishes before the absence card: at 1280×720 the table (and at my turn the
+        # JE PRENDS button above it) must show without scrolling; the absence is below.
         self._build_list(layout)
+        self._build_absence(layout)
         layout.addStretch(0)
         self.turn_panel.take_clicked.connect(self._take)
         self.turn_panel.enter_requested.connect(self._enter)
@@ -282,7 +285,7 @@ class WishesView(QWidget):
 
         self.table = WishTable(self)
         self.table.setModel(self.model)
-        self.table.setMinimumHeight(420)
+        self.table.setMinimumHeight(MIN_TABLE_HEIGHT)
         self.table.delete_pressed = self._delete_selected
         self.table.clicked.connect(self._cell_clicked)
         card.body.addWidget(self.table, 1)
