@@ -41,6 +41,13 @@ LIVE_KINDS_STAFF = frozenset({"turn_started", "student_assigned", "turn_ended", 
                               "site_state", "order_changed", "offer_changed"})
 
 
+# Opening pages (MainWindow.add_page `home`, lowest first): the student on his wishes; the
+# agent on the procedure in progress (the national amphitheatre before a regional one).
+HOME_STUDENT = 10
+HOME_STAFF_IN_PROGRESS = 5
+HOME_STAFF = 50
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NationalArea", text)
 
@@ -91,13 +98,14 @@ class NationalArea(QObject):
         self.wishes_view.turn_panel.changed.connect(self._update_strip)
         window.page_changed.connect(self._update_strip)
         window.add_page("national_wishes", _tr("Mes vœux (choix national)"), None,
-                        self.wishes_view, roles={"student"}, visible_if=is_candidate)
+                        self.wishes_view, roles={"student"}, visible_if=is_candidate,
+                        home=HOME_STUDENT)
         window.add_page("national_tables", _tr("Tableaux publics"), None, self.tables_view,
                         visible_if=sees_tables)
         window.add_page("national_history", _tr("Mes historiques"), None, self.history_view,
                         roles={"student"}, visible_if=is_candidate)
         window.add_page("national_staff", _tr("Choix national (agence)"), None,
-                        self.staff_view, roles={"staff"})
+                        self.staff_view, roles={"staff"}, home=HOME_STAFF)
         context.connect(context.account.profile_changed, self._profile_changed)
         context.connect(context.account.signed_out, self._signed_out)
         context.connect(context.live.event_received, self._on_event)
@@ -190,6 +198,7 @@ class NationalArea(QObject):
             return
         self.staff_campaign_id = cid
         national = self.national
+        spawn(self, self._home_if_running(cid))
 
         async def command(name: str, candidate_id: int | None) -> Any:
             calls = {"start": national.national_start_amphi,
@@ -218,6 +227,16 @@ class NationalArea(QObject):
             index = self.tables_view.kind_combo.findData("mine")
             if index >= 0:
                 self.tables_view.kind_combo.removeItem(index)
+
+    async def _home_if_running(self, cid: int) -> None:
+        """The agent opens on the national screen while its amphitheatre is on."""
+        try:
+            campaign = await self.national.national_campaign(cid)
+        except ApiError as exc:
+            log.info("national campaign not read: %s", exc.message)
+            return
+        if campaign.state == "amphi":
+            self.window.propose_home("national_staff", HOME_STAFF_IN_PROGRESS)
 
     # ---------------------------------------------------------------- live
 
