@@ -118,10 +118,12 @@ def test_the_pace_and_the_wait_read_as_ranges_or_too_early(qtbot: QtBot) -> None
         "Il en passe 50-70 à l'heure — votre tour dans 1 h 43 à 2 h 24.")
     assert panel.mine_label.text() == (
         "Votre rang : 3\u202f775 — vous allez être 3\u202f675e de votre contingent à choisir.")
-    panel.set_people_before(30)  # a turn_started event: the wait follows
+    pace = Pace(low=50, high=70, turns=30, seconds=1800)
+    panel.set_people_before(30, pace=pace)  # a turn_started event: the wait follows
     assert panel.pace_label.text().endswith("votre tour dans 26 min à 36 min.")
-    panel.set_people_before(1)
-    assert panel.pace_label.text().endswith("votre tour dans moins de 2 minutes.")
+    panel.set_people_before(1, pace=Pace(low=100, high=120, turns=40, seconds=1200))
+    assert panel.pace_label.text() == (
+        "Il en passe 100-120 à l'heure — votre tour dans moins de 2 minutes.")
     early = Turn(amphi_status="running", current_rank=10, current_position=10, my_position=400,
                  people_before=390, my_turn=False, turn_started_at=None, turn_deadline=None,
                  pace=None, wait_seconds=None)

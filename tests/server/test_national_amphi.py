@@ -462,6 +462,14 @@ def test_the_pace_and_the_wait_are_ranges_observed_from_the_turns(
     assert shortest < 60 < longest < 5 * 60, turn  # one person at one a minute
     radar = c.get("/radar").json()
     assert radar["pace"] == pace
+    # Every `turn_started` carries the pace of that moment: panels follow it between fetches.
+    from server_stub.core.models import EventRecord
+
+    with live_server.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
+        started = [e.payload for e in db.scalars(select(EventRecord).where(
+            EventRecord.kind == "turn_started").order_by(EventRecord.id))]
+    assert [p["pace"] is None for p in started] == [True] * 6 + [False] * 3
+    assert started[-1]["pace"]["low"] < 60 < started[-1]["pace"]["high"]
     # At his turn, no wait to tell.
     calendar.shift(timedelta(minutes=1))
     assert enter(c, c.students[9]).status_code == 200

@@ -119,6 +119,7 @@ class TurnPanel(QFrame):
         self.my_turn = False
         self.colour = QColor(BLUE)
         self._current_rank: int | None = None
+        self.pace: Pace | None = None
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(900)
         self._animation.valueChanged.connect(self._paint_colour)
@@ -173,14 +174,17 @@ class TurnPanel(QFrame):
         self.people_before = turn.people_before
         self.my_turn = turn.my_turn
         self._current_rank = turn.current_rank
+        self.pace = turn.pace
         self._update()
 
-    def set_people_before(self, people_before: int, *, current_rank: int | None = None
-                          ) -> None:
-        """From a `turn_started` event, between two fetches of the panel."""
+    def set_people_before(self, people_before: int, *, current_rank: int | None = None,
+                          pace: Pace | None = None) -> None:
+        """From a `turn_started` event, between two fetches of the panel (with the pace
+        the server observed then)."""
         if self.turn is None:
             return
         self.people_before = max(0, people_before)
+        self.pace = pace
         if current_rank is not None:
             self._current_rank = current_rank
         self._update()
@@ -255,7 +259,7 @@ class TurnPanel(QFrame):
         self.mine_label.setText(_tr("Votre rang : %1 — vous allez être %2e de votre "
                                     "contingent à choisir.").replace("%1", integer(self.rank))
                                 .replace("%2", integer(self.passing)))
-        self.pace_label.setText(pace_text(turn.pace, before, self.my_turn))
+        self.pace_label.setText(pace_text(self.pace, before, self.my_turn))
         self.pace_label.setVisible(not self.my_turn)
         self.setProperty("urgent", self.my_turn)
         self.setAccessibleName(_tr("Mon tour à l'amphithéâtre"))

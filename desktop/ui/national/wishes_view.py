@@ -430,7 +430,8 @@ class WishesView(QWidget):
 
     def _turn_moved(self, people_before: int, current_rank: object) -> None:
         self.turn_panel.set_people_before(
-            people_before, current_rank=current_rank if isinstance(current_rank, int) else None)
+            people_before, current_rank=current_rank if isinstance(current_rank, int) else None,
+            pace=self.student.pace if self.student is not None else None)
 
     def show_wishes(self) -> None:
         student = self.student
