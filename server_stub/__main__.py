@@ -256,6 +256,9 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
         "demo_mode": True,
         "demo_national_participants": True,
         "demo_simulated_participants": True,
+        # Its most interesting state: the national amphitheatre runs (the demo student's
+        # turn comes within minutes; the agent follows it).
+        "demo_start_amphi": True,
     } if args.demo else {}
     if args.demo:  # the demo's data is ours: its schema follows the code
         overrides["migrate_on_start"] = True
