@@ -416,3 +416,17 @@ def test_down_and_return_in_the_picker_choose_but_never_add(
         assert server_cells(c, 1) == [c.cell("LYON", "Cardiologie")]
 
     arun(scenario(), timeout=60)
+
+
+def test_what_is_typed_in_a_picker_survives_a_refresh_of_its_list(qtbot: QtBot) -> None:
+    """During the amphitheatre the wishes refresh every second or so, and the pickers with
+    them: what the student was typing was cleared each time."""
+    combo = SearchCombo("Discipline / spécialité…")
+    qtbot.addWidget(combo)
+    combo.set_items(["Cardiologie", "Pédiatrie"])
+    qtbot.keyClicks(combo.editor, "pedia")
+    combo.set_items(["Cardiologie", "Pédiatrie"])  # the same list again
+    assert combo.editor.text() == "pedia" and combo.suggestions() == ["Pédiatrie"]
+    combo.set_items(["Cardiologie", "Chirurgie pédiatrique", "Pédiatrie"])  # a new one
+    assert combo.editor.text() == "pedia"
+    assert combo.suggestions() == ["Pédiatrie", "Chirurgie pédiatrique"]

@@ -161,14 +161,19 @@ class SearchCombo(QComboBox):
         return [str(self.matches.index(row, 0).data()) for row in range(self.matches.rowCount())]
 
     def set_items(self, items: Sequence[str]) -> None:
+        """The list to choose from; what is typed stays (the list is refreshed by live
+        events while the student types: nothing typed is lost)."""
+        items = list(items)
+        if items == [self.itemText(i) for i in range(self.count())]:
+            return
         keep = self.currentText()
         self.blockSignals(True)
         self.clear()
-        self.addItems(list(items))
+        self.addItems(items)
         self.setCurrentIndex(-1)
-        self.setEditText(keep if keep in items else "")
+        self.setEditText(keep)
         self.blockSignals(False)
-        self.matches.set_query("")
+        self.matches.set_query(keep)
 
     def value(self) -> str:
         """The chosen item: exactly one of the list (accents and case aside), else ""."""
