@@ -6743,12 +6743,17 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>My turn in the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_strip.py" line="49" />
+            <location filename="../../desktop/ui/national/turn_strip.py" line="47" />
+            <source>Merci de valider rapidement votre choix sur « Mes vœux » : d'autres attendent après vous.</source>
+            <translation>Please confirm your choice quickly on « My wishes »: others are waiting after you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/turn_strip.py" line="52" />
             <source>Choisir maintenant</source>
             <translation>Choose now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_strip.py" line="50" />
+            <location filename="../../desktop/ui/national/turn_strip.py" line="53" />
             <source>Voir mes vœux</source>
             <translation>See my wishes</translation>
         </message>

@@ -204,6 +204,7 @@ def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
         window.show_page("national_history")
         await until(lambda: strip.isVisible() and strip.title.text() == "C'EST VOTRE TOUR")
         assert strip.button.text() == "Choisir maintenant"
+        assert "ci-dessous" not in strip.detail.text() and "Mes vœux" in strip.detail.text()
         strip.button.click()
         assert window.current_page() == "national_wishes" and strip.isHidden()
         # Wrong secret answer: said beside the field, what was typed stays selectable.
