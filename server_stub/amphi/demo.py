@@ -165,10 +165,12 @@ class Simulation:
         if hers is None:
             return
         began = (now() - SITTING_BEGAN).replace(second=0, microsecond=0)
-        shift = began - as_utc(hers.starts_at)
-        for sitting in sittings:
-            sitting.starts_at = as_utc(sitting.starts_at) + shift
-            sitting.ends_at = as_utc(sitting.ends_at) + shift
+        days = timedelta(days=(began.date() - as_utc(hers.starts_at).date()).days)
+        for sitting in sittings:  # the same days apart, at their hours
+            sitting.starts_at = as_utc(sitting.starts_at) + days
+            sitting.ends_at = as_utc(sitting.ends_at) + days
+        length = as_utc(hers.ends_at) - as_utc(hers.starts_at)
+        hers.starts_at, hers.ends_at = began, began + length  # hers, now
 
     def _reset(self, session: Session, amphi: Amphi) -> None:
         """Demo only: put a finished amphitheatre back to open, every post free."""
