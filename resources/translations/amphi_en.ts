@@ -5839,268 +5839,268 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>StaffNationalView</name>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="81" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="82" />
             <source>Choix national — agence</source>
             <translation>National choice — agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="102" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="103" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="106" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="107" />
             <source>Démarrer l'amphi</source>
             <translation>Start the amphitheatre session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="107" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="108" />
             <source>Mettre en pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="108" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="109" />
             <source>Reprendre</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="115" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="116" />
             <source>Étudiant qui choisit maintenant</source>
             <translation>Student choosing now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="124" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="125" />
             <source>Nom, rang</source>
             <translation>Name, rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="126" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="127" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="133" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="134" />
             <source>Affecter son premier vœu réalisable</source>
             <translation>Assign their first achievable wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="134" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="135" />
             <source>Passer son tour</source>
             <translation>Skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="135" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="136" />
             <source>Déclasser dans la tranche suivante</source>
             <translation>Move down to the next slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="142" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="143" />
             <source>Les suivants</source>
             <translation>Next ones</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="153" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="154" />
             <source>État du site</source>
             <translation>Site status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="159" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
             <source>Fermé pour travaux</source>
             <translation>Closed for works</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="159" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
             <source>Saisie des coordonnées et mot de passe</source>
             <translation>Contact details and password entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="159" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
             <source>Ouvert pour choix avec simulation</source>
             <translation>Open for choices with simulation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="159" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
             <source>En période d'amphi</source>
             <translation>Amphitheatre session period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="159" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="161" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="162" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="168" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="169" />
             <source>Imports (CSV ou XLSX)</source>
             <translation>Imports (CSV or XLSX)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="169" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="170" />
             <source>Offre : colonnes subdivision, spécialité, postes, contingent (facultatif). Étudiants : rang, nom, prénom, date de naissance, INE, contingent. Les lignes refusées sont listées ; les autres sont importées.</source>
             <translation>Offer: columns subdivision, specialty, posts, pool (optional). Students: rank, surname, first name, date of birth, INE, pool. Rejected rows are listed; the others are imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="174" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
             <source>Importer l'offre…</source>
             <translation>Import the offer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="174" />
-            <location filename="../../desktop/ui/national/staff_view.py" line="178" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="179" />
             <source>Import…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="177" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="178" />
             <source>Importer les étudiants classés…</source>
             <translation>Import the ranked students…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="180" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
             <source>Vérifier seulement (ne rien importer)</source>
             <translation>Check only (import nothing)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="196" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="197" />
             <source>Tranches journalières</source>
             <translation>Daily slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="199" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
             <source>Jour (AAAA-MM-JJ)</source>
             <translation>Day (YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="199" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="199" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="201" />
             <source>Début (HH:MM)</source>
             <translation>Start (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="209" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="210" />
             <source>Ajouter une tranche</source>
             <translation>Add a slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="211" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="212" />
             <source>Retirer la tranche sélectionnée</source>
             <translation>Remove the selected slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="213" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="214" />
             <source>Enregistrer les tranches</source>
             <translation>Save the slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="214" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="215" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="265" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="275" />
             <source>%1 a défini son compte</source>
             <translation>%1 has set up an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="266" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="276" />
             <source>%1 ont défini leur compte</source>
             <translation>%1 have set up their accounts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="268" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="278" />
             <source>%1 — %2 étudiants classés (%3), %4 cellules, %5 postes</source>
             <translation>%1 — %2 ranked students (%3), %4 cells, %5 posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="275" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="285" />
             <source>État actuel : %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="286" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="297" />
             <source>Amphi %1 · site : %2</source>
             <translation>Amphitheatre session %1 · site: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="287" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
             <source>pas commencé</source>
             <translation>not started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="287" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
             <source>en cours</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="287" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
             <source>en pause</source>
             <translation>paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="287" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
             <source>terminé</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="296" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="310" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="301" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="315" />
             <source>%1 %2 — classé %3</source>
             <translation>%1 %2 — ranked %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="318" />
             <source>non renseigné — écrivez-lui ou passez son tour</source>
             <translation>not provided — write to them or skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="308" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="322" />
             <source>pas d'adresse</source>
             <translation>no address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="309" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="323" />
             <source>a un compte</source>
             <translation>has an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="309" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="323" />
             <source>sans compte</source>
             <translation>no account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="310" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="324" />
             <source>entré dans l'amphi</source>
             <translation>entered the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="311" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="325" />
             <source>pas encore entré dans l'amphi</source>
             <translation>not in the amphitheatre yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="312" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="326" />
             <source>ABSENT</source>
             <translation>ABSENT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="312" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="326" />
             <source>présent</source>
             <translation>present</translation>
         </message>
@@ -6150,77 +6150,77 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>expected pace: %1 to %2 per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="330" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="344" />
             <source>Choisit depuis %1 min %2 s</source>
             <translation>Choosing for %1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="366" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="380" />
             <source>Affecter %1 sur son premier vœu réalisable ?</source>
             <translation>Assign %1 their first achievable wish?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="367" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="381" />
             <source>Passer le tour de %1 ? Il ne prendra aucun poste.</source>
             <translation>Skip %1's turn? They will not take any post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="368" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="382" />
             <source>Déclasser %1 derrière le dernier rang de la tranche suivante ?</source>
             <translation>Move %1 down behind the last rank of the next slot?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="378" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="392" />
             <source>Décision enregistrée.</source>
             <translation>Decision saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="383" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="397" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="385" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="399" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="386" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="400" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="406" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="420" />
             <source>État du site modifié.</source>
             <translation>Site status changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="411" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="425" />
             <source>Choisir le fichier à importer</source>
             <translation>Choose the file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="412" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="426" />
             <source>Tableaux (*.csv *.xlsx *.txt);;Tous les fichiers (*)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="435" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="449" />
             <source>%1 : %2 ligne(s) lue(s), %3 créée(s), %4 mise(s) à jour, %5 refusée(s).</source>
             <translation>%1: %2 row(s) read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="440" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="454" />
             <source> Vérification seulement : rien n'a été importé.</source>
             <translation> Check only: nothing was imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="476" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="490" />
             <source>Ligne %1 : jour (AAAA-MM-JJ), rangs (nombres) et heure (HH:MM) sont attendus.</source>
             <translation>Row %1: a day (YYYY-MM-DD), ranks (numbers) and a time (HH:MM) are expected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="504" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="518" />
             <source>Tranches enregistrées.</source>
             <translation>Slots saved.</translation>
         </message>

@@ -129,6 +129,14 @@ def test_staff_import_slices_run_the_amphi_and_tables(
         tables.kind_combo.setCurrentIndex(tables.kind_combo.findData("listing"))
         await until(lambda: tables.model.rowCount() == 3)
 
+        # The last one passes: « Amphi terminé » and the site « Terminé » too (issue 15:
+        # it stayed « En période d'amphi »).
+        window.show_page("national_staff")
+        qtbot.mouseClick(view.skip_button, Qt.MouseButton.LeftButton)
+        await until(lambda: view.amphi is not None and view.amphi.amphi_status == "finished")
+        await until(lambda: view.amphi_status.text() == "Amphi terminé · site : Terminé")
+        await until(lambda: view.state_label.text() == "État actuel : Terminé")
+
     arun(scenario(), timeout=90)
 
 

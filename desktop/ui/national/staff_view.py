@@ -42,6 +42,7 @@ from desktop.models.national_tables import (
     sort_proxy,
     staff_student_columns,
 )
+from desktop.tasks import spawn
 from desktop.ui.national.common import page_layout, table_view
 from desktop.ui.national.tables_view import radar_text
 from desktop.ui.numbers import integer
@@ -250,6 +251,15 @@ class StaffNationalView(QWidget):
             return
         await self.reload_amphi()
 
+    async def _reload_campaign(self) -> None:
+        if self.source is None:
+            return
+        try:
+            self.show_campaign(await self.source.campaign())
+        except ApiError as exc:
+            if not exc.offline:
+                self.banner.show_message(exc.message, "error")
+
     @asyncSlot()
     async def reload_amphi(self) -> None:
         if self.source is None:
@@ -283,9 +293,13 @@ class StaffNationalView(QWidget):
     def show_amphi(self, amphi: StaffAmphi) -> None:
         self.amphi = amphi
         status = amphi.amphi_status
+        site = dict(STATES).get(amphi.site_state)
         self.amphi_status.setText(self.tr("Amphi %1 · site : %2").replace(
             "%1", self.tr(AMPHI_STATUS.get(status, status))).replace(
-            "%2", self.campaign.state_label if self.campaign else amphi.site_state))
+            "%2", self.tr(site) if site else amphi.site_state))
+        if self.campaign is not None and self.campaign.state != amphi.site_state:
+            # The site moved on by itself (everybody passed: « Terminé »): the state card too.
+            spawn(self, self._reload_campaign())
         self.start_button.setEnabled(status == "not_started")
         self.pause_button.setEnabled(status == "running")
         self.resume_button.setEnabled(status == "paused")
