@@ -430,3 +430,22 @@ def test_what_is_typed_in_a_picker_survives_a_refresh_of_its_list(qtbot: QtBot) 
     combo.set_items(["Cardiologie", "Chirurgie pédiatrique", "Pédiatrie"])  # a new one
     assert combo.editor.text() == "pedia"
     assert combo.suggestions() == ["Pédiatrie", "Chirurgie pédiatrique"]
+
+
+def test_the_wish_je_prends_takes_is_brought_into_view(qtbot: QtBot) -> None:
+    """At my turn the satisfied wish (often below exhausted ones) is scrolled to, on its
+    page, without being selected."""
+    view = WishesView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    rows = [WishRow(i, 100 + i, f"SUB{i}", "Spé", 3, "épuisé / 3") for i in range(1, 46)]
+    view.model.set_rows(rows)
+    view._update_pager()
+    view.show_wish(100 + 33)  # on the second page, far down
+    assert view.model.page == 1 and view.page_combo.currentIndex() == 1
+    row = view.model.row_of_cell(133)
+    assert row is not None
+    rect = view.table.visualRect(view.model.index(row, 0))
+    assert view.table.viewport().rect().contains(rect.center())
+    assert view.table.selected_row() is None

@@ -136,6 +136,7 @@ class WishesView(QWidget):
         self.attempt_key: str | None = None
         self.model = WishModel(self)
         self._fading = ""
+        self._shown_at_turn = False  # the wish JE PRENDS takes was brought into view
         self._fade_timer = QTimer(self)
         self._fade_timer.setSingleShot(True)
         self._fade_timer.setInterval(8000)
@@ -552,11 +553,31 @@ class WishesView(QWidget):
         ready = (student.wishes.draft is None and not student.me.secret_required
                  and student.me.assignment is None and student.me.turn.amphi_status == "running")
         self.turn_panel.set_choice(headline, enabled=ready)
+        if self.turn_panel.my_turn and headline is not None and headline.cell_id is not None:
+            if not self._shown_at_turn:
+                self._shown_at_turn = True
+                self.show_wish(headline.cell_id)
+        else:
+            self._shown_at_turn = False
         if self.turn_panel.my_turn and (headline is None or headline.cell_id is None):
             self.turn_panel.now_label.setText(self.tr(
                 "Aucun de vos vœux n'est réalisable : ajoutez-en un (voir « dispo pour moi »)."))
 
     # ---------------------------------------------------------------- selection
+
+    def show_wish(self, cell_id: int) -> None:
+        """Bring a wish into view (its page, scrolled to it) without selecting it: at my
+        turn, the one JE PRENDS takes (it was often below the fold, under exhausted ones)."""
+        page = self.model.page_of_cell(cell_id)
+        if page is None:
+            return
+        if page != self.model.page:
+            self.model.set_page(page)
+            self._update_pager()
+        row = self.model.row_of_cell(cell_id)
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _selected_cell(self) -> int | None:
         row = self.table.selected_row()
