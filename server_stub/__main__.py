@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import socket
 import sys
@@ -257,6 +258,10 @@ def _serve(args: argparse.Namespace, lifeline: StdinLifeline | None) -> int:
         "demo_national_participants": True,
         "demo_simulated_participants": True,
     } if args.demo else {}
+    if args.demo and "DEMO_START_AMPHI" not in os.environ:
+        # Its most interesting state: the national amphitheatre runs (the demo student's
+        # turn comes within minutes; the agent follows it). DEMO_START_AMPHI=0: not.
+        overrides["demo_start_amphi"] = True
     if args.demo:  # the demo's data is ours: its schema follows the code
         overrides["migrate_on_start"] = True
     settings = _settings(args, **overrides)

@@ -17,6 +17,7 @@ from server_stub.amphi import scheduled as amphi_scheduled
 from server_stub.core.routes import auth, events, health, me, pages, public, staff
 from server_stub.demo import routes as demo
 from server_stub.matching import routes as matching
+from server_stub.matching import scheduled as matching_scheduled
 from server_stub.national import routes as national
 from server_stub.national import scheduled as national_scheduled
 
@@ -37,4 +38,5 @@ ROUTERS: list[APIRouter] = [
 AREA_LIFESPANS: list[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = [
     national_scheduled.lifespan,
     amphi_scheduled.lifespan,
+    matching_scheduled.lifespan,
 ]

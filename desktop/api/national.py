@@ -37,6 +37,7 @@ WishWrite = schema.NationalWishWrite
 WishChange = schema.NationalWishChange
 ReceiptCheck = schema.NationalReceiptCheck
 Assignment = schema.NationalAssignment
+Pace = schema.NationalPace  # « il en passe low-high à l'heure », observed
 Turn = schema.NationalTurn
 NationalMe = schema.NationalMe
 Validation = schema.NationalValidation
@@ -275,7 +276,7 @@ class NationalApi:
 __all__ = [
     "Above", "Assignment", "Availability", "AvailabilityRow", "Cell", "CellView", "Current",
     "DaySlice", "Headline", "Holder", "ImportReport", "Listing", "ListingRow",
-    "NationalApi", "NationalCampaign", "NationalMe", "Radar", "RankLimit", "RankLimits",
+    "NationalApi", "NationalCampaign", "NationalMe", "Pace", "Radar", "RankLimit", "RankLimits",
     "Receipt", "ReceiptCheck", "RejectedLine", "StaffAmphi", "StaffStudent", "StaleVersion",
     "Turn", "Validation", "Wish", "WishChange", "WishList", "WishWrite",
 ]

@@ -904,6 +904,16 @@ class NationalListing:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class NationalPace:
+    """The pace observed over the last turns (national/pace.py): « il en passe low-high à l'heure »."""
+
+    low: StrictInt
+    high: StrictInt
+    turns: StrictInt
+    seconds: StrictInt
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalTurn:
     """The turn panel."""
 
@@ -915,8 +925,8 @@ class NationalTurn:
     my_turn: StrictBool
     turn_started_at: UtcDatetime | None
     turn_deadline: UtcDatetime | None
-    pace_per_hour: StrictFloat
-    estimated_wait_seconds: StrictInt | None
+    pace: NationalPace | None
+    wait_seconds: tuple[StrictInt, ...] | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -981,6 +991,7 @@ class NationalRadar:
     chosen_today: StrictInt
     chosen_last_hour: StrictInt
     pace_per_hour: StrictFloat
+    pace: NationalPace | None
     expected_pace_per_hour: tuple[StrictInt, ...]
     today: NationalDaySlice | None
     generation: StrictInt
@@ -1414,6 +1425,7 @@ __all__ = [
     "NationalListing",
     "NationalListingRow",
     "NationalMe",
+    "NationalPace",
     "NationalPoolCounts",
     "NationalRadar",
     "NationalRankLimit",

@@ -25,6 +25,13 @@ from desktop.ui.amphi.staff_page import StaffPage
 from desktop.ui.main_window import MainWindow
 
 INTERN_ROLES = {"student", "proxy_holder"}
+# Opening pages (MainWindow.add_page `home`, lowest first): an intern on his amphitheatre
+# (after the national wishes); the agent here while an amphitheatre runs, unless the
+# national amphitheatre does (areas/national.py: 5).
+HOME_INTERN = 20
+HOME_STAFF_IN_PROGRESS = 8
+HOME_STAFF = 60
+LIVE_STATES = ("in_progress", "paused")  # a sitting is on
 
 
 def _tr(text: str) -> str:
@@ -44,15 +51,20 @@ def install(window: MainWindow, context: AppContext) -> None:
                                   notifier)
     staff_page = StaffPage(AmphiStaff(api, window), context.api.list_campaigns)
     window.add_page("amphi", _tr("Amphithéâtre"), None, intern_page, roles=INTERN_ROLES,
-                    visible_if=in_amphi_campaign)
+                    visible_if=in_amphi_campaign, home=HOME_INTERN)
     window.add_page("amphi_staff", _tr("Amphithéâtres — gestion"), None, staff_page,
-                    roles={"staff"})
+                    roles={"staff"}, home=HOME_STAFF)
+
+    async def load_staff() -> None:
+        await staff_page.load()
+        if any(a.state in LIVE_STATES for a in staff_page.amphis):
+            window.propose_home("amphi_staff", HOME_STAFF_IN_PROGRESS)
 
     def signed_in(profile: Profile) -> None:
         if profile.role in INTERN_ROLES and in_amphi_campaign(profile):
             spawn(intern_page, intern_page.load())
         if profile.role == "staff":
-            spawn(staff_page, staff_page.load())
+            spawn(staff_page, load_staff())
 
     def event(kind: str, payload: dict[str, Any], _id: int) -> None:
         if not kind.startswith("amphi_"):

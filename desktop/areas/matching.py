@@ -46,6 +46,21 @@ def follows_matching(profile: Profile) -> bool:
         for c in profile.campaigns)
 
 
+# Opening pages (MainWindow.add_page `home`, lowest first): the RTS on his posts, the junior
+# doctor on his applications (after a national or amphitheatre page), the coordinator on
+# the follow-up dashboard (the agent's opening page is his procedure's: areas/national.py).
+HOME_SUPERVISOR = 10
+HOME_STUDENT = 30
+HOME_COORDINATOR = 10
+
+
+def coordinator_home(profile: Profile) -> int | None:
+    """The follow-up opens first for a coordinator of a matching campaign."""
+    coordinates = any(c.kind == "matching" and c.my_role == "coordinator"
+                      for c in profile.campaigns)
+    return HOME_COORDINATOR if coordinates or profile.role == "coordinator" else None
+
+
 def make_service(context: AppContext, owner: QObject | None = None) -> MatchingService:
     """The area's shared service (a child of `owner`), wired to the live stream and the
     connection monitor."""
@@ -80,9 +95,12 @@ def install(window: MainWindow, context: AppContext) -> None:
     service = make_service(context, window)
     window.add_page("matching_posts", _tr("Mes postes (appariement)"), None,
                     MyPostsView(service), roles={"supervisor"},
-                    visible_if=in_matching("supervisor"))  # type: ignore[arg-type]
+                    visible_if=in_matching("supervisor"),  # type: ignore[arg-type]
+                    home=HOME_SUPERVISOR)
     window.add_page("matching_student", _tr("Mes candidatures (appariement)"), None,
                     StudentView(service), roles={"student"},
-                    visible_if=in_matching("student"))  # type: ignore[arg-type]
+                    visible_if=in_matching("student"),  # type: ignore[arg-type]
+                    home=HOME_STUDENT)
     window.add_page("matching_follow", _tr("Suivi de l'appariement"), None,
-                    CoordinatorView(service), visible_if=follows_matching)
+                    CoordinatorView(service), visible_if=follows_matching,
+                    home=coordinator_home)

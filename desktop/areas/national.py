@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.api.client import ApiError, Profile
 from desktop.api.national import NationalApi, Receipt
@@ -39,6 +39,13 @@ LIVE_KINDS_TABLES = frozenset({"simulation_moved", "student_assigned", "turn_end
                                "offer_changed", "order_changed"})
 LIVE_KINDS_STAFF = frozenset({"turn_started", "student_assigned", "turn_ended", "amphi_state",
                               "site_state", "order_changed", "offer_changed"})
+
+
+# Opening pages (MainWindow.add_page `home`, lowest first): the student on his wishes; the
+# agent on the procedure in progress (the national amphitheatre before a regional one).
+HOME_STUDENT = 10
+HOME_STAFF_IN_PROGRESS = 5
+HOME_STAFF = 50
 
 
 def _tr(text: str) -> str:
@@ -76,7 +83,10 @@ class NationalArea(QObject):
         self.open_after_print = True
         self._landed = False  # moved to « Mes vœux » once, at the first load
         self.last_attestation: Path | None = None
-        self.notifier = TurnNotifier(window.show_notice, self)
+        # No tray: the taskbar entry flashes. Never an in-app banner: the turn panel (on
+        # « Mes vœux ») or the turn strip (on every other page) says it already, and a
+        # second « C'EST VOTRE TOUR » banner pushed JE PRENDS down at the critical moment.
+        self.notifier = TurnNotifier(self._alert, self)
         self.wishes_view = WishesView()
         self.tables_view = TablesView()
         self.history_view = HistoryView()
@@ -88,13 +98,14 @@ class NationalArea(QObject):
         self.wishes_view.turn_panel.changed.connect(self._update_strip)
         window.page_changed.connect(self._update_strip)
         window.add_page("national_wishes", _tr("Mes vœux (choix national)"), None,
-                        self.wishes_view, roles={"student"}, visible_if=is_candidate)
+                        self.wishes_view, roles={"student"}, visible_if=is_candidate,
+                        home=HOME_STUDENT)
         window.add_page("national_tables", _tr("Tableaux publics"), None, self.tables_view,
                         visible_if=sees_tables)
         window.add_page("national_history", _tr("Mes historiques"), None, self.history_view,
                         roles={"student"}, visible_if=is_candidate)
         window.add_page("national_staff", _tr("Choix national (agence)"), None,
-                        self.staff_view, roles={"staff"})
+                        self.staff_view, roles={"staff"}, home=HOME_STAFF)
         context.connect(context.account.profile_changed, self._profile_changed)
         context.connect(context.account.signed_out, self._signed_out)
         context.connect(context.live.event_received, self._on_event)
@@ -187,6 +198,7 @@ class NationalArea(QObject):
             return
         self.staff_campaign_id = cid
         national = self.national
+        spawn(self, self._home_if_running(cid))
 
         async def command(name: str, candidate_id: int | None) -> Any:
             calls = {"start": national.national_start_amphi,
@@ -216,6 +228,16 @@ class NationalArea(QObject):
             if index >= 0:
                 self.tables_view.kind_combo.removeItem(index)
 
+    async def _home_if_running(self, cid: int) -> None:
+        """The agent opens on the national screen while its amphitheatre is on."""
+        try:
+            campaign = await self.national.national_campaign(cid)
+        except ApiError as exc:
+            log.info("national campaign not read: %s", exc.message)
+            return
+        if campaign.state == "amphi":
+            self.window.propose_home("national_staff", HOME_STAFF_IN_PROGRESS)
+
     # ---------------------------------------------------------------- live
 
     def _on_event(self, kind: str, event: dict[str, Any], event_id: int) -> None:
@@ -234,9 +256,10 @@ class NationalArea(QObject):
     def _notify_turn(self, me: Any) -> None:
         if me.outcome is None and me.turn.amphi_status == "running":
             self.notifier.update(me.turn.people_before, me.turn.my_turn)
-        elif me.outcome is not None and self.notifier.sent \
-                and self.window.notice_banner.text == self.notifier.sent[-1]:
-            self.window.notice_banner.clear()  # « c'est votre tour » is over
+
+    def _alert(self, _text: str, _kind: str) -> None:
+        """Where the desktop shows no notification: make the window ask for attention."""
+        QApplication.alert(self.window)
 
     def _receipt(self, receipt: Receipt) -> None:
         self.wishes_view.show_message(_tr("Vœux enregistrés — reçu %1").replace(

@@ -24,6 +24,7 @@ from desktop.api.national import (
     Cell,
     NationalApi,
     NationalMe,
+    Pace,
     Receipt,
     StaleVersion,
     Validation,
@@ -365,6 +366,7 @@ class NationalStudent(QObject):
         self.me: NationalMe | None = None
         self.people_before: int | None = None
         self.current_rank: int | None = None
+        self.pace: Pace | None = None  # observed by the server; moved by `turn_started`
         self._wishes_task: asyncio.Task[None] | None = None
         self._wishes_again = False
         self._me_task: asyncio.Task[None] | None = None
@@ -415,6 +417,7 @@ class NationalStudent(QObject):
                                     self.wishes._key("me"), encode(me))
         self.people_before = me.turn.people_before
         self.current_rank = me.turn.current_rank
+        self.pace = me.turn.pace
         self.wishes.set_server_list(me.wishes)
         self.me_changed.emit(me)
         if me.assignment is not None and not had_assignment:
@@ -455,6 +458,16 @@ class NationalStudent(QObject):
 
     # ---------------------------------------------------------------- live events
 
+    @staticmethod
+    def _pace_of(value: Any) -> Pace | None:
+        if not value:
+            return None
+        try:
+            return decode(Pace, value)
+        except ApiError:
+            log.info("unreadable pace in an event: %r", value)
+            return None
+
     def on_event(self, kind: str, event: dict[str, Any], _event_id: int = 0) -> None:
         payload = event.get("payload") or {}
         if payload.get("campaign_id") != self.campaign_id or self.me is None:
@@ -463,6 +476,8 @@ class NationalStudent(QObject):
         if kind == "simulation_moved":
             self.refresh_wishes_soon()
         elif kind == "turn_started":
+            if "pace" in payload:  # the pace observed when this turn started
+                self.pace = self._pace_of(payload["pace"])
             position = payload.get("position")
             if isinstance(position, int):
                 self.people_before = max(0, self.me.turn.my_position - position)

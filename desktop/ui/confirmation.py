@@ -43,6 +43,9 @@ class ChoiceSummary:
     post: str
     details: tuple[str, ...] = ()
     title: str = ""
+    # The national choice: confirming also freezes the wish list (the amphitheatre's
+    # interns have no wish list, so they are not told about one).
+    freezes_wishes: bool = False
 
 
 class IrrevocableDialog(QDialog):
@@ -67,7 +70,10 @@ class IrrevocableDialog(QDialog):
         warning.show_message(
             _tr("Attention : en confirmant, votre choix devient définitif. Ce clic est "
                 "irrévocable, non répudiable et non contestable. Vous ne pourrez plus "
-                "modifier vos vœux ni changer de poste."), "warning")
+                "modifier vos vœux ni changer de poste.") if summary.freezes_wishes else
+            _tr("Attention : en confirmant, votre choix devient définitif. Ce clic est "
+                "irrévocable, non répudiable et non contestable. Vous ne pourrez plus "
+                "changer de poste."), "warning")
         self.warning = warning
         layout.addWidget(warning)
         buttons = QHBoxLayout()

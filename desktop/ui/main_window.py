@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,11 @@ from desktop.ui.guide import open_guide
 from desktop.ui.widgets import Banner, repolish, styled_label
 
 ProfileTest = Callable[[Profile], bool]
+DEFAULT_SIZE = (1180, 760)  # the first time; never more than the screen offers
+GEOMETRY_KEY = "main_window/geometry"  # QSettings: where and how big it was last closed
+
+
+HomeRank = Callable[[Profile], int | None]
 
 
 @dataclass
@@ -47,6 +52,12 @@ class Page:
     icon: QIcon | None
     roles: frozenset[str] | None
     visible_if: ProfileTest | None
+    home: int | HomeRank | None = None  # opening page: the lowest rank wins
+
+    def home_rank(self, profile: Profile) -> int | None:
+        if self.home is None or not self.allowed(profile):
+            return None
+        return self.home(profile) if callable(self.home) else self.home
 
     def allowed(self, profile: Profile | None) -> bool:
         if profile is None:
@@ -70,6 +81,8 @@ class MainWindow(QMainWindow):
         self.profile: Profile | None = None
         self._pages: dict[str, Page] = {}
         self._quiet_close = False
+        self._home: tuple[int, str] | None = None  # the opening page shown, and its rank
+        self._navigated = False  # the person chose a page himself since signing in
         self._offline_message = ""
         self._retry_left = 0
         self._retry_timer = QTimer(self)
@@ -77,10 +90,10 @@ class MainWindow(QMainWindow):
         self._retry_timer.timeout.connect(self._tick_retry)
         self.setWindowTitle(self.tr("Amphi"))
         self.setWindowIcon(app_icon())
-        self.resize(1180, 760)
         self.setMinimumSize(860, 560)
         self._build(server)
         self._build_menus()
+        self.restore_geometry()
 
     # ---------------------------------------------------------------- layout
 
@@ -179,12 +192,19 @@ class MainWindow(QMainWindow):
 
     def add_page(self, key: str, title: str, icon: QIcon | None, widget: QWidget, *,
                  roles: Iterable[str] | None = None,
-                 visible_if: ProfileTest | None = None) -> None:
-        """Add a screen to the navigation; shown only to `roles` (None: everybody)."""
+                 visible_if: ProfileTest | None = None,
+                 home: int | HomeRank | None = None) -> None:
+        """Add a screen to the navigation; shown only to `roles` (None: everybody).
+
+        `home` makes it a work screen a person opens on (« Mon profil » otherwise): a
+        rank, or a function of the profile giving one (None: not for him); among his
+        pages the lowest rank wins.
+        """
         if key in self._pages:
             raise ValueError(f"page {key!r} already added")
         self._pages[key] = Page(key, title, widget, icon,
-                                frozenset(roles) if roles is not None else None, visible_if)
+                                frozenset(roles) if roles is not None else None, visible_if,
+                                home)
         self.stack.addWidget(widget)
         self._refresh_navigation()
 
@@ -202,6 +222,30 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str | None:
         item = self.navigation.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def home_page(self) -> str | None:
+        """The work screen this person opens on (None: none of his pages is one)."""
+        if self.profile is None:
+            return None
+        ranked = [(rank, i, page.key) for i, page in enumerate(self._pages.values())
+                  if (rank := page.home_rank(self.profile)) is not None]
+        return min(ranked)[2] if ranked else None
+
+    def propose_home(self, key: str, rank: int) -> None:
+        """A screen whose procedure turns out to be in progress (known once loaded, e.g.
+        the agency's amphitheatre running) becomes the opening page, if it ranks better
+        and the person has not chosen a page himself meanwhile."""
+        if self._navigated or key not in self.visible_pages():
+            return
+        if self._home is not None and self._home[0] <= rank:
+            return
+        self._home = (rank, key)
+        self._show_home(key)
+
+    def _show_home(self, key: str) -> None:
+        navigated = self._navigated
+        self.show_page(key)
+        self._navigated = navigated  # the app chose it, not the person
 
     def show_page(self, key: str) -> None:
         for row in range(self.navigation.count()):
@@ -225,19 +269,23 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(False)
         keys = self.visible_pages()
         if keys:
+            navigated = self._navigated
             self.show_page(current if current in keys else keys[0])
             self._navigate(self.navigation.currentItem(), None)
+            self._navigated = navigated
 
     def _navigate(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:
             return
         key = str(item.data(Qt.ItemDataRole.UserRole))
+        self._navigated = True
         self.stack.setCurrentWidget(self._pages[key].widget)
         self.page_changed.emit(key)
 
     # ---------------------------------------------------------------- person
 
     def set_profile(self, profile: Profile) -> None:
+        first = self.profile is None or self.profile.id != profile.id
         self.profile = profile
         self.name_label.setText(profile.display_name)
         campaign_roles = sorted({c.my_role for c in profile.campaigns
@@ -247,6 +295,14 @@ class MainWindow(QMainWindow):
         self.role_label.setText(" · ".join(roles))
         self.setWindowTitle(self.tr("Amphi — %1").replace("%1", profile.display_name))
         self._refresh_navigation()
+        if first:  # signing in: his work screen, not « Mon profil »
+            self._navigated = False
+            home = self.home_page()
+            page = self._pages.get(home) if home is not None else None
+            rank = page.home_rank(profile) if page is not None else None
+            if home is not None and rank is not None:
+                self._home = (rank, home)
+                self._show_home(home)
 
     def set_server(self, server: str) -> None:
         self.server_label.setText(self.tr("Serveur : %1").replace("%1", server)
@@ -319,12 +375,30 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed (QSettings); the
+        first time, DEFAULT_SIZE or less on a small screen (a 1366×768 laptop)."""
+        saved = QSettings().value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty() \
+                and self.restoreGeometry(saved):
+            return
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+
+    def save_geometry(self) -> None:
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+
     def close_quietly(self) -> None:
         """Close without asking the app to quit (sign-out, lost session)."""
         self._quiet_close = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_geometry()
         if not self._quiet_close:
             self.quit_requested.emit()
         event.accept()

@@ -29,6 +29,7 @@ from server_stub.amphi.models import (
     AmphiLive,
     AmphiPost,
     AmphiPresence,
+    AmphiSession,
     AmphiState,
     AmphiTurn,
     Intern,
@@ -50,6 +51,7 @@ DEMO_INTERN = "interne@amphi.demo"
 DEMO_STAFF = "ars@amphi.demo"
 LEAD_TURNS = 15  # interns still to choose before the demo intern once the fast part is over
 PRESENCE_EVERY = timedelta(seconds=10)
+SITTING_BEGAN = timedelta(minutes=20)  # how long ago the demo intern's sitting began
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Simulation:
             absent = {r.intern.id for r in others if rng.random() < 0.03}
             late = {i: rng.randint(2, 5) for i in sorted(absent) if rng.random() < 0.5}
             plan = _Plan(amphi.id, intern.id, demo_rank, absent - set(late), late)
+            self._sitting_now(session, amphi, demo_rank)
             self._touch_presence(session, plan, force=True)
             session.commit()
             for action in ("validate", "open", "start"):
@@ -152,6 +155,22 @@ class Simulation:
             log.info("demo simulation: amphitheatre %s live, demo intern called %s",
                      plan.amphi_id, demo_rank)
             return plan
+
+    def _sitting_now(self, session: Session, amphi: Amphi, demo_rank: int) -> None:
+        """The demo runs the demo intern's sitting now: it began a little while ago (the
+        amphitheatre's other sittings move with it), never hours ago nor tomorrow."""
+        sittings = list(session.scalars(select(AmphiSession).where(
+            AmphiSession.amphi_id == amphi.id).order_by(AmphiSession.starts_at)))
+        hers = next((s for s in sittings if s.rank_from <= demo_rank <= s.rank_to), None)
+        if hers is None:
+            return
+        began = (now() - SITTING_BEGAN).replace(second=0, microsecond=0)
+        days = timedelta(days=(began.date() - as_utc(hers.starts_at).date()).days)
+        for sitting in sittings:  # the same days apart, at their hours
+            sitting.starts_at = as_utc(sitting.starts_at) + days
+            sitting.ends_at = as_utc(sitting.ends_at) + days
+        length = as_utc(hers.ends_at) - as_utc(hers.starts_at)
+        hers.starts_at, hers.ends_at = began, began + length  # hers, now
 
     def _reset(self, session: Session, amphi: Amphi) -> None:
         """Demo only: put a finished amphitheatre back to open, every post free."""

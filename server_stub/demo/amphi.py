@@ -46,7 +46,13 @@ def _phase_range(phase: str, des: str) -> tuple[int, int]:
 
 def build_amphis(plan: DemoPlan, rng: random.Random, people: People,
                  accounts: dict[str, int]) -> None:
-    """One campaign per region: amphitheatres, their sittings, interns, services and posts."""
+    """One campaign per region: amphitheatres, their sittings, interns, services and posts.
+
+    The reference calendar (`data/regions.py`) moves to the demo's today: the demo
+    intern's amphitheatre sits today (the demo runs it live), the others keep their
+    places around it.
+    """
+    shift = plan.today - next(a.days[0] for a in REGIONS[0].amphis if a.state == "open")
     for region_no, region in enumerate(REGIONS):
         states = [a.state for a in region.amphis]
         state = next(s for s in ("open", "validated", "not_validated") if s in states)
@@ -64,7 +70,7 @@ def build_amphis(plan: DemoPlan, rng: random.Random, people: People,
         service_numbers = NumberSeries(rng.randint(10, 90))
         services: dict[tuple[str, str], int] = {}
         for plan_amphi in region.amphis:
-            days = plan_amphi.days
+            days = tuple(day + shift for day in plan_amphi.days)
             opens = days[0] - timedelta(days=7)
             amphi = plan.add(
                 "amphi", campaign_id=campaign,

@@ -8,6 +8,7 @@ import json
 import random
 import time
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -37,6 +38,7 @@ from server_stub.demo.plan import (
     DemoPlan,
     People,
     demo_people,
+    demo_today,
 )
 from server_stub.models import (
     Amphi,
@@ -57,10 +59,13 @@ from server_stub.models import (
 from server_stub.settings import Settings
 
 
-def build_plan(seed: int = DEMO_SEED) -> DemoPlan:
-    """Generate every demo row (pure and deterministic: same seed, same plan)."""
+def build_plan(seed: int = DEMO_SEED, today: date | None = None) -> DemoPlan:
+    """Generate every demo row (pure and deterministic: same seed and day, same plan).
+
+    Its dates are placed around `today` (by default the demo's today, `demo_today`).
+    """
     rng = random.Random(seed)
-    plan = DemoPlan()
+    plan = DemoPlan(today=today or demo_today())
     people = People(rng)
     accounts = demo_people(plan)
     build_national(plan, rng, people, accounts)
@@ -181,6 +186,16 @@ def _demo_exists(session: Session) -> bool:
     return (session.scalar(select(func.count()).where(Campaign.created_at == DEMO_STAMP)) or 0) > 0
 
 
+def _demo_day(session: Session) -> str | None:
+    """The day the demo data was built around (`demo_day` of its campaigns' settings)."""
+    for settings in session.scalars(select(Campaign.settings).where(
+            Campaign.created_at == DEMO_STAMP)):
+        day = (settings or {}).get("demo_day")
+        if isinstance(day, str):
+            return day
+    return None
+
+
 def _counts(session: Session) -> dict[str, int | float]:
     """What the demo holds, counted in the database."""
     demo = select(Campaign.id).where(Campaign.created_at == DEMO_STAMP)
@@ -264,7 +279,10 @@ def load_demo(settings: Settings, *, refresh: bool = False) -> dict[str, int | f
         migrations.upgrade(engine)  # the demo data is ours: its schema follows the code
         with transaction(make_sessionmaker(engine)) as session:
             exists = _demo_exists(session)
-            if exists and not refresh:
+            # Built another day, its story (today's amphitheatre, this week's ranking) is
+            # out of date: built again around today.
+            stale = exists and _demo_day(session) != demo_today().isoformat()
+            if exists and not refresh and not stale:
                 counts = _counts(session)
             else:
                 if exists:

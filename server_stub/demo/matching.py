@@ -21,8 +21,8 @@ from server_stub.demo.plan import (
     add_participation,
     add_person,
     cumulative,
-    paris,
 )
+from server_stub.engine.matching import match
 
 _INDICATIONS = (
     "Gardes aux urgences de l'établissement", "Poste à orientation recherche clinique",
@@ -48,13 +48,14 @@ _PRESENTATIONS = (
 
 def build_matching(plan: DemoPlan, rng: random.Random, people: People,
                    accounts: dict[str, int]) -> None:
-    """The matching: posts and their supervisors, candidates, applications, a ranking begun.
+    """The matching: posts and their supervisors, candidates, applications, rankings.
 
-    The campaign sits in round 1's ranking phase (16 November → 18 December 2026, Paris
-    time): the demo supervisor (rts@) ranks the candidates of his four posts, two rankings
-    already begun; the demo junior doctor (docteur@) has eight applications, read-only now.
-    "Mes postes" stays open until the ranking closes. Staff move the dates to see the other
-    phases (`update_matching_round`).
+    Around the demo's today: round 1 is over — every post ranked its applicants, and the
+    demo server computes and publishes its results at start-up (`matching/demo.py`), so
+    the coordinator (coordo@) sees results; round 2 is in its ranking phase: the demo
+    supervisor (rts@, whose four posts open in round 2) ranks the candidates of his posts,
+    two rankings already begun; the demo junior doctor (docteur@), who takes part from
+    round 2, has eight applications, read-only now. Round 3 (off the platform) comes after.
     """
     campaign = add_campaign(plan, "matching", MATCHING_NAME, None, "open",
                             {"min_ranked_share": 0.8, "subdivision_first": True,
@@ -62,27 +63,27 @@ def build_matching(plan: DemoPlan, rng: random.Random, people: People,
                           "thresholds": [{"round_number": 1, "share": 0.2, "minimum": 2},
                                          {"round_number": 2, "share": 0.4, "minimum": 1}]})
     wave = plan.add("matching_wave", campaign_id=campaign, name="Vague 1 — docteurs juniors",
-                    position=1, posts_opens_at=paris(2026, 10, 5, 9),
-                    posts_closes_at=paris(2026, 12, 18, 23, 59))
+                    position=1, posts_opens_at=plan.at(-75, 9),
+                    posts_closes_at=plan.at(10, 23, 59))
     no_dates: dict[str, Any] = dict.fromkeys(
         ("applications_opens_at", "applications_closes_at", "ranking_opens_at",
          "ranking_closes_at", "results_at", "opens_at", "closes_at"))
     rounds = [
         plan.add("matching_round", wave_id=wave, number=1, off_platform=False, **{
-            **no_dates, "applications_opens_at": paris(2026, 11, 2, 9),
-            "applications_closes_at": paris(2026, 11, 13, 23, 59),
-            "ranking_opens_at": paris(2026, 11, 16, 9),
-            "ranking_closes_at": paris(2026, 12, 18, 23, 59),
-            "results_at": paris(2026, 12, 21, 9)}, state="planned"),
+            **no_dates, "applications_opens_at": plan.at(-63, 9),
+            "applications_closes_at": plan.at(-52, 23, 59),
+            "ranking_opens_at": plan.at(-49, 9),
+            "ranking_closes_at": plan.at(-28, 23, 59),
+            "results_at": plan.at(-25, 9)}, state="planned"),
         plan.add("matching_round", wave_id=wave, number=2, off_platform=False, **{
-            **no_dates, "applications_opens_at": paris(2027, 1, 4, 9),
-            "applications_closes_at": paris(2027, 1, 8, 23, 59),
-            "ranking_opens_at": paris(2027, 1, 11, 9),
-            "ranking_closes_at": paris(2027, 1, 15, 23, 59),
-            "results_at": paris(2027, 1, 19, 9)}, state="planned"),
+            **no_dates, "applications_opens_at": plan.at(-18, 9),
+            "applications_closes_at": plan.at(-11, 23, 59),
+            "ranking_opens_at": plan.at(-7, 9),
+            "ranking_closes_at": plan.at(10, 23, 59),
+            "results_at": plan.at(13, 9)}, state="planned"),
         plan.add("matching_round", wave_id=wave, number=3, off_platform=True, **{
-            **no_dates, "opens_at": paris(2027, 2, 1, 9), "closes_at": paris(2027, 2, 12, 18),
-            "results_at": paris(2027, 2, 15, 9)}, state="planned"),
+            **no_dates, "opens_at": plan.at(28, 9), "closes_at": plan.at(39, 18),
+            "results_at": plan.at(42, 9)}, state="planned"),
     ]
     add_participation(plan, campaign, accounts["coordinator"], "coordinator")
     add_participation(plan, campaign, accounts["rts"], "supervisor")
@@ -243,33 +244,104 @@ def build_matching(plan: DemoPlan, rng: random.Random, people: People,
             apps.append(mine)
             doctor_slot = len(candidates) - 1
 
-    _balance_rts_posts(rng, rts_posts, apps, candidates, posts, doctor_slot)
-    for (candidate, _spec, _sub), chosen in zip(candidates, apps, strict=True):
-        for position, k in enumerate(chosen, start=1):
-            plan.add("application", round_id=rounds[0], candidate_id=candidate,
-                     post_id=post_index[k], position=position)
+    # Who applies in round 1: most candidates (the demo supervisor's posts open in round 2
+    # only); the others — the demo junior doctor among them — join in round 2.
+    late = {c for c in range(len(candidates)) if c != doctor_slot and rng.random() < 0.2}
+    late.add(doctor_slot)
+    first_apps = [[k for k in chosen if k not in rts_posts] if c not in late else []
+                  for c, chosen in enumerate(apps)]
 
-    # A ranking in progress on two of the demo supervisor's posts: a few entries only.
-    for k, ranked, saved in ((rts_posts[0], 3, paris(2026, 11, 17, 8, 42)),
-                             (rts_posts[1], 2, paris(2026, 11, 19, 21, 5))):
+    # Round 1 is over: every post ranked its applicants (a few refused), its own
+    # subdivision's first.
+    by_post: dict[int, list[int]] = defaultdict(list)
+    for c, chosen in enumerate(first_apps):
+        for k in chosen:
+            by_post[k].append(c)
+    ranked_by_post: dict[int, list[int]] = {}
+    refused_by_post: dict[int, list[int]] = {}
+    for k in sorted(by_post):
+        order = sorted(by_post[k], key=lambda c: (
+            candidates[c][2] != posts[k]["subdivision"], rng.random()))
+        refused = {c for c in order if rng.random() < 0.04}
+        ranked_by_post[k] = [c for c in order if c not in refused]
+        refused_by_post[k] = sorted(refused)
+    # Its results, as the engine will compute them when the demo server publishes them.
+    placed = _match_round(posts, candidates, first_apps, ranked_by_post, refused_by_post)
+    taken: dict[int, int] = defaultdict(int)
+    for k in placed.values():
+        taken[k] += 1
+
+    # Round 2: those who joined late, and those round 1 left without a post, apply to the
+    # posts of their specialty with places left.
+    round2 = late | {c for c in range(len(candidates)) if c not in late and c not in placed}
+    second_apps = [[k for k in apps[c] if taken[k] < posts[k]["places"]] if c in round2
+                   else [] for c in range(len(candidates))]
+    mine = second_apps[doctor_slot]  # the demo junior doctor keeps eight applications
+    for k in sorted(by_spec[cardio.label], key=lambda k: (posts[k]["subdivision"] != "LYON", k)):
+        if len(mine) >= 8:
+            break
+        if k not in mine and taken[k] < posts[k]["places"]:
+            mine.append(k)
+    _balance_rts_posts(rng, rts_posts, second_apps, candidates, posts, doctor_slot, round2)
+    for which, chosen_by in ((0, first_apps), (1, second_apps)):
+        for (candidate, _spec, _sub), chosen in zip(candidates, chosen_by, strict=True):
+            for position, k in enumerate(chosen, start=1):
+                plan.add("application", round_id=rounds[which], candidate_id=candidate,
+                         post_id=post_index[k], position=position)
+    for k in sorted(ranked_by_post):
+        saved = plan.at(-rng.randint(29, 40), rng.randint(8, 21), rng.randint(0, 59))
+        for position, c in enumerate(ranked_by_post[k], start=1):
+            plan.add("ranking_entry", round_id=rounds[0], post_id=post_index[k],
+                     candidate_id=candidates[c][0], status="ranked", position=position)
+        for position, c in enumerate(refused_by_post[k], start=1):
+            plan.add("ranking_entry", round_id=rounds[0], post_id=post_index[k],
+                     candidate_id=candidates[c][0], status="rejected", position=position)
+        plan.add("post_ranking", round_id=rounds[0], post_id=post_index[k],
+                 version=len(by_post[k]), updated_at=saved,
+                 updated_by_id=posts[k]["supervisor"])
+    apps = second_apps
+
+    # Round 2: a ranking in progress on two of the demo supervisor's posts, a few entries.
+    for k, begun, saved in ((rts_posts[0], 3, plan.at(-6, 8, 42)),
+                            (rts_posts[1], 2, plan.at(-4, 21, 5))):
         applicants = [c for c, chosen in enumerate(apps) if k in chosen]
         local = sorted(applicants, key=lambda c: (candidates[c][2] != "LYON", c))
         entries = 0
-        for position, c in enumerate(local[:ranked], start=1):
-            plan.add("ranking_entry", round_id=rounds[0], post_id=post_index[k],
+        for position, c in enumerate(local[:begun], start=1):
+            plan.add("ranking_entry", round_id=rounds[1], post_id=post_index[k],
                      candidate_id=candidates[c][0], status="ranked", position=position)
             entries += 1
             if position == 1:
                 _observe(plan, post_index[k], candidates[c][0], accounts["rts"], saved,
                          "Très bon dossier, stage de phase 2 dans le service.")
-        if k == rts_posts[0] and len(local) > ranked + 2:
-            plan.add("ranking_entry", round_id=rounds[0], post_id=post_index[k],
+        if k == rts_posts[0] and len(local) > begun + 2:
+            plan.add("ranking_entry", round_id=rounds[1], post_id=post_index[k],
                      candidate_id=candidates[local[-1]][0], status="rejected", position=1)
             entries += 1
             _observe(plan, post_index[k], candidates[local[-1]][0], accounts["rts"], saved,
                      "Projet professionnel éloigné du terrain de stage.")
-        plan.add("post_ranking", round_id=rounds[0], post_id=post_index[k], version=entries,
+        plan.add("post_ranking", round_id=rounds[1], post_id=post_index[k], version=entries,
                  updated_at=saved, updated_by_id=accounts["rts"])
+
+
+def _match_round(posts: list[dict[str, Any]], candidates: list[tuple[int, str, str]],
+                 apps: list[list[int]], ranked: dict[int, list[int]],
+                 refused: dict[int, list[int]]) -> dict[int, int]:
+    """Round 1's assignments (candidate -> post, local indexes), by the engine on the same
+    instance `matching/rounds.build_instance` gives it."""
+    instance = {
+        "rules": {"min_ranked_share": 0.8, "subdivision_first": True},
+        "posts": [{"id": str(k), "capacity": attrs["places"],
+                   "subdivision": attrs["subdivision"],
+                   "ranking": [str(c) for c in ranked.get(k, [])],
+                   "rejected": [str(c) for c in refused.get(k, [])]}
+                  for k, attrs in enumerate(posts)],
+        "students": [{"id": str(c), "subdivision": candidates[c][2],
+                      "wishes": [str(k) for k in chosen]}
+                     for c, chosen in enumerate(apps) if chosen],
+    }
+    result = match(instance)
+    return {int(c): int(k) for c, k in result["assignments"].items() if k is not None}
 
 
 def _observe(plan: DemoPlan, post: int, candidate: int, author: int, at: datetime,
@@ -314,17 +386,18 @@ def _applications(rng: random.Random, posts: list[dict[str, Any]], pool: list[in
 
 def _balance_rts_posts(rng: random.Random, rts_posts: list[int], apps: list[list[int]],
                        candidates: list[tuple[int, str, str]], posts: list[dict[str, Any]],
-                       keep: int) -> None:
-    """Give each of the demo supervisor's posts 5 to 15 applicants, to rank on screen."""
+                       keep: int, among: set[int]) -> None:
+    """Give each of the demo supervisor's posts 5 to 15 applicants (of `among`: round 2's
+    candidates), to rank on screen."""
     for k in rts_posts:
-        applicants = [c for c, chosen in enumerate(apps) if k in chosen]
+        applicants = [c for c, chosen in enumerate(apps) if k in chosen and c in among]
         target = rng.randint(6, 14)
         if len(applicants) > 15:
             for c in rng.sample([c for c in applicants if c != keep], len(applicants) - target):
                 apps[c].remove(k)
         elif len(applicants) < 5:
             same = [c for c, (_i, spec, sub) in enumerate(candidates)
-                    if spec == posts[k]["specialty"] and c not in applicants]
+                    if spec == posts[k]["specialty"] and c not in applicants and c in among]
             same.sort(key=lambda c: (candidates[c][2] != "LYON", c))
             for c in same[: target - len(applicants)]:
                 apps[c].append(k)

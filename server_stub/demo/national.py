@@ -8,7 +8,6 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from server_stub.demo.data.geography import CESP_SUBDIVISIONS, SUBDIVISIONS, Subdivision
 from server_stub.demo.data.specialties import GENERAL_PRACTICE, SPECIALTIES
@@ -29,9 +28,11 @@ from server_stub.demo.plan import (
     cumulative,
     paris,
     set_value,
+    working_days,
 )
 
 Offer = dict[tuple[str, str], int]  # (subdivision, specialty) -> posts
+TODAY_SLICE = 4  # the day slice of the demo student (rank 3775) is the demo's today
 
 
 def _national_offer(rng: random.Random) -> tuple[Offer, Offer]:
@@ -209,8 +210,9 @@ def build_national(plan: DemoPlan, rng: random.Random, people: People,
         if wishes:
             set_value(plan, "national_candidate", candidate, "wishes_version", len(wishes))
 
-    # Day slices: ~1,000 ranks a day over 8 working days, each starting at 9:00.
-    days = [date(2027, 1, d) for d in (11, 12, 13, 14, 15, 18, 19, 20)]
+    # Day slices: ~1,000 ranks a day over 8 working days, each starting at 9:00; the
+    # demo's today is the 5th, the demo student's (the amphitheatre runs in the demo).
+    days = working_days(plan.today, TODAY_SLICE, 7 - TODAY_SLICE)
     weights = [0.88, 0.92, 0.96, 1.0, 1.02, 1.06, 1.08, 1.08]
     bounds, start = [], 1
     for i, w in enumerate(weights):

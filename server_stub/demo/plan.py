@@ -89,6 +89,37 @@ def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> da
 # --------------------------------------------------------------------------- the plan
 
 
+def demo_today() -> date:
+    """The demo's « today »: the date in Paris on the server's clock (`core/clock.py`).
+
+    Every demo date is placed around it (the amphitheatre sits today, the matching round
+    ranks today...), so the demo tells the same story whatever the day it is built.
+    """
+    from server_stub.core.clock import now
+
+    at = now()
+    guess = (at + timedelta(hours=1)).date()  # Paris is UTC+1 or UTC+2
+    offset = datetime(guess.year, guess.month, guess.day, 12, tzinfo=UTC) - paris(
+        guess.year, guess.month, guess.day, 12)
+    return (at + offset).date()
+
+
+def working_days(around: date, before: int, after: int) -> list[date]:
+    """`before` working days before `around`, `around` itself, `after` working days after."""
+    days = [around]
+    day = around
+    while len(days) < before + 1:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            days.insert(0, day)
+    day = around
+    while len(days) < before + 1 + after:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days.append(day)
+    return days
+
+
 @dataclass
 class DemoPlan:
     """Rows to insert, table by table, in dependency order.
@@ -100,6 +131,12 @@ class DemoPlan:
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
     accounts: dict[str, int] = field(default_factory=dict)  # email -> person index
+    today: date = field(default_factory=demo_today)  # every demo date is placed around it
+
+    def at(self, days: int, hour: int = 0, minute: int = 0) -> datetime:
+        """`days` after (before, if negative) the demo's today, at that Paris time."""
+        day = self.today + timedelta(days=days)
+        return paris(day.year, day.month, day.day, hour, minute)
 
     def add(self, table: str, **row: Any) -> int:
         """Append a row; every row of a table must name the same columns."""
@@ -193,7 +230,7 @@ def add_person(
         birth_town=town, ine=ine, email=email, email_confirmed=account, password_hash=None,
         secret_question=DEMO_SECRET_QUESTION if account else None, secret_answer_hash=None,
         phone=phone, address=address, faculty=faculty,
-        registered_at=paris(2026, 10, 1, 10, 30) if account else None, created_at=DEMO_STAMP,
+        registered_at=plan.at(-60, 10, 30) if account else None, created_at=DEMO_STAMP,
     )
     if email is not None:
         plan.accounts[email] = index
@@ -203,7 +240,8 @@ def add_person(
 def add_campaign(plan: DemoPlan, kind: str, name: str, region: str | None, state: str,
                  settings: dict[str, Any]) -> int:
     return plan.add("campaign", kind=kind, name=name, region=region, state=state,
-                    settings={"demo": True, **settings}, created_at=DEMO_STAMP)
+                    settings={"demo": True, "demo_day": plan.today.isoformat(), **settings},
+                    created_at=DEMO_STAMP)
 
 
 def add_participation(plan: DemoPlan, campaign: int, person: int, role: str) -> None:

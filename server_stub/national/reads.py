@@ -17,6 +17,7 @@ from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Person
 from server_stub.engine.serial import StudentResult
+from server_stub.national import pace as pace_estimate
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -185,41 +186,34 @@ def assignment(rt: CampaignRuntime, cand: CandInfo, secret_key: str
         code=assignment_code(secret_key, rt.campaign_id, cand.id, cell.id, cand.assigned_at))
 
 
-MIN_TURNS_FOR_PACE = 3
-
-
-def pace_per_hour(rt: CampaignRuntime, at: datetime) -> float:
-    """Turns per hour over the last hour, or over what ran of it (0.0: not measured yet).
-
-    Dividing by the time actually observed (since the first of those turns, at least
-    a minute) keeps the figure right in the first hour of the amphitheatre, when a
-    plain "turns in the last hour" count is far too low.
-    """
-    ended = rt.ended_since(at - timedelta(hours=1))
-    if ended < MIN_TURNS_FOR_PACE:
-        return 0.0
-    first = rt.turn_times[len(rt.turn_times) - ended]
-    hours = max((at - first).total_seconds() / 3600, 1 / 60)
-    return round(ended / hours, 1)
+def observed_pace(rt: CampaignRuntime, at: datetime) -> sch.NationalPace | None:
+    """The pace over the last turns that ended (None: too early to tell); `pace.py`."""
+    measured = pace_estimate.observed(rt.turn_times, at)
+    if measured is None:
+        return None
+    return sch.NationalPace(low=measured.low, high=measured.high, turns=measured.turns,
+                            seconds=measured.seconds)
 
 
 def turn(rt: CampaignRuntime, cand: CandInfo, at: datetime) -> sch.NationalTurn:
     live = rt.run_status in (RunStatus.RUNNING, RunStatus.PAUSED)
     current = rt.current() if live else None
     before = rt.people_before(cand) if not cand.passed else 0
-    measured = pace_per_hour(rt, at)
-    pace = measured or sum(_pace_options(rt)) / 2
+    my_turn = current is not None and current.id == cand.id
+    measured = pace_estimate.observed(rt.turn_times, at) if live else None
     started = rt.turn_started_at if current is not None else None
+    wait = (list(measured.wait_seconds(before))
+            if measured is not None and not cand.passed and not my_turn else None)
+    observed = observed_pace(rt, at) if live else None
     return sch.NationalTurn(
         amphi_status=rt.run_status,  # type: ignore[arg-type]
         current_rank=current.rank if current else None,
         current_position=rt.position(current) if current else None,
         my_position=rt.position(cand), people_before=before,
-        my_turn=current is not None and current.id == cand.id,
+        my_turn=my_turn,
         turn_started_at=started,
         turn_deadline=started + timedelta(seconds=TURN_SECONDS) if started else None,
-        pace_per_hour=measured,
-        estimated_wait_seconds=None if cand.passed else round(before / pace * 3600))
+        pace=observed, wait_seconds=wait)
 
 
 def secret_required(rt: CampaignRuntime, cand: CandInfo, person: Person) -> bool:
@@ -408,6 +402,7 @@ def radar_of(rt: CampaignRuntime) -> sch.NationalRadar:
         current=current, total=len(rt.cands), passed=passed, remaining=len(rt.cands) - passed,
         chosen_today=today, chosen_last_hour=rt.ended_since(at - timedelta(hours=1)),
         pace_per_hour=pace, expected_pace_per_hour=_pace_options(rt),
+        pace=observed_pace(rt, at) if live else None,
         today=sch.NationalDaySlice(day=today_slice.day, rank_from=today_slice.rank_from,
                                    rank_to=today_slice.rank_to,
                                    starts_at=today_slice.starts_at) if today_slice else None,

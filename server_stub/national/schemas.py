@@ -256,6 +256,16 @@ class NationalAssignment(BaseModel):
     code: str  # attestation code (server signature), printed on the PDF
 
 
+class NationalPace(BaseModel):
+    """The pace observed over the last turns (national/pace.py): « il en passe low-high à
+    l'heure »."""
+
+    low: int  # turns per hour
+    high: int
+    turns: int  # turns observed
+    seconds: int  # over this long (up to now)
+
+
 class NationalTurn(BaseModel):
     """The turn panel."""
 
@@ -267,8 +277,11 @@ class NationalTurn(BaseModel):
     my_turn: bool
     turn_started_at: datetime | None  # of the current turn
     turn_deadline: datetime | None  # expected end of the current turn (~1 min)
-    pace_per_hour: float  # measured over the last hour (expected pace before any turn)
-    estimated_wait_seconds: int | None
+    # Observed over the last turns; None while too few turns ended to tell.
+    pace: NationalPace | None
+    # Time to my turn at that pace, [shortest, longest]; None when the pace is unknown
+    # or my turn came.
+    wait_seconds: list[int] | None
 
 
 class NationalMe(BaseModel):
@@ -368,6 +381,7 @@ class NationalRadar(BaseModel):
     chosen_today: int
     chosen_last_hour: int
     pace_per_hour: float  # average since the first turn of the day (0 before any)
+    pace: NationalPace | None  # observed over the last turns (None: too early to tell)
     expected_pace_per_hour: list[int]
     today: NationalDaySlice | None
     generation: int

@@ -14,6 +14,7 @@ holds nothing yet, and is refused out of turn.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,6 +30,7 @@ from server_stub.core.errors import ApiError
 from server_stub.core.models import Campaign, Person
 from server_stub.core.txn import on_commit
 from server_stub.engine.serial import StudentResult
+from server_stub.national import pace as pace_estimate
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     EDITABLE_STATES,
@@ -98,15 +100,21 @@ def _publish(session: Session, rt: CampaignRuntime, kind: str, payload: dict[str
                           campaign_id=rt.campaign_id, audience_id=audience_id).id
 
 
-def _turn_payload(rt: CampaignRuntime, cand: CandInfo, at: datetime) -> dict[str, Any]:
+def _turn_payload(rt: CampaignRuntime, cand: CandInfo, at: datetime, *,
+                  ended: bool = False) -> dict[str, Any]:
+    """`turn_started`: who chooses now, and the pace observed (so every student's panel
+    follows it between two fetches); `ended`: a turn ended at `at` (not yet in `rt`)."""
+    ends = rt.turn_times[-pace_estimate.MAX_TURNS:] + ([at] if ended else [])
+    pace = pace_estimate.observed(ends, at)
     return {"candidate_id": cand.id, "rank": cand.rank, "pool": cand.pool,
             "passing": rt.passing(cand), "position": rt.position(cand),
             "turn_started_at": at.isoformat(),
-            "turn_deadline": (at + timedelta(seconds=TURN_SECONDS)).isoformat()}
+            "turn_deadline": (at + timedelta(seconds=TURN_SECONDS)).isoformat(),
+            "pace": dataclasses.asdict(pace) if pace is not None else None}
 
 
 def _open_turn(session: Session, rt: CampaignRuntime, nxt: CandInfo | None,
-               at: datetime) -> dict[str, Any]:
+               at: datetime, *, ended: bool = False) -> dict[str, Any]:
     """Record (in the caller's transaction) that `nxt` now chooses, or that all passed.
 
     Returns the in-memory changes to apply after the commit (`_apply_run`).
@@ -120,11 +128,20 @@ def _open_turn(session: Session, rt: CampaignRuntime, nxt: CandInfo | None,
         run.turn_started_at = None
         done = _publish(session, rt, NationalEvent.AMPHI_STATE,
                         {"status": RunStatus.FINISHED.value})
-        return {"run_status": RunStatus.FINISHED.value, "turn_candidate_id": None,
-                "turn_started_at": None, "mark:run": done, "mark:turn": done}
+        changes: dict[str, Any] = {"run_status": RunStatus.FINISHED.value,
+                                   "turn_candidate_id": None, "turn_started_at": None,
+                                   "mark:run": done, "mark:turn": done}
+        if rt.state == SiteState.AMPHI:  # everybody passed: the site is « Terminé » too
+            session.get_one(Campaign, rt.campaign_id).state = SiteState.FINISHED.value
+            changes["mark:state"] = _publish(
+                session, rt, NationalEvent.SITE_STATE,
+                {"state": SiteState.FINISHED.value,
+                 "label": STATE_LABELS[SiteState.FINISHED]})
+            changes["state"] = SiteState.FINISHED.value
+        return changes
     run.turn_candidate_id = nxt.id
     run.turn_started_at = at
-    payload = _turn_payload(rt, nxt, at)
+    payload = _turn_payload(rt, nxt, at, ended=ended)
     started = _publish(session, rt, NationalEvent.TURN_STARTED, payload)
     _publish(session, rt, NationalEvent.YOUR_TURN, payload, audience_id=nxt.person_id)
     return {"turn_candidate_id": nxt.id, "turn_started_at": at, "mark:turn": started}
@@ -212,7 +229,7 @@ def _end_turn(session: Session, rt: CampaignRuntime, cand: CandInfo, outcome: st
         _publish(session, rt, NationalEvent.TURN_ENDED, {
             "candidate_id": cand.id, "rank": cand.rank, "pool": cand.pool,
             "position": rt.position(cand), "outcome": outcome, "ended_at": at.isoformat()})
-    return _open_turn(session, rt, rt.next_after(cand), at)
+    return _open_turn(session, rt, rt.next_after(cand), at, ended=True)
 
 
 def _commit_end(session: Session, rt: CampaignRuntime, cand: CandInfo, outcome: str,

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QEvent, SignalInstance
+from PySide6.QtCore import QEvent, QSettings, SignalInstance
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 from shiboken6 import Shiboken
@@ -52,6 +52,16 @@ def styled_application(qapp: QApplication) -> QApplication:
     """The application configured as `amphi` configures it (names, style, translations)."""
     configure_application(qapp)
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """QSettings (the main window's size and place) in a folder of this test's own: no
+    test reads the user's settings, nor another test's."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 class TestEventLoop(QEventLoop):

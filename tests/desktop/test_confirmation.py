@@ -143,3 +143,17 @@ def test_enter_never_confirms(qtbot: QtBot, arun: Any) -> None:
         assert await task is False
 
     arun(play())
+
+
+def test_only_the_national_choice_says_the_wishes_freeze(qtbot: QtBot) -> None:
+    """The amphitheatre's interns have no wish list: « Vous ne pourrez plus modifier vos
+    vœux » is not theirs to read (issue 15)."""
+    from desktop.ui.confirmation import IrrevocableDialog
+
+    intern = IrrevocableDialog(SUMMARY)
+    qtbot.addWidget(intern)
+    assert "vœux" not in intern.warning.text
+    assert "Vous ne pourrez plus changer de poste." in intern.warning.text
+    student = IrrevocableDialog(ChoiceSummary("Pédiatrie à LYON", freezes_wishes=True))
+    qtbot.addWidget(student)
+    assert "Vous ne pourrez plus modifier vos vœux ni changer de poste." in student.warning.text

@@ -277,7 +277,7 @@ def test_the_wishes_sentences_are_written_in_english(english: None) -> None:
     assert headline_text(older_server) == "Aucun vœu n'est réalisable"
     assert above_text(Above(with_wishes=3577, above=3673, text="3577 / 3673 étudiants…",
                             pool="general")) == \
-        "3577 / 3673 non-CESP students validated above me have made at least 1 wish"
+        "3,577 / 3,673 non-CESP students validated above me have made at least 1 wish"
     wish = Wish(number=1, cell_id=60, subdivision="LYON", specialty="Cardiologie", capacity=13,
                 k=None, exhausted=True, label="épuisé / 13", satisfied=False)
     assert status_text(wish) == "exhausted / 13"

@@ -229,3 +229,58 @@ def test_banners_say_their_kind_in_words(qtbot: QtBot) -> None:
         "Erreur", "Le serveur ne répond pas.")
     banner.show_message("Vœux enregistrés.", "success")
     assert banner.accessibleName() == "Réussi"
+
+
+def test_the_window_fits_a_small_screen_and_remembers_its_size_and_place(
+        qtbot: QtBot, isolated_settings: Any) -> None:
+    """First time: the default size, never more than the screen offers; then the size
+    and place it had when closed (QSettings, here in this test's own folder)."""
+    from PySide6.QtCore import QPoint, QSize
+
+    from desktop.ui.main_window import DEFAULT_SIZE
+
+    first = MainWindow(server="http://127.0.0.1:8000")
+    qtbot.addWidget(first)
+    room = first.screen().availableGeometry()
+    assert first.width() == max(min(DEFAULT_SIZE[0], room.width()), first.minimumWidth())
+    assert first.height() == max(min(DEFAULT_SIZE[1], room.height()), first.minimumHeight())
+    # (Qt keeps a restored window on its screen: the test screen is 800×800.)
+    first.resize(860, 700)
+    first.move(QPoint(0, 40))
+    first.close_quietly()  # closing saves it
+    assert list(isolated_settings.rglob("*.ini")) or list(isolated_settings.rglob("*.conf"))
+
+    second = MainWindow(server="http://127.0.0.1:8000")
+    qtbot.addWidget(second)
+    assert second.size() == QSize(860, 700)
+    assert second.pos() == QPoint(0, 40)
+
+
+def test_each_role_opens_on_its_work_screen_not_on_its_profile(qtbot: QtBot) -> None:
+    """Issue 15: every role but the student opened on « Mon profil »."""
+    window = MainWindow(server="http://127.0.0.1:8000")
+    qtbot.addWidget(window)
+    window.add_page("profile", "Mon profil", None, QLabel("profile"))
+    window.add_page("wishes", "Mes vœux", None, QLabel(), roles={"student"}, home=10)
+    window.add_page("posts", "Mes postes", None, QLabel(), roles={"supervisor"}, home=10)
+    window.add_page("follow", "Suivi", None, QLabel(), roles={"coordinator", "staff"},
+                    home=lambda p: 10 if p.role == "coordinator" else None)
+    window.add_page("national", "National", None, QLabel(), roles={"staff"}, home=50)
+    window.add_page("amphi", "Amphis", None, QLabel(), roles={"staff"}, home=60)
+    for role, home in (("student", "wishes"), ("supervisor", "posts"),
+                       ("coordinator", "follow"), ("staff", "national")):
+        window.set_profile(replace(profile(role), id=len(role)))  # another person signs in
+        assert window.current_page() == home, role
+    # The agent's procedure in progress, known once loaded, takes over...
+    window.propose_home("amphi", 8)
+    assert window.current_page() == "amphi"
+    window.propose_home("national", 9)  # ...unless it ranks lower
+    assert window.current_page() == "amphi"
+    # A page the person chose himself is never taken from him.
+    window.navigation.setCurrentRow(0)
+    assert window.current_page() == "profile"
+    window.propose_home("national", 1)
+    assert window.current_page() == "profile"
+    # A refreshed profile (same person) keeps the page he is on.
+    window.set_profile(replace(profile("staff"), id=5))
+    assert window.current_page() == "profile"

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
@@ -128,4 +129,32 @@ def test_staff_import_slices_run_the_amphi_and_tables(
         tables.kind_combo.setCurrentIndex(tables.kind_combo.findData("listing"))
         await until(lambda: tables.model.rowCount() == 3)
 
+        # The last one passes: « Amphi terminé » and the site « Terminé » too (issue 15:
+        # it stayed « En période d'amphi »).
+        window.show_page("national_staff")
+        qtbot.mouseClick(view.skip_button, Qt.MouseButton.LeftButton)
+        await until(lambda: view.amphi is not None and view.amphi.amphi_status == "finished")
+        await until(lambda: view.amphi_status.text() == "Amphi terminé · site : Terminé")
+        await until(lambda: view.state_label.text() == "État actuel : Terminé")
+
     arun(scenario(), timeout=90)
+
+
+@pytest.mark.parametrize(("registered", "words"), [
+    (0, "(0 a défini son compte)"), (1, "(1 a défini son compte)"),
+    (3674, "(3\u202f674 ont défini leur compte)")])
+def test_the_staff_subtitle_agrees_in_number(qtbot: QtBot, registered: int,
+                                             words: str) -> None:
+    from desktop.api.national import NationalCampaign
+    from desktop.ui.national.staff_view import StaffNationalView
+
+    view = StaffNationalView()
+    qtbot.addWidget(view)
+    view.show_campaign(NationalCampaign(
+        id=1, name="EDN 2026", state="amphi", state_label="En période d'amphi",
+        amphi_status="running", hotline=None, day_start=None, pace_per_hour=(50, 70),
+        wishes_page_size=20, students=8000, registered=registered, pools={}, cells=1012,
+        posts=8700, day_slices=()))
+    assert view.subtitle.text() == (
+        f"EDN 2026 — 8\u202f000 étudiants classés {words}, 1\u202f012 cellules, "
+        "8\u202f700 postes")

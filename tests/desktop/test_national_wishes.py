@@ -23,6 +23,7 @@ from desktop.models.national_wishes import (
     WishRow,
 )
 from desktop.sync.national import Draft
+from desktop.ui.national.common import SearchCombo
 from desktop.ui.national.wishes_view import WishesView
 from tests.desktop.conftest import PASSWORD, RestartableServer, until
 from tests.desktop.national_helpers import Campaign, area, campaign, open_main
@@ -352,3 +353,99 @@ def test_a_sync_refused_because_the_list_is_locked_keeps_the_draft_and_says_why(
         assert server_cells(c, 1) == []
 
     arun(scenario(), timeout=60)
+
+
+def test_the_picker_ignores_accents_and_case_and_lists_the_best_match_first(
+        qtbot: QtBot) -> None:
+    combo = SearchCombo("Discipline / spécialité…")
+    qtbot.addWidget(combo)
+    combo.set_items(["Chirurgie pédiatrique", "Médecine d'urgence", "Pédiatrie",
+                     "Psychiatrie", "Gynécologie médicale"])
+    combo.show()
+    qtbot.keyClicks(combo.editor, "pedia")  # no accent, no capital
+    assert combo.suggestions() == ["Pédiatrie", "Chirurgie pédiatrique"]
+    combo.editor.clear()
+    combo.editor.setText("Pédia")  # QTest types no accented letter: as the keyboard does
+    combo.editor.textEdited.emit("Pédia")  # issue 15: « Chirurgie pédiatrique » came first
+    assert combo.suggestions() == ["Pédiatrie", "Chirurgie pédiatrique"]
+    combo.editor.clear()
+    qtbot.keyClicks(combo.editor, "URGENCE")  # a word inside, any case
+    assert combo.suggestions() == ["Médecine d'urgence"]
+    combo.editor.clear()
+    qtbot.keyClicks(combo.editor, "iatri")  # inside a word: after the word prefixes
+    assert combo.suggestions() == ["Chirurgie pédiatrique", "Pédiatrie", "Psychiatrie"]
+    combo.setEditText("Pediatrie")  # typed in full without its accent: accepted
+    assert combo.value() == "Pédiatrie"
+    combo.setEditText("gynecologie MEDICALE")
+    assert combo.value() == "Gynécologie médicale"
+    combo.setEditText("Pédia")
+    assert combo.value() == ""  # a beginning is not a choice
+
+
+def test_down_and_return_in_the_picker_choose_but_never_add(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server: RestartableServer) -> None:
+    """Issue 15: Down+Return added a wish at once (a wrong one). Return only completes;
+    adding is the button's click."""
+    c = campaign(server, [(1, "general", True)])
+    me = c.students[1]
+
+    async def scenario() -> None:
+        window = await open_main(qtbot, make_app(server.url), me.email or "")
+        window.show_page("national_wishes")
+        view = area(window).wishes_view
+        await until(lambda: view.student is not None and view.student.me is not None
+                    and view.subdivision_combo.count() > 0)
+        view.subdivision_combo.setEditText("lyon")
+        editor = view.specialty_combo.editor
+        editor.setFocus()
+        qtbot.keyClicks(editor, "pedia")
+        assert view.specialty_combo.suggestions() == ["Pédiatrie"]
+        popup = view.specialty_combo.completer().popup()
+        target = popup if popup.isVisible() else editor
+        qtbot.keyClick(target, Qt.Key.Key_Down)
+        qtbot.keyClick(popup if popup.isVisible() else editor, Qt.Key.Key_Return)
+        assert view.specialty_combo.value() in ("Pédiatrie", "Cardiologie")
+        await asyncio.sleep(0)  # a slot started by Return would have begun by now
+        assert view.student is not None and view.student.wishes.draft is None
+        assert view.model.rows() == [] and view.add_button.hasFocus()
+        # The deliberate click adds the one wish chosen.
+        view.specialty_combo.setEditText("Cardiologie")
+        qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+        await until(lambda: len(view.model.rows()) == 1
+                    and not any(r.pending for r in view.model.rows()))
+        assert server_cells(c, 1) == [c.cell("LYON", "Cardiologie")]
+
+    arun(scenario(), timeout=60)
+
+
+def test_what_is_typed_in_a_picker_survives_a_refresh_of_its_list(qtbot: QtBot) -> None:
+    """During the amphitheatre the wishes refresh every second or so, and the pickers with
+    them: what the student was typing was cleared each time."""
+    combo = SearchCombo("Discipline / spécialité…")
+    qtbot.addWidget(combo)
+    combo.set_items(["Cardiologie", "Pédiatrie"])
+    qtbot.keyClicks(combo.editor, "pedia")
+    combo.set_items(["Cardiologie", "Pédiatrie"])  # the same list again
+    assert combo.editor.text() == "pedia" and combo.suggestions() == ["Pédiatrie"]
+    combo.set_items(["Cardiologie", "Chirurgie pédiatrique", "Pédiatrie"])  # a new one
+    assert combo.editor.text() == "pedia"
+    assert combo.suggestions() == ["Pédiatrie", "Chirurgie pédiatrique"]
+
+
+def test_the_wish_je_prends_takes_is_brought_into_view(qtbot: QtBot) -> None:
+    """At my turn the satisfied wish (often below exhausted ones) is scrolled to, on its
+    page, without being selected."""
+    view = WishesView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    rows = [WishRow(i, 100 + i, f"SUB{i}", "Spé", 3, "épuisé / 3") for i in range(1, 46)]
+    view.model.set_rows(rows)
+    view._update_pager()
+    view.show_wish(100 + 33)  # on the second page, far down
+    assert view.model.page == 1 and view.page_combo.currentIndex() == 1
+    row = view.model.row_of_cell(133)
+    assert row is not None
+    rect = view.table.visualRect(view.model.index(row, 0))
+    assert view.table.viewport().rect().contains(rect.center())
+    assert view.table.selected_row() is None

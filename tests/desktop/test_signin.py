@@ -110,7 +110,7 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
     # He was imported as a ranked student of a national campaign: its screens show too.
     assert window.visible_pages() == ["profile", "activity", "national_wishes",
                                       "national_tables", "national_history"]
-    assert window.current_page() == "profile"
+    assert window.current_page() == "national_wishes"  # his work screen, not his profile
     profile = window.page("profile")
     assert isinstance(profile, ProfileView)
     assert profile.identity_values["last_name"].text() == "Lefèvre"  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -44,6 +45,13 @@ def test_demo_amphitheatre_runs_live_and_the_demo_intern_chooses(tmp_path: Path)
                 assert time.monotonic() < deadline, state["me"]
                 time.sleep(0.3)
             assert seen_soon  # the banner showed before her turn
+            # Issue 15: her sitting is running now, not at dates of the past.
+            again = client.get("/api/amphi/me", headers=me).json()[0]
+            hers = next(x for x in again["amphi"]["sessions"]
+                        if x["rank_from"] <= again["call_rank"] <= x["rank_to"])
+            at = datetime.now(UTC)
+            assert datetime.fromisoformat(hers["starts_at"]).replace(tzinfo=UTC) < at \
+                < datetime.fromisoformat(hers["ends_at"]).replace(tzinfo=UTC), hers
             chosen = sum(q["status"] == "chosen" for q in state["queue"])
             assert chosen >= mine["call_rank"] - 30  # a few absents are passed over
             offer = client.get(f"/api/amphi/amphis/{amphi}/posts").json()

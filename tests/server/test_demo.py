@@ -10,6 +10,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -27,7 +28,7 @@ from server_stub.demo import (
 )
 from server_stub.demo.data.regions import PHASE_LABELS
 from server_stub.settings import Settings
-from tests.conftest import server_settings
+from tests.conftest import TEST_EPOCH, server_settings
 
 pytestmark = pytest.mark.slow
 
@@ -102,7 +103,7 @@ def test_created_at_real_scale(demo: Demo) -> None:
     assert c["amphi_posts"] > c["interns"]
     assert 1_100 <= c["matching_posts"] <= 1_300
     assert 1_400 <= c["junior_doctors"] <= 1_600
-    assert 10_000 <= c["applications"] <= 14_000
+    assert 9_000 <= c["applications"] <= 14_000  # rounds 1 and 2
     assert 600 <= c["supervisors"] <= 850
     assert c["accounts"] == len(DEMO_ACCOUNTS)
     assert c["persons"] > c["students"] + c["interns"] + c["junior_doctors"]
@@ -334,6 +335,64 @@ def test_matching_posts_candidates_and_the_demo_supervisor(demo: Demo) -> None:
             .where(m.Application.position == 1,
                    m.MatchingPost.subdivision == m.MatchingCandidate.subdivision))
         assert own_first > 0.8 * demo.counts["junior_doctors"]
+
+
+# --------------------------------------------------------------------------- around today
+
+
+def test_every_account_finds_its_procedure_around_the_demos_today(demo: Demo) -> None:
+    """Issue 15: dates in the past while the session ran, a matching stuck in ranking.
+    The demo's today is the server's (the tests' calendar here), whatever the date."""
+    from datetime import timedelta
+
+    from server_stub.core.clock import as_utc, now
+    from server_stub.demo.plan import demo_today
+    from server_stub.matching.phases import phase_of
+
+    today = demo_today()
+    assert today == (TEST_EPOCH + timedelta(hours=1)).date()  # Paris, in January
+    with demo.session() as s:
+        for settings in s.scalars(select(m.Campaign.settings)):
+            assert settings["demo_day"] == today.isoformat()
+        # The national student passes today (the demo runs the amphitheatre).
+        student = person_by_email(s, "etudiant@amphi.demo")
+        rank = s.scalar(select(m.NationalStudent.rank).where(
+            m.NationalStudent.person_id == student.id))
+        mine = s.scalar(select(m.DaySlice).where(m.DaySlice.rank_from <= rank,
+                                                 m.DaySlice.rank_to >= rank))
+        assert mine is not None and mine.day == today
+        # The demo intern's amphitheatre sits today.
+        intern = s.scalar(select(m.Intern).where(
+            m.Intern.person_id == person_by_email(s, "interne@amphi.demo").id))
+        assert intern is not None
+        first = s.scalar(select(func.min(m.AmphiSession.starts_at)).where(
+            m.AmphiSession.amphi_id == intern.amphi_id))
+        assert first is not None and (as_utc(first) + timedelta(hours=1)).date() == today
+        # The matching: round 1's results are due (published at the server's start),
+        # round 2 ranks now, round 3 comes later.
+        rounds = s.scalars(select(m.MatchingRound).order_by(m.MatchingRound.number)).all()
+        assert [phase_of(r, now()) for r in rounds] == [
+            "awaiting_results", "ranking", "upcoming"]
+        ranked = s.scalar(select(func.count()).where(
+            m.RankingEntry.round_id == rounds[0].id, m.RankingEntry.status == "ranked"))
+        assert ranked > 5_000  # every post ranked its round-1 applicants
+
+
+def test_a_demo_built_another_day_is_built_again_around_today(
+        tmp_path: Path, calendar: Any) -> None:
+    from datetime import timedelta
+
+    settings = server_settings(tmp_path / "demo", secret_key="test")
+    load_demo(settings)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        calendar.shift(timedelta(days=3))
+        load_demo(settings)  # not refreshed by hand: rebuilt, its day has passed
+        with Session(engine) as s:
+            days = {c["demo_day"] for c in s.scalars(select(m.Campaign.settings))}
+        assert days == {(TEST_EPOCH + timedelta(days=3, hours=1)).date().isoformat()}
+    finally:
+        engine.dispose()
 
 
 # --------------------------------------------------------------------------- determinism, refresh

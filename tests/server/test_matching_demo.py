@@ -1,47 +1,43 @@
 """The demo matching campaign, at real scale, as its documented accounts find it.
 
-It sits in round 1's ranking phase (16 November → 18 December 2026): the demo supervisor
-has posts with candidates to rank, two rankings begun; the demo junior doctor has his
-applications. The server's clock is set inside that phase, whatever today's date.
+Around the demo's today (the server's clock; the tests' calendar here): round 1 is over,
+its results computed and published at the demo server's start (the coordinator sees them);
+round 2 is in its ranking phase: the demo supervisor has posts with candidates to rank, two
+rankings begun; the demo junior doctor has his applications.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
 from openpyxl import load_workbook
 
-from server_stub.core import clock
 from server_stub.demo import load_demo
+from server_stub.matching.demo import publish_due_rounds
 from tests.conftest import server_settings, start_live_server
 from tests.server.conftest import FAST_HASHING, auth
 
 pytestmark = pytest.mark.slow
-
-DEMO_NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     data_dir = tmp_path_factory.mktemp("matching-demo")
     load_demo(server_settings(data_dir, secret_key="test", **FAST_HASHING))
     _live, server, thread = start_live_server(data_dir, **FAST_HASHING)
+    app = _live.app
+    # As `serve --demo` does at start-up: round 1's results are due, computed, published.
+    assert len(publish_due_rounds(app.state.sessionmaker, app.state.settings,  # type: ignore[attr-defined]
+                                  app.state.mailer)) == 1  # type: ignore[attr-defined]
     try:
         with httpx.Client(base_url=_live.url, timeout=30) as client:
             yield client
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-
-
-@pytest.fixture(autouse=True)
-def demo_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", lambda: DEMO_NOW)
 
 
 def sign_in(client: httpx.Client, email: str, password: str) -> dict[str, str]:
@@ -61,7 +57,7 @@ def test_the_demo_supervisor_has_candidates_to_rank(demo: httpx.Client) -> None:
     campaign = demo.get(f"/api/matching/campaigns/{cid}", headers=h).json()
     assert campaign["my_role"] == "supervisor" and campaign["state"] == "open"
     assert [r["phase"] for r in campaign["waves"][0]["rounds"]] == [
-        "ranking", "upcoming", "upcoming"]
+        "results", "ranking", "upcoming"]
     cards = demo.get(f"/api/matching/campaigns/{cid}/my-posts", headers=h).json()
     assert len(cards) == 4
     assert all(c["my_access"] == "referent" and c["can_edit_description"] for c in cards)
@@ -97,6 +93,7 @@ def test_the_demo_junior_doctor_has_applications(demo: httpx.Client) -> None:
                     params={"specialty": "Médecine cardiovasculaire"}, headers=h).json()
     assert page["total"] > 8
     assert sum(p["my_position"] is not None for p in page["rows"]) == 8
+    # He takes part from round 2: no result of his yet.
     assert demo.get(f"/api/matching/campaigns/{cid}/results", headers=h).json()["rows"] == []
 
 
@@ -106,7 +103,9 @@ def test_the_demo_coordinator_follows_the_campaign(demo: httpx.Client) -> None:
     students = demo.get(f"/api/matching/campaigns/{cid}/dashboard/students",
                         params={"limit": 50}, headers=h).json()
     assert 1_400 <= students["total"] <= 1_600 and len(students["rows"]) == 50
-    assert students["stats"]["participating"]["percent"] > 90
+    stats = students["stats"]  # round 2: those round 1 placed are done, the others apply
+    assert stats["assigned"]["percent"] > 50
+    assert stats["participating"]["percent"] + stats["assigned"]["percent"] > 90, stats
     posts = demo.get(f"/api/matching/campaigns/{cid}/dashboard/posts", headers=h).json()
     assert 1_100 <= posts["total"] <= 1_300
     assert 0 < posts["stats"]["validated"]["percent"] < 100
@@ -116,3 +115,10 @@ def test_the_demo_coordinator_follows_the_campaign(demo: httpx.Client) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) - 1 == int(r.headers["x-row-count"]) > 20
     assert {row[3] for row in rows[1:]} == {"LYON"}
+    # Issue 15: the results of round 1 are there to see (the demo stayed in ranking).
+    results = demo.get(f"/api/matching/campaigns/{cid}/results", params={"limit": 10},
+                       headers=h).json()
+    assert results["total"] > 1_000 and all(r["published"] for r in results["rows"])
+    assigned = demo.get(f"/api/matching/campaigns/{cid}/results",
+                        params={"assigned": True, "limit": 1}, headers=h).json()
+    assert 0.5 * results["total"] < assigned["total"] < results["total"]

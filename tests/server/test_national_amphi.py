@@ -300,6 +300,10 @@ def test_staff_pause_resume_assign_skip_demote(live_server: LiveServer,
     final = c.client.get(c.url("/staff/amphi"), headers=c.staff).json()
     assert final["amphi_status"] == "finished" and final["current"] is None
     assert final["radar"]["passed"] == 7 and final["radar"]["remaining"] == 0
+    # Everybody passed: the site is « Terminé », not still « En période d'amphi ».
+    assert final["site_state"] == "finished" and final["radar"]["site_state"] == "finished"
+    summary = c.client.get(c.url("")).json()
+    assert (summary["state"], summary["state_label"]) == ("finished", "Terminé")
 
 
 def test_demotion_requests_move_the_passing_order(live_server: LiveServer,
@@ -365,7 +369,7 @@ def test_restart_keeps_everything_and_the_amphitheatre_resumes(tmp_path: Path) -
                 a, b = dict(after[rank]), dict(before[rank])
                 for m in (a, b):  # the estimate depends on the clock
                     m["turn"] = {k: v for k, v in m["turn"].items()
-                                 if k != "estimated_wait_seconds"}
+                                 if k not in ("pace", "wait_seconds")}
                 assert a == b, rank
             assert after[2]["turn"]["my_turn"] and after[2]["secret_required"] is False
             assert (c.get("/tables/final").json(), c.get("/listing").json()) == tables
@@ -429,20 +433,45 @@ def test_demo_participants_validate_until_a_real_account(server_factory: ServerF
         assert listing[3]["state"] == "assigned" and listing[6]["outcome"] is None
 
 
-def test_the_pace_is_measured_over_the_time_the_amphitheatre_actually_ran(
-        live_server: LiveServer, client: httpx.Client) -> None:
-    """In its first minutes, the pace is not "turns in the last hour" (far too low)."""
-    c = build_campaign(live_server, client, students=GENERAL5)
+def test_the_pace_and_the_wait_are_ranges_observed_from_the_turns(
+        live_server: LiveServer, client: httpx.Client, calendar: Any) -> None:
+    """Too early to tell at first; then « il en passe low-high à l'heure » from the turns
+    that actually ended (one a minute here, on the server's clock), and the wait as a
+    range around what it will really be."""
+    students = [(rank, "general", True) for rank in range(1, 11)]
+    c = build_campaign(live_server, client, students=students,
+                       offer=[("REIMS", "Médecine générale", 10, "general")])
     gp = c.cell("REIMS", "Médecine générale")
-    for rank in (1, 2, 3, 5):
+    for rank in range(1, 11):
         assert c.put_wishes(c.students[rank], [gp]).status_code == 200
     start(c)
-    last = c.students[5]
-    assert c.me(last)["turn"]["pace_per_hour"] == 0.0  # nothing measured yet
-    for rank in (1, 2, 3):
+    last = c.students[10]
+    turn = c.me(last)["turn"]
+    assert turn["pace"] is None and turn["wait_seconds"] is None  # nothing observed yet
+    for rank in range(1, 9):
+        calendar.shift(timedelta(minutes=1))
         assert enter(c, c.students[rank]).status_code == 200
         assert validate(c, c.students[rank], gp, f"pace-{rank}-0001").status_code == 200
+        if rank == 3:
+            assert c.me(last)["turn"]["pace"] is None  # three turns: too early to tell
     turn = c.me(last)["turn"]
-    # Three turns ended within seconds: hundreds an hour at least, not "3 per hour".
-    assert turn["pace_per_hour"] > 150, turn
-    assert turn["people_before"] == 1 and turn["estimated_wait_seconds"] < 30, turn
+    pace = turn["pace"]
+    assert pace is not None and pace["low"] < 60 < pace["high"] <= 120, turn
+    assert turn["people_before"] == 1  # the 9th chooses now
+    shortest, longest = turn["wait_seconds"]
+    assert shortest < 60 < longest < 5 * 60, turn  # one person at one a minute
+    radar = c.get("/radar").json()
+    assert radar["pace"] == pace
+    # Every `turn_started` carries the pace of that moment: panels follow it between fetches.
+    from server_stub.core.models import EventRecord
+
+    with live_server.app.state.sessionmaker() as db:  # type: ignore[attr-defined]
+        started = [e.payload for e in db.scalars(select(EventRecord).where(
+            EventRecord.kind == "turn_started").order_by(EventRecord.id))]
+    assert [p["pace"] is None for p in started] == [True] * 6 + [False] * 3
+    assert started[-1]["pace"]["low"] < 60 < started[-1]["pace"]["high"]
+    # At his turn, no wait to tell.
+    calendar.shift(timedelta(minutes=1))
+    assert enter(c, c.students[9]).status_code == 200
+    assert validate(c, c.students[9], gp, "pace-9-0001").status_code == 200
+    assert c.me(last)["turn"]["my_turn"] and c.me(last)["turn"]["wait_seconds"] is None

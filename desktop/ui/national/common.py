@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,8 +57,69 @@ def page_layout(owner: QWidget, title: str, subtitle: str = "", *, width: int = 
     return column, sub
 
 
+def fold(text: str) -> str:
+    """Accents, ligatures and case away: « Pédiatrie », « PEDIATRIE » and « pediatrie »
+    compare equal."""
+    for ligature, letters in (("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE")):
+        text = text.replace(ligature, letters)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+WHOLE, WORDS, INSIDE = 0, 1, 2  # how well an item matches what is typed (best first)
+
+
+def match_rank(item: str, query: str) -> int | None:
+    """How `item` matches `query`, accents and case aside: WHOLE (it starts with it),
+    WORDS (each word typed starts one of its words: "pedia" → « Chirurgie pédiatrique »),
+    INSIDE (each word typed is somewhere in it), or None (no match)."""
+    wanted = fold(query).split()
+    if not wanted:
+        return WHOLE
+    folded = fold(item)
+    if folded.startswith(" ".join(wanted)):
+        return WHOLE
+    words = [w for w in re.split(r"[\W_]+", folded) if w]
+    if all(any(word.startswith(part) for word in words) for part in wanted):
+        return WORDS
+    if all(part in folded for part in wanted):
+        return INSIDE
+    return None
+
+
+class PickerFilter(QSortFilterProxyModel):
+    """The items matching what is typed (`set_query`), the best matches first, then in
+    their own order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.query = ""
+        self.setDynamicSortFilter(True)
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self.invalidate()
+        self.sort(0)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex  # noqa: N802
+                         | QPersistentModelIndex) -> bool:
+        item = self.sourceModel().index(source_row, 0, source_parent).data()
+        return match_rank(str(item or ""), self.query) is not None
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        ranks = [match_rank(str(index.data() or ""), self.query) for index in (left, right)]
+        return ((ranks[0] if ranks[0] is not None else 9, left.row())
+                < (ranks[1] if ranks[1] is not None else 9, right.row()))
+
+
 class SearchCombo(QComboBox):
-    """An editable combo whose list filters on any part of what is typed."""
+    """An editable combo whose list shows the items matching what is typed, accents and
+    case aside, the best first (a word starting with it before a word containing it).
+
+    Return only completes: choosing an item never does anything more (the page's own
+    button does, deliberately).
+    """
 
     @property
     def editor(self) -> QLineEdit:
@@ -71,28 +134,54 @@ class SearchCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.editor.setPlaceholderText(placeholder)
         self.editor.setClearButtonEnabled(True)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.matches = PickerFilter(self)
+        self.matches.setSourceModel(self.model())
+        completer = QCompleter(self.matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
+        self.editor.textEdited.connect(self._typed)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
 
+    def _typed(self, text: str) -> None:
+        self.matches.set_query(text)
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if completer is None or popup is None:
+            return
+        if text.strip() and self.matches.rowCount():
+            completer.complete()  # nothing highlighted yet: Down goes to the best match
+        else:
+            popup.hide()
+
+    def suggestions(self) -> list[str]:
+        """What the list proposes for what is typed, best first (tests read it)."""
+        return [str(self.matches.index(row, 0).data()) for row in range(self.matches.rowCount())]
+
     def set_items(self, items: Sequence[str]) -> None:
+        """The list to choose from; what is typed stays (the list is refreshed by live
+        events while the student types: nothing typed is lost)."""
+        items = list(items)
+        if items == [self.itemText(i) for i in range(self.count())]:
+            return
         keep = self.currentText()
         self.blockSignals(True)
         self.clear()
-        self.addItems(list(items))
+        self.addItems(items)
         self.setCurrentIndex(-1)
-        self.setEditText(keep if keep in items else "")
+        self.setEditText(keep)
         self.blockSignals(False)
+        self.matches.set_query(keep)
 
     def value(self) -> str:
-        """The chosen item: exactly one of the list (case-insensitive), else ""."""
-        text = self.currentText().strip().casefold()
+        """The chosen item: exactly one of the list (accents and case aside), else ""."""
+        text = fold(self.currentText()).strip()
+        if not text:
+            return ""
         for i in range(self.count()):
-            if self.itemText(i).casefold() == text:
+            if fold(self.itemText(i)) == text:
                 return self.itemText(i)
         return ""
 

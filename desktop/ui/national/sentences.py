@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.api.national import Above, Headline
 from desktop.models import labels
+from desktop.ui.numbers import integer
 
 
 def _tr(text: str) -> str:
@@ -52,5 +53,5 @@ def above_text(above: Above) -> str:
     if not above.pool:
         return above.text
     return (_tr("%1 / %2 étudiants %3 validés au-dessus de moi ont fait au moins 1 vœu")
-            .replace("%1", str(above.with_wishes)).replace("%2", str(above.above))
+            .replace("%1", integer(above.with_wishes)).replace("%2", integer(above.above))
             .replace("%3", labels.pool(above.pool)))

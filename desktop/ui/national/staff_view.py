@@ -42,8 +42,10 @@ from desktop.models.national_tables import (
     sort_proxy,
     staff_student_columns,
 )
+from desktop.tasks import spawn
 from desktop.ui.national.common import page_layout, table_view
 from desktop.ui.national.tables_view import radar_text
+from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyButton, Card, repolish, styled_label
 
 STATES = (("closed", "Fermé pour travaux"),
@@ -249,6 +251,15 @@ class StaffNationalView(QWidget):
             return
         await self.reload_amphi()
 
+    async def _reload_campaign(self) -> None:
+        if self.source is None:
+            return
+        try:
+            self.show_campaign(await self.source.campaign())
+        except ApiError as exc:
+            if not exc.offline:
+                self.banner.show_message(exc.message, "error")
+
     @asyncSlot()
     async def reload_amphi(self) -> None:
         if self.source is None:
@@ -261,12 +272,15 @@ class StaffNationalView(QWidget):
 
     def show_campaign(self, campaign: NationalCampaign) -> None:
         self.campaign = campaign
-        self.subtitle.setText(self.tr("%1 — %2 étudiants classés (%3 ont défini leur compte), "
-                                      "%4 cellules, %5 postes").replace("%1", campaign.name)
-                              .replace("%2", str(campaign.students))
-                              .replace("%3", str(campaign.registered))
-                              .replace("%4", str(campaign.cells))
-                              .replace("%5", str(campaign.posts)))
+        accounts = (self.tr("%1 a défini son compte") if campaign.registered <= 1
+                    else self.tr("%1 ont défini leur compte")).replace(
+            "%1", integer(campaign.registered))
+        self.subtitle.setText(self.tr("%1 — %2 étudiants classés (%3), %4 cellules, %5 postes")
+                              .replace("%1", campaign.name)
+                              .replace("%2", integer(campaign.students))
+                              .replace("%3", accounts)
+                              .replace("%4", integer(campaign.cells))
+                              .replace("%5", integer(campaign.posts)))
         self.subtitle.show()
         self.state_label.setText(self.tr("État actuel : %1").replace("%1", campaign.state_label))
         index = self.state_combo.findData(campaign.state)
@@ -279,9 +293,13 @@ class StaffNationalView(QWidget):
     def show_amphi(self, amphi: StaffAmphi) -> None:
         self.amphi = amphi
         status = amphi.amphi_status
+        site = dict(STATES).get(amphi.site_state)
         self.amphi_status.setText(self.tr("Amphi %1 · site : %2").replace(
             "%1", self.tr(AMPHI_STATUS.get(status, status))).replace(
-            "%2", self.campaign.state_label if self.campaign else amphi.site_state))
+            "%2", self.tr(site) if site else amphi.site_state))
+        if self.campaign is not None and self.campaign.state != amphi.site_state:
+            # The site moved on by itself (everybody passed: « Terminé »): the state card too.
+            spawn(self, self._reload_campaign())
         self.start_button.setEnabled(status == "not_started")
         self.pause_button.setEnabled(status == "running")
         self.resume_button.setEnabled(status == "paused")
@@ -296,7 +314,7 @@ class StaffNationalView(QWidget):
         else:
             self.current_name.setText(self.tr("%1 %2 — classé %3").replace(
                 "%1", current.last_name.upper()).replace("%2", current.first_name)
-                .replace("%3", str(current.rank)))
+                .replace("%3", integer(current.rank)))
             self.current_phone.setText(current.phone or self.tr(
                 "non renseigné — écrivez-lui ou passez son tour"))
             self.current_phone.setProperty("missing", not current.phone)

@@ -43,6 +43,7 @@ from desktop.models.national_tables import (
     sort_proxy,
 )
 from desktop.ui.national.common import fit_columns, page_layout, table_view
+from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyIndicator, DialogHeader, styled_label
 
 LISTING_PAGE = 500
@@ -75,18 +76,21 @@ def radar_text(radar: Radar, tr: Callable[[str], str]) -> str:
         parts.append(tr("Amphithéâtre terminé"))
     if radar.current is not None:
         parts.append(tr("Passe maintenant : l'étudiant classé %1").replace(
-            "%1", str(radar.current.rank)))
-    parts.append(tr("%1 / %2 passés").replace("%1", str(radar.passed))
-                 .replace("%2", str(radar.total)))
+            "%1", integer(radar.current.rank)))
+    parts.append(tr("%1 / %2 passés").replace("%1", integer(radar.passed))
+                 .replace("%2", integer(radar.total)))
     parts.append(tr("%1 choix aujourd'hui, %2 dans la dernière heure")
-                 .replace("%1", str(radar.chosen_today)).replace("%2",
-                                                                 str(radar.chosen_last_hour)))
-    if radar.pace_per_hour:
-        parts.append(tr("rythme : %1 par heure").replace("%1", str(round(radar.pace_per_hour))))
-    elif radar.expected_pace_per_hour:
+                 .replace("%1", integer(radar.chosen_today))
+                 .replace("%2", integer(radar.chosen_last_hour)))
+    if radar.pace is not None:
+        parts.append(tr("il en passe %1-%2 à l'heure").replace("%1", integer(radar.pace.low))
+                     .replace("%2", integer(radar.pace.high)))
+    elif radar.amphi_status in ("running", "paused"):
+        parts.append(tr("trop tôt pour estimer le rythme"))
+    elif radar.amphi_status == "not_started" and radar.expected_pace_per_hour:
         low, high = radar.expected_pace_per_hour[0], radar.expected_pace_per_hour[-1]
-        parts.append(tr("rythme attendu : %1 à %2 par heure").replace("%1", str(low))
-                     .replace("%2", str(high)))
+        parts.append(tr("rythme attendu : %1 à %2 par heure").replace("%1", integer(low))
+                     .replace("%2", integer(high)))
     return " · ".join(parts)
 
 
@@ -209,7 +213,7 @@ class TablesView(QWidget):
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(self.tr("%1 ligne(s) affichée(s) sur %2").replace(
-            "%1", str(shown)).replace("%2", str(total)))
+            "%1", integer(shown)).replace("%2", integer(total)))
 
     @asyncSlot()
     async def reload(self) -> None:
@@ -259,7 +263,7 @@ class TablesView(QWidget):
             rows.extend(r for r in page.rows if r.pool == pool)
             offset += len(page.rows)
             self.count_label.setText(self.tr("Chargement… %1 / %2").replace(
-                "%1", str(offset)).replace("%2", str(page.total)))
+                "%1", integer(offset)).replace("%2", integer(page.total)))
             if not page.rows or offset >= page.total:
                 return rows
 

@@ -10,8 +10,6 @@ the validation).
 from __future__ import annotations
 
 import math
-from collections import deque
-from time import monotonic
 
 from PySide6.QtCore import QCoreApplication, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -25,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.national import Headline, Turn
+from desktop.api.national import Headline, Pace, Turn
 from desktop.ui.numbers import integer
 
 BLUE = QColor("#1d4f91")
 RED = QColor("#c0262d")
 FAR = 400  # people before me at which the panel is fully blue
-PACE_WINDOW_SECONDS = 15 * 60
 
 
 def _tr(text: str) -> str:
@@ -61,11 +58,41 @@ def duration_text(seconds: int | None) -> str:
         return _tr("inconnue")
     if seconds < 90:
         return _tr("moins de 2 minutes")
-    minutes = round(seconds / 60)
+    return _tr("environ %1").replace("%1", _duration(seconds))
+
+
+def _duration(seconds: int) -> str:
+    """« 35 min », « 3 h 10 »."""
+    minutes = max(1, round(seconds / 60))
     if minutes < 60:
-        return _tr("environ %1 min").replace("%1", str(minutes))
+        return _tr("%1 min").replace("%1", str(minutes))
     hours, rest = divmod(minutes, 60)
-    return _tr("environ %1 h %2").replace("%1", str(hours)).replace("%2", f"{rest:02d}")
+    return _tr("%1 h %2").replace("%1", integer(hours)).replace("%2", f"{rest:02d}")
+
+
+def wait_range_text(shortest: int, longest: int) -> str:
+    """The time to my turn as the range the pace allows: « 35 min à 50 min »."""
+    if longest < 90:
+        return _tr("moins de 2 minutes")
+    low, high = _duration(shortest), _duration(longest)
+    if low == high:
+        return _tr("environ %1").replace("%1", low)
+    return _tr("%1 à %2").replace("%1", low).replace("%2", high)
+
+
+def pace_text(pace: Pace | None, people_before: int, my_turn: bool) -> str:
+    """« Il en passe 50-70 à l'heure — votre tour dans … », or too early to tell."""
+    if pace is None:
+        return _tr("Trop tôt pour estimer le rythme et votre attente : il faut d'abord "
+                   "voir passer quelques étudiants.")
+    text = _tr("Il en passe %1-%2 à l'heure").replace("%1", integer(pace.low)).replace(
+        "%2", integer(pace.high))
+    if my_turn or people_before <= 0:
+        return text + "."
+    shortest = round(people_before * 3600 / pace.high)
+    longest = round(people_before * 3600 / max(pace.low, 1))
+    return text + _tr(" — votre tour dans %1.").replace(
+        "%1", wait_range_text(shortest, longest))
 
 
 def take_button_text(headline: Headline) -> str:
@@ -92,7 +119,7 @@ class TurnPanel(QFrame):
         self.my_turn = False
         self.colour = QColor(BLUE)
         self._current_rank: int | None = None
-        self._samples: deque[tuple[float, int]] = deque(maxlen=400)
+        self.pace: Pace | None = None
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(900)
         self._animation.valueChanged.connect(self._paint_colour)
@@ -147,40 +174,20 @@ class TurnPanel(QFrame):
         self.people_before = turn.people_before
         self.my_turn = turn.my_turn
         self._current_rank = turn.current_rank
-        self._sample()
+        self.pace = turn.pace
         self._update()
 
-    def set_people_before(self, people_before: int, *, current_rank: int | None = None
-                          ) -> None:
-        """From a `turn_started` event, between two fetches of the panel."""
+    def set_people_before(self, people_before: int, *, current_rank: int | None = None,
+                          pace: Pace | None = None) -> None:
+        """From a `turn_started` event, between two fetches of the panel (with the pace
+        the server observed then)."""
         if self.turn is None:
             return
         self.people_before = max(0, people_before)
+        self.pace = pace
         if current_rank is not None:
             self._current_rank = current_rank
-        self._sample()
         self._update()
-
-    def _sample(self) -> None:
-        if self.turn is not None and self.turn.amphi_status == "running":
-            self._samples.append((monotonic(), self.people_before))
-        else:
-            self._samples.clear()  # a pause must not count as a slow pace
-
-    def observed_pace(self) -> float | None:
-        """Turns per hour seen by this panel over the last minutes (None: too few yet).
-
-        The server's figure counts the turns of the last hour, which undercounts during
-        the first hour of the amphitheatre; what this screen saw move is fresher.
-        """
-        now = monotonic()
-        recent = [(t, n) for t, n in self._samples if now - t <= PACE_WINDOW_SECONDS]
-        if len(recent) < 4:
-            return None
-        (t0, n0), (t1, n1) = recent[0], recent[-1]
-        if t1 - t0 < 20 or n0 <= n1:
-            return None
-        return (n0 - n1) / (t1 - t0) * 3600
 
     def set_secret(self, required: bool, question: str | None) -> None:
         self.secret_row.setVisible(required)
@@ -246,28 +253,13 @@ class TurnPanel(QFrame):
                 "de confirmer."))
         elif current is not None:
             self.now_label.setText(_tr("Passe maintenant : l'étudiant classé %1.")
-                                   .replace("%1", str(current)))
+                                   .replace("%1", integer(current)))
         else:
             self.now_label.setText(_tr("Personne ne choisit en ce moment."))
-        self.mine_label.setText(_tr("Votre rang : %1 — vous allez être %2ème de votre "
-                                    "contingent à choisir.").replace("%1", str(self.rank))
-                                .replace("%2", str(self.passing)))
-        wait = None
-        rate = self.observed_pace() or turn.pace_per_hour
-        if rate > 0 and not self.my_turn:
-            wait = int(before * 3600 / rate)
-        elif turn.estimated_wait_seconds is not None and turn.people_before > 0:
-            wait = int(turn.estimated_wait_seconds * before / turn.people_before)
-        if rate > 0:
-            pace = _tr("Rythme : %1 choix par heure").replace("%1", str(round(rate)))
-        else:
-            pace = _tr("Rythme : pas encore mesuré")
-        if not self.my_turn and rate > 0:
-            pace += _tr(" — attente estimée : %1.").replace("%1", duration_text(wait))
-        elif not self.my_turn:
-            pace += _tr(" — attente estimée selon le rythme prévu : %1.").replace(
-                "%1", duration_text(wait))
-        self.pace_label.setText(pace)
+        self.mine_label.setText(_tr("Votre rang : %1 — vous allez être %2e de votre "
+                                    "contingent à choisir.").replace("%1", integer(self.rank))
+                                .replace("%2", integer(self.passing)))
+        self.pace_label.setText(pace_text(self.pace, before, self.my_turn))
         self.pace_label.setVisible(not self.my_turn)
         self.setProperty("urgent", self.my_turn)
         self.setAccessibleName(_tr("Mon tour à l'amphithéâtre"))

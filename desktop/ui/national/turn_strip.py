@@ -43,7 +43,10 @@ class TurnStrip(QFrame):
     def mirror(self, panel: TurnPanel) -> None:
         """Copy the panel's state: its title, its pace or current chooser, its colour."""
         self.title.setText(panel.title.text())
-        detail = panel.now_label.text() if panel.my_turn else panel.pace_label.text()
+        # At my turn the panel's line speaks of « the button below »: not here.
+        detail = self.tr("Merci de valider rapidement votre choix sur « Mes vœux » : "
+                         "d'autres attendent après vous.") if panel.my_turn \
+            else panel.pace_label.text()
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         self.button.setText(self.tr("Choisir maintenant") if panel.my_turn

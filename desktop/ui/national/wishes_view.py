@@ -50,6 +50,7 @@ from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
 from desktop.ui.national.sentences import above_text, headline_text
 from desktop.ui.national.turn_panel import TurnPanel
+from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyButton, Card, link_button, primary_button, styled_label
 
 ABSENCE_TEXT = (
@@ -59,6 +60,7 @@ ABSENCE_TEXT = (
     "cette décision à tout moment avant votre tour. Absent, vous voyez toujours vos vœux "
     "mais ne pouvez plus les modifier.")
 OPEN_AMPHI = ("running", "paused")
+MIN_TABLE_HEIGHT = 190  # about five wishes: visible at 1280×720 even at my turn
 
 
 class WishTable(QTableView):
@@ -134,6 +136,7 @@ class WishesView(QWidget):
         self.attempt_key: str | None = None
         self.model = WishModel(self)
         self._fading = ""
+        self._shown_at_turn = False  # the wish JE PRENDS takes was brought into view
         self._fade_timer = QTimer(self)
         self._fade_timer.setSingleShot(True)
         self._fade_timer.setInterval(8000)
@@ -153,8 +156,10 @@ class WishesView(QWidget):
         self.discard_button.hide()
         layout.addWidget(self.discard_button)
         self._build_assignment(layout)
-        self._build_absence(layout)
+        # The wishes before the absence card: at 1280×720 the table (and at my turn the
+        # JE PRENDS button above it) must show without scrolling; the absence is below.
         self._build_list(layout)
+        self._build_absence(layout)
         layout.addStretch(0)
         self.turn_panel.take_clicked.connect(self._take)
         self.turn_panel.enter_requested.connect(self._enter)
@@ -254,7 +259,12 @@ class WishesView(QWidget):
         self.add_button = primary_button(self.tr("Ajouter un vœu"), self)
         self.add_button.setDefault(False)
         self.add_button.clicked.connect(self._add)
-        self.specialty_combo.editor.returnPressed.connect(self._add)
+        self.add_button.setToolTip(self.tr("Ajoute la subdivision et la spécialité choisies "
+                                           "à votre liste de vœux."))
+        # Return in a picker only completes what is typed: adding a wish is the button's
+        # deliberate click (Down+Return once added a wrong wish at once).
+        self.specialty_combo.editor.returnPressed.connect(self._specialty_chosen)
+        self.specialty_combo.activated.connect(self._specialty_chosen)
         add.addWidget(self.add_button)
         card.body.addWidget(self.add_row)
         self.add_error = styled_label("", "error", wrap=True)
@@ -276,7 +286,7 @@ class WishesView(QWidget):
 
         self.table = WishTable(self)
         self.table.setModel(self.model)
-        self.table.setMinimumHeight(420)
+        self.table.setMinimumHeight(MIN_TABLE_HEIGHT)
         self.table.delete_pressed = self._delete_selected
         self.table.clicked.connect(self._cell_clicked)
         card.body.addWidget(self.table, 1)
@@ -364,10 +374,11 @@ class WishesView(QWidget):
         past = self.tr("Classé %1 — contingent %2 — votre tour est passé (%3e de votre "
                        "contingent).")
         self.status_line.setText(
-            (past if me.outcome is not None else future).replace("%1", str(me.rank))
-            .replace("%2", labels.pool(me.pool, me.pool_label)).replace("%3", str(me.passing))
+            (past if me.outcome is not None else future).replace("%1", integer(me.rank))
+            .replace("%2", labels.pool(me.pool, me.pool_label))
+            .replace("%3", integer(me.passing))
             + (self.tr(" Vous avez demandé à passer derrière le rang %1.")
-               .replace("%1", str(me.demoted_behind)) if me.demoted_behind else ""))
+               .replace("%1", integer(me.demoted_behind)) if me.demoted_behind else ""))
         amphi_open = me.site_state == "amphi" or me.turn.amphi_status in OPEN_AMPHI
         passed = me.outcome is not None
         self.turn_panel.setVisible(amphi_open and not passed)
@@ -420,7 +431,8 @@ class WishesView(QWidget):
 
     def _turn_moved(self, people_before: int, current_rank: object) -> None:
         self.turn_panel.set_people_before(
-            people_before, current_rank=current_rank if isinstance(current_rank, int) else None)
+            people_before, current_rank=current_rank if isinstance(current_rank, int) else None,
+            pace=self.student.pace if self.student is not None else None)
 
     def show_wishes(self) -> None:
         student = self.student
@@ -527,6 +539,11 @@ class WishesView(QWidget):
         self.specialty_combo.set_items(sorted({c.specialty for c in cells
                                                if not sub or c.subdivision == sub}))
 
+    def _specialty_chosen(self, *_args: object) -> None:
+        """A specialty was picked: the next step is the « Ajouter un vœu » button."""
+        if self.specialty_combo.value() and self.subdivision_combo.value():
+            self.add_button.setFocus()
+
     def _update_take_button(self) -> None:
         student = self.student
         if student is None or student.me is None:
@@ -536,11 +553,31 @@ class WishesView(QWidget):
         ready = (student.wishes.draft is None and not student.me.secret_required
                  and student.me.assignment is None and student.me.turn.amphi_status == "running")
         self.turn_panel.set_choice(headline, enabled=ready)
+        if self.turn_panel.my_turn and headline is not None and headline.cell_id is not None:
+            if not self._shown_at_turn:
+                self._shown_at_turn = True
+                self.show_wish(headline.cell_id)
+        else:
+            self._shown_at_turn = False
         if self.turn_panel.my_turn and (headline is None or headline.cell_id is None):
             self.turn_panel.now_label.setText(self.tr(
                 "Aucun de vos vœux n'est réalisable : ajoutez-en un (voir « dispo pour moi »)."))
 
     # ---------------------------------------------------------------- selection
+
+    def show_wish(self, cell_id: int) -> None:
+        """Bring a wish into view (its page, scrolled to it) without selecting it: at my
+        turn, the one JE PRENDS takes (it was often below the fold, under exhausted ones)."""
+        page = self.model.page_of_cell(cell_id)
+        if page is None:
+            return
+        if page != self.model.page:
+            self.model.set_page(page)
+            self._update_pager()
+        row = self.model.row_of_cell(cell_id)
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _selected_cell(self) -> int | None:
         row = self.table.selected_row()
@@ -676,7 +713,7 @@ class WishesView(QWidget):
                      self.tr("Spécialité : %1").replace("%1", headline.specialty or ""),
                      self.tr("Poste %1 sur %2").replace("%1", str(headline.k))
                      .replace("%2", str(headline.capacity))),
-            title=self.tr("Vous allez prendre ce poste"))
+            title=self.tr("Vous allez prendre ce poste"), freezes_wishes=True)
         self.steps = ConfirmationSteps(self)
         try:
             confirmed = await self.steps.run(summary)
