@@ -224,6 +224,13 @@ class LiveQueueModel(QAbstractTableModel):
     def rows(self) -> list[LiveIntern]:
         return list(self._rows)
 
+    @staticmethod
+    def status_sample() -> str:
+        """The widest status text (the column is sized for it: no « Choisit en ce … »)."""
+        texts = [status_label(s) for s in STATUS_LABELS] + [
+            status_label("waiting") + _t(" (non connecté)")]
+        return max(texts, key=len)
+
     def row_of(self, intern_id: int) -> int | None:
         for i, q in enumerate(self._rows):
             if q.intern_id == intern_id:

@@ -42,6 +42,7 @@ from desktop.api.amphi import Post, SavedSearch, Service
 from desktop.api.client import ApiError
 from desktop.models import ItemRole
 from desktop.models.amphi_posts import (
+    COL_ACTION,
     COL_DEPARTMENT,
     COL_DES,
     COL_EARMARK,
@@ -257,6 +258,7 @@ class PostsView(QWidget):
                               (COL_DES, 110), (COL_TYPE, 90), (COL_REGIME, 170),
                               (COL_EARMARK, 110), (COL_STATE, 190)):
             header.resizeSection(column, width)
+        self.table.setColumnHidden(COL_ACTION, True)  # choosing is on the live screen
         self.table.doubleClicked.connect(self._add_current)
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.table)
