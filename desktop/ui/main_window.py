@@ -33,7 +33,7 @@ from desktop import __version__
 from desktop.api.client import Profile
 from desktop.models import labels
 from desktop.resources import app_icon
-from desktop.ui.guide import open_guide
+from desktop.ui.guide import show_guide
 from desktop.ui.widgets import Banner, repolish, styled_label
 
 ProfileTest = Callable[[Profile], bool]
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         self.guide_action = QAction(self.tr("&Guide d'utilisation"), self)
         self.guide_action.setShortcut(QKeySequence("F1"))
-        self.guide_action.triggered.connect(lambda: open_guide())
+        self.guide_action.triggered.connect(lambda: show_guide(self))
         help_menu.addAction(self.guide_action)
         self.about_action = QAction(self.tr("À &propos d'Amphi"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
