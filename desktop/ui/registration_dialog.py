@@ -270,7 +270,9 @@ class RegistrationDialog(QDialog):
         for index in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if index == step \
                 else QSizePolicy.Policy.Ignored
-            self.pages.widget(index).setSizePolicy(policy, policy)
+            page = self.pages.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(step)
         self.pages.adjustSize()
         fit_height(self)
