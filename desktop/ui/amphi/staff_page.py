@@ -43,6 +43,7 @@ from desktop.sync.amphi import AmphiStaff, LiveSession
 from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
+from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, Card, py_datetime, qt_datetime, styled_label
 
 
@@ -697,7 +698,7 @@ class StaffPage(QWidget):
             return
         path, _f = QFileDialog.getSaveFileName(
             self, _tr("Enregistrer la liste d'appel"),
-            str(Path.home() / f"liste-appel-{amphi.id}.{kind}"),
+            str(documents_folder() / f"liste-appel-{amphi.id}.{kind}"),
             "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)")
         if path:
             await self.save_call_list(kind, Path(path))

@@ -43,6 +43,7 @@ from desktop.tasks import spawn
 from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
 from desktop.ui.numbers import integer
+from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, BusyDialog, BusyIndicator, styled_label
 
 TRI = (("Tous", None), ("Oui", True), ("Non", False))
@@ -424,7 +425,8 @@ class CoordinatorView(QWidget):
 
     def _ask_save_path(self, filename: str, fmt: str) -> Path | None:
         kinds = {"csv": self.tr("Fichier CSV (*.csv)"), "xlsx": self.tr("Classeur Excel (*.xlsx)")}
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer l'export"), filename,
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer l'export"),
+                                              str(documents_folder() / filename),
                                               kinds.get(fmt, ""))
         return Path(name) if name else None
 
