@@ -200,7 +200,7 @@ LQ_HEADERS = {
     LQ_DES: QT_TRANSLATE_NOOP(CONTEXT, "DES"),
     LQ_TYPE: QT_TRANSLATE_NOOP(CONTEXT, "Type de choix"),
     LQ_STATUS: QT_TRANSLATE_NOOP(CONTEXT, "Statut"),
-    LQ_POST: QT_TRANSLATE_NOOP(CONTEXT, "Poste choisi"),
+    LQ_POST: QT_TRANSLATE_NOOP(CONTEXT, "Poste"),
 }
 
 
@@ -276,8 +276,11 @@ class LiveQueueModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if c == LQ_POSITION:
                 return q.position if role == SortRole else str(q.position)
-            if c == LQ_NAME:
-                return q.name + (_t(" (moi)") if q.intern_id == self.me else "")
+            if c == LQ_NAME:  # « #87 Pierre J. », as in the original
+                if role == SortRole:
+                    return q.position
+                return f"#{q.position} {q.name}" + (_t(" (moi)") if q.intern_id == self.me
+                                                    else "")
             if c == LQ_DES:
                 return q.des
             if c == LQ_TYPE:
@@ -293,6 +296,9 @@ class LiveQueueModel(QAbstractTableModel):
                 if q.post_number:
                     return f"{q.post_number} — {q.post_label or ''}".rstrip(" —")
                 return ""
+        if role == Qt.ItemDataRole.ToolTipRole and c == LQ_NAME:
+            return _t("%1 — n° %2 de l'ordre de passage · %3").replace("%1", q.name).replace(
+                "%2", str(q.position)).replace("%3", choice_type_label(q.choice_type))
         if role == Qt.ItemDataRole.BackgroundRole:
             if q.intern_id == self.current:
                 return QBrush(CHOOSER_COLOUR)

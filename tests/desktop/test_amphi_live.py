@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.models.amphi_live import (
     CHOOSER_COLOUR,
     LQ_POST,
+    LQ_STATUS,
     ME_COLOUR,
     countdown_text,
 )
@@ -24,7 +25,7 @@ from desktop.sync.amphi import favourite_for_post, soon_from_upcoming
 from desktop.ui.amphi.live_view import LiveView, passed_turn_text
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
-from tests.desktop.conftest import until
+from tests.desktop.conftest import clipped_headers, columns_off_screen, until
 
 
 def test_soon_from_the_turn_event_counts_present_interns_only() -> None:
@@ -203,7 +204,8 @@ def test_live_list_searches_filters_orders_and_has_a_choose_button_per_post(
     app = make_app(server.url)
 
     async def scenario() -> None:
-        _window, page = await intern_page(qtbot, app, me.email)
+        window, page = await intern_page(qtbot, app, me.email)
+        window.resize(1280, 720)
         view = page.live_view
         assert view is not None and page.live is not None and page.sync is not None
         live = page.live
@@ -243,6 +245,17 @@ def test_live_list_searches_filters_orders_and_has_a_choose_button_per_post(
                            "2005": "Choisir"}
         header = view.posts_table.horizontalHeader()
         assert header.visualIndex(COL_ACTION) == 0  # first, as in the original
+        # Issue 15, point 8: no clipped title, « Choisit en ce moment » whole.
+        page.tabs.setCurrentWidget(page.live_holder)
+        for table in (view.posts_table, view.queue_table):
+            await until(lambda table=table: not clipped_headers(table)
+                        and not columns_off_screen(table),
+                        message=f"{clipped_headers(table)} {columns_off_screen(table)}")
+        status = view.queue_table.fontMetrics().horizontalAdvance("Choisit en ce moment")
+        q = view.queue_table
+        assert q.columnWidth(LQ_STATUS) >= status + 12, (
+            [q.columnWidth(c) for c in range(6)], q.viewport().width(), q.isVisible(),
+            view.width(), window.width())
         row = shown_numbers(view).index("2005")
         cell = view.posts_proxy.index(row, COL_ACTION)
         view.posts_table.scrollTo(cell)

@@ -25,6 +25,7 @@ from tests.desktop.conftest import (
     PASSWORD,
     RestartableServer,
     add_person,
+    clipped_headers,
     mail_link,
     signal_future,
     until,
@@ -134,6 +135,17 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
         type_into(qtbot, signin.password_edit, PASSWORD)
         click(qtbot, signin.sign_in_button)
         await until(lambda: app.main_window is not None and app.main_window.isVisible())
+        # Issue 15, point 8: the procedure's name is whole (« EDN 2026 — choix des po… »).
+        main = app.main_window
+        assert main is not None
+        main.resize(1280, 720)
+        main.show_page("profile")
+        table = main.page("profile").campaign_table  # type: ignore[attr-defined]
+        name = "EDN 2026 — choix des postes d'internat"
+        await until(lambda: table.isVisible() and table.columnWidth(0)
+                    >= table.fontMetrics().horizontalAdvance(name) + 12,
+                    message=f"name column {table.columnWidth(0)}")
+        assert not clipped_headers(table)
 
     arun(scenario())
     window = app.main_window

@@ -319,10 +319,12 @@ class LiveView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LQ_POST, QHeaderView.ResizeMode.Stretch)
         self.queue_table.setColumnHidden(LQ_DES, True)  # one DES group per amphitheatre
-        install_fitting(self.queue_table, {
-            LQ_POSITION: "000", LQ_NAME: "Marie-Charlotte D. (moi)",
-            LQ_TYPE: choice_type_label("surnombre non validant"),
-            LQ_STATUS: self.queue_model.status_sample()}, max_width=260)
+        # The place is before each name (« #87 Pierre J. ») and the choice type in its
+        # tooltip: name, status and post fit beside the posts at 1280×720.
+        self.queue_table.setColumnHidden(LQ_TYPE, True)
+        self.queue_table.setColumnHidden(LQ_POSITION, True)
+        install_fitting(self.queue_table, {LQ_STATUS: self.queue_model.status_sample()},
+                        max_width=260, caps={LQ_NAME: 170}, firm=(LQ_STATUS,))
         qlayout.addWidget(self.queue_table)
 
         posts_box = QWidget(splitter)
@@ -331,12 +333,10 @@ class LiveView(QWidget):
         ptitle = QHBoxLayout()
         ptitle.addWidget(styled_label(_tr("Postes"), "section"))
         ptitle.addStretch(1)
+        filters = QHBoxLayout()
         self.count_label = styled_label("", "muted")
         self.count_label.setObjectName("amphiLiveCount")
-        ptitle.addWidget(self.count_label)
-        playout.addLayout(ptitle)
         # The same quick search and filters as « Postes » (accents and case ignored).
-        filters = QHBoxLayout()
         self.search_edit = QLineEdit(posts_box)
         self.search_edit.setObjectName("amphiLiveSearch")
         self.search_edit.setPlaceholderText(_tr("Rechercher : ville, établissement, service, "
@@ -344,6 +344,7 @@ class LiveView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(_tr("Rechercher un poste"))
         self.search_edit.textChanged.connect(self._search)
+        self.search_edit.setMinimumWidth(180)
         filters.addWidget(self.search_edit, 1)
         self.quick_group = QButtonGroup(self)
         self.quick_buttons: dict[str, QRadioButton] = {}
@@ -359,10 +360,12 @@ class LiveView(QWidget):
         self.favourites_only = QCheckBox(_tr("Mes favoris uniquement"), posts_box)
         self.favourites_only.setEnabled(False)
         self.favourites_only.toggled.connect(self._favourites_filter)
-        filters.addWidget(self.favourites_only)
+        ptitle.addWidget(self.favourites_only)
         self.advanced_button = QPushButton(_tr("Recherche avancée…"), posts_box)
         self.advanced_button.clicked.connect(self.open_advanced)
-        filters.addWidget(self.advanced_button)
+        ptitle.addWidget(self.advanced_button)
+        filters.addWidget(self.count_label)
+        playout.addLayout(ptitle)
         playout.addLayout(filters)
         self.criteria_label = styled_label("", "muted", wrap=True)
         self.criteria_label.hide()
@@ -417,7 +420,7 @@ class LiveView(QWidget):
         playout.addWidget(self.sheet)
         splitter.addWidget(queue_box)
         splitter.addWidget(posts_box)
-        splitter.setSizes([400, 680])
+        splitter.setSizes([480, 600])
         layout.addWidget(splitter, 1)
         self._update_choose_button()
 
@@ -634,8 +637,9 @@ class LiveView(QWidget):
         elif me is not None and me.my_turn and not me.can_choose:
             self.choose_hint.setText(me.cannot_choose_reason or "")
         elif allowed:
-            self.choose_hint.setText(_tr("Sélectionnez un poste marqué « vous pouvez le "
-                                         "choisir », puis « Choisir ce poste »."))
+            self.choose_hint.setText(_tr("Cliquez sur « Choisir » sur la ligne du poste, ou "
+                                         "sélectionnez-le puis « Choisir ce poste » "
+                                         "(Ctrl+Entrée)."))
         else:
             self.choose_hint.setText("")
 

@@ -43,6 +43,7 @@ from desktop.sync.amphi import AmphiStaff, LiveSession
 from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
+from desktop.ui.columns import fit_columns, install_fitting
 from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, Card, py_datetime, qt_datetime, styled_label
 
@@ -175,10 +176,16 @@ class StaffPage(QWidget):
         self.amphi_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.amphi_table.horizontalHeader().setStretchLastSection(False)
         self.amphi_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.Interactive)
         self.amphi_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+        # The name wraps (two lines) rather than end in « Médeci… »; the other columns fit
+        # their content and their title; the list is never narrower than all of them.
         self.amphi_table.setWordWrap(True)
+        self.amphi_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        install_fitting(self.amphi_table)
+        self.amphi_table.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.amphi_table.resizeRowsToContents())
         self.amphi_table.currentCellChanged.connect(lambda *_a: self._amphi_selected())
         ll.addWidget(self.amphi_table, 1)
         create = Card(_tr("Créer un amphithéâtre"), left)
@@ -373,12 +380,23 @@ class StaffPage(QWidget):
             self.amphi_table.setItem(row, 2, QTableWidgetItem(str(a.intern_count)))
             self.amphi_table.setItem(row, 3, QTableWidgetItem(
                 f"{a.free_post_count} / {a.post_count}"))
+        fit_columns(self.amphi_table)
+        self._fit_amphi_list()
         if self.amphis:
             row = next((i for i, a in enumerate(self.amphis)
                         if selected is not None and a.id == selected.id), 0)
             self.amphi_table.setCurrentCell(row, 0)
         self._amphi_selected()
         self._fill_requests()
+
+    def _fit_amphi_list(self) -> None:
+        """The list is at least as wide as its fitted columns plus a readable name."""
+        header = self.amphi_table.horizontalHeader()
+        others = sum(max(header.sectionSizeHint(c), self.amphi_table.sizeHintForColumn(c))
+                     for c in range(1, header.count()))
+        self.amphi_table.setMinimumWidth(others + max(header.sectionSizeHint(0), 200)
+                                         + 2 * self.amphi_table.frameWidth() + 4)
+        self.amphi_table.resizeRowsToContents()
 
     def selected_amphi(self) -> Amphi | None:
         row = self.amphi_table.currentRow()

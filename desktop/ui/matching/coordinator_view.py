@@ -77,6 +77,9 @@ class DashboardTab(QWidget):
         self.specialty.addItem(self.tr("Toutes les spécialités"), "")
         filters.addWidget(self.subdivision, 1)
         filters.addWidget(self.specialty, 1)
+        # The yes/no filters on a second line, each as wide as its text (one line cut them
+        # to « Classement valide : to »).
+        flag_row = QHBoxLayout()
         self.flags: dict[str, QComboBox] = {}
         for key, label in flags:
             combo = QComboBox()
@@ -85,9 +88,12 @@ class DashboardTab(QWidget):
                 combo.addItem(self.tr("{label} : {choice}").format(label=label, choice=choice),
                               value)
             combo.currentIndexChanged.connect(self.schedule)
-            filters.addWidget(combo)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            flag_row.addWidget(combo)
             self.flags[key] = combo
+        flag_row.addStretch(1)
         layout.addLayout(filters)
+        layout.addLayout(flag_row)
         self.stats = styled_label("", "muted", wrap=True)
         self.stats.setObjectName("matchingStats")
         layout.addWidget(self.stats)
