@@ -141,28 +141,28 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="387" />
+            <location filename="../../desktop/ui/profile_view.py" line="400" />
             <source>Mon activité passée</source>
             <translation>My past activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="387" />
+            <location filename="../../desktop/ui/profile_view.py" line="400" />
             <source>Toutes les actions sur votre compte (connexions, changements), les plus récentes en premier.</source>
             <translation>Every action on your account (sign-ins, changes), most recent first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="414" />
+            <location filename="../../desktop/ui/profile_view.py" line="427" />
             <source>Afficher les actions plus anciennes</source>
             <translation>Show older actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="415" />
-            <location filename="../../desktop/ui/profile_view.py" line="420" />
+            <location filename="../../desktop/ui/profile_view.py" line="428" />
+            <location filename="../../desktop/ui/profile_view.py" line="433" />
             <source>Chargement…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="420" />
+            <location filename="../../desktop/ui/profile_view.py" line="433" />
             <source>Actualiser</source>
             <translation>Refresh</translation>
         </message>
@@ -170,47 +170,47 @@
     <context>
         <name>AmphiApp</name>
         <message>
-            <location filename="../../desktop/app.py" line="325" />
+            <location filename="../../desktop/app.py" line="340" />
             <source>Démonstration d'Amphi</source>
             <translation>Amphi demo</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="326" />
+            <location filename="../../desktop/app.py" line="341" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="344" />
+            <location filename="../../desktop/app.py" line="359" />
             <source>Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un compte de démonstration ci-dessous (un par rôle).</source>
             <translation>The demo server is ready on this computer. Choose a demo account below (one per role).</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="351" />
+            <location filename="../../desktop/app.py" line="366" />
             <source>Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.</source>
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="403" />
+            <location filename="../../desktop/app.py" line="418" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="404" />
+            <location filename="../../desktop/app.py" line="419" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="530" />
+            <location filename="../../desktop/app.py" line="543" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="539" />
+            <location filename="../../desktop/app.py" line="552" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="574" />
+            <location filename="../../desktop/app.py" line="587" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -218,12 +218,12 @@
     <context>
         <name>AmphiArea</name>
         <message>
-            <location filename="../../desktop/areas/amphi.py" line="67" />
+            <location filename="../../desktop/areas/amphi.py" line="46" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/amphi.py" line="69" />
+            <location filename="../../desktop/areas/amphi.py" line="48" />
             <source>Amphithéâtres — gestion</source>
             <translation>Manage amphitheatres</translation>
         </message>
@@ -231,84 +231,84 @@
     <context>
         <name>AmphiAssignments</name>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="48" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="47" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Choisi le</source>
             <translation>Chosen on</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="49" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="48" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="50" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="49" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>DES de l'interne</source>
             <translation>Intern's DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="51" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="50" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="52" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="51" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="53" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="52" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="54" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="53" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="55" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="54" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="56" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="55" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>DES du poste</source>
             <translation>Post's DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="57" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="56" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="58" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="57" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Groupe</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="59" />
-            <location filename="../../desktop/models/amphi_assignments.py" line="174" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="58" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="173" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="102" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="101" />
             <source> (procuration)</source>
             <translation> (proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_assignments.py" line="104" />
+            <location filename="../../desktop/models/amphi_assignments.py" line="103" />
             <source> (par l'agence)</source>
             <translation> (by the agency)</translation>
         </message>
@@ -316,78 +316,78 @@
     <context>
         <name>AmphiAssignmentsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="80" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="78" />
             <source>Tous les choix du semestre, dès qu'ils sont faits (le plus récent en haut). Cliquez sur un titre de colonne pour trier.</source>
             <translation>Every choice of the semester as soon as it is made (most recent at the top). Click a column title to sort.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="90" />
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="186" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="88" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="182" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="93" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="91" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="93" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="91" />
             <source>DES du poste</source>
             <translation>Post's DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="93" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="91" />
             <source>DES de l'interne</source>
             <translation>Intern's DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="93" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="91" />
             <source>Type de poste</source>
             <translation>Post type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="97" />
             <source>contient…</source>
             <translation>contains…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="103" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="101" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="103" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="101" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="103" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="101" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="103" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="101" />
             <source>Groupe</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="111" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="109" />
             <source>Effacer les filtres</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="228" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="224" />
             <source>Aucune affectation pour l'instant : les choix apparaîtront ici dès qu'ils seront faits.</source>
             <translation>No assignments yet: choices will appear here as soon as they are made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="231" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="227" />
             <source>%1 affectation(s)</source>
             <translation>%1 assignment(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/assignments_view.py" line="233" />
+            <location filename="../../desktop/ui/amphi/assignments_view.py" line="229" />
             <source>%1 affectation(s) sur %2 avec ces filtres</source>
             <translation>%1 of %2 assignment(s) with these filters</translation>
         </message>
@@ -395,113 +395,113 @@
     <context>
         <name>AmphiFavourites</name>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="47" />
-            <location filename="../../desktop/models/amphi_favourites.py" line="153" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="46" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="152" />
             <source>N°</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="48" />
-            <location filename="../../desktop/models/amphi_favourites.py" line="153" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="47" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="152" />
             <source>Service ou poste</source>
             <translation>Department or post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="49" />
-            <location filename="../../desktop/models/amphi_favourites.py" line="153" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="48" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="152" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="50" />
-            <location filename="../../desktop/models/amphi_favourites.py" line="153" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="49" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="152" />
             <source>Disponibilité</source>
             <translation>Availability</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="51" />
-            <location filename="../../desktop/models/amphi_favourites.py" line="153" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="50" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="152" />
             <source>À mon tour (estimation)</source>
             <translation>At my turn (estimate)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="53" />
-            <location filename="../../desktop/models/amphi_favourites.py" line="182" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="52" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="181" />
             <source>Estimation : si chaque interne appelé avant vous prenait le premier poste encore libre de ses favoris, il resterait %1 place(s) pour vous ici (sur %2 libre(s) maintenant). Ce n'est pas une garantie : les autres peuvent changer d'avis.</source>
             <translation>Estimate: if every intern called before you took the first post still free among their favourites, %1 place(s) would be left for you here (out of %2 free now). This is not a guarantee: others may change their minds.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="68" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="67" />
             <source>%1 disponible</source>
             <translation>%1 available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="68" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="67" />
             <source>%1 disponibles</source>
             <translation>%1 available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="69" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="68" />
             <source>%1 favori</source>
             <translation>%1 favourite</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="69" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="68" />
             <source>%1 favoris</source>
             <translation>%1 favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="78" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="77" />
             <source>, poste %1</source>
             <translation>, post %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="78" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="77" />
             <source>, un poste</source>
             <translation>, one post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="79" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="78" />
             <source> (tout le service)</source>
             <translation> (whole department)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="106" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="105" />
             <source>…</source>
             <translation>…</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="108" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="107" />
             <source>pris</source>
             <translation>taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="110" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="109" />
             <source>réservé à un autre DES</source>
             <translation>reserved for another DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="111" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="110" />
             <source>probablement libre</source>
             <translation>probably free</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="111" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="110" />
             <source>probablement pris</source>
             <translation>probably taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="173" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="172" />
             <source>Disponible</source>
             <translation>Available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="173" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="172" />
             <source>Pourvu</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_favourites.py" line="181" />
+            <location filename="../../desktop/models/amphi_favourites.py" line="180" />
             <source>Estimation en cours de calcul.</source>
             <translation>Estimate being calculated.</translation>
         </message>
@@ -514,77 +514,96 @@
             <translation>Rank your favourites in the order you would choose them: drag and drop a row, or Ctrl+↑ / Ctrl+↓, or type its new number. During the session, posts that are taken stay on screen, in red.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="133" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="128" />
+            <source>Vous n'avez encore aucun favori</source>
+            <translation>You have no favourites yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="130" />
+            <source>Pour en ajouter : ouvrez l'onglet « Postes », sélectionnez un service (tous ses postes) ou un poste précis, puis cliquez sur « Ajouter aux favoris » — ou double-cliquez sur la ligne. Classez-les ensuite ici dans l'ordre où vous les choisiriez.
+
+Pendant la séance, vos favoris sont en tête de la liste des postes : ils vous font gagner du temps, mais ne choisissent jamais à votre place.</source>
+            <translation>To add one: open the “Posts” tab, select a department (all its posts) or a single post, then click “Add to favourites” — or double-click the line. Then rank them here in the order you would choose them.
+
+During the session, your favourites are at the top of the list of posts: they save you time, but they never choose for you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="138" />
+            <source>Aller aux postes</source>
+            <translation>Go to the posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="153" />
             <source>Déplacer en position</source>
             <translation>Move to position</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="137" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="157" />
             <source>Déplacer</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="140" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="160" />
             <source>Retirer des favoris</source>
             <translation>Remove from favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="182" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="200" />
             <source>hors ligne : l'estimation sera mise à jour au retour de la connexion</source>
             <translation>offline: the estimate will be updated when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="197" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="215" />
             <source>chaque interne appelé avant vous</source>
             <translation>every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="199" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="217" />
             <source>personne n'est plus appelé avant vous : c'est la disponibilité actuelle ; sinon, chaque interne appelé avant vous</source>
             <translation>nobody else is called before you: this is the current availability; otherwise, every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="220" />
             <source>chacun des %1 internes encore appelés avant vous</source>
             <translation>each of the %1 interns still called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="204" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="222" />
             <source>« À mon tour (estimation) » : ce qui resterait libre si %1 prenait le premier poste encore libre de ses propres favoris (absents prévus exclus). Une estimation, pas une garantie ; elle se met à jour à chaque choix.</source>
             <translation>“At my turn (estimate)”: what would remain free if %1 took the first post still free among their own favourites (planned absences excluded). An estimate, not a guarantee; it is updated after every choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="209" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="227" />
             <source>(Estimation non mise à jour : %1.)</source>
             <translation>(Estimate not updated: %1.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="231" />
-            <source>Aucun favori : ajoutez des services ou des postes depuis « Postes ».</source>
-            <translation>No favourites: add departments or posts from “Posts”.</translation>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="250" />
+            <source>Aucun favori pour l'instant.</source>
+            <translation>No favourites yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="233" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="252" />
             <source>%1 favoris — modifications hors ligne, envoyées au retour de la connexion</source>
             <translation>%1 favourites — changes made offline, sent when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="236" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="255" />
             <source>%1 favoris — enregistrés sur le serveur</source>
             <translation>%1 favourites — saved on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="257" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="276" />
             <source>Sélectionnez d'abord un favori.</source>
             <translation>Select a favourite first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="271" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="290" />
             <source>Un seul poste</source>
             <translation>A single post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="272" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="291" />
             <source>Vous avez ajouté un poste précis, pas tout son service. Si ce poste est pris avant votre tour, les autres postes du même service ne seront pas proposés à sa place : pensez à ajouter le service entier si vous l'acceptez quel que soit le poste.</source>
             <translation>You added one specific post, not its whole department. If this post is taken before your turn, the other posts of the same department will not be offered in its place: add the whole department if you would accept any of its posts.</translation>
         </message>
@@ -592,195 +611,195 @@
     <context>
         <name>AmphiInternPage</name>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="147" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="128" />
             <source>Aucun message de l'agence.</source>
             <translation>No messages from the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="155" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="136" />
             <source>Messages de l'agence (%1)</source>
             <translation>Messages from the agency (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="137" />
             <source>Messages de l'agence</source>
             <translation>Messages from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="172" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="153" />
             <source>Amphithéâtres du semestre</source>
             <translation>This semester's amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="277" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="259" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="320" />
             <location filename="../../desktop/ui/amphi/intern_page.py" line="335" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="350" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="184" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="165" />
             <source>Séances</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="187" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="168" />
             <source>Séance</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="187" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="168" />
             <source>Horaires</source>
             <translation>Times</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="188" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
             <source>Rangs d'appel</source>
             <translation>Call ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="194" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
             <source>Liste d'appel</source>
             <translation>Call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="221" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="202" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="224" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="205" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="233" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="214" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="237" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="218" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="245" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="226" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="247" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="228" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="249" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="230" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="252" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="233" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="254" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="235" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="255" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="299" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="286" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="300" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="301" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="302" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="289" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="304" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="305" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="351" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="336" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="365" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="350" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="390" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="430" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="416" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="431" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="417" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="434" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="420" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="482" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="468" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="539" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="524" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="559" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="547" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -788,243 +807,243 @@
     <context>
         <name>AmphiInternship</name>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="95" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="96" />
             <source>Mon poste</source>
             <translation>My post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="101" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="102" />
             <source>Mes rangs</source>
             <translation>My ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="107" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="108" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="116" />
             <source>Demander ce type de choix</source>
             <translation>Request this choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="119" />
             <source>Retirer ma demande</source>
             <translation>Withdraw my request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="125" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="126" />
             <source>Procuration</source>
             <translation>Proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="133" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="134" />
             <source>Adresse de la personne</source>
             <translation>The person's email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="137" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="138" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="139" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="140" />
             <source>Donner procuration</source>
             <translation>Give a proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="143" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="144" />
             <source>Annuler la procuration</source>
             <translation>Cancel the proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="150" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="151" />
             <source>Attestations de choix</source>
             <translation>Choice certificates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="153" />
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="181" />
             <source>Semestre</source>
             <translation>Semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="153" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="155" />
             <source>Choisi le</source>
             <translation>Chosen on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="170" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="171" />
             <source> (par procuration)</source>
             <translation> (by proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="171" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="172" />
             <source> (par l'agence)</source>
             <translation> (by the agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="172" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="173" />
             <source>Poste %1 — %2, %3 (chef de service : %4), choisi le %5%6.</source>
             <translation>Post %1 — %2, %3 (head of department: %4), chosen on %5%6.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Année de l'examen national qui vous a classé (promotion initiale).</source>
             <translation>Year of the national examination that ranked you (initial year group).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Nombre de semestres d'internat validés ; il fixe votre promotion théorique.</source>
             <translation>Number of internship semesters validated; it sets your theoretical year group.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Votre rang parmi les internes de votre promotion dans la subdivision.</source>
             <translation>Your rank among the interns of your year group in the subdivision.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Nombre d'internes de votre promotion dans la subdivision.</source>
             <translation>Number of interns in your year group in the subdivision.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>La promotion avec laquelle vous choisissez, d'après votre ancienneté (un semestre non validé ou une disponibilité vous fait rejoindre une promotion plus récente).</source>
             <translation>The year group you choose with, according to your seniority (a semester not validated or a leave of absence moves you to a more recent year group).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Nombre d'internes qui choisissent avec cette promotion théorique.</source>
             <translation>Number of interns choosing with this theoretical year group.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Votre rang local ramené à l'effectif de la promotion théorique (tronqué à deux décimales) : il ordonne la liste d'appel.</source>
             <translation>Your local rank scaled to the size of the theoretical year group (truncated to two decimals): it orders the call list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Votre place dans la liste d'appel de l'amphithéâtre.</source>
             <translation>Your place in the amphitheatre's call list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Effectif promotion local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Promotion théorique</source>
             <translation>Theoretical year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Effectif promotion théorique</source>
             <translation>Theoretical year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Rang actualisé</source>
             <translation>Adjusted rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Rang d'appel</source>
             <translation>Call rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="195" />
             <source>Type de choix actuel : %1</source>
             <translation>Current choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="198" />
             <source>Demande en cours : %1 (en attente de la décision de l'agence)</source>
             <translation>Pending request: %1 (awaiting the agency's decision)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="201" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
             <source>Dernière demande : %1</source>
             <translation>Last request: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="203" />
             <source>acceptée</source>
             <translation>accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="203" />
             <source>refusée</source>
             <translation>refused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="217" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="218" />
             <source>Si vous ne pouvez pas être présent, désignez une personne : elle recevra un lien pour choisir son mot de passe, puis se connectera en mode « Procuration » et choisira à votre place. Vous ne pourrez plus choisir vous-même tant que la procuration est active.</source>
             <translation>If you cannot be present, name someone: they will receive a link to choose a password, then sign in in “Proxy” mode and choose on your behalf. You cannot choose yourself while the proxy is active.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="223" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="224" />
             <source>Procuration donnée à %1 (%2) le %3 : en attente de sa validation par le lien reçu.</source>
             <translation>Proxy given to %1 (%2) on %3: waiting for them to validate it with the link they received.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="229" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="230" />
             <source>Procuration active : %1 (%2) choisira pour vous. Vous ne pouvez plus choisir vous-même.</source>
             <translation>Proxy active: %1 (%2) will choose for you. You can no longer choose yourself.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="243" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="244" />
             <source>Télécharger le PDF</source>
             <translation>Download the PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="249" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="250" />
             <source>Aucune attestation : elles apparaissent après chaque choix.</source>
             <translation>No certificates: they appear after each choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="276" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="277" />
             <source>Demande envoyée à l'agence.</source>
             <translation>Request sent to the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="301" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="304" />
             <source>Procuration enregistrée : %1 a reçu un lien par courriel pour la valider.</source>
             <translation>Proxy saved: %1 has received a link by email to validate it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="316" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="319" />
             <source>Procuration annulée.</source>
             <translation>Proxy cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="321" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="324" />
             <source>Enregistrer l'attestation</source>
             <translation>Save the certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="333" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="336" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -1137,7 +1156,7 @@
             <location filename="../../desktop/models/amphi_live.py" line="108" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="199" />
-            <location filename="../../desktop/models/amphi_live.py" line="260" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
@@ -1145,7 +1164,7 @@
             <location filename="../../desktop/models/amphi_live.py" line="109" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="200" />
-            <location filename="../../desktop/models/amphi_live.py" line="260" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1177,7 +1196,7 @@
             <location filename="../../desktop/models/amphi_live.py" line="114" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="201" />
-            <location filename="../../desktop/models/amphi_live.py" line="260" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
@@ -1204,273 +1223,380 @@
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="198" />
-            <location filename="../../desktop/models/amphi_live.py" line="260" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Ordre</source>
             <translation>Order</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="202" />
-            <location filename="../../desktop/models/amphi_live.py" line="260" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Statut</source>
             <translation>Status</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="203" />
-            <location filename="../../desktop/models/amphi_live.py" line="260" />
-            <source>Poste choisi</source>
-            <translation>Post chosen</translation>
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <source>Poste</source>
+            <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="274" />
+            <location filename="../../desktop/models/amphi_live.py" line="231" />
+            <location filename="../../desktop/models/amphi_live.py" line="293" />
+            <source> (non connecté)</source>
+            <translation> (not connected)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_live.py" line="282" />
             <source> (moi)</source>
             <translation> (me)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="284" />
-            <source> (non connecté)</source>
-            <translation> (not connected)</translation>
+            <location filename="../../desktop/models/amphi_live.py" line="300" />
+            <source>%1 — n° %2 de l'ordre de passage · %3</source>
+            <translation>%1 — no. %2 in the passing order · %3</translation>
         </message>
     </context>
     <context>
         <name>AmphiLiveView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="76" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="76" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="77" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="77" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="78" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="78" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="79" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="79" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="80" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="109" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="87" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="118" />
+            <source>Votre temps est écoulé : aucun poste ne vous a été attribué.</source>
+            <translation>Your time is up: no post has been assigned to you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="120" />
+            <source>Votre tour s'est terminé sans choix validé et la séance continue avec l'interne suivant. Appelez l'agence sans attendre : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit. Gardez cet écran ouvert.</source>
+            <translation>Your turn ended without a confirmed choice and the session goes on with the next intern. Call the agency right away: while the session is running, it can place you right after the intern choosing. Keep this screen open.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="125" />
+            <source>Votre tour s'est terminé sans choix validé et la séance est terminée. Contactez l'agence : vous choisirez avec elle parmi les postes restés libres.</source>
+            <translation>Your turn ended without a confirmed choice and the session is over. Contact the agency: you will choose with it among the posts still free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="129" />
+            <source>Vous n'étiez pas connecté à votre tour : vous avez été compté absent.</source>
+            <translation>You were not connected at your turn: you were counted absent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="131" />
+            <source>Gardez cet écran ouvert : tant que la séance est en cours, vous êtes replacé automatiquement juste après l'interne qui choisit. Si rien ne change dans la minute, appelez l'agence.</source>
+            <translation>Keep this screen open: while the session is running, you are placed automatically right after the intern choosing. If nothing changes within a minute, call the agency.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="135" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="144" />
+            <source>La séance est terminée : contactez l'agence pour choisir parmi les postes restés libres.</source>
+            <translation>The session is over: contact the agency to choose among the posts still free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="139" />
+            <source>Vous êtes noté en absence prévue : votre tour est passé.</source>
+            <translation>You are marked as a planned absence: your turn has passed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="141" />
+            <source>Si vous êtes là et voulez choisir, appelez l'agence : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit.</source>
+            <translation>If you are here and want to choose, call the agency: while the session is running, it can place you right after the intern choosing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="148" />
+            <source>La séance s'est terminée avant votre tour.</source>
+            <translation>The session ended before your turn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="149" />
+            <source>Aucun poste ne vous a été attribué. Contactez l'agence : elle vous dira quand et comment choisir parmi les postes restés libres.</source>
+            <translation>No post has been assigned to you. Contact the agency: it will tell you when and how to choose among the posts still free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="202" />
             <source>Votre poste</source>
             <translation>Your post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="216" />
             <source>Choix enregistré le %1.</source>
             <translation>Choice saved on %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="218" />
             <source>Une confirmation a été envoyée à %1 ; l'attestation est dans « Mon internat ».</source>
             <translation>A confirmation has been sent to %1; the certificate is in “My internship”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="178" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="182" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="294" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="298" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="187" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="303" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="195" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="311" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="215" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="334" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="217" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="342" />
+            <source>Rechercher : ville, établissement, service, chef, n° de poste…</source>
+            <translation>Search: town, establishment, department, head, post number…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
+            <source>Rechercher un poste</source>
+            <translation>Search for a post</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="351" />
+            <source>Tous</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="351" />
+            <source>Non pourvus</source>
+            <translation>Not filled</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="352" />
+            <source>Pourvus</source>
+            <translation>Filled</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="360" />
             <source>Mes favoris uniquement</source>
             <translation>My favourites only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="247" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
+            <source>Recherche avancée…</source>
+            <translation>Advanced search…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="397" />
+            <source>Choisir</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="398" />
+            <source>Libre</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="406" />
             <source>Choisir ce poste</source>
             <translation>Choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="252" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="411" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="278" />
-            <source>Aucun favori</source>
-            <translation>No favourites</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="440" />
+            <source>Aucun favori : ajoutez-en depuis l'onglet « Postes ».</source>
+            <translation>No favourites: add some from the “Posts” tab.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="304" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <source>Recherche avancée — </source>
+            <translation>Advanced search — </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="504" />
+            <source>%1 affichés sur %2 · %3 libres</source>
+            <translation>%1 shown of %2 · %3 free</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="527" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="308" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="531" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="562" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="564" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="335" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="569" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="337" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="571" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="339" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="573" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="342" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="576" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="588" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="352" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="591" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="357" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="596" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="358" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="597" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="362" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="369" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="608" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="400" />
-            <source>Sélectionnez un poste marqué « vous pouvez le choisir », puis « Choisir ce poste ».</source>
-            <translation>Select a post marked “you can choose it”, then “Choose this post”.</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="640" />
+            <source>Cliquez sur « Choisir » sur la ligne du poste, ou sélectionnez-le puis « Choisir ce poste » (Ctrl+Entrée).</source>
+            <translation>Click “Choose” on the post's line, or select it then “Choose this post” (Ctrl+Enter).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="427" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="668" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="446" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="688" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="466" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="713" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="468" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="715" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="469" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="716" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="470" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="717" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="472" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="719" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="474" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="721" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="494" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="741" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -1479,159 +1605,188 @@
         <name>AmphiPosts</name>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="48" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <source>N° poste</source>
             <translation>Post no.</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="49" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/models/amphi_posts.py" line="414" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="458" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <source>Dépt</source>
             <translation>Dept</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="50" />
-            <location filename="../../desktop/models/amphi_posts.py" line="63" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/models/amphi_posts.py" line="413" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="64" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="457" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="51" />
-            <location filename="../../desktop/models/amphi_posts.py" line="64" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="65" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="52" />
-            <location filename="../../desktop/models/amphi_posts.py" line="65" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/models/amphi_posts.py" line="415" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="66" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="459" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="53" />
-            <location filename="../../desktop/models/amphi_posts.py" line="66" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/models/amphi_posts.py" line="416" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="67" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="460" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="54" />
-            <location filename="../../desktop/models/amphi_posts.py" line="67" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="68" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="55" />
-            <location filename="../../desktop/models/amphi_posts.py" line="68" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="69" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="56" />
-            <location filename="../../desktop/models/amphi_posts.py" line="69" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="70" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="57" />
-            <location filename="../../desktop/models/amphi_posts.py" line="223" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="62" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="58" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <source>Choix</source>
+            <translation>Choice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="63" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="102" />
+            <location filename="../../desktop/models/amphi_posts.py" line="103" />
             <source>(réservé)</source>
             <translation>(reserved)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="115" />
+            <location filename="../../desktop/models/amphi_posts.py" line="118" />
             <source>Pourvu</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="116" />
+            <location filename="../../desktop/models/amphi_posts.py" line="119" />
             <source>Libre</source>
             <translation>Free</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="247" />
+            <location filename="../../desktop/models/amphi_posts.py" line="273" />
+            <source>Choisir</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="277" />
+            <source>Choisir ce poste (confirmation demandée)</source>
+            <translation>Choose this post (you will be asked to confirm)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="280" />
             <source>Libre — vous pouvez le choisir</source>
             <translation>Free — you can choose it</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="412" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
+            <location filename="../../desktop/models/amphi_posts.py" line="283" />
+            <source>favori n° %1</source>
+            <translation>favourite no. %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="456" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <source>Service / poste</source>
             <translation>Department / post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="417" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
+            <location filename="../../desktop/models/amphi_posts.py" line="461" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="423" />
+            <location filename="../../desktop/models/amphi_posts.py" line="467" />
             <source>%1 poste</source>
             <translation>%1 post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="423" />
+            <location filename="../../desktop/models/amphi_posts.py" line="467" />
             <source>%1 postes</source>
             <translation>%1 posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="424" />
+            <location filename="../../desktop/models/amphi_posts.py" line="468" />
             <source>%1 disponible</source>
             <translation>%1 available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="424" />
+            <location filename="../../desktop/models/amphi_posts.py" line="468" />
             <source>%1 disponibles</source>
             <translation>%1 available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="591" />
+            <location filename="../../desktop/models/amphi_posts.py" line="636" />
             <source>Fléchage : %1</source>
             <translation>Earmarking: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="593" />
+            <location filename="../../desktop/models/amphi_posts.py" line="638" />
             <source>Poste %1</source>
             <translation>Post %1</translation>
         </message>
@@ -1639,144 +1794,144 @@
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="93" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="94" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="96" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="97" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="109" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="110" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="331" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="121" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="122" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="122" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="123" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="124" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="125" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="179" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="180" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="179" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="180" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="181" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="190" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="195" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="196" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="201" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="203" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="208" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="209" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="215" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="217" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="218" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="267" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="269" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="300" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="272" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="274" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="332" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="357" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="403" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="405" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="403" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="405" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="430" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="432" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="433" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="453" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="455" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="478" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="480" />
             <source>Sélectionnez d'abord un service ou un poste.</source>
             <translation>Select a department or a post first.</translation>
         </message>
@@ -1784,549 +1939,549 @@
     <context>
         <name>AmphiStaff</name>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="102" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="103" />
             <source>Amphithéâtres — gestion</source>
             <translation>Manage amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="104" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="105" />
             <source>Campagne :</source>
             <translation>Campaign:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="116" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="117" />
             <source>Amphithéâtres et séances</source>
             <translation>Amphitheatres and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="117" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="118" />
             <source>Imports</source>
             <translation>Imports</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="118" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="481" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="119" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="497" />
             <source>Demandes de surnombre</source>
             <translation>Supernumerary requests</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="126" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="127" />
             <source>Un interne absent, hors délai ou en absence prévue se présente ? Sélectionnez-le dans l'ordre de passage :</source>
             <translation>An intern who was absent, out of time or on planned absence turns up? Select them in the order of turns:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="129" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="130" />
             <source>Le replacer après l'interne qui choisit</source>
             <translation>Put them back after the intern who is choosing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="133" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="134" />
             <source>Affecter le poste sélectionné</source>
             <translation>Assign the selected post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="134" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="135" />
             <source>Pour un interne dont le tour est passé : sélectionnez-le, puis le poste.</source>
             <translation>For an intern whose turn has passed: select them, then the post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="140" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="141" />
             <source>Absence prévue de l'interne sélectionné :</source>
             <translation>Planned absence of the selected intern:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="144" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="145" />
             <source>motif (facultatif), ex. disponibilité</source>
             <translation>reason (optional), e.g. leave of absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="146" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="147" />
             <source>Marquer absent prévu</source>
             <translation>Mark as planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="147" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="148" />
             <source>Il sera sauté à son tour (il peut être replacé s'il se présente).</source>
             <translation>They will be skipped at their turn (they can be put back if they turn up).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="151" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="152" />
             <source>Annuler l'absence prévue</source>
             <translation>Cancel the planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="155" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="156" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="158" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="171" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="171" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="186" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="191" />
             <source>Créer un amphithéâtre</source>
             <translation>Create an amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="190" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="195" />
             <source>ex. Médecine générale</source>
             <translation>e.g. General practice</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="193" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
             <source>Phase socle</source>
             <translation>Foundation phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="193" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
             <source>Phase d'approfondissement</source>
             <translation>Advanced phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="193" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
             <source>Phase de consolidation</source>
             <translation>Consolidation phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="194" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="199" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Nom</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="195" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="200" />
             <source>Groupe de spécialités</source>
             <translation>Specialty group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="196" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="201" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Phase</source>
             <translation>Phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="203" />
             <source>Créer</source>
             <translation>Create</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="206" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="396" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="211" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="412" />
             <source>Sélectionnez un amphithéâtre</source>
             <translation>Select an amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Valider (ouverture le…)</source>
             <translation>Validate (opens on…)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Invalider</source>
             <translation>Withdraw validation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Ouvrir maintenant</source>
             <translation>Open now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Démarrer la séance</source>
             <translation>Start the session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Reprendre</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Terminer</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="225" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="230" />
             <source>Séances (rangs consécutifs à partir de 1)</source>
             <translation>Sessions (consecutive ranks from 1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="228" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="233" />
             <source>Début</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="228" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="233" />
             <source>Fin</source>
             <translation>End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="229" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="234" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="229" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="234" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="237" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="242" />
             <source>Ajouter une séance</source>
             <translation>Add a session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="240" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="245" />
             <source>Retirer la dernière</source>
             <translation>Remove the last one</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="245" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="250" />
             <source>Enregistrer les séances</source>
             <translation>Save the sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="250" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="255" />
             <source>Liste d'appel (CSV)</source>
             <translation>Call list (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="253" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="258" />
             <source>Liste d'appel (PDF)</source>
             <translation>Call list (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="260" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="265" />
             <source>Message à tous les internes de cet amphithéâtre (la cloche)</source>
             <translation>Message to every intern of this amphitheatre (the bell)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="263" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="268" />
             <source>Envoyer</source>
             <translation>Send</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="277" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="282" />
             <source>Fichiers CSV (séparateur ; , ou tabulation, UTF-8 ou Windows-1252) ou XLSX. Les lignes correctes sont enregistrées, les autres listées ci-dessous avec leur motif. Importez les services avant les postes.</source>
             <translation>CSV files (separator ; , or tab, UTF-8 or Windows-1252) or XLSX. Valid rows are saved; the others are listed below with the reason. Import departments before posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
             <source>Importer : %1…</source>
             <translation>Import: %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
             <source>Services</source>
             <translation>Departments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="284" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="294" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="299" />
             <source>Ligne</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="294" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="299" />
             <source>Motif du rejet</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="295" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="300" />
             <source>Valeurs lues</source>
             <translation>Values read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
             <source>Type actuel</source>
             <translation>Current type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
             <source>Demande</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="309" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
             <source>Décision</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="319" />
             <source>Aucune demande en attente.</source>
             <translation>No pending requests.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="349" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="354" />
             <source>Aucune campagne d'amphithéâtre sur ce serveur.</source>
             <translation>No amphitheatre campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="400" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="416" />
             <source>État : %1 · %2 internes · %3 postes dont %4 libres</source>
             <translation>Status: %1 · %2 interns · %3 posts, %4 of them free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="404" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="420" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="472" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="488" />
             <source>Accepter</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="472" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="488" />
             <source>Refuser</source>
             <translation>Refuse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="480" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="496" />
             <source>Demandes de surnombre (%1)</source>
             <translation>Supernumerary requests (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="534" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="552" />
             <source>Amphithéâtre créé : %1 internes et %2 postes y sont rattachés.</source>
             <translation>Amphitheatre created: %1 interns and %2 posts are attached to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="551" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="569" />
             <source>%1 : %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="570" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="588" />
             <source>Interne replacé juste après l'interne qui choisit.</source>
             <translation>Intern put back right after the intern who is choosing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="583" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="601" />
             <source>Poste %1 affecté à %2.</source>
             <translation>Post %1 assigned to %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="598" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="616" />
             <source>Sélectionnez l'interne dans l'ordre de passage et le poste dans la liste des postes.</source>
             <translation>Select the intern in the order of turns and the post in the list of posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="614" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="632" />
             <source>%1 : absence prévue enregistrée, il sera sauté à son tour.</source>
             <translation>%1: planned absence saved, they will be skipped at their turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="615" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="633" />
             <source>%1 : absence prévue annulée.</source>
             <translation>%1: planned absence cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="628" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="653" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="646" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="671" />
             <source>Sélectionnez d'abord l'interne dans l'ordre de passage.</source>
             <translation>Select the intern in the order of turns first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="668" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="686" />
             <source>Séances enregistrées.</source>
             <translation>Sessions saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="683" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="701" />
             <source>Message envoyé aux internes de l'amphithéâtre.</source>
             <translation>Message sent to the interns of the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="700" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="718" />
             <source>Enregistrer la liste d'appel</source>
             <translation>Save the call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="717" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="735" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="722" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="740" />
             <source>Fichier à importer</source>
             <translation>File to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="723" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="741" />
             <source>Tableaux (*.csv *.xlsx *.txt)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="732" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="750" />
             <source>Import de %1 en cours…</source>
             <translation>Importing %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="742" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="760" />
             <source>Fichier illisible : %1</source>
             <translation>Unreadable file: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="754" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="772" />
             <source>%1 : %2 lignes lues, %3 créées, %4 mises à jour, %5 rejetées.</source>
             <translation>%1: %2 rows read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Numéro</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>N° service</source>
             <translation>Department no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Libellé DES</source>
             <translation>DES title</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Groupe</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Réservé</source>
             <translation>Reserved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>INE</source>
             <translation>INE</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Effectif promo local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Absence prévue</source>
             <translation>Planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
@@ -2334,52 +2489,52 @@
     <context>
         <name>AmphiSync</name>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="179" />
+            <location filename="../../desktop/sync/amphi.py" line="187" />
             <source>Hors ligne : vos favoris enregistrés sur cet ordinateur sont affichés et restent modifiables.</source>
             <translation>Offline: the favourites saved on this computer are shown and can still be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="224" />
+            <location filename="../../desktop/sync/amphi.py" line="232" />
             <source>Hors ligne : modification enregistrée sur cet ordinateur, elle sera envoyée au retour de la connexion.</source>
             <translation>Offline: change saved on this computer; it will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="245" />
+            <location filename="../../desktop/sync/amphi.py" line="253" />
             <source>Déjà dans vos favoris.</source>
             <translation>Already in your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="315" />
+            <location filename="../../desktop/sync/amphi.py" line="323" />
             <source>« %1 » retiré de vos favoris : %2</source>
             <translation>“%1” removed from your favourites: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="323" />
+            <location filename="../../desktop/sync/amphi.py" line="331" />
             <source>Vos favoris modifiés hors ligne n'ont pas pu être envoyés : %1 Ils restent enregistrés sur cet ordinateur.</source>
             <translation>Your favourites changed offline could not be sent: %1 They remain saved on this computer.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="329" />
+            <location filename="../../desktop/sync/amphi.py" line="337" />
             <source>Vos favoris avaient aussi changé sur un autre appareil : votre ordre a été gardé et les ajouts faits ailleurs placés à la fin.</source>
             <translation>Your favourites had also changed on another device: your order was kept and the additions made elsewhere were placed at the end.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="333" />
+            <location filename="../../desktop/sync/amphi.py" line="341" />
             <source>Favoris modifiés hors ligne envoyés.</source>
             <translation>Favourites changed offline have been sent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="368" />
+            <location filename="../../desktop/sync/amphi.py" line="376" />
             <source>Saisissez l'adresse indiquée par l'interne.</source>
             <translation>Enter the address given by the intern.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="371" />
+            <location filename="../../desktop/sync/amphi.py" line="379" />
             <source>Saisissez votre mot de passe.</source>
             <translation>Enter your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="471" />
+            <location filename="../../desktop/sync/amphi.py" line="479" />
             <source>Vous êtes de retour : vous passez juste après l'interne qui choisit en ce moment.</source>
             <translation>Welcome back: you go right after the intern who is choosing now.</translation>
         </message>
@@ -2387,103 +2542,103 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../../desktop/api/client.py" line="97" />
+            <location filename="../../desktop/api/client.py" line="102" />
             <source>Le serveur ne répond pas (délai dépassé). Vérifiez votre connexion.</source>
             <translation>The server is not answering (timed out). Check your connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="100" />
-            <location filename="../../desktop/api/client.py" line="207" />
+            <location filename="../../desktop/api/client.py" line="105" />
+            <location filename="../../desktop/api/client.py" line="212" />
             <source>Adresse du serveur invalide : elle doit commencer par http:// ou https://.</source>
             <translation>Invalid server address: it must start with http:// or https://.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="103" />
+            <location filename="../../desktop/api/client.py" line="108" />
             <source>La connexion sécurisée avec le serveur a échoué : son certificat n'est pas reconnu. Vérifiez l'adresse du serveur.</source>
             <translation>The secure connection to the server failed: its certificate is not recognised. Check the server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="110" />
+            <location filename="../../desktop/api/client.py" line="115" />
             <source>Adresse du serveur introuvable : vérifiez l'adresse saisie et votre connexion à Internet.</source>
             <translation>Server address not found: check the address you entered and your Internet connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="114" />
+            <location filename="../../desktop/api/client.py" line="119" />
             <source>Le serveur est injoignable. Vérifiez votre connexion.</source>
             <translation>The server cannot be reached. Check your connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="117" />
+            <location filename="../../desktop/api/client.py" line="122" />
             <source>La connexion au serveur a été interrompue. Vérifiez votre connexion.</source>
             <translation>The connection to the server was interrupted. Check your connection.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="119" />
+            <location filename="../../desktop/api/client.py" line="124" />
             <source>Erreur de communication avec le serveur.</source>
             <translation>Error communicating with the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="172" />
+            <location filename="../../desktop/api/client.py" line="177" />
             <source>Le serveur est momentanément indisponible.</source>
             <translation>The server is temporarily unavailable.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>La demande a été refusée par le serveur.</source>
             <translation>The request was refused by the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>Veuillez vous reconnecter.</source>
             <translation>Please sign in again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>Vous n'avez pas le droit d'effectuer cette action.</source>
             <translation>You are not allowed to do this.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>Élément introuvable sur le serveur.</source>
             <translation>Item not found on the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>Cette action est entrée en conflit avec une autre : réessayez.</source>
             <translation>This action conflicted with another one: try again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>La demande est trop volumineuse.</source>
             <translation>The request is too large.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="176" />
+            <location filename="../../desktop/api/client.py" line="181" />
             <source>Trop de tentatives : patientez avant de réessayer.</source>
             <translation>Too many attempts: wait before trying again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="178" />
+            <location filename="../../desktop/api/client.py" line="183" />
             <source>Le serveur a rencontré une erreur inattendue (code %1). Réessayez dans un instant.</source>
             <translation>The server ran into an unexpected error (code %1). Try again in a moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="184" />
+            <location filename="../../desktop/api/client.py" line="189" />
             <source>Réponse du serveur incompréhensible : ce serveur n'est peut-être pas un serveur Amphi, ou il n'est pas à jour.</source>
             <translation>The server's answer cannot be understood: this may not be an Amphi server, or it is not up to date.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="198" />
+            <location filename="../../desktop/api/client.py" line="203" />
             <source>Saisissez l'adresse du serveur.</source>
             <translation>Enter the server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="204" />
+            <location filename="../../desktop/api/client.py" line="209" />
             <source>Adresse du serveur invalide.</source>
             <translation>Invalid server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="492" />
+            <location filename="../../desktop/api/client.py" line="379" />
             <source>Veuillez vous connecter.</source>
             <translation>Please sign in.</translation>
         </message>
@@ -2491,22 +2646,22 @@
     <context>
         <name>Banner</name>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="144" />
+            <location filename="../../desktop/ui/widgets.py" line="145" />
             <source>Information</source>
             <translation>Information</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="144" />
+            <location filename="../../desktop/ui/widgets.py" line="145" />
             <source>Attention</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="145" />
+            <location filename="../../desktop/ui/widgets.py" line="146" />
             <source>Erreur</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="145" />
+            <location filename="../../desktop/ui/widgets.py" line="146" />
             <source>Réussi</source>
             <translation>Done</translation>
         </message>
@@ -2635,271 +2790,271 @@
     <context>
         <name>CoordinatorView</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="244" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="252" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="251" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="259" />
             <source>Lancer l'appariement du tour</source>
             <translation>Run the round's matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="252" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="260" />
             <source>Publier les résultats du tour</source>
             <translation>Publish the round's results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="266" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
             <source>Suffisantes</source>
             <translation>Sufficient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="266" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="267" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="273" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="275" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="281" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="269" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="277" />
             <source>Classement valide</source>
             <translation>Valid ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="270" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="278" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="271" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="279" />
             <source>Validé ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="282" />
             <source>Étudiants</source>
             <translation>Students</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="275" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="283" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="284" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="278" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="286" />
             <source>Saisie hors plateforme</source>
             <translation>Off-platform entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="311" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="319" />
             <source>du tour {n}</source>
             <translation>of round {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="313" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="321" />
             <source>des tours {a} et {b}</source>
             <translation>of rounds {a} and {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="328" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="336" />
             <source>Aucune campagne d'appariement.</source>
             <translation>No matching campaign.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="343" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="374" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="351" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="382" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="375" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="383" />
             <source>lancé le {d}</source>
             <translation>run on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="376" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
             <source>publié le {d}</source>
             <translation>published on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="392" />
             <source>Résultats publiés le {d}.</source>
             <translation>Results published on {d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="386" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="394" />
             <source>Tour hors plateforme : publiez d'abord les résultats {rounds}.</source>
             <translation>Off-platform round: first publish the results {rounds}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="389" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="397" />
             <source>Tour hors plateforme : saisissez les affectations dans l'onglet « Saisie hors plateforme », puis publiez-les.</source>
             <translation>Off-platform round: enter the assignments in the “Off-platform entry” tab, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="392" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="400" />
             <source>Calculé le {d} : vérifiez les résultats, puis publiez-les.</source>
             <translation>Calculated on {d}: check the results, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="395" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="403" />
             <source>Classement clos : l'appariement peut être lancé.</source>
             <translation>Ranking closed: the matching can be run.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="404" />
             <source>Classement clos : l'agence lance l'appariement.</source>
             <translation>Ranking closed: the agency runs the matching.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="398" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="406" />
             <source>L'appariement pourra être lancé après la clôture du classement{d}.</source>
             <translation>The matching can be run once the ranking is closed{d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="399" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="407" />
             <source> ({d})</source>
             <translation> ({d})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="425" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="433" />
             <source>Fichier CSV (*.csv)</source>
             <translation>CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="425" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="433" />
             <source>Classeur Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="426" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="434" />
             <source>Enregistrer l'export</source>
             <translation>Save the export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="431" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="440" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="439" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="448" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="439" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="448" />
             <source>Appariement du tour {n} en cours : lecture des candidatures et des classements, calcul, enregistrement des résultats…</source>
             <translation>Matching of round {n} in progress: reading the applications and rankings, calculating, saving the results…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="453" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="462" />
             <source>Tour {n} calculé : {a} affecté(s) sur {p} participant(s) ; {v} poste(s) au classement valide, {i} non valide(s) ; {s} s. Les résultats ne sont visibles que par l'agence et les coordonnateurs jusqu'à leur publication.</source>
             <translation>Round {n} calculated: {a} assigned out of {p} participant(s); {v} post(s) with a valid ranking, {i} not valid; {s} s. The results are visible only to the agency and the coordinators until they are published.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="466" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="475" />
             <source>Publier les résultats du tour {n} ? Étudiants et responsables de terrain les verront aussitôt.</source>
             <translation>Publish the results of round {n}? Students and supervisors will see them at once.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="475" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="484" />
             <source>Résultats du tour {n} publiés ({a} affectation(s)).</source>
             <translation>Results of round {n} published ({a} assignment(s)).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="492" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="501" />
             <source>rang {n}</source>
             <translation>rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="493" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="519" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="502" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="528" />
             <source>non retenu(e)</source>
             <translation>not accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="494" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="520" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="503" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="529" />
             <source>non classé(e)</source>
             <translation>not ranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="495" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="504" />
             <source> · même subdivision</source>
             <translation> · same subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="497" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="506" />
             <source>Classement valide.</source>
             <translation>Valid ranking.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="498" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="507" />
             <source>Classement non valide : </source>
             <translation>Ranking not valid: </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="500" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="509" />
             <source>Classement — {label}</source>
             <translation>Ranking — {label}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="501" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="510" />
             <source>Dernière modification : {by} le {d}</source>
             <translation>Last changed: {by} on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="514" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="523" />
             <source>affecté(e)</source>
             <translation>assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="514" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="523" />
             <source>non affecté(e)</source>
             <translation>not assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="515" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="524" />
             <source>en attente</source>
             <translation>pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="518" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="527" />
             <source>rang RTS {n}</source>
             <translation>supervisor rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="521" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="530" />
             <source> (classement non valide)</source>
             <translation> (ranking not valid)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="522" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="531" />
             <source>Tour {r}, choix {p} : {label} — {est} — {rank}{valid} — {res}</source>
             <translation>Round {r}, choice {p}: {label} — {est} — {rank}{valid} — {res}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="528" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="537" />
             <source>Candidatures — {name}</source>
             <translation>Applications — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="540" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="549" />
             <source>Aucune candidature.</source>
             <translation>No applications.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="542" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="551" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
@@ -2907,142 +3062,142 @@
     <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="70" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="72" />
             <source>Nom, e-mail, INE, numéro, établissement…</source>
             <translation>Name, email, INE, number, hospital…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="73" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="75" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="75" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="77" />
             <source>Toutes les spécialités</source>
             <translation>All specialties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="82" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>tous</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="88" />
             <source>{label} : {choice}</source>
             <translation>{label}: {choice}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="104" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="112" />
             <source>Exporter en CSV…</source>
             <translation>Export to CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="105" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="113" />
             <source>Exporter en Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="154" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="162" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="155" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="163" />
             <source>Candidatures suffisantes</source>
             <translation>Sufficient applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="156" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="164" />
             <source>Participants</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="157" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="165" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="158" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="166" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="165" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="173" />
             <source>{n} postes, {k} places</source>
             <translation>{n} posts, {k} places</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="167" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="175" />
             <source>Places attribuées</source>
             <translation>Places allocated</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="168" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="176" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="169" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="177" />
             <source>Classements valides</source>
             <translation>Valid rankings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="170" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="178" />
             <source>Validés par l'ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="171" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="179" />
             <source>RTS connectés</source>
             <translation>Supervisors signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="176" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="184" />
             <source>{n} résultat(s), dont {a} affectation(s)</source>
             <translation>{n} result(s), {a} of them assignment(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="177" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="185" />
             <source>Aucun résultat pour l'instant : ils apparaissent ici dès qu'un tour a été calculé (avant publication, seuls l'agence et les coordonnateurs les voient).</source>
             <translation>No results yet: they appear here as soon as a round has been calculated (before publication, only the agency and the coordinators can see them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="193" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="201" />
             <source>{n} ligne(s)</source>
             <translation>{n} row(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="205" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="213" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="205" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="213" />
             <source>Préparation du fichier…</source>
             <translation>Preparing the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="223" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="231" />
             <source>Enregistrement impossible : {e}</source>
             <translation>Could not save: {e}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="234" />
             <source>Exporté : {n} ligne(s) dans {path}</source>
             <translation>Exported: {n} row(s) to {path}</translation>
         </message>
@@ -3056,7 +3211,7 @@
         </message>
         <message>
             <location filename="../../desktop/demo_launcher.py" line="188" />
-            <location filename="../../desktop/demo_launcher.py" line="265" />
+            <location filename="../../desktop/demo_launcher.py" line="264" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
@@ -3076,12 +3231,12 @@
             <translation>A demo server left running (process %1) still uses %2 and does not stop.</translation>
         </message>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="255" />
+            <location filename="../../desktop/demo_launcher.py" line="254" />
             <source>Le serveur de démonstration s'est arrêté au démarrage (code %1). Détails dans %2.</source>
             <translation>The demo server stopped while starting (code %1). Details in %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/demo_launcher.py" line="260" />
+            <location filename="../../desktop/demo_launcher.py" line="259" />
             <source>Le serveur de démonstration ne répond pas après %1 s. Détails dans %2.</source>
             <translation>The demo server is not answering after %1 s. Details in %2.</translation>
         </message>
@@ -3208,6 +3363,19 @@
         </message>
     </context>
     <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../desktop/ui/guide.py" line="47" />
+            <source>Guide d'utilisation d'Amphi</source>
+            <translation>Amphi user guide</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/guide.py" line="58" />
+            <source>Fermer</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryView</name>
         <message>
             <location filename="../../desktop/ui/national/tables_view.py" line="300" />
@@ -3248,331 +3416,331 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../desktop/models/labels.py" line="19" />
-            <location filename="../../desktop/models/labels.py" line="29" />
-            <location filename="../../desktop/models/labels.py" line="116" />
-            <location filename="../../desktop/models/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="21" />
+            <location filename="../../desktop/models/labels.py" line="31" />
+            <location filename="../../desktop/models/labels.py" line="118" />
+            <location filename="../../desktop/models/labels.py" line="119" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="20" />
-            <location filename="../../desktop/models/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="22" />
+            <location filename="../../desktop/models/labels.py" line="119" />
             <source>Mandataire (procuration)</source>
             <translation>Proxy holder</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="21" />
-            <location filename="../../desktop/models/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="23" />
+            <location filename="../../desktop/models/labels.py" line="119" />
             <source>Responsable de terrain de stage</source>
             <translation>Training site supervisor</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="22" />
-            <location filename="../../desktop/models/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="24" />
+            <location filename="../../desktop/models/labels.py" line="119" />
             <source>Coordonnateur</source>
             <translation>Coordinator</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="23" />
-            <location filename="../../desktop/models/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="25" />
+            <location filename="../../desktop/models/labels.py" line="119" />
             <source>Agence (ARS / CNG)</source>
             <translation>Agency (ARS / CNG)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="30" />
-            <location filename="../../desktop/models/labels.py" line="116" />
+            <location filename="../../desktop/models/labels.py" line="32" />
+            <location filename="../../desktop/models/labels.py" line="118" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="31" />
-            <location filename="../../desktop/models/labels.py" line="116" />
+            <location filename="../../desktop/models/labels.py" line="33" />
+            <location filename="../../desktop/models/labels.py" line="118" />
             <source>Docteur junior</source>
             <translation>Junior doctor</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="36" />
-            <location filename="../../desktop/models/labels.py" line="122" />
+            <location filename="../../desktop/models/labels.py" line="38" />
+            <location filename="../../desktop/models/labels.py" line="124" />
             <source>non CESP</source>
             <translation>non-CESP</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="37" />
-            <location filename="../../desktop/models/labels.py" line="122" />
+            <location filename="../../desktop/models/labels.py" line="39" />
+            <location filename="../../desktop/models/labels.py" line="124" />
             <source>CESP</source>
             <translation>CESP</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="41" />
-            <location filename="../../desktop/models/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="43" />
+            <location filename="../../desktop/models/labels.py" line="128" />
             <source>Choix national des postes</source>
             <translation>National choice of posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="42" />
-            <location filename="../../desktop/models/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="44" />
+            <location filename="../../desktop/models/labels.py" line="128" />
             <source>Choix de stage en amphithéâtre</source>
             <translation>Amphitheatre placement choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="43" />
-            <location filename="../../desktop/models/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="45" />
+            <location filename="../../desktop/models/labels.py" line="128" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="49" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="51" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="50" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="52" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="51" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="53" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="52" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="54" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="53" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="55" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="54" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="56" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="55" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="57" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="56" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="58" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="57" />
-            <location filename="../../desktop/models/labels.py" line="130" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="59" />
+            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="58" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="60" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="59" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="61" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="60" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="62" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="61" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="63" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="62" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="64" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="63" />
-            <location filename="../../desktop/models/labels.py" line="130" />
+            <location filename="../../desktop/models/labels.py" line="65" />
+            <location filename="../../desktop/models/labels.py" line="132" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="67" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="69" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="68" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="70" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="69" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="71" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="70" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="72" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="71" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="73" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="72" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="74" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="73" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="75" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="74" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="76" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="75" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="77" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="76" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="78" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="78" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="80" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="79" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="81" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="80" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="82" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="81" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="83" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="82" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="84" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="84" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="86" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="85" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="87" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="86" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="88" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="90" />
-            <location filename="../../desktop/models/labels.py" line="142" />
+            <location filename="../../desktop/models/labels.py" line="92" />
+            <location filename="../../desktop/models/labels.py" line="144" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="91" />
-            <location filename="../../desktop/models/labels.py" line="142" />
+            <location filename="../../desktop/models/labels.py" line="93" />
+            <location filename="../../desktop/models/labels.py" line="144" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="95" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="97" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="96" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="98" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="97" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="99" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="98" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="100" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="117" />
+            <location filename="../../desktop/models/labels.py" line="119" />
             <source>Autre rôle</source>
             <translation>Other role</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="126" />
+            <location filename="../../desktop/models/labels.py" line="128" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="136" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="149" />
+            <location filename="../../desktop/models/labels.py" line="151" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -3580,12 +3748,12 @@
     <context>
         <name>LiveClient</name>
         <message>
-            <location filename="../../desktop/api/live.py" line="168" />
+            <location filename="../../desktop/api/live.py" line="84" />
             <source>Flux d'événements arrêté.</source>
             <translation>Event stream stopped.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/live.py" line="230" />
+            <location filename="../../desktop/api/live.py" line="139" />
             <source>Le serveur a fermé le flux d'événements.</source>
             <translation>The server closed the event stream.</translation>
         </message>
@@ -3593,108 +3761,108 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="78" />
-            <location filename="../../desktop/ui/main_window.py" line="104" />
+            <location filename="../../desktop/ui/main_window.py" line="83" />
+            <location filename="../../desktop/ui/main_window.py" line="109" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="151" />
+            <location filename="../../desktop/ui/main_window.py" line="161" />
             <source>Connexion au serveur…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="154" />
+            <location filename="../../desktop/ui/main_window.py" line="164" />
             <source>&amp;Fichier</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="155" />
+            <location filename="../../desktop/ui/main_window.py" line="165" />
             <source>Se &amp;déconnecter</source>
             <translation>Sign &amp;out</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="158" />
+            <location filename="../../desktop/ui/main_window.py" line="168" />
             <source>&amp;Préférences…</source>
             <translation>&amp;Preferences…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="163" />
+            <location filename="../../desktop/ui/main_window.py" line="173" />
             <source>&amp;Quitter</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="168" />
+            <location filename="../../desktop/ui/main_window.py" line="178" />
             <source>&amp;Aide</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="169" />
+            <location filename="../../desktop/ui/main_window.py" line="179" />
             <source>&amp;Guide d'utilisation</source>
             <translation>User &amp;guide</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="173" />
+            <location filename="../../desktop/ui/main_window.py" line="183" />
             <source>À &amp;propos d'Amphi</source>
             <translation>&amp;About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="248" />
+            <location filename="../../desktop/ui/main_window.py" line="270" />
             <source>Amphi — %1</source>
             <translation>Amphi — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="252" />
+            <location filename="../../desktop/ui/main_window.py" line="274" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="269" />
+            <location filename="../../desktop/ui/main_window.py" line="291" />
             <source>Réessayer maintenant</source>
             <translation>Retry now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="270" />
+            <location filename="../../desktop/ui/main_window.py" line="292" />
             <source>Hors ligne</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="288" />
+            <location filename="../../desktop/ui/main_window.py" line="310" />
             <source>nouvel essai dans %1 s.</source>
             <translation>retrying in %1 s.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="290" />
+            <location filename="../../desktop/ui/main_window.py" line="312" />
             <source>nouvel essai en cours…</source>
             <translation>retrying…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="299" />
+            <location filename="../../desktop/ui/main_window.py" line="321" />
             <source>En ligne — mises à jour en direct</source>
             <translation>Online — live updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="301" />
+            <location filename="../../desktop/ui/main_window.py" line="323" />
             <source>En ligne</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="305" />
+            <location filename="../../desktop/ui/main_window.py" line="327" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="311" />
+            <location filename="../../desktop/ui/main_window.py" line="333" />
             <source>À propos d'Amphi</source>
             <translation>About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="313" />
+            <location filename="../../desktop/ui/main_window.py" line="335" />
             <source>Amphi %1</source>
             <translation>Amphi %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="314" />
+            <location filename="../../desktop/ui/main_window.py" line="336" />
             <source>Choix des postes d'internat après les épreuves nationales, choix de stage en amphithéâtre et appariement des docteurs juniors.
 
 Les règles de chaque procédure sont celles de l'agence qui l'organise.</source>
@@ -3706,142 +3874,142 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>Matching</name>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>À venir</source>
             <translation>Coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Candidatures des étudiants ouvertes</source>
             <translation>Student applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>En attente du classement</source>
             <translation>Waiting for the ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Classement des candidatures ouvert</source>
             <translation>Ranking of applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Classement clos, résultats en préparation</source>
             <translation>Ranking closed, results being prepared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Tour hors plateforme</source>
             <translation>Off-platform round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="58" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Phase inconnue</source>
             <translation>Unknown phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures bientôt ouvertes</source>
             <translation>applications opening soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures ouvertes</source>
             <translation>applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures closes, classement par les responsables à venir</source>
             <translation>applications closed, ranking by the supervisors to come</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures closes, les responsables classent les candidatures</source>
             <translation>applications closed, the supervisors are ranking the applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures closes, résultats en préparation</source>
             <translation>applications closed, results being prepared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>tour hors plateforme</source>
             <translation>off-platform round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>résultats publiés</source>
             <translation>results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="63" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>phase inconnue</source>
             <translation>unknown phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="79" />
+            <location filename="../../desktop/ui/matching/common.py" line="87" />
             <source>CV</source>
             <translation>CV</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="79" />
+            <location filename="../../desktop/ui/matching/common.py" line="87" />
             <source>Lettre de motivation</source>
             <translation>Cover letter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="79" />
+            <location filename="../../desktop/ui/matching/common.py" line="87" />
             <source>Contrat de formation</source>
             <translation>Training agreement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="79" />
+            <location filename="../../desktop/ui/matching/common.py" line="87" />
             <source>Document</source>
             <translation>Document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="84" />
+            <location filename="../../desktop/ui/matching/common.py" line="92" />
             <source>Simple</source>
             <translation>Single</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="84" />
+            <location filename="../../desktop/ui/matching/common.py" line="92" />
             <source>Couplé</source>
             <translation>Paired</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="84" />
+            <location filename="../../desktop/ui/matching/common.py" line="92" />
             <source>Mixte</source>
             <translation>Mixed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="97" />
+            <location filename="../../desktop/ui/matching/common.py" line="105" />
             <source>{k} poste(s) restant à attribuer sur les {n} poste(s) ouvert(s)</source>
             <translation>{k} post(s) left to allocate out of the {n} post(s) open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="103" />
+            <location filename="../../desktop/ui/matching/common.py" line="111" />
             <source>{n} octets</source>
             <translation>{n} bytes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="105" />
+            <location filename="../../desktop/ui/matching/common.py" line="113" />
             <source>{n} Ko</source>
             <translation>{n} KB</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="106" />
+            <location filename="../../desktop/ui/matching/common.py" line="114" />
             <source>{n} Mo</source>
             <translation>{n} MB</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="111" />
+            <location filename="../../desktop/ui/matching/common.py" line="119" />
             <source>{label} : {count}/{total} ({percent} %)</source>
             <translation>{label}: {count}/{total} ({percent}%)</translation>
         </message>
@@ -3849,17 +4017,17 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingArea</name>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="80" />
+            <location filename="../../desktop/areas/matching.py" line="81" />
             <source>Mes postes (appariement)</source>
             <translation>My posts (matching)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="83" />
+            <location filename="../../desktop/areas/matching.py" line="84" />
             <source>Mes candidatures (appariement)</source>
             <translation>My applications (matching)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="86" />
+            <location filename="../../desktop/areas/matching.py" line="87" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
@@ -3969,42 +4137,42 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingSync</name>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="172" />
-            <location filename="../../desktop/sync/matching.py" line="183" />
-            <location filename="../../desktop/sync/matching.py" line="293" />
-            <location filename="../../desktop/sync/matching.py" line="303" />
+            <location filename="../../desktop/sync/matching.py" line="173" />
+            <location filename="../../desktop/sync/matching.py" line="184" />
+            <location filename="../../desktop/sync/matching.py" line="294" />
+            <location filename="../../desktop/sync/matching.py" line="304" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="196" />
+            <location filename="../../desktop/sync/matching.py" line="197" />
             <source>un autre appareil</source>
             <translation>another device</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="198" />
+            <location filename="../../desktop/sync/matching.py" line="199" />
             <source>Ce classement venait d'être modifié ailleurs ({by}) : vos changements ont été réappliqués par-dessus et enregistrés.</source>
             <translation>This ranking had just been changed elsewhere ({by}): your changes were re-applied on top of it and saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="205" />
+            <location filename="../../desktop/sync/matching.py" line="206" />
             <source>Hors ligne : vos changements sont gardés sur cet ordinateur et seront envoyés au retour de la connexion.</source>
             <translation>Offline: your changes are kept on this computer and will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="213" />
-            <location filename="../../desktop/sync/matching.py" line="319" />
+            <location filename="../../desktop/sync/matching.py" line="214" />
+            <location filename="../../desktop/sync/matching.py" line="320" />
             <source>Non enregistré : {message}</source>
             <translation>Not saved: {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="224" />
-            <location filename="../../desktop/sync/matching.py" line="327" />
+            <location filename="../../desktop/sync/matching.py" line="225" />
+            <location filename="../../desktop/sync/matching.py" line="328" />
             <source>Enregistré</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="312" />
+            <location filename="../../desktop/sync/matching.py" line="313" />
             <source>Hors ligne : vos candidatures sont gardées sur cet ordinateur et seront envoyées au retour de la connexion.</source>
             <translation>Offline: your applications are kept on this computer and will be sent when the connection is back.</translation>
         </message>
@@ -4050,54 +4218,59 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="89" />
+            <location filename="../../desktop/areas/national.py" line="95" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="91" />
+            <location filename="../../desktop/areas/national.py" line="97" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="93" />
+            <location filename="../../desktop/areas/national.py" line="99" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="95" />
+            <location filename="../../desktop/areas/national.py" line="101" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="184" />
+            <location filename="../../desktop/areas/national.py" line="190" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="242" />
+            <location filename="../../desktop/areas/national.py" line="247" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="282" />
-            <source>Le PDF n'a pas pu être enregistré : %1</source>
-            <translation>The PDF could not be saved: %1</translation>
+            <location filename="../../desktop/areas/national.py" line="290" />
+            <source>Attestation d'affectation</source>
+            <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="286" />
-            <source>Attestation enregistrée : %1</source>
-            <translation>Certificate saved: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/areas/national.py" line="296" />
+            <location filename="../../desktop/areas/national.py" line="306" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="297" />
+            <location filename="../../desktop/areas/national.py" line="308" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="315" />
+            <source>Le PDF n'a pas pu être enregistré : %1</source>
+            <translation>The PDF could not be saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="319" />
+            <source>Attestation enregistrée : %1</source>
+            <translation>Certificate saved: %1</translation>
         </message>
     </context>
     <context>
@@ -4387,97 +4560,97 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>OutcomesTab</name>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="71" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="73" />
             <source>Tapez un nom, un INE…</source>
             <translation>Type a name, an INE…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="78" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="80" />
             <source>Étudiant :</source>
             <translation>Student:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="80" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="82" />
             <source>Poste obtenu :</source>
             <translation>Post obtained:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="82" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="84" />
             <source>Enregistrer l'affectation</source>
             <translation>Save the assignment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="91" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="93" />
             <source>Affectations saisies pour ce tour</source>
             <translation>Assignments entered for this round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="109" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="111" />
             <source>Supprimer la saisie sélectionnée (Suppr)</source>
             <translation>Delete the selected entry (Del)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="124" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="126" />
             <source>Ce tour se déroule hors plateforme : saisissez ici ce que chaque étudiant a obtenu, puis publiez les résultats du tour (bouton en haut de la page).</source>
             <translation>This round takes place off the platform: enter here what each student obtained, then publish the round's results (button at the top of the page).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="171" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="173" />
             <source>{n} affectation(s) saisie(s) ; {k} étudiant(s) encore sans saisie</source>
             <translation>{n} assignment(s) entered; {k} student(s) still without an entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="176" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="178" />
             <source>Les résultats de ce tour sont publiés : les saisies ne peuvent plus être modifiées.</source>
             <translation>The results of this round are published: the entries can no longer be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="179" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="181" />
             <source>La saisie s'ouvrira quand les résultats {rounds} auront été publiés : les places qu'ils attribuent doivent être connues.</source>
             <translation>Entry will open once the results {rounds} have been published: the places they allocate must be known.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="213" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="215" />
             <source>Choisissez d'abord l'étudiant</source>
             <translation>Choose the student first</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="217" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="219" />
             <source>Aucun poste : l'étudiant reste sans affectation</source>
             <translation>No post: the student remains without an assignment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="228" />
             <source>{label} — {est} ({sub}) · {k} place(s) restante(s)</source>
             <translation>{label} — {est} ({sub}) · {k} place(s) left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="264" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="266" />
             <source>Choisissez l'étudiant dans la liste.</source>
             <translation>Choose the student from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="269" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="271" />
             <source>Choisissez le poste obtenu.</source>
             <translation>Choose the post obtained.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="280" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="282" />
             <source>sans affectation</source>
             <translation>no assignment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="281" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="283" />
             <source>Enregistré : {name} — {what}.</source>
             <translation>Saved: {name} — {what}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="295" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="297" />
             <source>Supprimer l'affectation saisie pour {name} ?</source>
             <translation>Delete the assignment entered for {name}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/outcomes_view.py" line="303" />
+            <location filename="../../desktop/ui/matching/outcomes_view.py" line="305" />
             <source>Saisie supprimée : {name}.</source>
             <translation>Entry deleted: {name}.</translation>
         </message>
@@ -4820,229 +4993,257 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="134" />
+            <source>Aperçu avant impression — %1</source>
+            <translation>Print preview — %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="148" />
+            <source>Enregistrer en PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="152" />
+            <source>Fermer</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="156" />
+            <source>Imprimer…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="176" />
+            <source>Imprimer</source>
+            <translation>Print</translation>
+        </message>
+    </context>
+    <context>
         <name>ProfileView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="83" />
+            <location filename="../../desktop/ui/profile_view.py" line="85" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="103" />
+            <location filename="../../desktop/ui/profile_view.py" line="105" />
             <source>Identité</source>
             <translation>Identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="108" />
+            <location filename="../../desktop/ui/profile_view.py" line="110" />
             <source>Nom</source>
             <translation>Surname</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="108" />
+            <location filename="../../desktop/ui/profile_view.py" line="110" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="109" />
+            <location filename="../../desktop/ui/profile_view.py" line="111" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="112" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="111" />
+            <location filename="../../desktop/ui/profile_view.py" line="113" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="111" />
+            <location filename="../../desktop/ui/profile_view.py" line="113" />
             <source>Rôle</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="122" />
+            <location filename="../../desktop/ui/profile_view.py" line="124" />
             <source>Ces informations viennent de l'agence : pour les corriger, contactez-la.</source>
             <translation>This information comes from the agency: to correct it, contact them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="128" />
-            <location filename="../../desktop/ui/profile_view.py" line="270" />
+            <location filename="../../desktop/ui/profile_view.py" line="130" />
+            <location filename="../../desktop/ui/profile_view.py" line="276" />
             <source>Mes procédures</source>
             <translation>My procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="147" />
-            <location filename="../../desktop/ui/profile_view.py" line="271" />
+            <location filename="../../desktop/ui/profile_view.py" line="153" />
+            <location filename="../../desktop/ui/profile_view.py" line="277" />
             <source>Vous ne participez à aucune procédure pour le moment.</source>
             <translation>You are not taking part in any procedure at the moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="153" />
+            <location filename="../../desktop/ui/profile_view.py" line="159" />
             <source>Coordonnées</source>
             <translation>Contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="163" />
+            <location filename="../../desktop/ui/profile_view.py" line="169" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="164" />
+            <location filename="../../desktop/ui/profile_view.py" line="170" />
             <source>Une nouvelle adresse ne sert qu'une fois confirmée par le lien qui lui est envoyé.</source>
             <translation>A new address is only used once it has been confirmed with the link sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="166" />
+            <location filename="../../desktop/ui/profile_view.py" line="172" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="167" />
+            <location filename="../../desktop/ui/profile_view.py" line="173" />
             <source>Adresse postale</source>
             <translation>Postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="168" />
+            <location filename="../../desktop/ui/profile_view.py" line="174" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="180" />
+            <location filename="../../desktop/ui/profile_view.py" line="186" />
             <source>Enregistrer les coordonnées</source>
             <translation>Save the contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="181" />
-            <location filename="../../desktop/ui/profile_view.py" line="213" />
-            <location filename="../../desktop/ui/profile_view.py" line="243" />
+            <location filename="../../desktop/ui/profile_view.py" line="187" />
+            <location filename="../../desktop/ui/profile_view.py" line="219" />
+            <location filename="../../desktop/ui/profile_view.py" line="249" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="188" />
+            <location filename="../../desktop/ui/profile_view.py" line="194" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="195" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="195" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="195" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="195" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="199" />
+            <location filename="../../desktop/ui/profile_view.py" line="205" />
             <source>Nouvelle question</source>
             <translation>New question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="205" />
+            <location filename="../../desktop/ui/profile_view.py" line="211" />
             <source>Réponse</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="206" />
+            <location filename="../../desktop/ui/profile_view.py" line="212" />
             <source>Au moins 3 lettres ou chiffres.</source>
             <translation>At least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="207" />
-            <location filename="../../desktop/ui/profile_view.py" line="228" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
+            <location filename="../../desktop/ui/profile_view.py" line="234" />
             <source>Mot de passe actuel</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="212" />
+            <location filename="../../desktop/ui/profile_view.py" line="218" />
             <source>Modifier la question secrète</source>
             <translation>Change the secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="220" />
+            <location filename="../../desktop/ui/profile_view.py" line="226" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="229" />
+            <location filename="../../desktop/ui/profile_view.py" line="235" />
             <source>Nouveau mot de passe</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="230" />
+            <location filename="../../desktop/ui/profile_view.py" line="236" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="240" />
+            <location filename="../../desktop/ui/profile_view.py" line="246" />
             <source>Vos autres connexions ouvertes seront fermées.</source>
             <translation>Your other open sessions will be signed out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="242" />
+            <location filename="../../desktop/ui/profile_view.py" line="248" />
             <source>Changer le mot de passe</source>
             <translation>Change the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="252" />
+            <location filename="../../desktop/ui/profile_view.py" line="258" />
             <source>%1 — identifiant : %2</source>
             <translation>%1 — username: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="265" />
+            <location filename="../../desktop/ui/profile_view.py" line="271" />
             <source>Procédures de l'agence</source>
             <translation>Agency procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="266" />
+            <location filename="../../desktop/ui/profile_view.py" line="272" />
             <source>Aucune procédure en cours.</source>
             <translation>No procedure in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="280" />
+            <location filename="../../desktop/ui/profile_view.py" line="286" />
             <source>Nouvelle adresse en attente de confirmation : %1. Suivez le lien qui lui a été envoyé ; d'ici là, %2 reste votre adresse.</source>
             <translation>New address awaiting confirmation: %1. Follow the link sent to it; until then, %2 remains your address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="288" />
+            <location filename="../../desktop/ui/profile_view.py" line="294" />
             <source>Question actuelle : %1</source>
             <translation>Current question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="289" />
+            <location filename="../../desktop/ui/profile_view.py" line="295" />
             <source>Aucune question secrète enregistrée.</source>
             <translation>No secret question saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="330" />
+            <location filename="../../desktop/ui/profile_view.py" line="343" />
             <source>Coordonnées enregistrées. Un lien de confirmation a été envoyé à %1.</source>
             <translation>Contact details saved. A confirmation link has been sent to %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="334" />
+            <location filename="../../desktop/ui/profile_view.py" line="347" />
             <source>Coordonnées enregistrées.</source>
             <translation>Contact details saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="353" />
+            <location filename="../../desktop/ui/profile_view.py" line="366" />
             <source>Question secrète modifiée.</source>
             <translation>Secret question changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="373" />
+            <location filename="../../desktop/ui/profile_view.py" line="386" />
             <source>Mot de passe changé. Vos autres connexions ont été fermées.</source>
             <translation>Password changed. Your other sessions have been signed out.</translation>
         </message>
@@ -5260,22 +5461,22 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="562" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="559" />
             <source>Aucun document déposé.</source>
             <translation>No documents uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="564" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="561" />
             <source>Ouvrir : {kind} ({name})</source>
             <translation>Open: {kind} ({name})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="584" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="581" />
             <source>Modification…</source>
             <translation>Changing…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/ranking_view.py" line="610" />
+            <location filename="../../desktop/ui/matching/ranking_view.py" line="607" />
             <source>✓ Observation enregistrée</source>
             <translation>✓ Note saved</translation>
         </message>
@@ -5283,237 +5484,247 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>RegistrationDialog</name>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="45" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="186" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="47" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="47" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="186" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="49" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="49" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="186" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="51" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="51" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="186" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="53" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="79" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="81" />
             <source>Créer mon compte — Amphi</source>
             <translation>Create my account — Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="85" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="205" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="87" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="207" />
             <source>Créer mon compte</source>
             <translation>Create my account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="123" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="125" />
             <source>Saisissez votre identité telle que l'agence la connaît. Indiquez votre commune de naissance ou votre numéro INE (saisissez 0000 si vous n'en avez pas).</source>
             <translation>Enter your identity as the agency knows it. Give your town of birth or your INE number (enter 0000 if you have none).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="131" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="133" />
             <source>Nom de naissance</source>
             <translation>Surname at birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="133" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="135" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="136" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="138" />
             <source>JJ/MM/AAAA</source>
             <translation>DD/MM/YYYY</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="138" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="140" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="142" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="144" />
             <source>ex. 0123456789A</source>
             <translation>e.g. 0123456789A</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="145" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="147" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="147" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="149" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="150" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="152" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="153" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="155" />
             <source>Continuer</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="153" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="155" />
             <source>Vérification…</source>
             <translation>Checking…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="166" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="168" />
             <source>prenom.nom@exemple.fr</source>
             <translation>firstname.lastname@example.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="167" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="169" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="168" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="170" />
             <source>Un lien de confirmation y sera envoyé.</source>
             <translation>A confirmation link will be sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="175" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="177" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="177" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="179" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="190" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="190" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="192" />
             <source>Choisissez une question ou écrivez la vôtre.</source>
             <translation>Choose a question or write your own.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="194" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="196" />
             <source>Réponse secrète</source>
             <translation>Secret answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="195" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="197" />
             <source>Au moins 3 lettres ou chiffres ; majuscules et minuscules sont équivalentes. Elle vous sera demandée à l'entrée de l'amphithéâtre.</source>
             <translation>At least 3 letters or digits; upper and lower case are the same. You will be asked for it when you enter the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="199" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="201" />
             <source>Téléphone (facultatif)</source>
             <translation>Phone (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="202" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="204" />
             <source>Retour</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="205" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="207" />
             <source>Création…</source>
             <translation>Creating…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="217" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
             <source>Renvoyer le lien</source>
             <translation>Send the link again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="217" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
             <source>Envoi…</source>
             <translation>Sending…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="226" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="233" />
             <source>https://…/pages/confirm-email?token=…</source>
             <translation>https://…/pages/confirm-email?token=…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="229" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="236" />
             <source>Lien reçu (facultatif)</source>
             <translation>Link received (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="230" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="237" />
             <source>Ouvrir le lien dans votre navigateur suffit ; vous pouvez aussi le coller ici.</source>
             <translation>Opening the link in your browser is enough; you may also paste it here.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="232" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
             <source>Confirmer</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="232" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
             <source>Confirmation…</source>
             <translation>Confirming…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="246" />
             <source>Aller à la connexion</source>
             <translation>Go to sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="253" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="260" />
             <source>Votre identité</source>
             <translation>Your identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="254" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="261" />
             <source>Votre compte</source>
             <translation>Your account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="255" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="262" />
             <source>Confirmez votre adresse</source>
             <translation>Confirm your address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="257" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="264" />
             <source>Étape %1 sur 3 : %2</source>
             <translation>Step %1 of 3: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="279" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="296" />
             <source>Date de naissance invalide : utilisez le format JJ/MM/AAAA.</source>
             <translation>Invalid date of birth: use the DD/MM/YYYY format.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="306" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="323" />
             <source>Identité reconnue : %1 %2, né(e) le %3. Choisissez maintenant vos identifiants.</source>
             <translation>Identity recognised: %1 %2, born on %3. Now choose your sign-in details.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="334" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="351" />
             <source>Votre compte est créé. Un lien de confirmation vient d'être envoyé à %1 : ouvrez-le pour activer votre compte, puis connectez-vous. Seul le dernier lien envoyé est valide.</source>
             <translation>Your account has been created. A confirmation link has just been sent to %1: open it to activate your account, then sign in. Only the last link sent is valid.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="353" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="370" />
             <source>Nouveau lien envoyé à %1. Les liens précédents ne fonctionnent plus.</source>
             <translation>New link sent to %1. The previous links no longer work.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="372" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="378" />
+            <source>Étape 3 sur 3 : adresse confirmée</source>
+            <translation>Step 3 of 3: address confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="379" />
+            <source>Votre adresse %1 est confirmée et votre compte est actif. Connectez-vous maintenant avec cette adresse et votre mot de passe.</source>
+            <translation>Your address %1 is confirmed and your account is active. Sign in now with this address and your password.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="383" />
             <source>Adresse %1 confirmée : vous pouvez vous connecter.</source>
             <translation>Address %1 confirmed: you can sign in.</translation>
         </message>
@@ -5629,12 +5840,12 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>SecretStore</name>
         <message>
-            <location filename="../../desktop/credentials.py" line="55" />
+            <location filename="../../desktop/credentials.py" line="56" />
             <source>Aucun trousseau sécurisé n'est disponible sur cet ordinateur : la session ne sera pas mémorisée après la fermeture d'Amphi.</source>
             <translation>No secure keyring is available on this computer: the session will not be remembered after Amphi is closed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/credentials.py" line="69" />
+            <location filename="../../desktop/credentials.py" line="70" />
             <source>Le trousseau sécurisé de cet ordinateur a refusé l'accès : la session ne sera pas mémorisée après la fermeture d'Amphi.</source>
             <translation>This computer's secure keyring refused access: the session will not be remembered after Amphi is closed.</translation>
         </message>
@@ -6200,7 +6411,7 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>Row %1: a day (YYYY-MM-DD), ranks (numbers) and a time (HH:MM) are expected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="499" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="500" />
             <source>Tranches enregistrées.</source>
             <translation>Slots saved.</translation>
         </message>
@@ -6208,233 +6419,233 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>StudentView</name>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="122" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="123" />
             <source>Appariement — mes candidatures</source>
             <translation>Matching — my applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="130" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="131" />
             <source>Candidatures</source>
             <translation>Applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="131" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="132" />
             <source>Mon dossier</source>
             <translation>My file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="132" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="133" />
             <source>Mes résultats</source>
             <translation>My results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="149" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="150" />
             <source>Rechercher un poste, un établissement, un responsable…</source>
             <translation>Search for a post, a hospital, a supervisor…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="153" />
-            <location filename="../../desktop/ui/matching/student_view.py" line="304" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="154" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="305" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="154" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="155" />
             <source>Avec des places restantes</source>
             <translation>With places left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="175" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="176" />
             <source>Ajouter à mes candidatures</source>
             <translation>Add to my applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="182" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="183" />
             <source>Mes candidatures</source>
             <translation>My applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="190" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="191" />
             <source>Votre premier choix en haut. Glissez pour réordonner (ou Ctrl+Haut / Ctrl+Bas).</source>
             <translation>Your first choice at the top. Drag to reorder (or Ctrl+Up / Ctrl+Down).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="213" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="214" />
             <source>Monter (Ctrl+Haut)</source>
             <translation>Move up (Ctrl+Up)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="215" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="216" />
             <source>Descendre (Ctrl+Bas)</source>
             <translation>Move down (Ctrl+Down)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="216" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="217" />
             <source>Retirer</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="237" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="238" />
             <source>Texte de présentation</source>
             <translation>Personal statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="238" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="239" />
             <source>Lu par les responsables des postes auxquels vous candidatez.</source>
             <translation>Read by the supervisors of the posts you apply for.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="243" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="244" />
             <source>Enregistrer le texte</source>
             <translation>Save the statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="250" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="251" />
             <source>Documents</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="251" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="252" />
             <source>PDF ou document bureautique, 1,9 Mo au plus.</source>
             <translation>PDF or office document, 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="280" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="281" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="318" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="319" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="321" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="322" />
             <source>{spec}, {sub}</source>
             <translation>{spec}, {sub}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="324" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="325" />
             <source>candidatures jusqu'au {d}</source>
             <translation>applications until {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="339" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="340" />
             <source>Vous avez déjà été affecté(e) lors d'un tour précédent.</source>
             <translation>You were already assigned in an earlier round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="344" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="345" />
             <source>Lecture seule</source>
             <translation>Read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="350" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="351" />
             <source>Votre liste du tour {n} ne peut plus être modifiée ({phase}{since}). Elle est présentée telle que les responsables la reçoivent.</source>
             <translation>Your list for round {n} can no longer be changed ({phase}{since}). It is shown as the supervisors receive it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="354" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="355" />
             <source> ; fermées le {d}</source>
             <translation>; closed on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="362" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="363" />
             <source>Mes candidatures ({n})</source>
             <translation>My applications ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="364" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="365" />
             <source>✓ Candidatures suffisantes : {n} sur {r} requises.</source>
             <translation>✓ Enough applications: {n} of the {r} required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="368" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
             <source>Candidatures insuffisantes : {n} sur {r} requises (au moins {r} parmi les {o} postes ouverts pour vous). Ajoutez-en {m}.</source>
             <translation>Not enough applications: {n} of the {r} required (at least {r} among the {o} posts open to you). Add {m} more.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="388" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="389" />
             <source>{k} place(s) restante(s) sur {n}</source>
             <translation>{k} of {n} place(s) left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="427" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="428" />
             <source>✓ Enregistré</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="427" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="428" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="428" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="429" />
             <source>Hors ligne — gardé sur cet ordinateur</source>
             <translation>Offline — kept on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="429" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="430" />
             <source>Non enregistré</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="466" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="467" />
             <source>non déposé</source>
             <translation>not uploaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="468" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="469" />
             <source>Remplacer…</source>
             <translation>Replace…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="468" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="469" />
             <source>Déposer…</source>
             <translation>Upload…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="474" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="475" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="482" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
             <source>Choisir un document</source>
             <translation>Choose a document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="484" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="498" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="499" />
             <source>✓ Texte enregistré</source>
             <translation>✓ Statement saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="514" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="515" />
             <source>{kind} déposé.</source>
             <translation>{kind} uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="532" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="533" />
             <source>Aucun résultat publié pour l'instant.</source>
             <translation>No results published yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="536" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="537" />
             <source>Tour {n} — {wave}</source>
             <translation>Round {n} — {wave}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="539" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="540" />
             <source>Pas d'affectation à ce tour.</source>
             <translation>No assignment in this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="543" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="544" />
             <source>Affecté(e) : {label} — {est} ({sub}), {d} mois{who}</source>
             <translation>Assigned: {label} — {est} ({sub}), {d} months{who}</translation>
         </message>
@@ -6792,42 +7003,42 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>WishesSync</name>
         <message>
-            <location filename="../../desktop/sync/national.py" line="59" />
+            <location filename="../../desktop/sync/national.py" line="60" />
             <source>Ce vœu figure déjà dans votre liste.</source>
             <translation>This wish is already in your list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="62" />
+            <location filename="../../desktop/sync/national.py" line="63" />
             <source>Ce vœu n'est pas dans votre liste.</source>
             <translation>This wish is not in your list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="195" />
+            <location filename="../../desktop/sync/national.py" line="196" />
             <source>Votre liste de vœux n'est plus modifiable.</source>
             <translation>Your list of wishes can no longer be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="214" />
+            <location filename="../../desktop/sync/national.py" line="215" />
             <source>Votre liste a changé pendant l'envoi ; elle est à jour, refaites votre modification.</source>
             <translation>Your list changed while it was being sent; it is now up to date, make your change again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="264" />
+            <location filename="../../desktop/sync/national.py" line="265" />
             <source>Hors ligne : votre modification est enregistrée sur cet ordinateur et sera envoyée dès le retour de la connexion.</source>
             <translation>Offline: your change is saved on this computer and will be sent as soon as the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="287" />
+            <location filename="../../desktop/sync/national.py" line="298" />
             <source>Votre liste de vœux a été modifiée ailleurs pendant que vous étiez hors ligne. Votre liste locale est conservée comme brouillon : choisissez de l'appliquer à la place de la liste du serveur, ou de l'abandonner.</source>
             <translation>Your list of wishes was changed elsewhere while you were offline. Your local list is kept as a draft: choose to apply it in place of the server's list, or to discard it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="297" />
+            <location filename="../../desktop/sync/national.py" line="309" />
             <source>Votre liste locale n'a pas pu être envoyée : %1 Elle est conservée comme brouillon.</source>
             <translation>Your local list could not be sent: %1 It is kept as a draft.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/national.py" line="304" />
+            <location filename="../../desktop/sync/national.py" line="317" />
             <source>Vos modifications faites hors ligne ont été envoyées.</source>
             <translation>The changes you made offline have been sent.</translation>
         </message>
