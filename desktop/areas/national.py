@@ -289,7 +289,8 @@ class NationalArea(QObject):
         dialog = PrintPreviewDialog(
             _tr("Attestation d'affectation"),
             lambda: [attestation_page(data, printed_at=printed_at)],
-            save=lambda: spawn(self, self.save_attestation()), parent=self.window)
+            save=lambda: spawn(self, self.save_attestation()),
+            file_name=suggested_name(data), parent=self.window)
         self.print_preview = dialog
         dialog.open()
 

@@ -38,15 +38,17 @@ MM_PER_INCH = 25.4
 FONT_FAMILY = "DejaVu Sans"
 
 
-def documents_folder() -> Path:
-    """The user's Documents folder (made if missing), else the home folder."""
+def documents_folder(*, create: bool = True) -> Path:
+    """The user's Documents folder (made if missing, unless `create` is False), else the
+    home folder."""
     home = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.HomeLocation) or Path.home())
     named = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if named:
         folder = Path(named)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            if create:
+                folder.mkdir(parents=True, exist_ok=True)
         except OSError:
             return home
         if folder.is_dir():
@@ -127,7 +129,7 @@ class PrintPreviewDialog(QDialog):
     """The document as it will print; « Imprimer… » goes through `QPrintDialog`."""
 
     def __init__(self, title: str, pages: Callable[[], Sequence[Sequence[Text | Box]]],
-                 *, save: Callable[[], object] | None = None,
+                 *, save: Callable[[], object] | None = None, file_name: str = "document.pdf",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
@@ -135,6 +137,10 @@ class PrintPreviewDialog(QDialog):
         self.resize(760, 680)
         self.pages = pages
         self.printer = a4_printer(title)
+        # Without a printer Qt prints to a PDF file: propose one in Documents (a name set
+        # on a real printer would turn it into a file, so only then).
+        if self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            self.printer.setOutputFileName(str(documents_folder(create=False) / file_name))
         self.print_dialog: QPrintDialog | None = None
         layout = QVBoxLayout(self)
         self.preview = QPrintPreviewWidget(self.printer, self)

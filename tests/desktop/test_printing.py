@@ -76,7 +76,7 @@ def assignment() -> Assignment:
 
 
 def test_printing_goes_through_a_preview_and_qt_print_dialog(
-        qapp: QApplication, qtbot: QtBot) -> None:
+        qapp: QApplication, qtbot: QtBot, home: Path) -> None:
     data = AttestationData(last_name="Lefèvre", first_name="Élise", birth_date="14/03/2000",
                            rank=2, campaign="EDN 2026", assignment=assignment())
     saved: list[bool] = []
