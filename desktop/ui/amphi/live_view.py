@@ -246,6 +246,8 @@ class LiveView(QWidget):
         self.posts_proxy.setSourceModel(self.posts_model)
         self._build()
         self.favourites_only.setVisible(session.intern)
+        # A spectator (staff) never chooses here: no « Choix » column.
+        self.posts_table.setColumnHidden(COL_ACTION, not session.intern)
         session.changed.connect(self._on_changed)
         session.turn_changed.connect(self._on_turn_changed)
         session.choice_seen.connect(self._on_choice)
@@ -336,6 +338,8 @@ class LiveView(QWidget):
         filters = QHBoxLayout()
         self.count_label = styled_label("", "muted")
         self.count_label.setObjectName("amphiLiveCount")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
         # The same quick search and filters as « Postes » (accents and case ignored).
         self.search_edit = QLineEdit(posts_box)
         self.search_edit.setObjectName("amphiLiveSearch")
@@ -344,7 +348,7 @@ class LiveView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(_tr("Rechercher un poste"))
         self.search_edit.textChanged.connect(self._search)
-        self.search_edit.setMinimumWidth(180)
+        self.search_edit.setMinimumWidth(140)
         filters.addWidget(self.search_edit, 1)
         self.quick_group = QButtonGroup(self)
         self.quick_buttons: dict[str, QRadioButton] = {}
@@ -364,7 +368,6 @@ class LiveView(QWidget):
         self.advanced_button = QPushButton(_tr("Recherche avancée…"), posts_box)
         self.advanced_button.clicked.connect(self.open_advanced)
         ptitle.addWidget(self.advanced_button)
-        filters.addWidget(self.count_label)
         playout.addLayout(ptitle)
         playout.addLayout(filters)
         self.criteria_label = styled_label("", "muted", wrap=True)
@@ -403,6 +406,7 @@ class LiveView(QWidget):
         row = QHBoxLayout()
         self.choose_hint = styled_label("", "muted", wrap=True)
         row.addWidget(self.choose_hint, 1)
+        row.addWidget(self.count_label)
         self.choose_button = primary_button(_tr("Choisir ce poste"), posts_box)
         self.choose_button.setObjectName("amphiChooseButton")
         self.choose_button.setDefault(False)
@@ -421,6 +425,8 @@ class LiveView(QWidget):
         splitter.addWidget(queue_box)
         splitter.addWidget(posts_box)
         splitter.setSizes([480, 600])
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
         layout.addWidget(splitter, 1)
         self._update_choose_button()
 

@@ -182,7 +182,6 @@ class StaffPage(QWidget):
         # The name wraps (two lines) rather than end in « Médeci… »; the other columns fit
         # their content and their title; the list is never narrower than all of them.
         self.amphi_table.setWordWrap(True)
-        self.amphi_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         install_fitting(self.amphi_table)
         self.amphi_table.horizontalHeader().sectionResized.connect(
             lambda *_a: self.amphi_table.resizeRowsToContents())
@@ -390,11 +389,11 @@ class StaffPage(QWidget):
         self._fill_requests()
 
     def _fit_amphi_list(self) -> None:
-        """The list is at least as wide as its fitted columns plus a readable name."""
+        """The list is at least as wide as its fitted columns and a name on a few lines."""
         header = self.amphi_table.horizontalHeader()
         others = sum(max(header.sectionSizeHint(c), self.amphi_table.sizeHintForColumn(c))
                      for c in range(1, header.count()))
-        self.amphi_table.setMinimumWidth(others + max(header.sectionSizeHint(0), 200)
+        self.amphi_table.setMinimumWidth(others + max(header.sectionSizeHint(0), 150)
                                          + 2 * self.amphi_table.frameWidth() + 4)
         self.amphi_table.resizeRowsToContents()
 
