@@ -197,7 +197,9 @@ class DashboardTab(QWidget):
         first = not self.model.rows
         self.model.set_rows(rows)
         if first:
-            fit_columns(self.table, {1: 420} if self.view == "posts" else None)
+            # Identifiers stay whole: the INE and subdivision of a student, a post's number.
+            fit_columns(self.table, {1: 420} if self.view == "posts" else None,
+                        firm={"students": (1, 3), "posts": (0,)}.get(self.view, ()))
         self.count.setText(self.tr("{n} ligne(s)").format(n=integer(total)))
         if self.view != "results" and rows:
             subs = sorted({r.subdivision for r in rows})
