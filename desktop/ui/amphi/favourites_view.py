@@ -150,7 +150,8 @@ class FavouritesView(QWidget):
         row = QHBoxLayout()
         self.state_label = styled_label("", "muted")
         row.addWidget(self.state_label, 1)
-        row.addWidget(styled_label(_tr("Déplacer en position"), "muted"))
+        self.position_label = styled_label(_tr("Déplacer en position"), "muted")
+        row.addWidget(self.position_label)
         self.position_spin = QSpinBox(self)
         self.position_spin.setMinimum(1)
         row.addWidget(self.position_spin)
@@ -205,7 +206,7 @@ class FavouritesView(QWidget):
         self._show_estimate_note()
 
     def _show_estimate_note(self, problem: str = "") -> None:
-        if self._estimate is None:
+        if self._estimate is None or (self.sync is not None and not self.model.rowCount()):
             self.estimate_note.setText("")
             self.estimate_note.hide()
             return
@@ -242,7 +243,13 @@ class FavouritesView(QWidget):
         self.position_spin.setMaximum(max(1, count))
         self.move_button.setEnabled(count > 1)
         self.remove_button.setEnabled(count > 0)
-        self.stack.setCurrentWidget(self.table if count or self.sync is None else self.empty)
+        empty = not count and self.sync is not None
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
+        # Nothing to rank or move yet: the empty state alone says what to do.
+        for widget in (self.intro, self.estimate_note, self.position_label, self.position_spin,
+                       self.move_button, self.remove_button):
+            widget.setVisible(not empty and (widget is not self.estimate_note
+                                             or self._estimate is not None))
         if self.sync is None:
             self.state_label.setText("")
             return
