@@ -48,7 +48,10 @@ def test_staff_import_report_transitions_supernumerary_message_and_call_list(
         await until(lambda: not clipped_headers(table) and not columns_off_screen(table),
                     message=f"{clipped_headers(table)} {columns_off_screen(table)}")
         assert not table.horizontalScrollBar().isVisible()
-        assert table.columnWidth(0) >= 150  # the name (on two lines), not « Médeci… »
+        assert table.columnWidth(0) >= 120  # the name (on lines), not « Médeci… »
+        await until(lambda: page.save_sessions_button.isVisible())
+        button = page.save_sessions_button  # the sessions' side keeps its room
+        assert button.width() >= button.sizeHint().width()
         assert page.selected_amphi() is not None
         assert page.detail_state.text().startswith("État : Validé")
         assert page.sessions_table.rowCount() == 1

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -43,7 +44,7 @@ from desktop.sync.amphi import AmphiStaff, LiveSession
 from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
-from desktop.ui.columns import fit_columns, install_fitting
+from desktop.ui.columns import fit_columns, install_fitting, title_widths
 from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, Card, py_datetime, qt_datetime, styled_label
 
@@ -249,6 +250,9 @@ class StaffPage(QWidget):
         self.save_sessions_button = QPushButton(_tr("Enregistrer les séances"), right)
         self.save_sessions_button.clicked.connect(self._save_sessions)
         srow.addWidget(self.save_sessions_button)
+        for button in (self.add_session_button, self.remove_session_button,
+                       self.save_sessions_button):  # never squeezed under their text
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         rl.addLayout(srow)
         drow = QHBoxLayout()
         self.csv_button = QPushButton(_tr("Liste d'appel (CSV)"), right)
@@ -270,7 +274,7 @@ class StaffPage(QWidget):
         rl.addLayout(mrow)
         page.addWidget(left)
         page.addWidget(right)
-        page.setSizes([460, 700])
+        page.setSizes([440, 590])  # the sessions' editors and buttons keep their width
         self._amphi_selected()
         return page
 
@@ -389,11 +393,12 @@ class StaffPage(QWidget):
         self._fill_requests()
 
     def _fit_amphi_list(self) -> None:
-        """The list is at least as wide as its fitted columns and a name on a few lines."""
+        """The list is at least as wide as its titles and a name on a few lines (a cut
+        state shows in full as a tooltip); the sessions beside keep their room."""
         header = self.amphi_table.horizontalHeader()
-        others = sum(max(header.sectionSizeHint(c), self.amphi_table.sizeHintForColumn(c))
-                     for c in range(1, header.count()))
-        self.amphi_table.setMinimumWidth(others + max(header.sectionSizeHint(0), 150)
+        titles = title_widths(header)
+        others = sum(titles[c] for c in range(1, header.count()))
+        self.amphi_table.setMinimumWidth(others + max(header.sectionSizeHint(0), 120)
                                          + 2 * self.amphi_table.frameWidth() + 4)
         self.amphi_table.resizeRowsToContents()
 
