@@ -538,72 +538,72 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Move to position</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="157" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="158" />
             <source>Déplacer</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="160" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="161" />
             <source>Retirer des favoris</source>
             <translation>Remove from favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="200" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="201" />
             <source>hors ligne : l'estimation sera mise à jour au retour de la connexion</source>
             <translation>offline: the estimate will be updated when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="215" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="216" />
             <source>chaque interne appelé avant vous</source>
             <translation>every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="217" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="218" />
             <source>personne n'est plus appelé avant vous : c'est la disponibilité actuelle ; sinon, chaque interne appelé avant vous</source>
             <translation>nobody else is called before you: this is the current availability; otherwise, every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="220" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="221" />
             <source>chacun des %1 internes encore appelés avant vous</source>
             <translation>each of the %1 interns still called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="222" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="223" />
             <source>« À mon tour (estimation) » : ce qui resterait libre si %1 prenait le premier poste encore libre de ses propres favoris (absents prévus exclus). Une estimation, pas une garantie ; elle se met à jour à chaque choix.</source>
             <translation>“At my turn (estimate)”: what would remain free if %1 took the first post still free among their own favourites (planned absences excluded). An estimate, not a guarantee; it is updated after every choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="227" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="228" />
             <source>(Estimation non mise à jour : %1.)</source>
             <translation>(Estimate not updated: %1.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="250" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="257" />
             <source>Aucun favori pour l'instant.</source>
             <translation>No favourites yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="252" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="259" />
             <source>%1 favoris — modifications hors ligne, envoyées au retour de la connexion</source>
             <translation>%1 favourites — changes made offline, sent when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="255" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="262" />
             <source>%1 favoris — enregistrés sur le serveur</source>
             <translation>%1 favourites — saved on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="276" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="283" />
             <source>Sélectionnez d'abord un favori.</source>
             <translation>Select a favourite first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="290" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="297" />
             <source>Un seul poste</source>
             <translation>A single post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="291" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="298" />
             <source>Vous avez ajouté un poste précis, pas tout son service. Si ce poste est pris avant votre tour, les autres postes du même service ne seront pas proposés à sa place : pensez à ajouter le service entier si vous l'acceptez quel que soit le poste.</source>
             <translation>You added one specific post, not its whole department. If this post is taken before your turn, the other posts of the same department will not be offered in its place: add the whole department if you would accept any of its posts.</translation>
         </message>
@@ -1370,233 +1370,238 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>A confirmation has been sent to %1; the certificate is in “My internship”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="294" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="296" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="300" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="303" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="305" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="311" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="313" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="334" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="336" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="342" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="346" />
             <source>Rechercher : ville, établissement, service, chef, n° de poste…</source>
             <translation>Search: town, establishment, department, head, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
             <source>Rechercher un poste</source>
             <translation>Search for a post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="351" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="351" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="352" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="356" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="360" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
             <source>Mes favoris uniquement</source>
             <translation>My favourites only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="368" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="397" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="400" />
             <source>Choisir</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="398" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="401" />
             <source>Libre</source>
             <translation>Free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="406" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="411" />
             <source>Choisir ce poste</source>
             <translation>Choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="411" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="416" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="440" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="447" />
             <source>Aucun favori : ajoutez-en depuis l'onglet « Postes ».</source>
             <translation>No favourites: add some from the “Posts” tab.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="504" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="504" />
-            <source>%1 affichés sur %2 · %3 libres</source>
-            <translation>%1 shown of %2 · %3 free</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="511" />
+            <source>%1 affichés sur %2</source>
+            <translation>%1 shown of %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="527" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="513" />
+            <source>%1 postes libres</source>
+            <translation>%1 free posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="534" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="531" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="538" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="562" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="569" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="564" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="571" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="569" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="576" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="571" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="578" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="573" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="580" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="576" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="590" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="588" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="595" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="591" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="600" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="596" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="597" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="604" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="608" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="610" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="610" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="608" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="615" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="640" />
-            <source>Cliquez sur « Choisir » sur la ligne du poste, ou sélectionnez-le puis « Choisir ce poste » (Ctrl+Entrée).</source>
-            <translation>Click “Choose” on the post's line, or select it then “Choose this post” (Ctrl+Enter).</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="647" />
+            <source>« Choisir » sur la ligne du poste, ou Ctrl+Entrée sur le poste sélectionné.</source>
+            <translation>“Choose” on the post's line, or Ctrl+Enter on the selected post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="668" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="674" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="688" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="694" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="713" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="719" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="715" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="721" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="716" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="722" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="717" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="723" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="719" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="725" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="721" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="727" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="741" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="747" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -1623,7 +1628,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="457" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Établissement</source>
@@ -1633,7 +1638,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="51" />
             <location filename="../../desktop/models/amphi_posts.py" line="65" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Service</source>
@@ -1645,7 +1650,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="459" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Chef de service</source>
@@ -1657,7 +1662,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="460" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>DES</source>
@@ -1667,7 +1672,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="54" />
             <location filename="../../desktop/models/amphi_posts.py" line="68" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Type</source>
@@ -1677,7 +1682,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="55" />
             <location filename="../../desktop/models/amphi_posts.py" line="69" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Régime</source>
@@ -1687,7 +1692,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="56" />
             <location filename="../../desktop/models/amphi_posts.py" line="70" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Fléchage</source>
@@ -1707,7 +1712,7 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="63" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="495" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
             <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>Département</source>
@@ -1939,104 +1944,104 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiStaff</name>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="103" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="104" />
             <source>Amphithéâtres — gestion</source>
             <translation>Manage amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="105" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="106" />
             <source>Campagne :</source>
             <translation>Campaign:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="117" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="118" />
             <source>Amphithéâtres et séances</source>
             <translation>Amphitheatres and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="118" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="119" />
             <source>Imports</source>
             <translation>Imports</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="119" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="497" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="120" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="501" />
             <source>Demandes de surnombre</source>
             <translation>Supernumerary requests</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="127" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="128" />
             <source>Un interne absent, hors délai ou en absence prévue se présente ? Sélectionnez-le dans l'ordre de passage :</source>
             <translation>An intern who was absent, out of time or on planned absence turns up? Select them in the order of turns:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="130" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="131" />
             <source>Le replacer après l'interne qui choisit</source>
             <translation>Put them back after the intern who is choosing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="134" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="135" />
             <source>Affecter le poste sélectionné</source>
             <translation>Assign the selected post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="135" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="136" />
             <source>Pour un interne dont le tour est passé : sélectionnez-le, puis le poste.</source>
             <translation>For an intern whose turn has passed: select them, then the post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="141" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="142" />
             <source>Absence prévue de l'interne sélectionné :</source>
             <translation>Planned absence of the selected intern:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="145" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="146" />
             <source>motif (facultatif), ex. disponibilité</source>
             <translation>reason (optional), e.g. leave of absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="147" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="148" />
             <source>Marquer absent prévu</source>
             <translation>Mark as planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="148" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="149" />
             <source>Il sera sauté à son tour (il peut être replacé s'il se présente).</source>
             <translation>They will be skipped at their turn (they can be put back if they turn up).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="152" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="153" />
             <source>Annuler l'absence prévue</source>
             <translation>Cancel the planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="156" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="157" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="158" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="159" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="171" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="171" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
@@ -2067,7 +2072,7 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="199" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Nom</source>
             <translation>Name</translation>
         </message>
@@ -2078,7 +2083,7 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="201" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Phase</source>
             <translation>Phase</translation>
         </message>
@@ -2089,7 +2094,7 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/staff_page.py" line="211" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="412" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="416" />
             <source>Sélectionnez un amphithéâtre</source>
             <translation>Select an amphitheatre</translation>
         </message>
@@ -2169,319 +2174,319 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Save the sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="255" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="258" />
             <source>Liste d'appel (CSV)</source>
             <translation>Call list (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="258" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="261" />
             <source>Liste d'appel (PDF)</source>
             <translation>Call list (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="265" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="268" />
             <source>Message à tous les internes de cet amphithéâtre (la cloche)</source>
             <translation>Message to every intern of this amphitheatre (the bell)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="268" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="271" />
             <source>Envoyer</source>
             <translation>Send</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="282" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="285" />
             <source>Fichiers CSV (séparateur ; , ou tabulation, UTF-8 ou Windows-1252) ou XLSX. Les lignes correctes sont enregistrées, les autres listées ci-dessous avec leur motif. Importez les services avant les postes.</source>
             <translation>CSV files (separator ; , or tab, UTF-8 or Windows-1252) or XLSX. Valid rows are saved; the others are listed below with the reason. Import departments before posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Importer : %1…</source>
             <translation>Import: %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Services</source>
             <translation>Departments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="299" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="302" />
             <source>Ligne</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="299" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="302" />
             <source>Motif du rejet</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="300" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="303" />
             <source>Valeurs lues</source>
             <translation>Values read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Type actuel</source>
             <translation>Current type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Demande</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Décision</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="319" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="322" />
             <source>Aucune demande en attente.</source>
             <translation>No pending requests.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="354" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="357" />
             <source>Aucune campagne d'amphithéâtre sur ce serveur.</source>
             <translation>No amphitheatre campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="416" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="420" />
             <source>État : %1 · %2 internes · %3 postes dont %4 libres</source>
             <translation>Status: %1 · %2 interns · %3 posts, %4 of them free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="420" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="424" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="488" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="492" />
             <source>Accepter</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="488" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="492" />
             <source>Refuser</source>
             <translation>Refuse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="496" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="500" />
             <source>Demandes de surnombre (%1)</source>
             <translation>Supernumerary requests (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="552" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="556" />
             <source>Amphithéâtre créé : %1 internes et %2 postes y sont rattachés.</source>
             <translation>Amphitheatre created: %1 interns and %2 posts are attached to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="569" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="573" />
             <source>%1 : %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="588" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="592" />
             <source>Interne replacé juste après l'interne qui choisit.</source>
             <translation>Intern put back right after the intern who is choosing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="601" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="605" />
             <source>Poste %1 affecté à %2.</source>
             <translation>Post %1 assigned to %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="616" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="620" />
             <source>Sélectionnez l'interne dans l'ordre de passage et le poste dans la liste des postes.</source>
             <translation>Select the intern in the order of turns and the post in the list of posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="632" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="636" />
             <source>%1 : absence prévue enregistrée, il sera sauté à son tour.</source>
             <translation>%1: planned absence saved, they will be skipped at their turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="633" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="637" />
             <source>%1 : absence prévue annulée.</source>
             <translation>%1: planned absence cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="646" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="671" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="650" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="675" />
             <source>Sélectionnez d'abord l'interne dans l'ordre de passage.</source>
             <translation>Select the intern in the order of turns first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="686" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="690" />
             <source>Séances enregistrées.</source>
             <translation>Sessions saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="701" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="705" />
             <source>Message envoyé aux internes de l'amphithéâtre.</source>
             <translation>Message sent to the interns of the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="718" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="722" />
             <source>Enregistrer la liste d'appel</source>
             <translation>Save the call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="735" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="739" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="740" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="744" />
             <source>Fichier à importer</source>
             <translation>File to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="741" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="745" />
             <source>Tableaux (*.csv *.xlsx *.txt)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="750" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="754" />
             <source>Import de %1 en cours…</source>
             <translation>Importing %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="760" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Fichier illisible : %1</source>
             <translation>Unreadable file: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="772" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="776" />
             <source>%1 : %2 lignes lues, %3 créées, %4 mises à jour, %5 rejetées.</source>
             <translation>%1: %2 rows read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Numéro</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>N° service</source>
             <translation>Department no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Libellé DES</source>
             <translation>DES title</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Groupe</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Réservé</source>
             <translation>Reserved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>INE</source>
             <translation>INE</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Effectif promo local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Absence prévue</source>
             <translation>Planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="782" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
@@ -2790,271 +2795,271 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>CoordinatorView</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="252" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="254" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="259" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="261" />
             <source>Lancer l'appariement du tour</source>
             <translation>Run the round's matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="260" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="262" />
             <source>Publier les résultats du tour</source>
             <translation>Publish the round's results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
             <source>Suffisantes</source>
             <translation>Sufficient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="275" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="281" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="277" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="283" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="277" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="279" />
             <source>Classement valide</source>
             <translation>Valid ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="278" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="280" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="279" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="281" />
             <source>Validé ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="282" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="284" />
             <source>Étudiants</source>
             <translation>Students</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="283" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="285" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="284" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="286" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="286" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="288" />
             <source>Saisie hors plateforme</source>
             <translation>Off-platform entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="319" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="321" />
             <source>du tour {n}</source>
             <translation>of round {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="321" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="323" />
             <source>des tours {a} et {b}</source>
             <translation>of rounds {a} and {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="336" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="338" />
             <source>Aucune campagne d'appariement.</source>
             <translation>No matching campaign.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="351" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="382" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="353" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="383" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="385" />
             <source>lancé le {d}</source>
             <translation>run on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="386" />
             <source>publié le {d}</source>
             <translation>published on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="392" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="394" />
             <source>Résultats publiés le {d}.</source>
             <translation>Results published on {d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="394" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
             <source>Tour hors plateforme : publiez d'abord les résultats {rounds}.</source>
             <translation>Off-platform round: first publish the results {rounds}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="397" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="399" />
             <source>Tour hors plateforme : saisissez les affectations dans l'onglet « Saisie hors plateforme », puis publiez-les.</source>
             <translation>Off-platform round: enter the assignments in the “Off-platform entry” tab, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="400" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="402" />
             <source>Calculé le {d} : vérifiez les résultats, puis publiez-les.</source>
             <translation>Calculated on {d}: check the results, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="403" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="405" />
             <source>Classement clos : l'appariement peut être lancé.</source>
             <translation>Ranking closed: the matching can be run.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="404" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="406" />
             <source>Classement clos : l'agence lance l'appariement.</source>
             <translation>Ranking closed: the agency runs the matching.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="406" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="408" />
             <source>L'appariement pourra être lancé après la clôture du classement{d}.</source>
             <translation>The matching can be run once the ranking is closed{d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="407" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="409" />
             <source> ({d})</source>
             <translation> ({d})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="433" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
             <source>Fichier CSV (*.csv)</source>
             <translation>CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="433" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
             <source>Classeur Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="434" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="436" />
             <source>Enregistrer l'export</source>
             <translation>Save the export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="440" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="442" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="448" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="450" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="448" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="450" />
             <source>Appariement du tour {n} en cours : lecture des candidatures et des classements, calcul, enregistrement des résultats…</source>
             <translation>Matching of round {n} in progress: reading the applications and rankings, calculating, saving the results…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="462" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="464" />
             <source>Tour {n} calculé : {a} affecté(s) sur {p} participant(s) ; {v} poste(s) au classement valide, {i} non valide(s) ; {s} s. Les résultats ne sont visibles que par l'agence et les coordonnateurs jusqu'à leur publication.</source>
             <translation>Round {n} calculated: {a} assigned out of {p} participant(s); {v} post(s) with a valid ranking, {i} not valid; {s} s. The results are visible only to the agency and the coordinators until they are published.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="475" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="477" />
             <source>Publier les résultats du tour {n} ? Étudiants et responsables de terrain les verront aussitôt.</source>
             <translation>Publish the results of round {n}? Students and supervisors will see them at once.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="484" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="486" />
             <source>Résultats du tour {n} publiés ({a} affectation(s)).</source>
             <translation>Results of round {n} published ({a} assignment(s)).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="501" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="503" />
             <source>rang {n}</source>
             <translation>rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="502" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="528" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="504" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="530" />
             <source>non retenu(e)</source>
             <translation>not accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="503" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="529" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="505" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="531" />
             <source>non classé(e)</source>
             <translation>not ranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="504" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="506" />
             <source> · même subdivision</source>
             <translation> · same subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="506" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="508" />
             <source>Classement valide.</source>
             <translation>Valid ranking.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="507" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="509" />
             <source>Classement non valide : </source>
             <translation>Ranking not valid: </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="509" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="511" />
             <source>Classement — {label}</source>
             <translation>Ranking — {label}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="510" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="512" />
             <source>Dernière modification : {by} le {d}</source>
             <translation>Last changed: {by} on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="523" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="525" />
             <source>affecté(e)</source>
             <translation>assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="523" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="525" />
             <source>non affecté(e)</source>
             <translation>not assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="524" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="526" />
             <source>en attente</source>
             <translation>pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="527" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="529" />
             <source>rang RTS {n}</source>
             <translation>supervisor rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="530" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="532" />
             <source> (classement non valide)</source>
             <translation> (ranking not valid)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="531" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="533" />
             <source>Tour {r}, choix {p} : {label} — {est} — {rank}{valid} — {res}</source>
             <translation>Round {r}, choice {p}: {label} — {est} — {rank}{valid} — {res}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="537" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="539" />
             <source>Candidatures — {name}</source>
             <translation>Applications — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="549" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="551" />
             <source>Aucune candidature.</source>
             <translation>No applications.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="551" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="553" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
@@ -3177,27 +3182,27 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>No results yet: they appear here as soon as a round has been calculated (before publication, only the agency and the coordinators can see them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="201" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="203" />
             <source>{n} ligne(s)</source>
             <translation>{n} row(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="213" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="215" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="213" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="215" />
             <source>Préparation du fichier…</source>
             <translation>Preparing the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="231" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="233" />
             <source>Enregistrement impossible : {e}</source>
             <translation>Could not save: {e}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="234" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="236" />
             <source>Exporté : {n} ligne(s) dans {path}</source>
             <translation>Exported: {n} row(s) to {path}</translation>
         </message>
@@ -4253,22 +4258,22 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="306" />
+            <location filename="../../desktop/areas/national.py" line="307" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="308" />
+            <location filename="../../desktop/areas/national.py" line="309" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="315" />
+            <location filename="../../desktop/areas/national.py" line="316" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="319" />
+            <location filename="../../desktop/areas/national.py" line="320" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -4995,27 +5000,27 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="134" />
+            <location filename="../../desktop/ui/printing.py" line="136" />
             <source>Aperçu avant impression — %1</source>
             <translation>Print preview — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="148" />
+            <location filename="../../desktop/ui/printing.py" line="154" />
             <source>Enregistrer en PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="152" />
+            <location filename="../../desktop/ui/printing.py" line="158" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="156" />
+            <location filename="../../desktop/ui/printing.py" line="162" />
             <source>Imprimer…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="176" />
+            <location filename="../../desktop/ui/printing.py" line="182" />
             <source>Imprimer</source>
             <translation>Print</translation>
         </message>

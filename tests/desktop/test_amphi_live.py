@@ -220,7 +220,7 @@ def test_live_list_searches_filters_orders_and_has_a_choose_button_per_post(
         assert shown_numbers(view) == ["2001", "2002", "2003", "2004"]
         view.search_edit.setText("vienne")
         assert shown_numbers(view) == ["2006", "2005"]
-        assert view.count_label.text().startswith("2 affichés sur 6")
+        assert view.count_label.text() == "2 affichés sur 6"
         view.search_edit.clear()
         w.presence(a)
         w.presence(b)
@@ -253,6 +253,8 @@ def test_live_list_searches_filters_orders_and_has_a_choose_button_per_post(
             await until(lambda table=table: not clipped_headers(table)
                         and not columns_off_screen(table),
                         message=f"{clipped_headers(table)} {columns_off_screen(table)}")
+        choose = view.posts_table.fontMetrics().horizontalAdvance("Choisir")
+        assert view.posts_table.columnWidth(COL_ACTION) >= choose + 16  # the button's text
         status = view.queue_table.fontMetrics().horizontalAdvance("Choisit en ce moment")
         q = view.queue_table
         assert q.columnWidth(LQ_STATUS) >= status + 12, (

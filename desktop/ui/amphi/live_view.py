@@ -397,8 +397,9 @@ class LiveView(QWidget):
         # post sheet.
         for column in (COL_DEPARTMENT, COL_HEAD, COL_TYPE, COL_REGIME, COL_EARMARK):
             self.posts_table.setColumnHidden(column, True)
-        install_fitting(self.posts_table, {COL_ACTION: "  " + _tr("Choisir") + "  ",
-                                           COL_NUMBER: "00000", COL_STATE: _tr("Libre")})
+        install_fitting(self.posts_table, {COL_ACTION: "   " + _tr("Choisir") + "   ",
+                                           COL_NUMBER: "00000", COL_STATE: _tr("Libre")},
+                        firm=(COL_ACTION, COL_NUMBER))
         self.posts_table.selectionModel().currentRowChanged.connect(
             lambda *_a: self._update_choose_button())
         self.posts_table.doubleClicked.connect(lambda _i: self.choose_selected())
@@ -424,9 +425,9 @@ class LiveView(QWidget):
         playout.addWidget(self.sheet)
         splitter.addWidget(queue_box)
         splitter.addWidget(posts_box)
-        splitter.setSizes([480, 600])
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([400, 620])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         self._update_choose_button()
 
@@ -507,9 +508,9 @@ class LiveView(QWidget):
     def _update_count(self) -> None:
         total = self.posts_model.rowCount()
         free = sum(1 for taken in self.posts_model.taken if not taken)
-        self.count_label.setText(_tr("%1 affichés sur %2 · %3 libres").replace(
-            "%1", str(self.posts_proxy.accepted_count())).replace("%2", str(total))
-            .replace("%3", str(free)))
+        self.count_label.setText(_tr("%1 affichés sur %2").replace(
+            "%1", str(self.posts_proxy.accepted_count())).replace("%2", str(total)))
+        self.count_label.setToolTip(_tr("%1 postes libres").replace("%1", str(free)))
 
     def _on_changed(self) -> None:
         state = self.session.state
@@ -643,9 +644,8 @@ class LiveView(QWidget):
         elif me is not None and me.my_turn and not me.can_choose:
             self.choose_hint.setText(me.cannot_choose_reason or "")
         elif allowed:
-            self.choose_hint.setText(_tr("Cliquez sur « Choisir » sur la ligne du poste, ou "
-                                         "sélectionnez-le puis « Choisir ce poste » "
-                                         "(Ctrl+Entrée)."))
+            self.choose_hint.setText(_tr("« Choisir » sur la ligne du poste, ou Ctrl+Entrée "
+                                         "sur le poste sélectionné."))
         else:
             self.choose_hint.setText("")
 
