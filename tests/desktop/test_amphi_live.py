@@ -5,6 +5,8 @@ the three confirmation steps (going back once, then confirming), and the post sh
 
 from __future__ import annotations
 
+import asyncio
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,8 @@ from desktop.ui.amphi.live_view import LiveView, passed_turn_text
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
 from tests.desktop.conftest import clipped_headers, columns_off_screen, until
+
+SHOTS = os.environ.get("AMPHI_SHOTS", "")
 
 
 def test_soon_from_the_turn_event_counts_present_interns_only() -> None:
@@ -286,7 +290,7 @@ def test_time_up_says_what_happened_and_clears_the_stale_banner(
     app = make_app(server.url)
 
     async def scenario() -> None:
-        _window, page = await intern_page(qtbot, app, me.email)
+        window, page = await intern_page(qtbot, app, me.email)
         view = page.live_view
         assert view is not None and page.live is not None
         live = page.live
@@ -301,6 +305,12 @@ def test_time_up_says_what_happened_and_clears_the_stale_banner(
         assert not view.soon_banner.isHidden()
         assert "l'agence" in view.soon_banner.text
         assert "Time" not in view.before_label.text()
+        if SHOTS:  # AMPHI_SHOTS=dir: the screen as the intern sees it, at 1280×720
+            window.resize(1280, 720)
+            page.tabs.setCurrentWidget(page.live_holder)
+            await asyncio.sleep(0.5)
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(SHOTS) / "live-time-up.png"))
 
     arun(scenario(), timeout=60)
 

@@ -246,8 +246,6 @@ class LiveView(QWidget):
         self.posts_proxy.setSourceModel(self.posts_model)
         self._build()
         self.favourites_only.setVisible(session.intern)
-        # A spectator (staff) never chooses here: no « Choix » column.
-        self.posts_table.setColumnHidden(COL_ACTION, not session.intern)
         session.changed.connect(self._on_changed)
         session.turn_changed.connect(self._on_turn_changed)
         session.choice_seen.connect(self._on_choice)
@@ -321,6 +319,7 @@ class LiveView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LQ_POST, QHeaderView.ResizeMode.Stretch)
         self.queue_table.setColumnHidden(LQ_DES, True)  # one DES group per amphitheatre
+        self.queue_table.setWordWrap(False)
         # The place is before each name (« #87 Pierre J. ») and the choice type in its
         # tooltip: name, status and post fit beside the posts at 1280×720.
         self.queue_table.setColumnHidden(LQ_TYPE, True)
@@ -397,9 +396,8 @@ class LiveView(QWidget):
         # post sheet.
         for column in (COL_DEPARTMENT, COL_HEAD, COL_TYPE, COL_REGIME, COL_EARMARK):
             self.posts_table.setColumnHidden(column, True)
-        install_fitting(self.posts_table, {COL_ACTION: "   " + _tr("Choisir") + "   ",
-                                           COL_NUMBER: "00000", COL_STATE: _tr("Libre")},
-                        firm=(COL_ACTION, COL_NUMBER))
+        self.posts_table.setWordWrap(False)  # one line per post; a cut text has a tooltip
+        self._fit_posts()
         self.posts_table.selectionModel().currentRowChanged.connect(
             lambda *_a: self._update_choose_button())
         self.posts_table.doubleClicked.connect(lambda _i: self.choose_selected())
@@ -449,6 +447,11 @@ class LiveView(QWidget):
         if self.favourites_only.isChecked():
             self._favourites_filter(True)
         self._reorder()
+
+    def _fit_posts(self) -> None:
+        install_fitting(self.posts_table, {COL_ACTION: "   " + _tr("Choisir") + "   ",
+                                           COL_NUMBER: "00000", COL_STATE: _tr("Libre")},
+                        firm=(COL_ACTION, COL_NUMBER))
 
     def _reorder(self) -> None:
         """The default order (no column sorted): free posts first, my favourites on top.
@@ -619,6 +622,10 @@ class LiveView(QWidget):
         allowed = {p.id for p in self.posts_model.posts()
                    if self.session.may_take(p, self.my_des, self.choice_type)}
         self.posts_model.set_allowed(allowed if allowed else None)
+        # The « Choix » column only while I may choose (it would be empty otherwise).
+        if self.posts_table.isColumnHidden(COL_ACTION) == bool(allowed):
+            self.posts_table.setColumnHidden(COL_ACTION, not allowed)
+            self._fit_posts()
         me = self.session.me
         my_turn = me is not None and me.my_turn
         if my_turn and not self._was_my_turn and self.choice_type == "classique":
