@@ -37,6 +37,7 @@ from shiboken6 import Shiboken
 
 CELL_PADDING = 28  # the style sheet's item padding (6 px each side), the grid, some air
 MAX_WIDTH = 340
+PRECISION = 120  # rows measured to size a column
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -155,8 +156,10 @@ class _Refitter(QObject):
     """Fits a view's columns again when its rows change (kept as the view's child)."""
 
     def __init__(self, view: QTableView | QTreeView, samples: Mapping[int, str],
-                 max_width: int, caps: Mapping[int, int], firm: Iterable[int]) -> None:
+                 max_width: int, caps: Mapping[int, int], firm: Iterable[int],
+                 watch_rows: bool = True) -> None:
         super().__init__(view)
+        self.watch_rows = watch_rows
         self.view = view
         self.samples = dict(samples)
         self.max_width = max_width
@@ -181,7 +184,7 @@ class _Refitter(QObject):
 
     def attach(self) -> None:
         model = self.view.model()
-        if model is None or model is self.model:
+        if model is None or model is self.model or not self.watch_rows:
             return
         self.model = model
         model.modelReset.connect(self.fit)
@@ -197,10 +200,16 @@ class _Refitter(QObject):
 
 def install_fitting(view: QTableView | QTreeView, samples: Mapping[int, str] | None = None,
                     *, max_width: int = MAX_WIDTH, caps: Mapping[int, int] | None = None,
-                    firm: Iterable[int] = ()) -> None:
-    """Elided cells show a tooltip; columns fit now and whenever the rows change."""
+                    firm: Iterable[int] = (), watch_rows: bool = True) -> None:
+    """Elided cells show a tooltip; columns fit now, when shown or resized, and (with
+    `watch_rows`) whenever the rows are reset or re-sorted — a view whose rows change at
+    every keystroke calls `fit_columns` itself when its data arrives instead."""
     if not isinstance(view.itemDelegate(), ElidedTooltipDelegate):
         view.setItemDelegate(ElidedTooltipDelegate(view))
+    # Measure a screenful or so of rows, never thousands (filtering stays instant).
+    header_of(view).setResizeContentsPrecision(PRECISION)
+    if isinstance(view, QTableView):
+        view.verticalHeader().setResizeContentsPrecision(PRECISION)
     existing = view.findChild(_Refitter)
     if isinstance(existing, _Refitter):
         existing.samples = dict(samples or {})
@@ -210,7 +219,14 @@ def install_fitting(view: QTableView | QTreeView, samples: Mapping[int, str] | N
         existing.attach()
         existing.fit()
         return
-    _Refitter(view, samples or {}, max_width, caps or {}, firm).fit()
+    _Refitter(view, samples or {}, max_width, caps or {}, firm, watch_rows).fit()
+
+
+def refit(view: QTableView | QTreeView) -> None:
+    """Fit the columns of a view `install_fitting` was given, now (its data arrived)."""
+    refitter = view.findChild(_Refitter)
+    if isinstance(refitter, _Refitter):
+        refitter.fit()
 
 
 def tooltips_for_elided_cells(root: QObject) -> None:
