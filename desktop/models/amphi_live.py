@@ -228,7 +228,7 @@ class LiveQueueModel(QAbstractTableModel):
     def status_sample() -> str:
         """The widest status text (the column is sized for it: no « Choisit en ce … »)."""
         texts = [status_label(s) for s in STATUS_LABELS] + [
-            status_label("waiting") + _t(" (non connecté)")]
+            _t("Non connecté")]
         return max(texts, key=len)
 
     def row_of(self, intern_id: int) -> int | None:
@@ -288,10 +288,9 @@ class LiveQueueModel(QAbstractTableModel):
             if c == LQ_STATUS:
                 if q.intern_id == self.current:
                     return status_label("choosing")
-                text = status_label(q.status)
                 if q.status == "waiting" and not q.present:
-                    text += _t(" (non connecté)")
-                return text
+                    return _t("Non connecté")  # waiting, not connected: short, it is a column
+                return status_label(q.status)
             if c == LQ_POST:
                 if q.post_number:
                     return f"{q.post_number} — {q.post_label or ''}".rstrip(" —")

@@ -1241,9 +1241,9 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="231" />
-            <location filename="../../desktop/models/amphi_live.py" line="293" />
-            <source> (non connecté)</source>
-            <translation> (not connected)</translation>
+            <location filename="../../desktop/models/amphi_live.py" line="292" />
+            <source>Non connecté</source>
+            <translation>Not connected</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="282" />
@@ -1251,7 +1251,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation> (me)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="300" />
+            <location filename="../../desktop/models/amphi_live.py" line="299" />
             <source>%1 — n° %2 de l'ordre de passage · %3</source>
             <translation>%1 — no. %2 in the passing order · %3</translation>
         </message>
@@ -1370,238 +1370,238 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>A confirmation has been sent to %1; the certificate is in “My internship”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="296" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="300" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="294" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="298" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="305" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="303" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="313" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="311" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="336" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="335" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="346" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
             <source>Rechercher : ville, établissement, service, chef, n° de poste…</source>
             <translation>Search: town, establishment, department, head, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="348" />
             <source>Rechercher un poste</source>
             <translation>Search for a post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="356" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="364" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="363" />
             <source>Mes favoris uniquement</source>
             <translation>My favourites only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="368" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="367" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="400" />
-            <source>Choisir</source>
-            <translation>Choose</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="401" />
-            <source>Libre</source>
-            <translation>Free</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="411" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="409" />
             <source>Choisir ce poste</source>
             <translation>Choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="416" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="414" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="447" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="445" />
             <source>Aucun favori : ajoutez-en depuis l'onglet « Postes ».</source>
             <translation>No favourites: add some from the “Posts” tab.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="504" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="452" />
+            <source>Choisir</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="453" />
+            <source>Libre</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="507" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="511" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="514" />
             <source>%1 affichés sur %2</source>
             <translation>%1 shown of %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="513" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="516" />
             <source>%1 postes libres</source>
             <translation>%1 free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="534" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="537" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="538" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="541" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="569" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="572" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="571" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="574" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="576" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="579" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="578" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="581" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="580" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="586" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="590" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="595" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="606" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="604" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="607" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="608" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="611" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="610" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="610" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="615" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="618" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="647" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="654" />
             <source>« Choisir » sur la ligne du poste, ou Ctrl+Entrée sur le poste sélectionné.</source>
             <translation>“Choose” on the post's line, or Ctrl+Enter on the selected post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="674" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="681" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="694" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="701" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="719" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="726" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="721" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="728" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="722" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="729" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="723" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="730" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="725" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="732" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="727" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="734" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="747" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="754" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -1628,9 +1628,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="457" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
@@ -1638,9 +1638,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="51" />
             <location filename="../../desktop/models/amphi_posts.py" line="65" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
@@ -1650,9 +1650,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="459" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
@@ -1662,9 +1662,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="460" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1672,9 +1672,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="54" />
             <location filename="../../desktop/models/amphi_posts.py" line="68" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
@@ -1682,9 +1682,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="55" />
             <location filename="../../desktop/models/amphi_posts.py" line="69" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
@@ -1692,9 +1692,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="56" />
             <location filename="../../desktop/models/amphi_posts.py" line="70" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
@@ -1712,9 +1712,9 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="63" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="502" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="104" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
@@ -1799,144 +1799,144 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="94" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="89" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="97" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="92" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="110" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="331" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="122" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="117" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="123" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="125" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="120" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="181" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="176" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="186" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="196" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="197" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="203" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="198" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="209" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="204" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="209" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="215" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="210" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="218" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="269" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="300" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="262" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="299" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="274" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="267" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="332" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="331" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="357" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="356" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="405" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="405" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="432" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="433" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="432" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="455" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="454" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="480" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="479" />
             <source>Sélectionnez d'abord un service ou un poste.</source>
             <translation>Select a department or a post first.</translation>
         </message>
