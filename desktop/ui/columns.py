@@ -51,9 +51,10 @@ def fit_columns(view: QTableView | QTreeView, samples: Mapping[int, str] | None 
                 firm: Iterable[int] = (), fill: bool = True) -> None:
     """Size the visible, non-stretching columns of `view` to their content (see above).
 
-    With `fill`, when they are wider together than the view, the widest give way first
-    (never below their header's width; the `firm` ones only if nothing else can): every
-    column stays on screen when it can.
+    With `fill`, when they are wider together than the view and could all fit at their
+    titles' width, the widest give way first (the `firm` ones only if nothing else can):
+    every column stays on screen when it can; when they cannot, nothing is cut and the
+    view scrolls sideways.
     """
     model = view.model()
     if model is None:
@@ -82,7 +83,10 @@ def fit_columns(view: QTableView | QTreeView, samples: Mapping[int, str] | None 
     # Stretching columns share the rest equally: each keeps at least the widest title.
     reserved = len(stretching) * (max(stretching, default=0) + 16)
     available = view.viewport().width() - reserved
-    if fill and view.isVisible() and sum(widths.values()) > available > 0:
+    # Shrink only when every column can then be on screen: otherwise the view scrolls
+    # sideways anyway, and cutting every text as well would only lose information.
+    if fill and view.isVisible() and sum(widths.values()) > available > 0 \
+            and sum(floors.values()) <= available:
         kept = {c: widths[c] if c in set(firm) else floors[c] for c in widths}
         if sum(kept.values()) > available:
             kept = floors
