@@ -28,6 +28,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDir,
     QObject,
     QStandardPaths,
     Qt,
@@ -159,6 +160,7 @@ def configure_application(qapp: QApplication, language: str = i18n.FRENCH) -> No
     font.setPointSizeF(10.0)
     qapp.setFont(font)
     apply_light_theme(qapp)  # the same readable look under a dark system theme
+    QDir.addSearchPath("amphi", str(resource_path()))  # the style sheet's url(amphi:…)
     style = resource_path("style.qss")
     if style.exists():
         qapp.setStyleSheet(style.read_text(encoding="utf-8"))

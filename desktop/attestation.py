@@ -1,8 +1,10 @@
-"""« Imprimer mon affectation »: the assignment attestation as a PDF (reportlab).
+"""« Imprimer mon affectation »: the assignment attestation as a PDF (reportlab) or printed.
 
-One A4 page: the student's identity, rank, the post (subdivision, specialty, k / N,
-wish number), when it was assigned (local date and time), how, and the attestation
-code signed by the server (`national_verify_receipt`-style checks are the agency's).
+One A4 page, described once as texts and boxes (`attestation_page`) that both the PDF
+writer and the print preview draw: the student's identity, rank, the post (subdivision,
+specialty, k / N, wish number), when it was assigned (local date and time), how, and
+the attestation code signed by the server (`national_verify_receipt`-style checks are the
+agency's).
 DejaVu Sans renders every French accent; it ships in `resources/fonts` (its licence
 beside it), and is looked up on the system only if that copy is missing.
 """
@@ -63,44 +65,61 @@ def local_datetime(value: datetime) -> str:
     return local.strftime("%d/%m/%Y à %H h %M")
 
 
-def write_attestation(path: Path, data: AttestationData, *, printed_at: datetime | None = None
-                      ) -> Path:
-    """Write the PDF to `path`; returns it."""
-    regular, bold = _register_fonts()
-    a = data.assignment
-    page_w, page_h = A4
-    pdf = Canvas(str(path), pagesize=A4)
-    pdf.setTitle("Attestation d'affectation")
-    pdf.setAuthor("Amphi")
-    pdf.setSubject(data.campaign)
-    blue = HexColor("#1d4f91")
-    pdf.setFillColor(blue)
-    pdf.rect(0, page_h - 32 * mm, page_w, 32 * mm, stroke=0, fill=1)
-    pdf.setFillColor(HexColor("#ffffff"))
-    pdf.setFont(bold, 20)
-    pdf.drawString(20 * mm, page_h - 18 * mm, "Attestation d'affectation")
-    pdf.setFont(regular, 11)
-    pdf.drawString(20 * mm, page_h - 26 * mm, data.campaign)
+PAGE_WIDTH_MM = 210.0  # A4
+PAGE_HEIGHT_MM = 297.0
+BLUE, INK, GREY, WHITE = "#1d4f91", "#1b1f24", "#5b6470", "#ffffff"
 
-    y = page_h - 50 * mm
-    pdf.setFillColor(HexColor("#1b1f24"))
+
+@dataclass(frozen=True)
+class Text:
+    """A line of text: its baseline starts at (x, y) millimetres from the top left."""
+
+    x: float
+    y: float
+    text: str
+    size: float  # points
+    colour: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle from its top left corner, filled or outlined, in millimetres."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    filled: bool = True
+    radius: float = 0.0
+    line_width: float = 0.0  # points, when outlined
+
+
+def attestation_page(data: AttestationData, *, printed_at: datetime | None = None
+                     ) -> list[Text | Box]:
+    """The one A4 page, as what to draw where: the PDF (`write_attestation`, reportlab)
+    and the print preview (`desktop.ui.printing`, QPainter) draw the same list."""
+    a = data.assignment
+    page: list[Text | Box] = [
+        Box(0, 0, PAGE_WIDTH_MM, 32, BLUE),
+        Text(20, 18, "Attestation d'affectation", 20, WHITE, bold=True),
+        Text(20, 26, data.campaign, 11, WHITE),
+    ]
+    y = 50.0
 
     def line(label: str, value: str, *, big: bool = False) -> None:
         nonlocal y
-        pdf.setFont(regular, 10)
-        pdf.setFillColor(HexColor("#5b6470"))
-        pdf.drawString(20 * mm, y, label)
-        pdf.setFillColor(HexColor("#1b1f24"))
-        pdf.setFont(bold if big else regular, 15 if big else 12)
-        pdf.drawString(70 * mm, y, value)
-        y -= (12 if big else 9) * mm
+        page.append(Text(20, y, label, 10, GREY))
+        page.append(Text(70, y, value, 15 if big else 12, INK, bold=big))
+        y += 12 if big else 9
 
     line("Nom", data.last_name.upper())
     line("Prénom", data.first_name)
     if data.birth_date:
         line("Né(e) le", data.birth_date)
     line("Rang de classement", str(data.rank))
-    y -= 4 * mm
+    y += 4
     line("Subdivision", a.subdivision, big=True)
     line("Spécialité", a.specialty, big=True)
     line("Poste", f"{a.k} / {a.capacity}")
@@ -108,31 +127,53 @@ def write_attestation(path: Path, data: AttestationData, *, printed_at: datetime
         line("Vœu", f"n° {a.wish_number}")
     line("Date et heure", local_datetime(a.assigned_at))
     line("Modalité", HOW.get(a.how, a.how))
-    y -= 6 * mm
-    pdf.setStrokeColor(blue)
-    pdf.setLineWidth(1.2)
-    pdf.roundRect(20 * mm, y - 14 * mm, page_w - 40 * mm, 22 * mm, 4 * mm, stroke=1, fill=0)
-    pdf.setFont(regular, 10)
-    pdf.setFillColor(HexColor("#5b6470"))
-    pdf.drawString(26 * mm, y + 1 * mm, "Code d'attestation (signé par le serveur)")
-    pdf.setFont(bold, 18)
-    pdf.setFillColor(blue)
-    pdf.drawString(26 * mm, y - 9 * mm, a.code or "—")
-    y -= 26 * mm
-    pdf.setFont(regular, 9)
-    pdf.setFillColor(HexColor("#5b6470"))
-    text = pdf.beginText(20 * mm, y)
-    text.setFont(regular, 9)
-    for sentence in (
+    y += 6
+    page.append(Box(20, y - 8, PAGE_WIDTH_MM - 40, 22, BLUE, filled=False, radius=4,
+                    line_width=1.2))
+    page.append(Text(26, y - 1, "Code d'attestation (signé par le serveur)", 10, GREY))
+    page.append(Text(26, y + 9, a.code or "—", 18, BLUE, bold=True))
+    y += 26
+    leading = 9 * 1.2 / mm  # reportlab's text leading for 9 pt, in millimetres
+    for n, sentence in enumerate((
             "Cette affectation est définitive. Le code ci-dessus permet à l'agence de vérifier "
             "l'authenticité",
             "de ce document ; une confirmation a également été envoyée à votre adresse "
-            "électronique.",
-    ):
-        text.textLine(sentence)
-    pdf.drawText(text)
+            "électronique.")):
+        page.append(Text(20, y + n * leading, sentence, 9, GREY))
     when = (printed_at or datetime.now().astimezone()).astimezone()
-    pdf.drawString(20 * mm, 15 * mm, f"Document édité le {local_datetime(when)} par Amphi.")
+    page.append(Text(20, PAGE_HEIGHT_MM - 15,
+                     f"Document édité le {local_datetime(when)} par Amphi.", 9, GREY))
+    return page
+
+
+def write_attestation(path: Path, data: AttestationData, *, printed_at: datetime | None = None
+                      ) -> Path:
+    """Write the PDF to `path`; returns it."""
+    regular, bold = _register_fonts()
+    _page_w, page_h = A4
+    pdf = Canvas(str(path), pagesize=A4)
+    pdf.setTitle("Attestation d'affectation")
+    pdf.setAuthor("Amphi")
+    pdf.setSubject(data.campaign)
+    for item in attestation_page(data, printed_at=printed_at):
+        if isinstance(item, Box):
+            bottom = page_h - (item.y + item.height) * mm
+            if item.filled:
+                pdf.setFillColor(HexColor(item.colour))
+            else:
+                pdf.setStrokeColor(HexColor(item.colour))
+                pdf.setLineWidth(item.line_width)
+            fill, stroke = (1, 0) if item.filled else (0, 1)
+            if item.radius:
+                pdf.roundRect(item.x * mm, bottom, item.width * mm, item.height * mm,
+                              item.radius * mm, stroke=stroke, fill=fill)
+            else:
+                pdf.rect(item.x * mm, bottom, item.width * mm, item.height * mm,
+                         stroke=stroke, fill=fill)
+        else:
+            pdf.setFillColor(HexColor(item.colour))
+            pdf.setFont(bold if item.bold else regular, item.size)
+            pdf.drawString(item.x * mm, page_h - item.y * mm, item.text)
     pdf.showPage()
     pdf.save()
     return path

@@ -5,8 +5,9 @@ French when the system locale is French, English otherwise), "fr" or "en". It is
 once at start-up (`language_for`) and applied by `install_translations` before the
 first window is built; the « Préférences » dialog changes it for the next start.
 Our own strings come from `resources/translations/amphi_<lang>.qm` (compiled from the
-.ts kept in git by `make translations`); Qt's own (standard buttons, context menus)
-from Qt's `qtbase_<lang>.qm`.
+.ts kept in git by `make translations`); Qt's own (standard buttons, context menus, file
+and print dialogs) from Qt's `qtbase_<lang>.qm`, completed by our
+`qtbase_complement_<lang>.qm` where Qt's French catalogue lags behind its sources.
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def translation_file(language: str) -> Path:
     return resource_path("translations", f"amphi_{language}.qm")
 
 
+def qt_complement_file(language: str) -> Path:
+    """Our complement to Qt's own translation of `language` (strings qtbase misses)."""
+    return resource_path("translations", f"qtbase_complement_{language}.qm")
+
+
 def locale_of(language: str) -> QLocale:
     lang, country = _LOCALES.get(language, _LOCALES[SOURCE_LANGUAGE])
     return QLocale(lang, country)
@@ -92,6 +98,11 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         qt = QTranslator(app)
         if qt.load(locale, "qtbase", "_", qt_dir):
             loaded.append(qt)
+        # What Qt's own catalogue leaves in English (« &Look in: », « Files of &type: »):
+        # installed after it, so it is asked first.
+        complement = QTranslator(app)
+        if complement.load(str(qt_complement_file(language))):
+            loaded.append(complement)
     if language != SOURCE_LANGUAGE:
         ours = QTranslator(app)
         if ours.load(str(translation_file(language))):

@@ -16,14 +16,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
 
 from desktop.api.client import ApiError, Profile
 from desktop.api.national import NationalApi, Receipt
 from desktop.areas import AppContext
-from desktop.attestation import AttestationData, FontMissing, suggested_name, write_attestation
+from desktop.attestation import (
+    AttestationData,
+    FontMissing,
+    attestation_page,
+    suggested_name,
+    write_attestation,
+)
 from desktop.sync.national import NationalStudent
 from desktop.sync.notifications import TurnNotifier
 from desktop.tasks import spawn
@@ -32,6 +37,7 @@ from desktop.ui.national.staff_view import StaffNationalView, StaffSource
 from desktop.ui.national.tables_view import HistorySource, HistoryView, TableSource, TablesView
 from desktop.ui.national.turn_strip import TurnStrip
 from desktop.ui.national.wishes_view import WishesView
+from desktop.ui.printing import PrintPreviewDialog, ask_save_path
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +86,7 @@ class NationalArea(QObject):
         self.campaign_id: int | None = None
         self.staff_campaign_id: int | None = None
         self.attestation_dir: Path | None = None  # set: save there without asking (tests)
-        self.open_after_print = True
+        self.print_preview: PrintPreviewDialog | None = None
         self._landed = False  # moved to « Mes vœux » once, at the first load
         self.last_attestation: Path | None = None
         # No tray: the taskbar entry flashes. Never an in-app banner: the turn panel (on
@@ -284,18 +290,47 @@ class NationalArea(QObject):
 
     # ---------------------------------------------------------------- attestation
 
-    async def print_attestation(self) -> None:
-        """Write « mon affectation » as a PDF and open it (to print)."""
+    def _attestation_data(self) -> AttestationData | None:
         student, profile = self.student, self.context.account.profile
         if student is None or student.me is None or student.me.assignment is None \
                 or profile is None:
-            return
+            return None
         name = next((c.name for c in profile.campaigns if c.id == self.campaign_id), "")
-        data = AttestationData(
+        return AttestationData(
             last_name=profile.last_name, first_name=profile.first_name,
             birth_date=profile.birth_date.strftime("%d/%m/%Y") if profile.birth_date else None,
             rank=student.me.rank, campaign=name, assignment=student.me.assignment)
-        path = await self._attestation_path(suggested_name(data))
+
+    async def print_attestation(self) -> None:
+        """« Imprimer mon affectation »: the page in a print preview, whose « Imprimer… »
+        goes through Qt's print dialog and « Enregistrer en PDF… » saves it (Documents)."""
+        data = self._attestation_data()
+        if data is None:
+            return
+        printed_at = datetime.now().astimezone()
+        if self.print_preview is not None:
+            self.print_preview.deleteLater()
+        dialog = PrintPreviewDialog(
+            _tr("Attestation d'affectation"),
+            lambda: [attestation_page(data, printed_at=printed_at)],
+            save=lambda: spawn(self, self.save_attestation()),
+            file_name=suggested_name(data), parent=self.window)
+        self.print_preview = dialog
+        dialog.open()
+
+    async def save_attestation(self) -> None:
+        """The attestation as a PDF, where the student says (the save dialog opens in his
+        Documents folder)."""
+        data = self._attestation_data()
+        if data is None:
+            return
+        name = suggested_name(data)
+        if self.attestation_dir is not None:
+            path: Path | None = self.attestation_dir / name
+        else:
+            path = await ask_save_path(self.window, _tr("Enregistrer mon attestation "
+                                                        "d'affectation"), name,
+                                       _tr("Document PDF (*.pdf)"))
         if path is None:
             return
         try:
@@ -308,28 +343,6 @@ class NationalArea(QObject):
         self.last_attestation = path
         self.wishes_view.show_message(_tr("Attestation enregistrée : %1").replace(
             "%1", str(path)), "success")
-        if self.open_after_print:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    async def _attestation_path(self, name: str) -> Path | None:
-        if self.attestation_dir is not None:
-            return self.attestation_dir / name
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        dialog = QFileDialog(self.window, _tr("Enregistrer mon attestation d'affectation"),
-                             str(Path(folder) / name), _tr("Document PDF (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        future: asyncio.Future[Path | None] = asyncio.get_running_loop().create_future()
-
-        def done(result: int) -> None:
-            files = dialog.selectedFiles()
-            if not future.done():
-                future.set_result(Path(files[0]) if result and files else None)
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return await future
 
 
 def install(window: MainWindow, context: AppContext) -> None:

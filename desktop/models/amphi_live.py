@@ -200,7 +200,7 @@ LQ_HEADERS = {
     LQ_DES: QT_TRANSLATE_NOOP(CONTEXT, "DES"),
     LQ_TYPE: QT_TRANSLATE_NOOP(CONTEXT, "Type de choix"),
     LQ_STATUS: QT_TRANSLATE_NOOP(CONTEXT, "Statut"),
-    LQ_POST: QT_TRANSLATE_NOOP(CONTEXT, "Poste choisi"),
+    LQ_POST: QT_TRANSLATE_NOOP(CONTEXT, "Poste"),
 }
 
 
@@ -223,6 +223,13 @@ class LiveQueueModel(QAbstractTableModel):
 
     def rows(self) -> list[LiveIntern]:
         return list(self._rows)
+
+    @staticmethod
+    def status_sample() -> str:
+        """The widest status text (the column is sized for it: no « Choisit en ce … »)."""
+        texts = [status_label(s) for s in STATUS_LABELS] + [
+            _t("Non connecté")]
+        return max(texts, key=len)
 
     def row_of(self, intern_id: int) -> int | None:
         for i, q in enumerate(self._rows):
@@ -269,8 +276,11 @@ class LiveQueueModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if c == LQ_POSITION:
                 return q.position if role == SortRole else str(q.position)
-            if c == LQ_NAME:
-                return q.name + (_t(" (moi)") if q.intern_id == self.me else "")
+            if c == LQ_NAME:  # « #87 Pierre J. », as in the original
+                if role == SortRole:
+                    return q.position
+                return f"#{q.position} {q.name}" + (_t(" (moi)") if q.intern_id == self.me
+                                                    else "")
             if c == LQ_DES:
                 return q.des
             if c == LQ_TYPE:
@@ -278,14 +288,16 @@ class LiveQueueModel(QAbstractTableModel):
             if c == LQ_STATUS:
                 if q.intern_id == self.current:
                     return status_label("choosing")
-                text = status_label(q.status)
                 if q.status == "waiting" and not q.present:
-                    text += _t(" (non connecté)")
-                return text
+                    return _t("Non connecté")  # waiting, not connected: short, it is a column
+                return status_label(q.status)
             if c == LQ_POST:
                 if q.post_number:
                     return f"{q.post_number} — {q.post_label or ''}".rstrip(" —")
                 return ""
+        if role == Qt.ItemDataRole.ToolTipRole and c == LQ_NAME:
+            return _t("%1 — n° %2 de l'ordre de passage · %3").replace("%1", q.name).replace(
+                "%2", str(q.position)).replace("%3", choice_type_label(q.choice_type))
         if role == Qt.ItemDataRole.BackgroundRole:
             if q.intern_id == self.current:
                 return QBrush(CHOOSER_COLOUR)

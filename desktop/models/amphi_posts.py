@@ -11,7 +11,7 @@ precomputed keys (`PostsModel.sort`), not in the proxy's `lessThan`, for the sam
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,7 +41,8 @@ COL_TYPE = 6
 COL_REGIME = 7
 COL_EARMARK = 8
 COL_STATE = 9
-COLUMNS = 10
+COL_ACTION = 10  # « Choisir » on the posts I may take now (the live session only)
+COLUMNS = 11
 
 HEADERS = {
     COL_NUMBER: QT_TRANSLATE_NOOP(CONTEXT, "N° poste"),
@@ -54,6 +55,7 @@ HEADERS = {
     COL_REGIME: QT_TRANSLATE_NOOP(CONTEXT, "Régime"),
     COL_EARMARK: QT_TRANSLATE_NOOP(CONTEXT, "Fléchage"),
     COL_STATE: QT_TRANSLATE_NOOP(CONTEXT, "État"),
+    COL_ACTION: QT_TRANSLATE_NOOP(CONTEXT, "Choix"),
 }
 
 # Fields of the advanced search (several values each): name → (column, French label).
@@ -105,6 +107,8 @@ def field_text(post: Post, column: int) -> str:
         return post.regime
     if column == COL_EARMARK:
         return post.earmark or ""
+    if column == COL_ACTION:
+        return ""
     return state_text(post)
 
 
@@ -153,7 +157,13 @@ class PostsModel(QAbstractTableModel):
         self.keys: dict[str, list[str]] = {name: [] for name in FILTER_FIELDS}
         self.search_text: list[str] = []
         self.taken: list[bool] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
         self.allowed: set[int] | None = None  # post ids I may take now (live session)
+        self.favourite_rank: dict[int, int] = {}  # post id → place in my favourites
+        # The live session's default order (`sort(-1)`): free posts first, my favourites
+        # (in my order) on top of each, then by number.
+        self.priority_order = False
 
     # ---------------------------------------------------------------- data in
 
@@ -190,6 +200,22 @@ class PostsModel(QAbstractTableModel):
         if self._posts:
             self.dataChanged.emit(self.index(0, COL_STATE),
                                   self.index(len(self._posts) - 1, COL_STATE))
+
+    def set_favourites(self, post_ids: Sequence[int]) -> None:
+        """The posts of my favourites, in my order: shown in bold, first in the live list."""
+        rank: dict[int, int] = {}
+        for post_id in post_ids:
+            rank.setdefault(post_id, len(rank))
+        self.favourite_rank = rank
+        if self._posts:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._posts) - 1,
+                                                               COLUMNS - 1))
+
+    def priority_key(self, post: Post) -> Any:
+        """Free before taken; among each, my favourites first (in my order), then by
+        number."""
+        rank = self.favourite_rank.get(post.id)
+        return (post.taken, rank is None, rank or 0, _number_key(post.number))
 
     def posts(self) -> list[Post]:
         return list(self._posts)
@@ -241,23 +267,42 @@ class PostsModel(QAbstractTableModel):
             return post
         if role == SortRole:
             return sortable(post, column)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == COL_STATE and self.allowed is not None and post.id in self.allowed:
-                return _t("Libre — vous pouvez le choisir")
+        mine = self.allowed is not None and post.id in self.allowed
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_ACTION:
+                return _t("Choisir") if mine else ""
             return field_text(post, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_ACTION:
+                return _t("Choisir ce poste (confirmation demandée)") if mine else None
+            text = field_text(post, column)
+            if column == COL_STATE and mine:
+                text = _t("Libre — vous pouvez le choisir")
+            rank = self.favourite_rank.get(post.id)
+            if rank is not None and column in (COL_NUMBER, COL_ESTABLISHMENT, COL_SERVICE):
+                text += " — " + _t("favori n° %1").replace("%1", str(rank + 1))
+            return text
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATE:
             return QBrush(TAKEN_COLOUR if post.taken else FREE_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and post.id in self.favourite_rank \
+                and column in (COL_NUMBER, COL_ESTABLISHMENT, COL_SERVICE):
+            return self._bold
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows on precomputed keys (fast at 10,000 posts)."""
-        if not (0 <= column < COLUMNS):
-            return
+        """Sort the rows on precomputed keys (fast at 10,000 posts); column -1 is the
+        priority order when `priority_order` is set (no header sorted)."""
+        if column == -1 and self.priority_order:
+            self._sort_by(self.priority_key, False)
+        elif 0 <= column < COLUMNS:
+            self._sort_by(lambda p: self.sort_key(p, column),
+                          order == Qt.SortOrder.DescendingOrder)
+
+    def _sort_by(self, key: Callable[[Post], Any], reverse: bool) -> None:
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._posts[i.row()].id for i in old]
-        self._posts.sort(key=lambda p: self.sort_key(p, column),
-                         reverse=order == Qt.SortOrder.DescendingOrder)
+        self._posts.sort(key=key, reverse=reverse)
         self._rebuild_keys()
         self.changePersistentIndexList(
             old, [self.index(self._row_of[pid], i.column()) for pid, i in zip(old_ids, old,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import ApiError, normalize_server_url
 from desktop.resources import app_icon
-from desktop.ui.guide import open_guide
+from desktop.ui.guide import show_guide
 from desktop.ui.widgets import (
     DialogHeader,
     FormField,
@@ -153,7 +153,7 @@ class FirstRunDialog(QDialog):
         self.guide_button = link_button(self.tr("Guide d'utilisation"), self)
         self.guide_button.setAccessibleName(self.tr("Ouvrir le guide d'utilisation"))
         self.guide_button.setToolTip(self.tr("Ouvre le guide dans votre navigateur (F1)"))
-        self.guide_button.clicked.connect(lambda: open_guide())
+        self.guide_button.clicked.connect(lambda: show_guide(self))
         buttons.addWidget(self.guide_button)
         buttons.addStretch(1)
         self.continue_button = primary_button(self.tr("Continuer"), self)

@@ -33,7 +33,8 @@ from desktop import __version__
 from desktop.api.client import Profile
 from desktop.models import labels
 from desktop.resources import app_icon
-from desktop.ui.guide import open_guide
+from desktop.ui.columns import tooltips_for_elided_cells
+from desktop.ui.guide import show_guide
 from desktop.ui.widgets import Banner, repolish, styled_label
 
 ProfileTest = Callable[[Profile], bool]
@@ -65,6 +66,10 @@ class Page:
         if self.roles is not None and not (self.roles & profile.roles):
             return False
         return self.visible_if is None or self.visible_if(profile)
+
+
+SIDEBAR_WIDTH = 250
+SIDEBAR_MAX_WIDTH = 330
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +110,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QFrame(central)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(250)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         side = QVBoxLayout(self.sidebar)
         side.setContentsMargins(0, 18, 0, 14)
         side.setSpacing(4)
@@ -130,6 +135,11 @@ class MainWindow(QMainWindow):
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.navigation.currentItemChanged.connect(self._navigate)
         self.navigation.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Never a horizontal scroll bar under a clipped title: the side bar widens to the
+        # longest title (`_fit_sidebar`), and a title longer still wraps.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setWordWrap(True)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideNone)
         side.addWidget(self.navigation, 1)
         outer.addWidget(self.sidebar)
 
@@ -181,7 +191,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         self.guide_action = QAction(self.tr("&Guide d'utilisation"), self)
         self.guide_action.setShortcut(QKeySequence("F1"))
-        self.guide_action.triggered.connect(lambda: open_guide())
+        self.guide_action.triggered.connect(lambda: show_guide(self))
         help_menu.addAction(self.guide_action)
         self.about_action = QAction(self.tr("À &propos d'Amphi"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -206,6 +216,7 @@ class MainWindow(QMainWindow):
                                 frozenset(roles) if roles is not None else None, visible_if,
                                 home)
         self.stack.addWidget(widget)
+        tooltips_for_elided_cells(widget)  # a cut cell shows its whole text on hover
         self._refresh_navigation()
 
     def add_header(self, widget: QWidget) -> None:
@@ -267,12 +278,23 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
         self.navigation.blockSignals(False)
+        self._fit_sidebar()
         keys = self.visible_pages()
         if keys:
             navigated = self._navigated
             self.show_page(current if current in keys else keys[0])
             self._navigate(self.navigation.currentItem(), None)
             self._navigated = navigated
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest title of the navigation (250 to 330 pixels)."""
+        self.navigation.ensurePolished()
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.navigation.item(r).text())
+                      for r in range(self.navigation.count())), default=0)
+        # The items' padding (12 px) and margin (8 px) each side, the frame, some air.
+        needed = widest + 2 * (12 + 8) + 2 * self.navigation.frameWidth() + 12
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, min(needed, SIDEBAR_MAX_WIDTH)))
 
     def _navigate(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:

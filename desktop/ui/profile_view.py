@@ -29,9 +29,10 @@ from qasync import asyncSlot
 from desktop.api.client import ApiError, Campaign, Profile
 from desktop.models import SortRole, labels
 from desktop.models.activity import COL_ACTION, COL_ADDRESS, COL_AT, COL_DETAIL, ActivityModel
-from desktop.models.campaigns import COL_KIND, COL_NAME, COL_ROLE, COL_STATE, CampaignModel
+from desktop.models.campaigns import COL_KIND, COL_NAME, CampaignModel
 from desktop.sync.account import Account, password_checklist
 from desktop.tasks import spawn
+from desktop.ui.columns import install_fitting
 from desktop.ui.registration_dialog import SUGGESTED_QUESTIONS
 from desktop.ui.widgets import (
     Banner,
@@ -136,14 +137,18 @@ class ProfileView(QWidget):
         self.campaign_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.campaign_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.campaign_table.setAlternatingRowColors(True)
-        self.campaign_table.setWordWrap(False)
+        # Long names wrap on two lines rather than end in « … » (« EDN 2026 — choix des
+        # po… »): the name fits its content up to a cap, the kind takes the rest.
+        self.campaign_table.setWordWrap(True)
         self.campaign_table.setShowGrid(False)
         header = self.campaign_table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_KIND, COL_ROLE, COL_STATE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.Stretch)
+        install_fitting(self.campaign_table, caps={COL_NAME: 360})
+        header.sectionResized.connect(lambda *_a: self._fit_campaign_rows())
         self.campaign_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.campaign_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         card.body.addWidget(self.campaign_table)
         self.no_campaign = styled_label(self.tr(
             "Vous ne participez à aucune procédure pour le moment."), "muted", wrap=True)
@@ -294,10 +299,17 @@ class ProfileView(QWidget):
         self.campaign_table.setVisible(bool(campaigns))
         self.no_campaign.setVisible(not campaigns)
         if campaigns:
-            self.campaign_table.resizeRowsToContents()
-            header = self.campaign_table.horizontalHeader().sizeHint().height()
-            rows = sum(self.campaign_table.rowHeight(r) for r in range(len(campaigns)))
-            self.campaign_table.setFixedHeight(header + rows + 4)
+            self._fit_campaign_rows()
+
+    def _fit_campaign_rows(self) -> None:
+        """Every row as tall as its wrapped text, the table as tall as its rows."""
+        count = self.campaign_model.rowCount()
+        if not count:
+            return
+        self.campaign_table.resizeRowsToContents()
+        header = self.campaign_table.horizontalHeader().sizeHint().height()
+        rows = sum(self.campaign_table.rowHeight(r) for r in range(count))
+        self.campaign_table.setFixedHeight(header + rows + 4)
 
     async def _load_all_campaigns(self) -> None:
         try:

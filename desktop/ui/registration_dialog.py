@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -79,7 +80,7 @@ class RegistrationDialog(QDialog):
         self.confirmed = False
         self.setWindowTitle(self.tr("Créer mon compte — Amphi"))
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)  # the password checklist's four rules on one line
         layout = QVBoxLayout(self)
         layout.setContentsMargins(30, 26, 30, 22)
         layout.setSpacing(12)
@@ -215,14 +216,19 @@ class RegistrationDialog(QDialog):
         layout.setSpacing(10)
         self.mail_text = styled_label("", wrap=True)
         layout.addWidget(self.mail_text)
+        self.link_box = QWidget(page)  # resend or paste the link: gone once confirmed
+        link_layout = QVBoxLayout(self.link_box)
+        link_layout.setContentsMargins(0, 0, 0, 0)
+        link_layout.setSpacing(10)
+        layout.addWidget(self.link_box)
         self.resend_button = BusyButton(self.tr("Renvoyer le lien"), self.tr("Envoi…"),
                                         primary=False)
         self.resend_button.clicked.connect(self._resend)
         row = QHBoxLayout()
         row.addWidget(self.resend_button)
         row.addStretch(1)
-        layout.addLayout(row)
-        layout.addSpacing(6)
+        link_layout.addLayout(row)
+        link_layout.addSpacing(6)
         self.link_edit = QLineEdit(page)
         self.link_edit.setPlaceholderText(self.tr("https://…/pages/confirm-email?token=…"))
         confirm_row = QHBoxLayout()
@@ -235,7 +241,7 @@ class RegistrationDialog(QDialog):
         self.confirm_button.clicked.connect(self._confirm)
         confirm_row.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignTop)
         confirm_row.setAlignment(self.confirm_button, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(confirm_row)
+        link_layout.addLayout(confirm_row)
         layout.addStretch(1)
         self.done_button = QPushButton(self.tr("Aller à la connexion"), page)
         self.done_button.setProperty("variant", "primary")
@@ -259,7 +265,17 @@ class RegistrationDialog(QDialog):
                                      .replace("%1", str(step + 1)).replace("%2", titles[step]))
         self.header.subtitle.show()
         self.banner.clear()
+        # Only the current step counts in the dialog's size: each step gets the height it
+        # needs (step 2's hints no longer overlap the fields below them).
+        for index in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == step \
+                else QSizePolicy.Policy.Ignored
+            page = self.pages.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(step)
+        self.pages.adjustSize()
+        fit_height(self)
         focus = {self.STEP_IDENTITY: self.last_name_edit, self.STEP_ACCOUNT: self.email_edit,
                  self.STEP_MAIL: self.done_button}[step]
         focus.setFocus()
@@ -357,6 +373,17 @@ class RegistrationDialog(QDialog):
         finally:
             self._set_busy(self.resend_button, False)
 
+    def show_confirmed(self, email: str) -> None:
+        """The address is confirmed: no more « ouvrez le lien » nor « Renvoyer le lien »."""
+        self.header.subtitle.setText(self.tr("Étape 3 sur 3 : adresse confirmée"))
+        self.mail_text.setText(self.tr(
+            "Votre adresse %1 est confirmée et votre compte est actif. Connectez-vous "
+            "maintenant avec cette adresse et votre mot de passe.").replace("%1", email))
+        self.link_box.hide()
+        self.banner.show_message(self.tr("Adresse %1 confirmée : vous pouvez vous "
+                                         "connecter.").replace("%1", email), "success")
+        self.done_button.setFocus()
+
     @asyncSlot()
     async def _confirm(self) -> None:
         if self.confirm_button.busy:
@@ -370,8 +397,6 @@ class RegistrationDialog(QDialog):
         else:
             self.confirmed = True
             self.registered_email = email
-            self.banner.show_message(self.tr("Adresse %1 confirmée : vous pouvez vous "
-                                             "connecter.").replace("%1", email), "success")
-            self.done_button.setFocus()
+            self.show_confirmed(email)
         finally:
             self._set_busy(self.confirm_button, False)

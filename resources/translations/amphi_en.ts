@@ -141,28 +141,28 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="388" />
+            <location filename="../../desktop/ui/profile_view.py" line="400" />
             <source>Mon activité passée</source>
             <translation>My past activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="388" />
+            <location filename="../../desktop/ui/profile_view.py" line="400" />
             <source>Toutes les actions sur votre compte (connexions, changements), les plus récentes en premier.</source>
             <translation>Every action on your account (sign-ins, changes), most recent first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="415" />
+            <location filename="../../desktop/ui/profile_view.py" line="427" />
             <source>Afficher les actions plus anciennes</source>
             <translation>Show older actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="416" />
-            <location filename="../../desktop/ui/profile_view.py" line="421" />
+            <location filename="../../desktop/ui/profile_view.py" line="428" />
+            <location filename="../../desktop/ui/profile_view.py" line="433" />
             <source>Chargement…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="421" />
+            <location filename="../../desktop/ui/profile_view.py" line="433" />
             <source>Actualiser</source>
             <translation>Refresh</translation>
         </message>
@@ -170,47 +170,47 @@
     <context>
         <name>AmphiApp</name>
         <message>
-            <location filename="../../desktop/app.py" line="338" />
+            <location filename="../../desktop/app.py" line="340" />
             <source>Démonstration d'Amphi</source>
             <translation>Amphi demo</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="339" />
+            <location filename="../../desktop/app.py" line="341" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="357" />
+            <location filename="../../desktop/app.py" line="359" />
             <source>Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un compte de démonstration ci-dessous (un par rôle).</source>
             <translation>The demo server is ready on this computer. Choose a demo account below (one per role).</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="364" />
+            <location filename="../../desktop/app.py" line="366" />
             <source>Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.</source>
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="416" />
+            <location filename="../../desktop/app.py" line="418" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="417" />
+            <location filename="../../desktop/app.py" line="419" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="541" />
+            <location filename="../../desktop/app.py" line="543" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="550" />
+            <location filename="../../desktop/app.py" line="552" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="585" />
+            <location filename="../../desktop/app.py" line="587" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -509,82 +509,101 @@
     <context>
         <name>AmphiFavouritesView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="108" />
             <source>Classez vos favoris dans l'ordre où vous les choisiriez : glissez-déposez une ligne, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro. Pendant la séance, les postes pris restent affichés, en rouge.</source>
             <translation>Rank your favourites in the order you would choose them: drag and drop a row, or Ctrl+↑ / Ctrl+↓, or type its new number. During the session, posts that are taken stay on screen, in red.</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="128" />
+            <source>Vous n'avez encore aucun favori</source>
+            <translation>You have no favourites yet</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/amphi/favourites_view.py" line="130" />
+            <source>Pour en ajouter : ouvrez l'onglet « Postes », sélectionnez un service (tous ses postes) ou un poste précis, puis cliquez sur « Ajouter aux favoris » — ou double-cliquez sur la ligne. Classez-les ensuite ici dans l'ordre où vous les choisiriez.
+
+Pendant la séance, vos favoris sont en tête de la liste des postes : ils vous font gagner du temps, mais ne choisissent jamais à votre place.</source>
+            <translation>To add one: open the “Posts” tab, select a department (all its posts) or a single post, then click “Add to favourites” — or double-click the line. Then rank them here in the order you would choose them.
+
+During the session, your favourites are at the top of the list of posts: they save you time, but they never choose for you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="138" />
+            <source>Aller aux postes</source>
+            <translation>Go to the posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="153" />
             <source>Déplacer en position</source>
             <translation>Move to position</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="134" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="158" />
             <source>Déplacer</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="137" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="161" />
             <source>Retirer des favoris</source>
             <translation>Remove from favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="177" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="201" />
             <source>hors ligne : l'estimation sera mise à jour au retour de la connexion</source>
             <translation>offline: the estimate will be updated when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="216" />
             <source>chaque interne appelé avant vous</source>
             <translation>every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="218" />
             <source>personne n'est plus appelé avant vous : c'est la disponibilité actuelle ; sinon, chaque interne appelé avant vous</source>
             <translation>nobody else is called before you: this is the current availability; otherwise, every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="197" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="221" />
             <source>chacun des %1 internes encore appelés avant vous</source>
             <translation>each of the %1 interns still called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="199" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="223" />
             <source>« À mon tour (estimation) » : ce qui resterait libre si %1 prenait le premier poste encore libre de ses propres favoris (absents prévus exclus). Une estimation, pas une garantie ; elle se met à jour à chaque choix.</source>
             <translation>“At my turn (estimate)”: what would remain free if %1 took the first post still free among their own favourites (planned absences excluded). An estimate, not a guarantee; it is updated after every choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="204" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="228" />
             <source>(Estimation non mise à jour : %1.)</source>
             <translation>(Estimate not updated: %1.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="226" />
-            <source>Aucun favori : ajoutez des services ou des postes depuis « Postes ».</source>
-            <translation>No favourites: add departments or posts from “Posts”.</translation>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="257" />
+            <source>Aucun favori pour l'instant.</source>
+            <translation>No favourites yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="228" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="259" />
             <source>%1 favoris — modifications hors ligne, envoyées au retour de la connexion</source>
             <translation>%1 favourites — changes made offline, sent when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="231" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="262" />
             <source>%1 favoris — enregistrés sur le serveur</source>
             <translation>%1 favourites — saved on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="252" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="283" />
             <source>Sélectionnez d'abord un favori.</source>
             <translation>Select a favourite first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="266" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="297" />
             <source>Un seul poste</source>
             <translation>A single post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="267" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="298" />
             <source>Vous avez ajouté un poste précis, pas tout son service. Si ce poste est pris avant votre tour, les autres postes du même service ne seront pas proposés à sa place : pensez à ajouter le service entier si vous l'acceptez quel que soit le poste.</source>
             <translation>You added one specific post, not its whole department. If this post is taken before your turn, the other posts of the same department will not be offered in its place: add the whole department if you would accept any of its posts.</translation>
         </message>
@@ -614,8 +633,8 @@
         <message>
             <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
             <location filename="../../desktop/ui/amphi/intern_page.py" line="259" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="319" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="334" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="320" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="335" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
@@ -710,77 +729,77 @@
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="285" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="286" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="286" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="289" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="290" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="335" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="336" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="349" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="350" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="373" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="415" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="416" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="416" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="417" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="419" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="420" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="467" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="468" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="523" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="524" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="543" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="547" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -788,243 +807,243 @@
     <context>
         <name>AmphiInternship</name>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="95" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="96" />
             <source>Mon poste</source>
             <translation>My post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="101" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="102" />
             <source>Mes rangs</source>
             <translation>My ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="107" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="108" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="116" />
             <source>Demander ce type de choix</source>
             <translation>Request this choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="119" />
             <source>Retirer ma demande</source>
             <translation>Withdraw my request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="125" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="126" />
             <source>Procuration</source>
             <translation>Proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="133" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="134" />
             <source>Adresse de la personne</source>
             <translation>The person's email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="137" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="138" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="139" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="140" />
             <source>Donner procuration</source>
             <translation>Give a proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="143" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="144" />
             <source>Annuler la procuration</source>
             <translation>Cancel the proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="150" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="151" />
             <source>Attestations de choix</source>
             <translation>Choice certificates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="153" />
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="181" />
             <source>Semestre</source>
             <translation>Semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="153" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="155" />
             <source>Choisi le</source>
             <translation>Chosen on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="170" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="171" />
             <source> (par procuration)</source>
             <translation> (by proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="171" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="172" />
             <source> (par l'agence)</source>
             <translation> (by the agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="172" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="173" />
             <source>Poste %1 — %2, %3 (chef de service : %4), choisi le %5%6.</source>
             <translation>Post %1 — %2, %3 (head of department: %4), chosen on %5%6.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Année de l'examen national qui vous a classé (promotion initiale).</source>
             <translation>Year of the national examination that ranked you (initial year group).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Nombre de semestres d'internat validés ; il fixe votre promotion théorique.</source>
             <translation>Number of internship semesters validated; it sets your theoretical year group.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Votre rang parmi les internes de votre promotion dans la subdivision.</source>
             <translation>Your rank among the interns of your year group in the subdivision.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Nombre d'internes de votre promotion dans la subdivision.</source>
             <translation>Number of interns in your year group in the subdivision.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>La promotion avec laquelle vous choisissez, d'après votre ancienneté (un semestre non validé ou une disponibilité vous fait rejoindre une promotion plus récente).</source>
             <translation>The year group you choose with, according to your seniority (a semester not validated or a leave of absence moves you to a more recent year group).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Nombre d'internes qui choisissent avec cette promotion théorique.</source>
             <translation>Number of interns choosing with this theoretical year group.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Votre rang local ramené à l'effectif de la promotion théorique (tronqué à deux décimales) : il ordonne la liste d'appel.</source>
             <translation>Your local rank scaled to the size of the theoretical year group (truncated to two decimals): it orders the call list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
             <source>Votre place dans la liste d'appel de l'amphithéâtre.</source>
             <translation>Your place in the amphitheatre's call list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Effectif promotion local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Promotion théorique</source>
             <translation>Theoretical year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Effectif promotion théorique</source>
             <translation>Theoretical year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Rang actualisé</source>
             <translation>Adjusted rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
             <source>Rang d'appel</source>
             <translation>Call rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="195" />
             <source>Type de choix actuel : %1</source>
             <translation>Current choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="198" />
             <source>Demande en cours : %1 (en attente de la décision de l'agence)</source>
             <translation>Pending request: %1 (awaiting the agency's decision)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="201" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
             <source>Dernière demande : %1</source>
             <translation>Last request: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="203" />
             <source>acceptée</source>
             <translation>accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="203" />
             <source>refusée</source>
             <translation>refused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="217" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="218" />
             <source>Si vous ne pouvez pas être présent, désignez une personne : elle recevra un lien pour choisir son mot de passe, puis se connectera en mode « Procuration » et choisira à votre place. Vous ne pourrez plus choisir vous-même tant que la procuration est active.</source>
             <translation>If you cannot be present, name someone: they will receive a link to choose a password, then sign in in “Proxy” mode and choose on your behalf. You cannot choose yourself while the proxy is active.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="223" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="224" />
             <source>Procuration donnée à %1 (%2) le %3 : en attente de sa validation par le lien reçu.</source>
             <translation>Proxy given to %1 (%2) on %3: waiting for them to validate it with the link they received.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="229" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="230" />
             <source>Procuration active : %1 (%2) choisira pour vous. Vous ne pouvez plus choisir vous-même.</source>
             <translation>Proxy active: %1 (%2) will choose for you. You can no longer choose yourself.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="243" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="244" />
             <source>Télécharger le PDF</source>
             <translation>Download the PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="249" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="250" />
             <source>Aucune attestation : elles apparaissent après chaque choix.</source>
             <translation>No certificates: they appear after each choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="276" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="277" />
             <source>Demande envoyée à l'agence.</source>
             <translation>Request sent to the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="303" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="304" />
             <source>Procuration enregistrée : %1 a reçu un lien par courriel pour la valider.</source>
             <translation>Proxy saved: %1 has received a link by email to validate it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="318" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="319" />
             <source>Procuration annulée.</source>
             <translation>Proxy cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="323" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="324" />
             <source>Enregistrer l'attestation</source>
             <translation>Save the certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="335" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="336" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -1137,7 +1156,7 @@
             <location filename="../../desktop/models/amphi_live.py" line="108" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="199" />
-            <location filename="../../desktop/models/amphi_live.py" line="259" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
@@ -1145,7 +1164,7 @@
             <location filename="../../desktop/models/amphi_live.py" line="109" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="200" />
-            <location filename="../../desktop/models/amphi_live.py" line="259" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1177,7 +1196,7 @@
             <location filename="../../desktop/models/amphi_live.py" line="114" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="201" />
-            <location filename="../../desktop/models/amphi_live.py" line="259" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
@@ -1204,273 +1223,385 @@
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="198" />
-            <location filename="../../desktop/models/amphi_live.py" line="259" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Ordre</source>
             <translation>Order</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="202" />
-            <location filename="../../desktop/models/amphi_live.py" line="259" />
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
             <source>Statut</source>
             <translation>Status</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="203" />
-            <location filename="../../desktop/models/amphi_live.py" line="259" />
-            <source>Poste choisi</source>
-            <translation>Post chosen</translation>
+            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <source>Poste</source>
+            <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="273" />
+            <location filename="../../desktop/models/amphi_live.py" line="231" />
+            <location filename="../../desktop/models/amphi_live.py" line="292" />
+            <source>Non connecté</source>
+            <translation>Not connected</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_live.py" line="282" />
             <source> (moi)</source>
             <translation> (me)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="283" />
-            <source> (non connecté)</source>
-            <translation> (not connected)</translation>
+            <location filename="../../desktop/models/amphi_live.py" line="299" />
+            <source>%1 — n° %2 de l'ordre de passage · %3</source>
+            <translation>%1 — no. %2 in the passing order · %3</translation>
         </message>
     </context>
     <context>
         <name>AmphiLiveView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="76" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="76" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="77" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="77" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="78" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="78" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="79" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="79" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="80" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="109" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="87" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="118" />
+            <source>Votre temps est écoulé : aucun poste ne vous a été attribué.</source>
+            <translation>Your time is up: no post has been assigned to you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="120" />
+            <source>Votre tour s'est terminé sans choix validé et la séance continue avec l'interne suivant. Appelez l'agence sans attendre : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit. Gardez cet écran ouvert.</source>
+            <translation>Your turn ended without a confirmed choice and the session goes on with the next intern. Call the agency right away: while the session is running, it can place you right after the intern choosing. Keep this screen open.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="125" />
+            <source>Votre tour s'est terminé sans choix validé et la séance est terminée. Contactez l'agence : vous choisirez avec elle parmi les postes restés libres.</source>
+            <translation>Your turn ended without a confirmed choice and the session is over. Contact the agency: you will choose with it among the posts still free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="129" />
+            <source>Vous n'étiez pas connecté à votre tour : vous avez été compté absent.</source>
+            <translation>You were not connected at your turn: you were counted absent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="131" />
+            <source>Gardez cet écran ouvert : tant que la séance est en cours, vous êtes replacé automatiquement juste après l'interne qui choisit. Si rien ne change dans la minute, appelez l'agence.</source>
+            <translation>Keep this screen open: while the session is running, you are placed automatically right after the intern choosing. If nothing changes within a minute, call the agency.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="135" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="144" />
+            <source>La séance est terminée : contactez l'agence pour choisir parmi les postes restés libres.</source>
+            <translation>The session is over: contact the agency to choose among the posts still free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="139" />
+            <source>Vous êtes noté en absence prévue : votre tour est passé.</source>
+            <translation>You are marked as a planned absence: your turn has passed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="141" />
+            <source>Si vous êtes là et voulez choisir, appelez l'agence : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit.</source>
+            <translation>If you are here and want to choose, call the agency: while the session is running, it can place you right after the intern choosing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="148" />
+            <source>La séance s'est terminée avant votre tour.</source>
+            <translation>The session ended before your turn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="149" />
+            <source>Aucun poste ne vous a été attribué. Contactez l'agence : elle vous dira quand et comment choisir parmi les postes restés libres.</source>
+            <translation>No post has been assigned to you. Contact the agency: it will tell you when and how to choose among the posts still free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="202" />
             <source>Votre poste</source>
             <translation>Your post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="101" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="216" />
             <source>Choix enregistré le %1.</source>
             <translation>Choice saved on %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="103" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="218" />
             <source>Une confirmation a été envoyée à %1 ; l'attestation est dans « Mon internat ».</source>
             <translation>A confirmation has been sent to %1; the certificate is in “My internship”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="175" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="179" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="294" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="298" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="184" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="303" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="311" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="212" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="335" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
+            <source>Rechercher : ville, établissement, service, chef, n° de poste…</source>
+            <translation>Search: town, establishment, department, head, post number…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="348" />
+            <source>Rechercher un poste</source>
+            <translation>Search for a post</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <source>Tous</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <source>Non pourvus</source>
+            <translation>Not filled</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <source>Pourvus</source>
+            <translation>Filled</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="363" />
             <source>Mes favoris uniquement</source>
             <translation>My favourites only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="244" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="367" />
+            <source>Recherche avancée…</source>
+            <translation>Advanced search…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="409" />
             <source>Choisir ce poste</source>
             <translation>Choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="249" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="414" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="275" />
-            <source>Aucun favori</source>
-            <translation>No favourites</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="445" />
+            <source>Aucun favori : ajoutez-en depuis l'onglet « Postes ».</source>
+            <translation>No favourites: add some from the “Posts” tab.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="301" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="452" />
+            <source>Choisir</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="453" />
+            <source>Libre</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="507" />
+            <source>Recherche avancée — </source>
+            <translation>Advanced search — </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="514" />
+            <source>%1 affichés sur %2</source>
+            <translation>%1 shown of %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="516" />
+            <source>%1 postes libres</source>
+            <translation>%1 free posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="537" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="305" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="541" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="325" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="572" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="327" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="574" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="332" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="579" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="334" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="581" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="336" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="339" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="586" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="342" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="346" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="349" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="351" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="606" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="607" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="359" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="611" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="361" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="361" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="366" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="618" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="397" />
-            <source>Sélectionnez un poste marqué « vous pouvez le choisir », puis « Choisir ce poste ».</source>
-            <translation>Select a post marked “you can choose it”, then “Choose this post”.</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="654" />
+            <source>« Choisir » sur la ligne du poste, ou Ctrl+Entrée sur le poste sélectionné.</source>
+            <translation>“Choose” on the post's line, or Ctrl+Enter on the selected post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="424" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="681" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="443" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="701" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="463" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="726" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="465" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="728" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="466" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="729" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="467" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="730" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="469" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="732" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="471" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="734" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="491" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="754" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -1478,160 +1609,189 @@
     <context>
         <name>AmphiPosts</name>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="47" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
+            <location filename="../../desktop/models/amphi_posts.py" line="48" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <source>N° poste</source>
             <translation>Post no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="48" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/models/amphi_posts.py" line="413" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
+            <location filename="../../desktop/models/amphi_posts.py" line="49" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="458" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <source>Dépt</source>
             <translation>Dept</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="49" />
-            <location filename="../../desktop/models/amphi_posts.py" line="62" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/models/amphi_posts.py" line="412" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="50" />
+            <location filename="../../desktop/models/amphi_posts.py" line="64" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="457" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="50" />
-            <location filename="../../desktop/models/amphi_posts.py" line="63" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="51" />
+            <location filename="../../desktop/models/amphi_posts.py" line="65" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="51" />
-            <location filename="../../desktop/models/amphi_posts.py" line="64" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/models/amphi_posts.py" line="414" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="52" />
+            <location filename="../../desktop/models/amphi_posts.py" line="66" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="459" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="52" />
-            <location filename="../../desktop/models/amphi_posts.py" line="65" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/models/amphi_posts.py" line="415" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="53" />
+            <location filename="../../desktop/models/amphi_posts.py" line="67" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/models/amphi_posts.py" line="460" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="53" />
-            <location filename="../../desktop/models/amphi_posts.py" line="66" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="54" />
+            <location filename="../../desktop/models/amphi_posts.py" line="68" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="54" />
-            <location filename="../../desktop/models/amphi_posts.py" line="67" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="55" />
+            <location filename="../../desktop/models/amphi_posts.py" line="69" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="55" />
-            <location filename="../../desktop/models/amphi_posts.py" line="68" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="56" />
+            <location filename="../../desktop/models/amphi_posts.py" line="70" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="56" />
-            <location filename="../../desktop/models/amphi_posts.py" line="222" />
+            <location filename="../../desktop/models/amphi_posts.py" line="57" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="61" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="103" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="327" />
+            <location filename="../../desktop/models/amphi_posts.py" line="58" />
+            <location filename="../../desktop/models/amphi_posts.py" line="248" />
+            <source>Choix</source>
+            <translation>Choice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="63" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="101" />
+            <location filename="../../desktop/models/amphi_posts.py" line="103" />
             <source>(réservé)</source>
             <translation>(reserved)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="114" />
+            <location filename="../../desktop/models/amphi_posts.py" line="118" />
             <source>Pourvu</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="115" />
+            <location filename="../../desktop/models/amphi_posts.py" line="119" />
             <source>Libre</source>
             <translation>Free</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="246" />
+            <location filename="../../desktop/models/amphi_posts.py" line="273" />
+            <source>Choisir</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="277" />
+            <source>Choisir ce poste (confirmation demandée)</source>
+            <translation>Choose this post (you will be asked to confirm)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="280" />
             <source>Libre — vous pouvez le choisir</source>
             <translation>Free — you can choose it</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="411" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
+            <location filename="../../desktop/models/amphi_posts.py" line="283" />
+            <source>favori n° %1</source>
+            <translation>favourite no. %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_posts.py" line="456" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <source>Service / poste</source>
             <translation>Department / post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="416" />
-            <location filename="../../desktop/models/amphi_posts.py" line="555" />
+            <location filename="../../desktop/models/amphi_posts.py" line="461" />
+            <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="422" />
+            <location filename="../../desktop/models/amphi_posts.py" line="467" />
             <source>%1 poste</source>
             <translation>%1 post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="422" />
+            <location filename="../../desktop/models/amphi_posts.py" line="467" />
             <source>%1 postes</source>
             <translation>%1 posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="423" />
+            <location filename="../../desktop/models/amphi_posts.py" line="468" />
             <source>%1 disponible</source>
             <translation>%1 available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="423" />
+            <location filename="../../desktop/models/amphi_posts.py" line="468" />
             <source>%1 disponibles</source>
             <translation>%1 available</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="591" />
+            <location filename="../../desktop/models/amphi_posts.py" line="636" />
             <source>Fléchage : %1</source>
             <translation>Earmarking: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_posts.py" line="593" />
+            <location filename="../../desktop/models/amphi_posts.py" line="638" />
             <source>Poste %1</source>
             <translation>Post %1</translation>
         </message>
@@ -1639,144 +1799,144 @@
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="93" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="89" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="96" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="92" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="109" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="121" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="117" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="122" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="124" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="120" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="179" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="179" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="176" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="190" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="186" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="195" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="201" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="197" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="198" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="208" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="204" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="209" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="210" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="217" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="267" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="262" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="299" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="272" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="267" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="331" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="356" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="403" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="403" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="430" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="432" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="453" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="454" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="478" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="479" />
             <source>Sélectionnez d'abord un service ou un poste.</source>
             <translation>Select a department or a post first.</translation>
         </message>
@@ -1784,549 +1944,549 @@
     <context>
         <name>AmphiStaff</name>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="101" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="104" />
             <source>Amphithéâtres — gestion</source>
             <translation>Manage amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="103" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="106" />
             <source>Campagne :</source>
             <translation>Campaign:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="115" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="118" />
             <source>Amphithéâtres et séances</source>
             <translation>Amphitheatres and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="116" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="119" />
             <source>Imports</source>
             <translation>Imports</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="117" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="478" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="120" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="501" />
             <source>Demandes de surnombre</source>
             <translation>Supernumerary requests</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="125" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="128" />
             <source>Un interne absent, hors délai ou en absence prévue se présente ? Sélectionnez-le dans l'ordre de passage :</source>
             <translation>An intern who was absent, out of time or on planned absence turns up? Select them in the order of turns:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="128" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="131" />
             <source>Le replacer après l'interne qui choisit</source>
             <translation>Put them back after the intern who is choosing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="132" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="135" />
             <source>Affecter le poste sélectionné</source>
             <translation>Assign the selected post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="133" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="136" />
             <source>Pour un interne dont le tour est passé : sélectionnez-le, puis le poste.</source>
             <translation>For an intern whose turn has passed: select them, then the post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="139" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="142" />
             <source>Absence prévue de l'interne sélectionné :</source>
             <translation>Planned absence of the selected intern:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="143" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="146" />
             <source>motif (facultatif), ex. disponibilité</source>
             <translation>reason (optional), e.g. leave of absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="145" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="148" />
             <source>Marquer absent prévu</source>
             <translation>Mark as planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="146" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="149" />
             <source>Il sera sauté à son tour (il peut être replacé s'il se présente).</source>
             <translation>They will be skipped at their turn (they can be put back if they turn up).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="150" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="153" />
             <source>Annuler l'absence prévue</source>
             <translation>Cancel the planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="154" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="157" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="156" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="159" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="172" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="170" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="281" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="170" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="173" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="183" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="191" />
             <source>Créer un amphithéâtre</source>
             <translation>Create an amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="187" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="195" />
             <source>ex. Médecine générale</source>
             <translation>e.g. General practice</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="190" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
             <source>Phase socle</source>
             <translation>Foundation phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="190" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
             <source>Phase d'approfondissement</source>
             <translation>Advanced phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="190" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="198" />
             <source>Phase de consolidation</source>
             <translation>Consolidation phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="191" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="199" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Nom</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="192" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="200" />
             <source>Groupe de spécialités</source>
             <translation>Specialty group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="193" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="201" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Phase</source>
             <translation>Phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="195" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="203" />
             <source>Créer</source>
             <translation>Create</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="203" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="393" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="211" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="416" />
             <source>Sélectionnez un amphithéâtre</source>
             <translation>Select an amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Valider (ouverture le…)</source>
             <translation>Validate (opens on…)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Invalider</source>
             <translation>Withdraw validation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Ouvrir maintenant</source>
             <translation>Open now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Démarrer la séance</source>
             <translation>Start the session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Reprendre</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="216" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="224" />
             <source>Terminer</source>
             <translation>Finish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="222" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="230" />
             <source>Séances (rangs consécutifs à partir de 1)</source>
             <translation>Sessions (consecutive ranks from 1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="225" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="233" />
             <source>Début</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="225" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="233" />
             <source>Fin</source>
             <translation>End</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="226" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="234" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="226" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="234" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="234" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="242" />
             <source>Ajouter une séance</source>
             <translation>Add a session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="237" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="245" />
             <source>Retirer la dernière</source>
             <translation>Remove the last one</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="242" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="250" />
             <source>Enregistrer les séances</source>
             <translation>Save the sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="247" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="258" />
             <source>Liste d'appel (CSV)</source>
             <translation>Call list (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="250" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="261" />
             <source>Liste d'appel (PDF)</source>
             <translation>Call list (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="257" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="268" />
             <source>Message à tous les internes de cet amphithéâtre (la cloche)</source>
             <translation>Message to every intern of this amphitheatre (the bell)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="260" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="271" />
             <source>Envoyer</source>
             <translation>Send</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="274" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="285" />
             <source>Fichiers CSV (séparateur ; , ou tabulation, UTF-8 ou Windows-1252) ou XLSX. Les lignes correctes sont enregistrées, les autres listées ci-dessous avec leur motif. Importez les services avant les postes.</source>
             <translation>CSV files (separator ; , or tab, UTF-8 or Windows-1252) or XLSX. Valid rows are saved; the others are listed below with the reason. Import departments before posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="281" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Importer : %1…</source>
             <translation>Import: %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="281" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Services</source>
             <translation>Departments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="281" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="302" />
             <source>Ligne</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="302" />
             <source>Motif du rejet</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="292" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="303" />
             <source>Valeurs lues</source>
             <translation>Values read</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="306" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="306" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="306" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Type actuel</source>
             <translation>Current type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="306" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Demande</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="306" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="317" />
             <source>Décision</source>
             <translation>Decision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="311" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="322" />
             <source>Aucune demande en attente.</source>
             <translation>No pending requests.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="346" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="357" />
             <source>Aucune campagne d'amphithéâtre sur ce serveur.</source>
             <translation>No amphitheatre campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="397" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="420" />
             <source>État : %1 · %2 internes · %3 postes dont %4 libres</source>
             <translation>Status: %1 · %2 interns · %3 posts, %4 of them free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="401" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="424" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="469" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="492" />
             <source>Accepter</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="469" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="492" />
             <source>Refuser</source>
             <translation>Refuse</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="477" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="500" />
             <source>Demandes de surnombre (%1)</source>
             <translation>Supernumerary requests (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="533" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="556" />
             <source>Amphithéâtre créé : %1 internes et %2 postes y sont rattachés.</source>
             <translation>Amphitheatre created: %1 interns and %2 posts are attached to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="550" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="573" />
             <source>%1 : %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="569" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="592" />
             <source>Interne replacé juste après l'interne qui choisit.</source>
             <translation>Intern put back right after the intern who is choosing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="582" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="605" />
             <source>Poste %1 affecté à %2.</source>
             <translation>Post %1 assigned to %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="597" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="620" />
             <source>Sélectionnez l'interne dans l'ordre de passage et le poste dans la liste des postes.</source>
             <translation>Select the intern in the order of turns and the post in the list of posts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="613" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="636" />
             <source>%1 : absence prévue enregistrée, il sera sauté à son tour.</source>
             <translation>%1: planned absence saved, they will be skipped at their turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="614" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="637" />
             <source>%1 : absence prévue annulée.</source>
             <translation>%1: planned absence cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="627" />
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="652" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="650" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="675" />
             <source>Sélectionnez d'abord l'interne dans l'ordre de passage.</source>
             <translation>Select the intern in the order of turns first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="667" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="690" />
             <source>Séances enregistrées.</source>
             <translation>Sessions saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="682" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="705" />
             <source>Message envoyé aux internes de l'amphithéâtre.</source>
             <translation>Message sent to the interns of the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="699" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="722" />
             <source>Enregistrer la liste d'appel</source>
             <translation>Save the call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="716" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="739" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="721" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="744" />
             <source>Fichier à importer</source>
             <translation>File to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="722" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="745" />
             <source>Tableaux (*.csv *.xlsx *.txt)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="731" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="754" />
             <source>Import de %1 en cours…</source>
             <translation>Importing %1…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="741" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="764" />
             <source>Fichier illisible : %1</source>
             <translation>Unreadable file: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="753" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="776" />
             <source>%1 : %2 lignes lues, %3 créées, %4 mises à jour, %5 rejetées.</source>
             <translation>%1: %2 rows read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Numéro</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>N° service</source>
             <translation>Department no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Libellé DES</source>
             <translation>DES title</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Groupe</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Réservé</source>
             <translation>Reserved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>INE</source>
             <translation>INE</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Effectif promo local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Absence prévue</source>
             <translation>Planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/staff_page.py" line="763" />
+            <location filename="../../desktop/ui/amphi/staff_page.py" line="786" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
@@ -2640,271 +2800,271 @@
     <context>
         <name>CoordinatorView</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="245" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="254" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="252" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="261" />
             <source>Lancer l'appariement du tour</source>
             <translation>Run the round's matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="253" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="262" />
             <source>Publier les résultats du tour</source>
             <translation>Publish the round's results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="267" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
             <source>Suffisantes</source>
             <translation>Sufficient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="267" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="268" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="274" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="277" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="283" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="270" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="279" />
             <source>Classement valide</source>
             <translation>Valid ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="271" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="280" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="272" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="281" />
             <source>Validé ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="275" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="284" />
             <source>Étudiants</source>
             <translation>Students</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="285" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="277" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="286" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="279" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="288" />
             <source>Saisie hors plateforme</source>
             <translation>Off-platform entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="312" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="321" />
             <source>du tour {n}</source>
             <translation>of round {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="314" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="323" />
             <source>des tours {a} et {b}</source>
             <translation>of rounds {a} and {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="329" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="338" />
             <source>Aucune campagne d'appariement.</source>
             <translation>No matching campaign.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="344" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="375" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="353" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="376" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="385" />
             <source>lancé le {d}</source>
             <translation>run on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="377" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="386" />
             <source>publié le {d}</source>
             <translation>published on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="385" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="394" />
             <source>Résultats publiés le {d}.</source>
             <translation>Results published on {d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="387" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
             <source>Tour hors plateforme : publiez d'abord les résultats {rounds}.</source>
             <translation>Off-platform round: first publish the results {rounds}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="390" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="399" />
             <source>Tour hors plateforme : saisissez les affectations dans l'onglet « Saisie hors plateforme », puis publiez-les.</source>
             <translation>Off-platform round: enter the assignments in the “Off-platform entry” tab, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="393" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="402" />
             <source>Calculé le {d} : vérifiez les résultats, puis publiez-les.</source>
             <translation>Calculated on {d}: check the results, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="405" />
             <source>Classement clos : l'appariement peut être lancé.</source>
             <translation>Ranking closed: the matching can be run.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="397" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="406" />
             <source>Classement clos : l'agence lance l'appariement.</source>
             <translation>Ranking closed: the agency runs the matching.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="399" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="408" />
             <source>L'appariement pourra être lancé après la clôture du classement{d}.</source>
             <translation>The matching can be run once the ranking is closed{d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="400" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="409" />
             <source> ({d})</source>
             <translation> ({d})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="426" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
             <source>Fichier CSV (*.csv)</source>
             <translation>CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="426" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
             <source>Classeur Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="427" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="436" />
             <source>Enregistrer l'export</source>
             <translation>Save the export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="432" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="442" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="440" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="450" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="440" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="450" />
             <source>Appariement du tour {n} en cours : lecture des candidatures et des classements, calcul, enregistrement des résultats…</source>
             <translation>Matching of round {n} in progress: reading the applications and rankings, calculating, saving the results…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="454" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="464" />
             <source>Tour {n} calculé : {a} affecté(s) sur {p} participant(s) ; {v} poste(s) au classement valide, {i} non valide(s) ; {s} s. Les résultats ne sont visibles que par l'agence et les coordonnateurs jusqu'à leur publication.</source>
             <translation>Round {n} calculated: {a} assigned out of {p} participant(s); {v} post(s) with a valid ranking, {i} not valid; {s} s. The results are visible only to the agency and the coordinators until they are published.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="467" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="477" />
             <source>Publier les résultats du tour {n} ? Étudiants et responsables de terrain les verront aussitôt.</source>
             <translation>Publish the results of round {n}? Students and supervisors will see them at once.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="476" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="486" />
             <source>Résultats du tour {n} publiés ({a} affectation(s)).</source>
             <translation>Results of round {n} published ({a} assignment(s)).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="493" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="503" />
             <source>rang {n}</source>
             <translation>rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="494" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="520" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="504" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="530" />
             <source>non retenu(e)</source>
             <translation>not accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="495" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="521" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="505" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="531" />
             <source>non classé(e)</source>
             <translation>not ranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="496" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="506" />
             <source> · même subdivision</source>
             <translation> · same subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="498" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="508" />
             <source>Classement valide.</source>
             <translation>Valid ranking.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="499" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="509" />
             <source>Classement non valide : </source>
             <translation>Ranking not valid: </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="501" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="511" />
             <source>Classement — {label}</source>
             <translation>Ranking — {label}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="502" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="512" />
             <source>Dernière modification : {by} le {d}</source>
             <translation>Last changed: {by} on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="515" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="525" />
             <source>affecté(e)</source>
             <translation>assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="515" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="525" />
             <source>non affecté(e)</source>
             <translation>not assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="516" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="526" />
             <source>en attente</source>
             <translation>pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="519" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="529" />
             <source>rang RTS {n}</source>
             <translation>supervisor rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="522" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="532" />
             <source> (classement non valide)</source>
             <translation> (ranking not valid)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="523" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="533" />
             <source>Tour {r}, choix {p} : {label} — {est} — {rank}{valid} — {res}</source>
             <translation>Round {r}, choice {p}: {label} — {est} — {rank}{valid} — {res}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="529" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="539" />
             <source>Candidatures — {name}</source>
             <translation>Applications — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="541" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="551" />
             <source>Aucune candidature.</source>
             <translation>No applications.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="543" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="553" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
@@ -2912,142 +3072,142 @@
     <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="71" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="72" />
             <source>Nom, e-mail, INE, numéro, établissement…</source>
             <translation>Name, email, INE, number, hospital…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="74" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="75" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="76" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="77" />
             <source>Toutes les spécialités</source>
             <translation>All specialties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="83" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
             <source>tous</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="84" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="88" />
             <source>{label} : {choice}</source>
             <translation>{label}: {choice}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="105" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="112" />
             <source>Exporter en CSV…</source>
             <translation>Export to CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="106" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="113" />
             <source>Exporter en Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="155" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="162" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="156" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="163" />
             <source>Candidatures suffisantes</source>
             <translation>Sufficient applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="157" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="164" />
             <source>Participants</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="158" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="165" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="159" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="166" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="166" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="173" />
             <source>{n} postes, {k} places</source>
             <translation>{n} posts, {k} places</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="168" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="175" />
             <source>Places attribuées</source>
             <translation>Places allocated</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="169" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="176" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="170" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="177" />
             <source>Classements valides</source>
             <translation>Valid rankings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="171" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="178" />
             <source>Validés par l'ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="172" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="179" />
             <source>RTS connectés</source>
             <translation>Supervisors signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="177" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="184" />
             <source>{n} résultat(s), dont {a} affectation(s)</source>
             <translation>{n} result(s), {a} of them assignment(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="178" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="185" />
             <source>Aucun résultat pour l'instant : ils apparaissent ici dès qu'un tour a été calculé (avant publication, seuls l'agence et les coordonnateurs les voient).</source>
             <translation>No results yet: they appear here as soon as a round has been calculated (before publication, only the agency and the coordinators can see them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="194" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="203" />
             <source>{n} ligne(s)</source>
             <translation>{n} row(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="206" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="215" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="206" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="215" />
             <source>Préparation du fichier…</source>
             <translation>Preparing the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="224" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="233" />
             <source>Enregistrement impossible : {e}</source>
             <translation>Could not save: {e}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="227" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="236" />
             <source>Exporté : {n} ligne(s) dans {path}</source>
             <translation>Exported: {n} row(s) to {path}</translation>
         </message>
@@ -3210,6 +3370,19 @@
             <location filename="../../desktop/ui/first_run_dialog.py" line="186" />
             <source>Ouvrir le dossier</source>
             <translation>Open the folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../desktop/ui/guide.py" line="47" />
+            <source>Guide d'utilisation d'Amphi</source>
+            <translation>Amphi user guide</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/guide.py" line="58" />
+            <source>Fermer</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -3598,108 +3771,108 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="91" />
-            <location filename="../../desktop/ui/main_window.py" line="117" />
+            <location filename="../../desktop/ui/main_window.py" line="96" />
+            <location filename="../../desktop/ui/main_window.py" line="122" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="164" />
+            <location filename="../../desktop/ui/main_window.py" line="174" />
             <source>Connexion au serveur…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="167" />
+            <location filename="../../desktop/ui/main_window.py" line="177" />
             <source>&amp;Fichier</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="168" />
+            <location filename="../../desktop/ui/main_window.py" line="178" />
             <source>Se &amp;déconnecter</source>
             <translation>Sign &amp;out</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="171" />
+            <location filename="../../desktop/ui/main_window.py" line="181" />
             <source>&amp;Préférences…</source>
             <translation>&amp;Preferences…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="176" />
+            <location filename="../../desktop/ui/main_window.py" line="186" />
             <source>&amp;Quitter</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="181" />
+            <location filename="../../desktop/ui/main_window.py" line="191" />
             <source>&amp;Aide</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="182" />
+            <location filename="../../desktop/ui/main_window.py" line="192" />
             <source>&amp;Guide d'utilisation</source>
             <translation>User &amp;guide</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="186" />
+            <location filename="../../desktop/ui/main_window.py" line="196" />
             <source>À &amp;propos d'Amphi</source>
             <translation>&amp;About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="296" />
+            <location filename="../../desktop/ui/main_window.py" line="318" />
             <source>Amphi — %1</source>
             <translation>Amphi — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="308" />
+            <location filename="../../desktop/ui/main_window.py" line="330" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="325" />
+            <location filename="../../desktop/ui/main_window.py" line="347" />
             <source>Réessayer maintenant</source>
             <translation>Retry now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="326" />
+            <location filename="../../desktop/ui/main_window.py" line="348" />
             <source>Hors ligne</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="344" />
+            <location filename="../../desktop/ui/main_window.py" line="366" />
             <source>nouvel essai dans %1 s.</source>
             <translation>retrying in %1 s.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="346" />
+            <location filename="../../desktop/ui/main_window.py" line="368" />
             <source>nouvel essai en cours…</source>
             <translation>retrying…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="355" />
+            <location filename="../../desktop/ui/main_window.py" line="377" />
             <source>En ligne — mises à jour en direct</source>
             <translation>Online — live updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="357" />
+            <location filename="../../desktop/ui/main_window.py" line="379" />
             <source>En ligne</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="361" />
+            <location filename="../../desktop/ui/main_window.py" line="383" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="367" />
+            <location filename="../../desktop/ui/main_window.py" line="389" />
             <source>À propos d'Amphi</source>
             <translation>About Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="369" />
+            <location filename="../../desktop/ui/main_window.py" line="391" />
             <source>Amphi %1</source>
             <translation>Amphi %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="370" />
+            <location filename="../../desktop/ui/main_window.py" line="392" />
             <source>Choix des postes d'internat après les épreuves nationales, choix de stage en amphithéâtre et appariement des docteurs juniors.
 
 Les règles de chaque procédure sont celles de l'agence qui l'organise.</source>
@@ -3711,82 +3884,82 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>Matching</name>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>À venir</source>
             <translation>Coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Candidatures des étudiants ouvertes</source>
             <translation>Student applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>En attente du classement</source>
             <translation>Waiting for the ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Classement des candidatures ouvert</source>
             <translation>Ranking of applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Classement clos, résultats en préparation</source>
             <translation>Ranking closed, results being prepared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Tour hors plateforme</source>
             <translation>Off-platform round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="66" />
+            <location filename="../../desktop/ui/matching/common.py" line="67" />
             <source>Phase inconnue</source>
             <translation>Unknown phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures bientôt ouvertes</source>
             <translation>applications opening soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures ouvertes</source>
             <translation>applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures closes, classement par les responsables à venir</source>
             <translation>applications closed, ranking by the supervisors to come</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures closes, les responsables classent les candidatures</source>
             <translation>applications closed, the supervisors are ranking the applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>candidatures closes, résultats en préparation</source>
             <translation>applications closed, results being prepared</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>tour hors plateforme</source>
             <translation>off-platform round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>résultats publiés</source>
             <translation>results published</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/common.py" line="71" />
+            <location filename="../../desktop/ui/matching/common.py" line="72" />
             <source>phase inconnue</source>
             <translation>unknown phase</translation>
         </message>
@@ -4055,54 +4228,59 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="100" />
+            <location filename="../../desktop/areas/national.py" line="106" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="103" />
+            <location filename="../../desktop/areas/national.py" line="109" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="105" />
+            <location filename="../../desktop/areas/national.py" line="111" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="107" />
+            <location filename="../../desktop/areas/national.py" line="113" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="196" />
+            <location filename="../../desktop/areas/national.py" line="202" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="265" />
+            <location filename="../../desktop/areas/national.py" line="271" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="305" />
-            <source>Le PDF n'a pas pu être enregistré : %1</source>
-            <translation>The PDF could not be saved: %1</translation>
+            <location filename="../../desktop/areas/national.py" line="314" />
+            <source>Attestation d'affectation</source>
+            <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="309" />
-            <source>Attestation enregistrée : %1</source>
-            <translation>Certificate saved: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/areas/national.py" line="319" />
+            <location filename="../../desktop/areas/national.py" line="331" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="320" />
+            <location filename="../../desktop/areas/national.py" line="333" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="340" />
+            <source>Le PDF n'a pas pu être enregistré : %1</source>
+            <translation>The PDF could not be saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="344" />
+            <source>Attestation enregistrée : %1</source>
+            <translation>Certificate saved: %1</translation>
         </message>
     </context>
     <context>
@@ -4825,229 +5003,257 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="136" />
+            <source>Aperçu avant impression — %1</source>
+            <translation>Print preview — %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="154" />
+            <source>Enregistrer en PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="158" />
+            <source>Fermer</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="162" />
+            <source>Imprimer…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="182" />
+            <source>Imprimer</source>
+            <translation>Print</translation>
+        </message>
+    </context>
+    <context>
         <name>ProfileView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="84" />
+            <location filename="../../desktop/ui/profile_view.py" line="85" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="104" />
+            <location filename="../../desktop/ui/profile_view.py" line="105" />
             <source>Identité</source>
             <translation>Identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="109" />
+            <location filename="../../desktop/ui/profile_view.py" line="110" />
             <source>Nom</source>
             <translation>Surname</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="109" />
+            <location filename="../../desktop/ui/profile_view.py" line="110" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="111" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="111" />
+            <location filename="../../desktop/ui/profile_view.py" line="112" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="112" />
+            <location filename="../../desktop/ui/profile_view.py" line="113" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="112" />
+            <location filename="../../desktop/ui/profile_view.py" line="113" />
             <source>Rôle</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="123" />
+            <location filename="../../desktop/ui/profile_view.py" line="124" />
             <source>Ces informations viennent de l'agence : pour les corriger, contactez-la.</source>
             <translation>This information comes from the agency: to correct it, contact them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="129" />
-            <location filename="../../desktop/ui/profile_view.py" line="271" />
+            <location filename="../../desktop/ui/profile_view.py" line="130" />
+            <location filename="../../desktop/ui/profile_view.py" line="276" />
             <source>Mes procédures</source>
             <translation>My procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="148" />
-            <location filename="../../desktop/ui/profile_view.py" line="272" />
+            <location filename="../../desktop/ui/profile_view.py" line="153" />
+            <location filename="../../desktop/ui/profile_view.py" line="277" />
             <source>Vous ne participez à aucune procédure pour le moment.</source>
             <translation>You are not taking part in any procedure at the moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="154" />
+            <location filename="../../desktop/ui/profile_view.py" line="159" />
             <source>Coordonnées</source>
             <translation>Contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="164" />
+            <location filename="../../desktop/ui/profile_view.py" line="169" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="165" />
+            <location filename="../../desktop/ui/profile_view.py" line="170" />
             <source>Une nouvelle adresse ne sert qu'une fois confirmée par le lien qui lui est envoyé.</source>
             <translation>A new address is only used once it has been confirmed with the link sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="167" />
+            <location filename="../../desktop/ui/profile_view.py" line="172" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="168" />
+            <location filename="../../desktop/ui/profile_view.py" line="173" />
             <source>Adresse postale</source>
             <translation>Postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="169" />
+            <location filename="../../desktop/ui/profile_view.py" line="174" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="181" />
+            <location filename="../../desktop/ui/profile_view.py" line="186" />
             <source>Enregistrer les coordonnées</source>
             <translation>Save the contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="182" />
-            <location filename="../../desktop/ui/profile_view.py" line="214" />
-            <location filename="../../desktop/ui/profile_view.py" line="244" />
+            <location filename="../../desktop/ui/profile_view.py" line="187" />
+            <location filename="../../desktop/ui/profile_view.py" line="219" />
+            <location filename="../../desktop/ui/profile_view.py" line="249" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="189" />
+            <location filename="../../desktop/ui/profile_view.py" line="194" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="196" />
+            <location filename="../../desktop/ui/profile_view.py" line="201" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="200" />
+            <location filename="../../desktop/ui/profile_view.py" line="205" />
             <source>Nouvelle question</source>
             <translation>New question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="206" />
+            <location filename="../../desktop/ui/profile_view.py" line="211" />
             <source>Réponse</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="207" />
+            <location filename="../../desktop/ui/profile_view.py" line="212" />
             <source>Au moins 3 lettres ou chiffres.</source>
             <translation>At least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="208" />
-            <location filename="../../desktop/ui/profile_view.py" line="229" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
+            <location filename="../../desktop/ui/profile_view.py" line="234" />
             <source>Mot de passe actuel</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="213" />
+            <location filename="../../desktop/ui/profile_view.py" line="218" />
             <source>Modifier la question secrète</source>
             <translation>Change the secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="221" />
+            <location filename="../../desktop/ui/profile_view.py" line="226" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="230" />
+            <location filename="../../desktop/ui/profile_view.py" line="235" />
             <source>Nouveau mot de passe</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="231" />
+            <location filename="../../desktop/ui/profile_view.py" line="236" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="241" />
+            <location filename="../../desktop/ui/profile_view.py" line="246" />
             <source>Vos autres connexions ouvertes seront fermées.</source>
             <translation>Your other open sessions will be signed out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="243" />
+            <location filename="../../desktop/ui/profile_view.py" line="248" />
             <source>Changer le mot de passe</source>
             <translation>Change the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="253" />
+            <location filename="../../desktop/ui/profile_view.py" line="258" />
             <source>%1 — identifiant : %2</source>
             <translation>%1 — username: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="266" />
+            <location filename="../../desktop/ui/profile_view.py" line="271" />
             <source>Procédures de l'agence</source>
             <translation>Agency procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="267" />
+            <location filename="../../desktop/ui/profile_view.py" line="272" />
             <source>Aucune procédure en cours.</source>
             <translation>No procedure in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="281" />
+            <location filename="../../desktop/ui/profile_view.py" line="286" />
             <source>Nouvelle adresse en attente de confirmation : %1. Suivez le lien qui lui a été envoyé ; d'ici là, %2 reste votre adresse.</source>
             <translation>New address awaiting confirmation: %1. Follow the link sent to it; until then, %2 remains your address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="289" />
+            <location filename="../../desktop/ui/profile_view.py" line="294" />
             <source>Question actuelle : %1</source>
             <translation>Current question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="290" />
+            <location filename="../../desktop/ui/profile_view.py" line="295" />
             <source>Aucune question secrète enregistrée.</source>
             <translation>No secret question saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="331" />
+            <location filename="../../desktop/ui/profile_view.py" line="343" />
             <source>Coordonnées enregistrées. Un lien de confirmation a été envoyé à %1.</source>
             <translation>Contact details saved. A confirmation link has been sent to %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="335" />
+            <location filename="../../desktop/ui/profile_view.py" line="347" />
             <source>Coordonnées enregistrées.</source>
             <translation>Contact details saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="354" />
+            <location filename="../../desktop/ui/profile_view.py" line="366" />
             <source>Question secrète modifiée.</source>
             <translation>Secret question changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="374" />
+            <location filename="../../desktop/ui/profile_view.py" line="386" />
             <source>Mot de passe changé. Vos autres connexions ont été fermées.</source>
             <translation>Password changed. Your other sessions have been signed out.</translation>
         </message>
@@ -5288,237 +5494,247 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>RegistrationDialog</name>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="46" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="187" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="47" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="48" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="187" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="49" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="50" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="187" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="51" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="52" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="187" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="53" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="80" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="81" />
             <source>Créer mon compte — Amphi</source>
             <translation>Create my account — Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="86" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="206" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="87" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="207" />
             <source>Créer mon compte</source>
             <translation>Create my account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="124" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="125" />
             <source>Saisissez votre identité telle que l'agence la connaît. Indiquez votre commune de naissance ou votre numéro INE (saisissez 0000 si vous n'en avez pas).</source>
             <translation>Enter your identity as the agency knows it. Give your town of birth or your INE number (enter 0000 if you have none).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="132" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="133" />
             <source>Nom de naissance</source>
             <translation>Surname at birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="134" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="135" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="137" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="138" />
             <source>JJ/MM/AAAA</source>
             <translation>DD/MM/YYYY</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="139" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="140" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="143" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="144" />
             <source>ex. 0123456789A</source>
             <translation>e.g. 0123456789A</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="146" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="147" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="148" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="149" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="151" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="152" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="154" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="155" />
             <source>Continuer</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="154" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="155" />
             <source>Vérification…</source>
             <translation>Checking…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="167" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="168" />
             <source>prenom.nom@exemple.fr</source>
             <translation>firstname.lastname@example.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="168" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="169" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="169" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="170" />
             <source>Un lien de confirmation y sera envoyé.</source>
             <translation>A confirmation link will be sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="176" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="177" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="178" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="179" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="189" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="190" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="191" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="192" />
             <source>Choisissez une question ou écrivez la vôtre.</source>
             <translation>Choose a question or write your own.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="195" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="196" />
             <source>Réponse secrète</source>
             <translation>Secret answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="196" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="197" />
             <source>Au moins 3 lettres ou chiffres ; majuscules et minuscules sont équivalentes. Elle vous sera demandée à l'entrée de l'amphithéâtre.</source>
             <translation>At least 3 letters or digits; upper and lower case are the same. You will be asked for it when you enter the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="200" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="201" />
             <source>Téléphone (facultatif)</source>
             <translation>Phone (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="203" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="204" />
             <source>Retour</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="206" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="207" />
             <source>Création…</source>
             <translation>Creating…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="218" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
             <source>Renvoyer le lien</source>
             <translation>Send the link again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="218" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
             <source>Envoi…</source>
             <translation>Sending…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="227" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="233" />
             <source>https://…/pages/confirm-email?token=…</source>
             <translation>https://…/pages/confirm-email?token=…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="230" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="236" />
             <source>Lien reçu (facultatif)</source>
             <translation>Link received (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="231" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="237" />
             <source>Ouvrir le lien dans votre navigateur suffit ; vous pouvez aussi le coller ici.</source>
             <translation>Opening the link in your browser is enough; you may also paste it here.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="233" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
             <source>Confirmer</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="233" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
             <source>Confirmation…</source>
             <translation>Confirming…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="240" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="246" />
             <source>Aller à la connexion</source>
             <translation>Go to sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="254" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="260" />
             <source>Votre identité</source>
             <translation>Your identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="255" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="261" />
             <source>Votre compte</source>
             <translation>Your account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="256" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="262" />
             <source>Confirmez votre adresse</source>
             <translation>Confirm your address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="258" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="264" />
             <source>Étape %1 sur 3 : %2</source>
             <translation>Step %1 of 3: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="280" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="296" />
             <source>Date de naissance invalide : utilisez le format JJ/MM/AAAA.</source>
             <translation>Invalid date of birth: use the DD/MM/YYYY format.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="307" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="323" />
             <source>Identité reconnue : %1 %2, né(e) le %3. Choisissez maintenant vos identifiants.</source>
             <translation>Identity recognised: %1 %2, born on %3. Now choose your sign-in details.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="335" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="351" />
             <source>Votre compte est créé. Un lien de confirmation vient d'être envoyé à %1 : ouvrez-le pour activer votre compte, puis connectez-vous. Seul le dernier lien envoyé est valide.</source>
             <translation>Your account has been created. A confirmation link has just been sent to %1: open it to activate your account, then sign in. Only the last link sent is valid.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="354" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="370" />
             <source>Nouveau lien envoyé à %1. Les liens précédents ne fonctionnent plus.</source>
             <translation>New link sent to %1. The previous links no longer work.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="373" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="378" />
+            <source>Étape 3 sur 3 : adresse confirmée</source>
+            <translation>Step 3 of 3: address confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="379" />
+            <source>Votre adresse %1 est confirmée et votre compte est actif. Connectez-vous maintenant avec cette adresse et votre mot de passe.</source>
+            <translation>Your address %1 is confirmed and your account is active. Sign in now with this address and your password.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="383" />
             <source>Adresse %1 confirmée : vous pouvez vous connecter.</source>
             <translation>Address %1 confirmed: you can sign in.</translation>
         </message>
@@ -6872,280 +7088,280 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>WishesView</name>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="143" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="144" />
             <source>Mes vœux</source>
             <translation>My wishes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="153" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="154" />
             <source>Abandonner mon brouillon et garder la liste du serveur</source>
             <translation>Discard my draft and keep the server's list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="172" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="173" />
             <source>Vous avez été affecté définitivement</source>
             <translation>You have been assigned for good</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="179" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="180" />
             <source>Imprimer mon affectation (PDF)</source>
             <translation>Print my assignment (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="180" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="181" />
             <source>Préparation du PDF…</source>
             <translation>Preparing the PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="183" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="184" />
             <source>Mettre à jour mes coordonnées</source>
             <translation>Update my contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="188" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="189" />
             <source>Imprimez et conservez cette attestation : elle vous sera demandée par votre ARS d'affectation. Vous pouvez mettre à jour vos coordonnées jusqu'à la fin de l'amphi.</source>
             <translation>Print and keep this certificate: the ARS you are assigned to will ask for it. You can update your contact details until the end of the amphitheatre session.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="196" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="197" />
             <source>Mon absence à l'amphi, mon déclassement</source>
             <translation>My absence from the amphitheatre session, moving down</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="200" />
-            <location filename="../../desktop/ui/national/wishes_view.py" line="404" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="201" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="405" />
             <source>Je me déclare absent</source>
             <translation>I declare myself absent</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="201" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="202" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="205" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="206" />
             <source>Je ne serai ni joignable ni devant mon écran à l'amphi virtuel, il sera inutile de m'attendre : le meilleur de mes vœux disponibles me sera attribué à mon tour.
 Ne vous déclarez pas absent si vous souhaitez être appelé. Vous pouvez revenir sur cette décision à tout moment avant votre tour. Absent, vous voyez toujours vos vœux mais ne pouvez plus les modifier.</source>
             <translation>I will be neither reachable nor in front of my screen during the virtual amphitheatre session, there is no point waiting for me: the best of my available wishes will be given to me at my turn.
 Do not declare yourself absent if you want to be called. You can go back on this decision at any time before your turn. While absent, you still see your wishes but can no longer change them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="208" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="209" />
             <source>Passer derrière le rang</source>
             <translation>Go after rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="213" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="214" />
             <source>Vous choisirez juste après l'étudiant classé à ce rang (un rang après le vôtre).</source>
             <translation>You will choose right after the student ranked at this rank (one rank after yours).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="216" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="217" />
             <source>Demander ce déclassement</source>
             <translation>Request this move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="220" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="221" />
             <source>Annuler mon déclassement</source>
             <translation>Cancel my move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="245" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="246" />
             <source>Ajouter en n°</source>
             <translation>Add as no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="248" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="249" />
             <source>à la fin</source>
             <translation>at the end</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="250" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="251" />
             <source>Position du nouveau vœu (laissez « à la fin » pour l'ajouter après les autres).</source>
             <translation>Position of the new wish (leave “at the end” to add it after the others).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="253" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="254" />
             <source>Subdivision…</source>
             <translation>Subdivision…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="256" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="257" />
             <source>Discipline / spécialité…</source>
             <translation>Discipline / specialty…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="258" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="259" />
             <source>Ajouter un vœu</source>
             <translation>Add a wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="261" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="262" />
             <source>Ajoute la subdivision et la spécialité choisies à votre liste de vœux.</source>
             <translation>Adds the chosen subdivision and specialty to your list of wishes.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="280" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="281" />
             <source>tous mes vœux sur une même page</source>
             <translation>all my wishes on a single page</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="294" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="295" />
             <source>Monter</source>
             <translation>Up</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="296" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="297" />
             <source>Descendre</source>
             <translation>Down</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="298" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="299" />
             <source>Supprimer ce vœu</source>
             <translation>Delete this wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="304" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="305" />
             <source>Glissez un vœu entre deux lignes, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro dans la 1re colonne. Cliquez sur une subdivision pour voir qui y est placé.</source>
             <translation>Drag a wish between two rows, or Ctrl+↑ / Ctrl+↓, or type its new number in the first column. Click a subdivision to see who is placed there.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="371" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="372" />
             <source>Classé %1 — contingent %2 — vous allez être le %3e de votre contingent à choisir.</source>
             <translation>Ranked %1 — pool %2 — you will be number %3 of your pool to choose.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="373" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="374" />
             <source>Classé %1 — contingent %2 — votre tour est passé (%3e de votre contingent).</source>
             <translation>Ranked %1 — pool %2 — your turn has passed (number %3 of your pool).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="379" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="380" />
             <source> Vous avez demandé à passer derrière le rang %1.</source>
             <translation> You asked to go after rank %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="397" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="398" />
             <source>Vous êtes déclaré absent : à votre tour, votre premier vœu réalisable vous sera attribué automatiquement. Vos vœux ne sont plus modifiables.</source>
             <translation>You are declared absent: at your turn, your first achievable wish will be given to you automatically. Your wishes can no longer be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="400" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="401" />
             <source>J'annule mon absence</source>
             <translation>I cancel my absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="402" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="403" />
             <source>Vous êtes présent : à votre tour, vous validerez vous-même votre choix.</source>
             <translation>You are present: at your turn, you will confirm your choice yourself.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="418" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="419" />
             <source>%1 en %2 — poste %3 / %4</source>
             <translation>%2 in %1 — post %3 / %4</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="422" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="423" />
             <source>Affecté le %1 à %2 · code d'attestation %3</source>
             <translation>Assigned on %1 at %2 · certificate code %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="426" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="427" />
             <source>Vœu n° %1 · </source>
             <translation>Wish no. %1 · </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="457" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="458" />
             <source>Votre liste locale (en italique) n'a pas pu être enregistrée : la liste du serveur a changé entre-temps ou n'est plus modifiable. Rien n'est perdu : vous pouvez l'appliquer à la place de celle du serveur, ou l'abandonner.</source>
             <translation>Your local list (in italics) could not be saved: the server's list changed in the meantime or can no longer be changed. Nothing is lost: you can apply it in place of the server's list, or discard it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="461" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="462" />
             <source>Appliquer mon brouillon</source>
             <translation>Apply my draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="464" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="465" />
             <source>Modifications en attente d'envoi (en italique) : elles seront envoyées dès le retour de la connexion.</source>
             <translation>Changes waiting to be sent (in italics): they will be sent as soon as the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="501" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="502" />
             <source>Les statuts seront recalculés quand vos modifications seront enregistrées sur le serveur.</source>
             <translation>Statuses will be recalculated once your changes are saved on the server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="507" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="508" />
             <source>Au total j'ai %1 vœu(x) :</source>
             <translation>In total I have %1 wish(es):</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="512" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="513" />
             <source>voir mes vœux n° 1 à n° %1</source>
             <translation>see my wishes no. 1 to no. %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="513" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="514" />
             <source>aucun vœu pour l'instant</source>
             <translation>no wishes yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="518" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="519" />
             <source>voir mes vœux n° %1 à n° %2</source>
             <translation>see my wishes no. %1 to no. %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="556" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="563" />
             <source>Aucun de vos vœux n'est réalisable : ajoutez-en un (voir « dispo pour moi »).</source>
             <translation>None of your wishes is achievable: add one (see “avail. for me”).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="611" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="632" />
             <source>Choisissez une subdivision puis une spécialité dans les listes.</source>
             <translation>Choose a subdivision then a specialty from the lists.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="656" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="677" />
             <source>Déclassement enregistré : vous passerez juste après le rang %1.</source>
             <translation>Move saved: you will go right after rank %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="662" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="683" />
             <source>Déclassement annulé : vous passez à votre rang.</source>
             <translation>Move cancelled: you go at your own rank.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="685" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="706" />
             <source>en %1 / %2 le vœu n° %3 à %4 en %5</source>
             <translation>place %1 / %2 with wish no. %3: %5 in %4</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="691" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="712" />
             <source>Subdivision : %1</source>
             <translation>Subdivision: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="692" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="713" />
             <source>Spécialité : %1</source>
             <translation>Specialty: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="693" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="714" />
             <source>Poste %1 sur %2</source>
             <translation>Post %1 of %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="695" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="716" />
             <source>Vous allez prendre ce poste</source>
             <translation>You are about to take this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="702" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="723" />
             <source>Vous êtes revenu à vos choix : rien n'a été validé.</source>
             <translation>You went back to your choices: nothing was confirmed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/wishes_view.py" line="711" />
+            <location filename="../../desktop/ui/national/wishes_view.py" line="732" />
             <source>Votre choix est définitivement validé. Pensez à imprimer votre attestation.</source>
             <translation>Your choice is confirmed for good. Remember to print your certificate.</translation>
         </message>

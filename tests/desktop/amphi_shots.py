@@ -60,7 +60,7 @@ async def signed_in(app: AmphiApp, email: str, password: str, proxy: bool = Fals
     await until(lambda: app.main_window is not None and app.main_window.isVisible())
     window = app.main_window
     assert window is not None
-    window.resize(1360, 860)
+    window.resize(1280, 720)
     return window
 
 

@@ -320,3 +320,32 @@ def mail_link(live: LiveServer, to: str) -> str:
     match = re.search(r"https?://\S+\?token=[\w-]+", text)
     assert match, text
     return match.group(0)
+
+
+def clipped_headers(view: Any) -> list[str]:
+    """The visible columns of a table or tree narrower than their header's own size hint
+    (a clipped title), as « title width < needed »."""
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.ui.columns import title_widths
+
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    model = view.model()
+    needed = title_widths(header)  # the sort arrow's room in the sorted section only
+    return [f"{model.headerData(c, _Qt.Orientation.Horizontal)} {header.sectionSize(c)} < "
+            f"{needed[c]}" for c in range(header.count())
+            if not header.isSectionHidden(c) and header.sectionSize(c) < needed[c]]
+
+
+def columns_off_screen(view: Any) -> list[str]:
+    """The visible columns that end beyond the right edge of the view (cut)."""
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtWidgets import QTableView
+
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    model = view.model()
+    width = view.viewport().width()
+    return [str(model.headerData(c, _Qt.Orientation.Horizontal)) for c in range(header.count())
+            if not header.isSectionHidden(c)
+            and header.sectionPosition(c) + header.sectionSize(c) > width + 1]

@@ -50,7 +50,6 @@ async def run(url: str, out: Path, start_amphi: bool, wait_turn: bool) -> None:
     window = student.main_window
     assert window is not None
     area: NationalArea = window.national_area  # type: ignore[attr-defined]
-    area.open_after_print = False
     window.show_page("national_wishes")
     await asyncio.sleep(2)
     await grab(window, out / "01-wishes.png")

@@ -69,7 +69,13 @@ def test_favourites_drag_reorder_keys_and_warning_against_the_server(
         _window, page = await intern_page(qtbot, app, me.email)
         view = page.favourites_view
         assert page.sync is not None
-        page.tabs.setCurrentWidget(page.posts_view)
+        # No favourite yet: the tab says how to add one, and leads to « Postes ».
+        page.tabs.setCurrentWidget(view)
+        assert view.stack.currentWidget() is view.empty
+        assert "Ajouter aux favoris" in view.empty_text.text()
+        assert "« Postes »" in view.empty_text.text()
+        view.empty_button.click()
+        assert page.tabs.currentWidget() is page.posts_view
         groups = page.posts_view.tree_model.groups()
         # Add the three services (from the grouped view), then one single post.
         for n, group in enumerate(groups, 1):
@@ -78,6 +84,7 @@ def test_favourites_drag_reorder_keys_and_warning_against_the_server(
         single = next(p for p in page.posts_view.model.posts() if p.number == "2001")
         page._add_favourite(single)
         await until(lambda: len(server_order(w, me.token)) == 4)
+        assert view.stack.currentWidget() is view.table
         await until(lambda: hasattr(view, "single_post_box"))
         assert "service entier" in view.single_post_box.text()
         view.single_post_box.accept()

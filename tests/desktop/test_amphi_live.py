@@ -5,6 +5,8 @@ the three confirmation steps (going back once, then confirming), and the post sh
 
 from __future__ import annotations
 
+import asyncio
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +18,18 @@ from pytestqt.qtbot import QtBot
 from desktop.models.amphi_live import (
     CHOOSER_COLOUR,
     LQ_POST,
+    LQ_STATUS,
     ME_COLOUR,
     countdown_text,
 )
-from desktop.sync.amphi import soon_from_upcoming
-from desktop.ui.amphi.live_view import LiveView
+from desktop.models.amphi_posts import COL_ACTION, COL_NUMBER, QUICK_ALL, QUICK_FREE, QUICK_TAKEN
+from desktop.sync.amphi import favourite_for_post, soon_from_upcoming
+from desktop.ui.amphi.live_view import LiveView, passed_turn_text
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
-from tests.desktop.conftest import until
+from tests.desktop.conftest import clipped_headers, columns_off_screen, until
+
+SHOTS = os.environ.get("AMPHI_SHOTS", "")
 
 
 def test_soon_from_the_turn_event_counts_present_interns_only() -> None:
@@ -184,3 +190,138 @@ def test_live_screen_colours_banner_choices_and_confirmation_steps(
         assert "Poste 2005" in internship.assignment_label.text()
 
     arun(scenario(), timeout=90)
+
+
+def shown_numbers(view: LiveView) -> list[str]:
+    proxy = view.posts_proxy
+    return [proxy.index(row, COL_NUMBER).data() for row in range(proxy.rowCount())]
+
+
+def test_live_list_searches_filters_orders_and_has_a_choose_button_per_post(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any) -> None:
+    """Issue 15, point 5: the live list has the quick search and filters of « Postes »
+    (accents and case ignored), free posts first with my favourites on top, and a
+    « Choisir » button on each post I may take."""
+    server = amphi_server(server_factory, turn=60.0)
+    w = world(server, interns=3)
+    a, b, me = w.interns
+    app = make_app(server.url)
+
+    async def scenario() -> None:
+        window, page = await intern_page(qtbot, app, me.email)
+        window.resize(1280, 720)
+        view = page.live_view
+        assert view is not None and page.live is not None and page.sync is not None
+        live = page.live
+        post = page.posts_view.model.post(w.posts["2006"])
+        assert post is not None
+        await page.sync.add(favourite_for_post(post))
+        await until(lambda: view.favourites_only.isEnabled())
+        # My favourite on top, then the free posts by number.
+        assert shown_numbers(view) == ["2006", "2001", "2002", "2003", "2004", "2005"]
+        # The quick search ignores accents and case, as on « Postes ».
+        view.search_edit.setText("edouard HERRIOT")
+        assert shown_numbers(view) == ["2001", "2002", "2003", "2004"]
+        view.search_edit.setText("vienne")
+        assert shown_numbers(view) == ["2006", "2005"]
+        assert view.count_label.text() == "2 affichés sur 6"
+        view.search_edit.clear()
+        w.presence(a)
+        w.presence(b)
+        assert w.transition("start").status_code == 200
+        await until(lambda: live.current == a.intern_id)
+        assert w.choose(a, "2003").status_code == 200
+        taken = w.posts["2003"]
+        await until(lambda: view.posts_model.post(taken) is not None
+                    and view.posts_model.post(taken).taken)  # type: ignore[union-attr]
+        # Taken posts go below the free ones (the order is not touched during my turn).
+        assert shown_numbers(view)[-1] == "2003"
+        view.set_quick(QUICK_TAKEN)
+        assert shown_numbers(view) == ["2003"]
+        view.set_quick(QUICK_ALL)
+        await until(lambda: live.current == b.intern_id)
+        assert w.choose(b, "2004").status_code == 200
+        await until(lambda: live.me is not None and live.me.my_turn, message="not my turn")
+        await until(lambda: view.posts_proxy.quick == QUICK_FREE)  # my turn: free ones
+        assert view.quick_buttons[QUICK_FREE].isChecked()
+        buttons = {view.posts_proxy.index(r, COL_NUMBER).data():
+                   view.posts_proxy.index(r, COL_ACTION).data()
+                   for r in range(view.posts_proxy.rowCount())}
+        # 2001/2002 are reserved for cardiology: no button on them.
+        assert buttons == {"2006": "Choisir", "2001": "", "2002": "", "2005": "Choisir"}
+        header = view.posts_table.horizontalHeader()
+        assert header.visualIndex(COL_ACTION) == 0  # first, as in the original
+        # Issue 15, point 8: no clipped title, « Choisit en ce moment » whole.
+        page.tabs.setCurrentWidget(page.live_holder)
+        for table in (view.posts_table, view.queue_table):
+            await until(lambda table=table: not clipped_headers(table)
+                        and not columns_off_screen(table),
+                        message=f"{clipped_headers(table)} {columns_off_screen(table)}")
+        choose = view.posts_table.fontMetrics().horizontalAdvance("Choisir")
+        assert view.posts_table.columnWidth(COL_ACTION) >= choose + 16  # the button's text
+        status = view.queue_table.fontMetrics().horizontalAdvance("Choisit en ce moment")
+        q = view.queue_table
+        assert q.columnWidth(LQ_STATUS) >= status + 12, (
+            [q.columnWidth(c) for c in range(6)], q.viewport().width(), q.isVisible(),
+            view.width(), window.width())
+        row = shown_numbers(view).index("2005")
+        cell = view.posts_proxy.index(row, COL_ACTION)
+        view.posts_table.scrollTo(cell)
+        centre = view.posts_table.visualRect(cell).center()
+        QTest.mouseClick(view.posts_table.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, centre)
+        await until(lambda: isinstance(view.steps and view.steps.current, IrrevocableDialog))
+        dialog = view.steps.current  # type: ignore[union-attr]
+        assert isinstance(dialog, IrrevocableDialog)
+        assert "poste 2005" in dialog.post_label.text()
+        dialog.back_button.click()
+        await until(lambda: view.steps is None)
+
+    arun(scenario(), timeout=90)
+
+
+def test_time_up_says_what_happened_and_clears_the_stale_banner(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any) -> None:
+    """Issue 15, point 6: when my time runs out the screen says so in French, and what I
+    can do (call the agency); « Vous êtes de retour… » shown before does not stay."""
+    server = amphi_server(server_factory, turn=1.5)
+    w = world(server, interns=2)
+    me, _b = w.interns
+    app = make_app(server.url)
+
+    async def scenario() -> None:
+        window, page = await intern_page(qtbot, app, me.email)
+        view = page.live_view
+        assert view is not None and page.live is not None
+        live = page.live
+        live.notice.emit("Vous êtes de retour : vous passez juste après l'interne qui "
+                         "choisit en ce moment.", "success")
+        assert not view.banner.isHidden()
+        assert w.transition("start").status_code == 200
+        await until(lambda: live.me is not None and live.me.status == "timed_out",
+                    message="my turn did not time out")
+        assert view.banner.isHidden()  # the « de retour » message is stale
+        assert "temps est écoulé" in view.before_label.text()
+        assert not view.soon_banner.isHidden()
+        assert "l'agence" in view.soon_banner.text
+        assert "Time" not in view.before_label.text()
+        if SHOTS:  # AMPHI_SHOTS=dir: the screen as the intern sees it, at 1280×720
+            window.resize(1280, 720)
+            page.tabs.setCurrentWidget(page.live_holder)
+            await asyncio.sleep(0.5)
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(SHOTS) / "live-time-up.png"))
+
+    arun(scenario(), timeout=60)
+
+
+def test_passed_turn_texts_tell_what_to_do() -> None:
+    for status in ("timed_out", "absent", "skipped", "not_reached"):
+        for running in (True, False):
+            found = passed_turn_text(status, running)
+            assert found is not None and "agence" in found[1], (status, running)
+    running_absent = passed_turn_text("absent", True)
+    assert running_absent is not None and "juste après l'interne qui choisit" in \
+        running_absent[1]
+    assert passed_turn_text("waiting", True) is None
+    assert passed_turn_text("chosen", False) is None

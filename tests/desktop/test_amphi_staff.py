@@ -20,7 +20,7 @@ from tests.desktop.amphi_helpers import (
     staff_page,
     world,
 )
-from tests.desktop.conftest import until
+from tests.desktop.conftest import clipped_headers, columns_off_screen, until
 from tests.server.conftest import latest_mail, mail_link
 
 PROXY_PASSWORD = "Procuration9"
@@ -40,8 +40,18 @@ def test_staff_import_report_transitions_supernumerary_message_and_call_list(
                    encoding="utf-8")
 
     async def scenario() -> None:
-        _window, page = await staff_page(qtbot, app, w.staff.email)
+        window, page = await staff_page(qtbot, app, w.staff.email)
         assert [a.id for a in page.amphis] == [w.amphi_id]
+        # Issue 15, point 8: at 1280×720 the list shows every column whole, titles too.
+        window.resize(1280, 720)
+        table = page.amphi_table
+        await until(lambda: not clipped_headers(table) and not columns_off_screen(table),
+                    message=f"{clipped_headers(table)} {columns_off_screen(table)}")
+        assert not table.horizontalScrollBar().isVisible()
+        assert table.columnWidth(0) >= 120  # the name (on lines), not « Médeci… »
+        await until(lambda: page.save_sessions_button.isVisible())
+        button = page.save_sessions_button  # the sessions' side keeps its room
+        assert button.width() >= button.sizeHint().width()
         assert page.selected_amphi() is not None
         assert page.detail_state.text().startswith("État : Validé")
         assert page.sessions_table.rowCount() == 1

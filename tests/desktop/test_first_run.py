@@ -345,3 +345,42 @@ def test_closing_the_first_start_quits(tmp_path: Path, arun: Any) -> None:
             await app.shutdown()
 
     arun(scenario())
+
+
+def test_without_a_browser_launcher_f1_shows_the_guide_inside_amphi(
+        arun: Any, server: Any, make_app: Any, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15, point 13: the system cannot open the browser → the guide shows in Amphi
+    (it used to fail silently)."""
+    refused: list[QUrl] = []
+
+    def no_launcher(url: QUrl) -> bool:
+        refused.append(QUrl(url))
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(no_launcher))
+    email = "sans.navigateur@exemple.fr"
+    add_person(server.live, email=email)
+
+    async def scenario() -> None:
+        app = make_app(server.url)
+        await app.start()
+        await app.account.sign_in(server.url, email, PASSWORD, remember=False)
+        window = app.show_main()
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
+        QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
+        await until(lambda: window.findChild(guide.GuideDialog) is not None
+                    and window.findChild(guide.GuideDialog).isVisible(),
+                    message="F1 showed nothing")
+        assert refused == [guide.guide_url()]  # the browser was tried first
+        dialog = window.findChild(guide.GuideDialog)
+        text = dialog.browser.toPlainText()
+        assert "Guide d'utilisation d'Amphi" in text and "Raccourcis clavier" in text
+        window.guide_action.trigger()  # again: the same window, not a second one
+        assert len(window.findChildren(guide.GuideDialog)) == 1
+        dialog.close()
+        await app.shutdown()
+
+    arun(scenario())
+    QApplication.processEvents()

@@ -75,6 +75,29 @@ def test_pages_show_only_to_the_roles_that_may_use_them(qtbot: QtBot) -> None:
     assert items == ["Profile", "Dashboard"]
 
 
+def test_the_side_bar_never_clips_a_title(qtbot: QtBot) -> None:
+    """Issue 15, point 8: « Mes candidatures (appariement) » was cut, with a horizontal
+    scroll bar under it."""
+    window = MainWindow(server="http://127.0.0.1:8000")
+    qtbot.addWidget(window)
+    for key, title in (("profile", "Mon profil"), ("activity", "Mon activité"),
+                       ("applications", "Mes candidatures (appariement)"),
+                       ("national_staff", "Choix national (agence)")):
+        window.add_page(key, title, None, QLabel(key))
+    window.set_profile(profile("student"))
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    navigation = window.navigation
+    assert not navigation.horizontalScrollBar().isVisible()
+    metrics = navigation.fontMetrics()
+    for row in range(navigation.count()):
+        item = navigation.item(row)
+        rect = navigation.visualItemRect(item)
+        assert rect.right() <= navigation.viewport().width()
+        assert metrics.horizontalAdvance(item.text()) + 2 * 12 <= rect.width(), item.text()
+
+
 async def open_main(qtbot: QtBot, app: AmphiApp, email: str) -> MainWindow:
     await app.start()
     dialog = app.signin_dialog

@@ -16,7 +16,12 @@ from desktop.models import ItemRole
 from desktop.ui.matching.coordinator_view import CoordinatorView
 from desktop.ui.matching.posts_view import MyPostsView
 from desktop.ui.matching.student_view import StudentView
-from tests.desktop.conftest import RestartableServer, until
+from tests.desktop.conftest import (
+    RestartableServer,
+    clipped_headers,
+    columns_off_screen,
+    until,
+)
 from tests.desktop.matching_helpers import close, ranking_world, service_for
 
 Run = Any
@@ -62,6 +67,16 @@ def test_staff_follow_run_publish_and_export(
                     message="dashboards not loaded")
         for tab in (view.students, view.posts):
             qtmodeltester.check(tab.model)
+        # Issue 15, point 8: at 1280×720 (the page beside the side bar) no title is
+        # clipped; the students' columns all fit (the 13 of the posts scroll sideways).
+        view.resize(1030, 640)
+        for tab in (view.students, view.posts):
+            view.tabs.setCurrentWidget(tab)
+            await until(lambda tab=tab: not clipped_headers(tab.table)
+                        and (tab is view.posts or not columns_off_screen(tab.table)),
+                        message=f"{clipped_headers(tab.table)} {columns_off_screen(tab.table)}")
+        view.tabs.setCurrentWidget(view.students)
+        view.resize(1400, 820)
         assert "Candidatures suffisantes" in view.students.stats.text()
         assert "%" in view.posts.stats.text()
         # Filters go to the server: LYON only, then valid rankings only.

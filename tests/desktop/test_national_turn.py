@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -158,7 +160,6 @@ def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
         window = await open_main(qtbot, make_app(server.url), me.email or "")
         national = area(window)
         national.attestation_dir = tmp_path
-        national.open_after_print = False
         window.show_page("national_wishes")
         view = national.wishes_view
         panel = view.turn_panel
@@ -276,10 +277,36 @@ def test_three_steps_at_my_turn_then_my_assignment_and_its_attestation(
         assert view.add_row.isHidden() and view.delete_button.isHidden()  # a record now
         assert said_on_screen(window, "C'EST VOTRE TOUR") == 0  # it is over
 
-        # « Imprimer mon affectation »: a PDF with accents, identity, rank, post and code.
+        # « Imprimer mon affectation »: a print preview of the page (issue 15, point 11),
+        # whose « Imprimer… » goes through Qt's print dialog, not « open the PDF ».
         qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+        await until(lambda: national.print_preview is not None
+                    and national.print_preview.isVisible())
+        preview = national.print_preview
+        assert preview is not None and preview.preview.pageCount() == 1
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+        await until(lambda: preview.print_dialog is not None
+                    and preview.print_dialog.isVisible(), message="no print dialog")
+        assert isinstance(preview.print_dialog, QPrintDialog)
+        preview.print_dialog.reject()
+        # What the printer receives: the same page (printed to a PDF file here).
+        printed = tmp_path / "imprimé.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setFullPage(True)
+        preview.paint(printer)
+        paper = unicodedata.normalize("NFKC", subprocess.run(  # "ﬀ" ligatures → "ff"
+            ["pdftotext", "-layout", str(printed), "-"], check=True, capture_output=True,
+            text=True).stdout)
+        for expected in ("Attestation d'affectation", "REIMS", server_me["assignment"]["code"]):
+            assert expected in paper, (expected, paper)
+        # « Enregistrer en PDF… »: a PDF with accents, identity, rank, post and code.
+        assert preview.save_button is not None
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
         await until(lambda: national.last_attestation is not None
                     and national.last_attestation.exists())
+        preview.close()
         pdf = national.last_attestation
         assert pdf is not None
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,

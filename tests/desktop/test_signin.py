@@ -12,6 +12,7 @@ import httpx
 import keyring
 from keyring.backends import fail
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.app import AmphiApp
@@ -19,10 +20,12 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import ProfileView
 from desktop.ui.registration_dialog import RegistrationDialog
 from desktop.ui.signin_dialog import SignInDialog
+from desktop.ui.widgets import FormField
 from tests.desktop.conftest import (
     PASSWORD,
     RestartableServer,
     add_person,
+    clipped_headers,
     mail_link,
     signal_future,
     until,
@@ -53,6 +56,21 @@ async def sign_in(qtbot: QtBot, dialog: SignInDialog, email: str, password: str)
     await submit(qtbot, dialog, dialog.sign_in_button)
 
 
+def squeezed_fields(dialog: RegistrationDialog) -> list[str]:
+    """The fields of the current step shorter than their content (texts overlapping)."""
+    page = dialog.pages.currentWidget()
+    found = []
+    for field in page.findChildren(FormField):
+        layout = field.layout()
+        if not field.isVisible() or layout is None:
+            continue
+        needed = (layout.totalHeightForWidth(field.width()) if layout.hasHeightForWidth()
+                  else layout.totalMinimumSize().height())
+        if field.height() < needed:
+            found.append(f"{field.label.text()} {field.height()} < {needed}")
+    return found
+
+
 def fill_identity(qtbot: QtBot, dialog: RegistrationDialog, **overrides: str) -> None:
     values = {"last_name": "LEFEVRE", "first_name": "camille", "birth_date": "14/03/2000",
               "birth_town": "Lyon", "ine": "", **overrides}
@@ -81,6 +99,13 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
         fill_identity(qtbot, registration)
         click(qtbot, registration.identity_button)
         await until(lambda: registration.step == registration.STEP_ACCOUNT)
+        # Issue 15, point 10: every field of step 2 gets the height its wrapped hint needs
+        # (the secret answer's hint overlapped the field), the password rules fit.
+        await until(lambda: not squeezed_fields(registration),
+                    message=f"squeezed: {squeezed_fields(registration)}")
+        for rule in registration.checklist.findChildren(QLabel):
+            if rule.isVisible():
+                assert rule.width() >= rule.sizeHint().width(), rule.text()
         type_into(qtbot, registration.email_edit, "camille@example.org")
         type_into(qtbot, registration.password_edit, PASSWORD)
         type_into(qtbot, registration.confirmation_edit, PASSWORD)
@@ -93,8 +118,15 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
         # The confirmation link, taken from the outbox, pasted into the dialog.
         assert server.live is not None
         type_into(qtbot, registration.link_edit, mail_link(server.live, "camille@example.org"))
+        assert registration.resend_button.isVisible()
         click(qtbot, registration.confirm_button)
         await until(lambda: registration.confirmed)
+        # Confirmed: no more « ouvrez le lien » nor « Renvoyer le lien ».
+        assert "ouvrez" not in registration.mail_text.text()
+        assert "est confirmée" in registration.mail_text.text()
+        assert not registration.resend_button.isVisible()
+        assert not registration.link_edit.isVisible()
+        assert not registration.confirm_button.isVisible()
         click(qtbot, registration.done_button)
         await until(lambda: not registration.isVisible())
         assert signin.email_edit.text() == "camille@example.org"
@@ -103,6 +135,17 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
         type_into(qtbot, signin.password_edit, PASSWORD)
         click(qtbot, signin.sign_in_button)
         await until(lambda: app.main_window is not None and app.main_window.isVisible())
+        # Issue 15, point 8: the procedure's name is whole (« EDN 2026 — choix des po… »).
+        main = app.main_window
+        assert main is not None
+        main.resize(1280, 720)
+        main.show_page("profile")
+        table = main.page("profile").campaign_table  # type: ignore[attr-defined]
+        name = "EDN 2026 — choix des postes d'internat"
+        await until(lambda: table.isVisible() and table.columnWidth(0)
+                    >= table.fontMetrics().horizontalAdvance(name) + 12,
+                    message=f"name column {table.columnWidth(0)}")
+        assert not clipped_headers(table)
 
     arun(scenario())
     window = app.main_window

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,7 +38,7 @@ from desktop.models.amphi_favourites import (
 )
 from desktop.sync.amphi import FavouritesSync
 from desktop.tasks import spawn
-from desktop.ui.widgets import Banner, styled_label
+from desktop.ui.widgets import Banner, Card, styled_label
 
 
 def _tr(text: str) -> str:
@@ -92,6 +93,8 @@ class FavouritesTable(QTableView):
 class FavouritesView(QWidget):
     """My favourites of the amphitheatre, edited through `sync` (offline too)."""
 
+    show_posts_requested = Signal()  # « Aller aux postes » of the empty state
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sync: FavouritesSync | None = None
@@ -122,12 +125,33 @@ class FavouritesView(QWidget):
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_AVAILABLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_ESTIMATE, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
+        self.empty = Card(_tr("Vous n'avez encore aucun favori"), self)
+        self.empty.setObjectName("amphiFavouritesEmpty")
+        self.empty_text = styled_label(_tr(
+            "Pour en ajouter : ouvrez l'onglet « Postes », sélectionnez un service (tous "
+            "ses postes) ou un poste précis, puis cliquez sur « Ajouter aux favoris » — ou "
+            "double-cliquez sur la ligne. Classez-les ensuite ici dans l'ordre où vous les "
+            "choisiriez.\n\nPendant la séance, vos favoris sont en tête de la liste des "
+            "postes : ils vous font gagner du temps, mais ne choisissent jamais à votre "
+            "place."), wrap=True)
+        self.empty.body.addWidget(self.empty_text)
+        self.empty_button = QPushButton(_tr("Aller aux postes"), self.empty)
+        self.empty_button.clicked.connect(self.show_posts_requested)
+        go = QHBoxLayout()
+        go.addWidget(self.empty_button)
+        go.addStretch(1)
+        self.empty.body.addLayout(go)
+        self.empty.body.addStretch(1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.estimate_note)
         row = QHBoxLayout()
         self.state_label = styled_label("", "muted")
         row.addWidget(self.state_label, 1)
-        row.addWidget(styled_label(_tr("Déplacer en position"), "muted"))
+        self.position_label = styled_label(_tr("Déplacer en position"), "muted")
+        row.addWidget(self.position_label)
         self.position_spin = QSpinBox(self)
         self.position_spin.setMinimum(1)
         row.addWidget(self.position_spin)
@@ -182,7 +206,7 @@ class FavouritesView(QWidget):
         self._show_estimate_note()
 
     def _show_estimate_note(self, problem: str = "") -> None:
-        if self._estimate is None:
+        if self._estimate is None or (self.sync is not None and not self.model.rowCount()):
             self.estimate_note.setText("")
             self.estimate_note.hide()
             return
@@ -219,11 +243,18 @@ class FavouritesView(QWidget):
         self.position_spin.setMaximum(max(1, count))
         self.move_button.setEnabled(count > 1)
         self.remove_button.setEnabled(count > 0)
+        empty = not count and self.sync is not None
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
+        # Nothing to rank or move yet: the empty state alone says what to do.
+        for widget in (self.intro, self.estimate_note, self.position_label, self.position_spin,
+                       self.move_button, self.remove_button):
+            widget.setVisible(not empty and (widget is not self.estimate_note
+                                             or self._estimate is not None))
         if self.sync is None:
             self.state_label.setText("")
             return
         if count == 0:
-            text = _tr("Aucun favori : ajoutez des services ou des postes depuis « Postes ».")
+            text = _tr("Aucun favori pour l'instant.")
         elif self.sync.dirty:
             text = _tr("%1 favoris — modifications hors ligne, envoyées au retour de la "
                        "connexion").replace("%1", str(count))

@@ -273,6 +273,7 @@ class AmphiInternPage(QWidget):
             amphi_intern.update_saved_search, amphi_intern.delete_saved_search), self)
         self.posts_view.add_requested.connect(self._add_favourite)
         self.favourites_view = FavouritesView(self)
+        self.favourites_view.show_posts_requested.connect(self._show_posts)
         self.info_view = InfoView(self)
         self.live_holder = QWidget(self)
         QVBoxLayout(self.live_holder).setContentsMargins(0, 0, 0, 0)
@@ -528,6 +529,9 @@ class AmphiInternPage(QWidget):
         spawn(self, self.internship_view.load())
 
     # ---------------------------------------------------------------- favourites
+
+    def _show_posts(self) -> None:
+        self.tabs.setCurrentWidget(self.posts_view)
 
     def _add_favourite(self, item: object) -> None:
         if self.sync is None:

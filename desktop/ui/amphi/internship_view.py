@@ -30,6 +30,7 @@ from qasync import asyncSlot
 from desktop.api.amphi import Attestation, InternSelf, Proxy
 from desktop.api.client import ApiError
 from desktop.models.amphi_live import choice_type_label, local_time
+from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, Card, FieldErrors, FormField, styled_label
 
 
@@ -321,7 +322,7 @@ class InternshipView(QScrollArea):
     async def _download(self, assignment_id: int) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self, _tr("Enregistrer l'attestation"),
-            str(Path.home() / f"attestation-choix-{assignment_id}.pdf"), "PDF (*.pdf)")
+            str(documents_folder() / f"attestation-choix-{assignment_id}.pdf"), "PDF (*.pdf)")
         if path:
             await self.save_attestation(assignment_id, Path(path))
 

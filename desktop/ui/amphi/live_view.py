@@ -11,19 +11,39 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeySequence, QMouseEvent, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,10 +64,11 @@ from desktop.models.amphi_live import (
     choice_type_label,
     countdown_text,
     state_label,
+    status_label,
 )
 from desktop.models.amphi_posts import (
+    COL_ACTION,
     COL_DEPARTMENT,
-    COL_DES,
     COL_EARMARK,
     COL_ESTABLISHMENT,
     COL_HEAD,
@@ -56,15 +77,23 @@ from desktop.models.amphi_posts import (
     COL_SERVICE,
     COL_STATE,
     COL_TYPE,
+    FILTER_FIELDS,
     QUICK_ALL,
     QUICK_FREE,
+    QUICK_TAKEN,
     PostsFilterProxy,
     PostsModel,
 )
 from desktop.sync.amphi import LiveSession
 from desktop.sync.notifications import Notifier
+from desktop.tasks import spawn
+from desktop.ui.amphi.posts_view import AdvancedSearchDialog
+from desktop.ui.columns import install_fitting
 from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.widgets import Banner, Card, clear_layout, primary_button, styled_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ACCENT = QColor("#1f63d1")
 
 
 def _tr(text: str) -> str:
@@ -78,6 +107,92 @@ def post_sheet_lines(post: Post) -> list[tuple[str, str]]:
             (_tr("Département"), post.department), (_tr("DES"), post.des),
             (_tr("Type"), post.post_type), (_tr("Régime"), post.regime),
             (_tr("Fléchage"), post.earmark or "—")]
+
+
+def passed_turn_text(status: str, running: bool) -> tuple[str, str] | None:
+    """What happened to my turn and what I can do now (the seeds' rule: connected again
+    while the amphitheatre runs, an absent intern is placed right after the intern
+    choosing; otherwise the agency has him choose among the posts still free), as
+    (short line, explanation); None when my turn has not passed."""
+    if status == "timed_out":
+        short = _tr("Votre temps est écoulé : aucun poste ne vous a été attribué.")
+        if running:
+            return short, _tr(
+                "Votre tour s'est terminé sans choix validé et la séance continue avec "
+                "l'interne suivant. Appelez l'agence sans attendre : tant que la séance est "
+                "en cours, elle peut vous replacer juste après l'interne qui choisit. "
+                "Gardez cet écran ouvert.")
+        return short, _tr(
+            "Votre tour s'est terminé sans choix validé et la séance est terminée. "
+            "Contactez l'agence : vous choisirez avec elle parmi les postes restés libres.")
+    if status == "absent":
+        short = _tr("Vous n'étiez pas connecté à votre tour : vous avez été compté absent.")
+        if running:
+            return short, _tr(
+                "Gardez cet écran ouvert : tant que la séance est en cours, vous êtes replacé "
+                "automatiquement juste après l'interne qui choisit. Si rien ne change dans "
+                "la minute, appelez l'agence.")
+        return short, _tr(
+            "La séance est terminée : contactez l'agence pour choisir parmi les postes "
+            "restés libres.")
+    if status == "skipped":
+        short = _tr("Vous êtes noté en absence prévue : votre tour est passé.")
+        if running:
+            return short, _tr(
+                "Si vous êtes là et voulez choisir, appelez l'agence : tant que la séance "
+                "est en cours, elle peut vous replacer juste après l'interne qui choisit.")
+        return short, _tr(
+            "La séance est terminée : contactez l'agence pour choisir parmi les postes "
+            "restés libres.")
+    if status == "not_reached":
+        return (_tr("La séance s'est terminée avant votre tour."),
+                _tr("Aucun poste ne vous a été attribué. Contactez l'agence : elle vous dira "
+                    "quand et comment choisir parmi les postes restés libres."))
+    return None
+
+
+class ChooseButtonDelegate(QStyledItemDelegate):
+    """A « Choisir » button drawn in the cells whose text says so (the posts I may take
+    now); a click on it emits `clicked(index)`. Other cells stay empty."""
+
+    clicked = Signal(QModelIndex)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: AnyIndex) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ACCENT.darker(115) if hover else ACCENT)
+        painter.drawRoundedRect(rect, 4, 4)
+        font = QFont(option.font)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(text))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 16, size.height())
+
+    def button_rect(self, option: QStyleOptionViewItem) -> QRect:
+        return option.rect.adjusted(4, 3, -4, -3)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,  # noqa: N802 - Qt
+                    option: QStyleOptionViewItem, index: AnyIndex) -> bool:
+        if (isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton
+                and index.data(Qt.ItemDataRole.DisplayRole)
+                and self.button_rect(option).contains(event.position().toPoint())):
+            self.clicked.emit(index.sibling(index.row(), index.column()))
+            return True
+        return super().editorEvent(event, model, option, index)
 
 
 class PostSheet(Card):
@@ -134,7 +249,11 @@ class LiveView(QWidget):
         session.changed.connect(self._on_changed)
         session.turn_changed.connect(self._on_turn_changed)
         session.choice_seen.connect(self._on_choice)
-        session.notice.connect(lambda text, kind: self.banner.show_message(text, kind))
+        session.notice.connect(self._notice)
+        # A message about my place (« Vous êtes de retour… ») holds while my status is
+        # the one it was shown under; any change of status clears it (no stale banner).
+        self._banner_status: str | None = None
+        self._was_my_turn = False
         self.clock = QTimer(self)
         self.clock.setInterval(250)
         self.clock.timeout.connect(self._tick)
@@ -199,10 +318,14 @@ class LiveView(QWidget):
         header = self.queue_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LQ_POST, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((LQ_POSITION, 62), (LQ_NAME, 132), (LQ_TYPE, 110),
-                              (LQ_STATUS, 150)):
-            header.resizeSection(column, width)
         self.queue_table.setColumnHidden(LQ_DES, True)  # one DES group per amphitheatre
+        self.queue_table.setWordWrap(False)
+        # The place is before each name (« #87 Pierre J. ») and the choice type in its
+        # tooltip: name, status and post fit beside the posts at 1280×720.
+        self.queue_table.setColumnHidden(LQ_TYPE, True)
+        self.queue_table.setColumnHidden(LQ_POSITION, True)
+        install_fitting(self.queue_table, {LQ_STATUS: self.queue_model.status_sample()},
+                        max_width=260, caps={LQ_NAME: 170}, firm=(LQ_STATUS,))
         qlayout.addWidget(self.queue_table)
 
         posts_box = QWidget(splitter)
@@ -211,29 +334,70 @@ class LiveView(QWidget):
         ptitle = QHBoxLayout()
         ptitle.addWidget(styled_label(_tr("Postes"), "section"))
         ptitle.addStretch(1)
+        filters = QHBoxLayout()
+        self.count_label = styled_label("", "muted")
+        self.count_label.setObjectName("amphiLiveCount")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+        # The same quick search and filters as « Postes » (accents and case ignored).
+        self.search_edit = QLineEdit(posts_box)
+        self.search_edit.setObjectName("amphiLiveSearch")
+        self.search_edit.setPlaceholderText(_tr("Rechercher : ville, établissement, service, "
+                                                "chef, n° de poste…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(_tr("Rechercher un poste"))
+        self.search_edit.textChanged.connect(self._search)
+        self.search_edit.setMinimumWidth(140)
+        filters.addWidget(self.search_edit, 1)
+        self.quick_group = QButtonGroup(self)
+        self.quick_buttons: dict[str, QRadioButton] = {}
+        for key, label in ((QUICK_ALL, _tr("Tous")), (QUICK_FREE, _tr("Non pourvus")),
+                           (QUICK_TAKEN, _tr("Pourvus"))):
+            button = QRadioButton(label, posts_box)
+            self.quick_group.addButton(button)
+            self.quick_buttons[key] = button
+            filters.addWidget(button)
+        self.quick_buttons[QUICK_ALL].setChecked(True)
+        for key, button in self.quick_buttons.items():
+            button.toggled.connect(partial(self._quick_toggled, key))
         self.favourites_only = QCheckBox(_tr("Mes favoris uniquement"), posts_box)
         self.favourites_only.setEnabled(False)
         self.favourites_only.toggled.connect(self._favourites_filter)
         ptitle.addWidget(self.favourites_only)
+        self.advanced_button = QPushButton(_tr("Recherche avancée…"), posts_box)
+        self.advanced_button.clicked.connect(self.open_advanced)
+        ptitle.addWidget(self.advanced_button)
         playout.addLayout(ptitle)
+        playout.addLayout(filters)
+        self.criteria_label = styled_label("", "muted", wrap=True)
+        self.criteria_label.hide()
+        playout.addWidget(self.criteria_label)
         self.posts_table = QTableView(posts_box)
         self.posts_table.setObjectName("amphiLivePosts")
         self.posts_table.setModel(self.posts_proxy)
+        self.posts_model.priority_order = True
         self.posts_table.setSortingEnabled(True)
-        self.posts_table.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
+        # No column sorted: free posts first, my favourites on top (a header click sorts
+        # by that column instead).
+        self.posts_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.posts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.posts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.posts_table.verticalHeader().hide()
-        self.posts_table.verticalHeader().setDefaultSectionSize(26)
+        self.posts_table.verticalHeader().setDefaultSectionSize(28)
+        self.choose_delegate = ChooseButtonDelegate(self.posts_table)
+        self.choose_delegate.clicked.connect(self._choose_row)
+        self.posts_table.setItemDelegateForColumn(COL_ACTION, self.choose_delegate)
         pheader = self.posts_table.horizontalHeader()
         pheader.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (COL_ESTABLISHMENT, COL_SERVICE):
             pheader.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_NUMBER, 84), (COL_DES, 60), (COL_STATE, 190)):
-            pheader.resizeSection(column, width)
-        # Kept to what the choice needs; the rest is in the recap and the post sheet.
+        pheader.moveSection(pheader.visualIndex(COL_ACTION), 0)  # first, as in the original
+        # Kept to what the choice needs; the rest is in the tooltips, the recap and the
+        # post sheet.
         for column in (COL_DEPARTMENT, COL_HEAD, COL_TYPE, COL_REGIME, COL_EARMARK):
             self.posts_table.setColumnHidden(column, True)
+        self.posts_table.setWordWrap(False)  # one line per post; a cut text has a tooltip
+        self._fit_posts()
         self.posts_table.selectionModel().currentRowChanged.connect(
             lambda *_a: self._update_choose_button())
         self.posts_table.doubleClicked.connect(lambda _i: self.choose_selected())
@@ -241,6 +405,7 @@ class LiveView(QWidget):
         row = QHBoxLayout()
         self.choose_hint = styled_label("", "muted", wrap=True)
         row.addWidget(self.choose_hint, 1)
+        row.addWidget(self.count_label)
         self.choose_button = primary_button(_tr("Choisir ce poste"), posts_box)
         self.choose_button.setObjectName("amphiChooseButton")
         self.choose_button.setDefault(False)
@@ -258,7 +423,9 @@ class LiveView(QWidget):
         playout.addWidget(self.sheet)
         splitter.addWidget(queue_box)
         splitter.addWidget(posts_box)
-        splitter.setSizes([400, 680])
+        splitter.setSizes([400, 620])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         self._update_choose_button()
 
@@ -266,18 +433,87 @@ class LiveView(QWidget):
 
     def set_posts(self, posts: list[Post]) -> None:
         self.posts_model.set_posts(posts)
+        self._reorder()
         self._update_allowed()
 
     def set_favourite_posts(self, post_ids: list[int]) -> None:
-        """The posts my favourites cover (offered as a filter while choosing)."""
+        """The posts my favourites cover, in my order: on top of the list, in bold, and
+        offered as a filter."""
         self.favourite_ids = set(post_ids)
+        self.posts_model.set_favourites(post_ids)
         self.favourites_only.setEnabled(bool(post_ids))
-        self.favourites_only.setToolTip("" if post_ids else _tr("Aucun favori"))
+        self.favourites_only.setToolTip("" if post_ids else _tr(
+            "Aucun favori : ajoutez-en depuis l'onglet « Postes »."))
         if self.favourites_only.isChecked():
             self._favourites_filter(True)
+        self._reorder()
+
+    def _fit_posts(self) -> None:
+        install_fitting(self.posts_table, {COL_ACTION: "   " + _tr("Choisir") + "   ",
+                                           COL_NUMBER: "00000", COL_STATE: _tr("Libre")},
+                        firm=(COL_ACTION, COL_NUMBER))
+
+    def _reorder(self) -> None:
+        """The default order (no column sorted): free posts first, my favourites on top.
+
+        Not during my turn: a row must not move under the pointer while I choose.
+        """
+        me = self.session.me
+        if me is not None and me.my_turn:
+            return
+        if self.posts_table.horizontalHeader().sortIndicatorSection() == -1:
+            self.posts_model.sort(-1)
 
     def _favourites_filter(self, on: bool) -> None:
         self.posts_proxy.set_only(self.favourite_ids if on else None)
+        self._update_count()
+
+    # ---------------------------------------------------------------- filters
+
+    def _search(self, text: str) -> None:
+        self.posts_proxy.set_text(text)
+        self._update_count()
+
+    def _quick_toggled(self, key: str, on: bool) -> None:
+        if on:  # a named slot returning None (a lambda returning a bool can crash PySide6)
+            self.set_quick(key)
+
+    def set_quick(self, quick: str) -> None:
+        """Tous / Non pourvus / Pourvus, as on « Postes »."""
+        if not self.quick_buttons[quick].isChecked():
+            self.quick_buttons[quick].setChecked(True)
+            return
+        if self.posts_proxy.quick != quick:
+            self.posts_proxy.set_quick(quick)
+        self._update_count()
+
+    def open_advanced(self) -> None:
+        dialog = AdvancedSearchDialog(self.posts_model, self.posts_proxy.criteria, self)
+        dialog.finished.connect(lambda result: self._advanced_done(dialog, result))
+        self.advanced_dialog = dialog
+        dialog.open()
+
+    def _advanced_done(self, dialog: AdvancedSearchDialog, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.set_criteria(dialog.criteria())
+        dialog.deleteLater()
+
+    def set_criteria(self, criteria: dict[str, list[str]]) -> None:
+        self.posts_proxy.set_criteria(criteria)
+        parts = []
+        for name, values in self.posts_proxy.criteria.items():
+            label = QCoreApplication.translate("AmphiPosts", FILTER_FIELDS[name][1])
+            parts.append(f"{label} : " + ", ".join(values))
+        self.criteria_label.setText(_tr("Recherche avancée — ") + " · ".join(parts))
+        self.criteria_label.setVisible(bool(parts))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.posts_model.rowCount()
+        free = sum(1 for taken in self.posts_model.taken if not taken)
+        self.count_label.setText(_tr("%1 affichés sur %2").replace(
+            "%1", str(self.posts_proxy.accepted_count())).replace("%2", str(total)))
+        self.count_label.setToolTip(_tr("%1 postes libres").replace("%1", str(free)))
 
     def _on_changed(self) -> None:
         state = self.session.state
@@ -318,9 +554,20 @@ class LiveView(QWidget):
                                           QAbstractItemView.ScrollHint.PositionAtCenter)
                 return
 
+    def _notice(self, text: str, kind: str) -> None:
+        """A message of the live session about my place (« Vous êtes de retour… »)."""
+        self.banner.show_message(text, kind)
+        self._banner_status = "waiting"
+
+    def _clear_stale_banner(self, status: str | None) -> None:
+        if self._banner_status is not None and status != self._banner_status:
+            self.banner.hide()
+            self._banner_status = None
+
     def _update_me(self) -> None:
         me = self.session.me
         state = self.session.state
+        self._clear_stale_banner(me.status if me is not None else None)
         if me is None or state is None:
             self.before_label.setText(_tr("Vous suivez la séance en spectateur."))
             if state is not None and state.state == "paused":
@@ -338,11 +585,16 @@ class LiveView(QWidget):
             if me.acting_as_proxy:
                 text += " " + _tr("(vous agissez par procuration)")
             self.before_label.setText(text)
-        else:
+        passed = None if me.my_turn else passed_turn_text(
+            me.status, state.state in ("in_progress", "paused"))
+        if passed is not None:  # my turn went by: what happened, what I can do
+            self.before_label.setText(passed[0])
+        elif me.status not in ("chosen", "waiting") and not me.my_turn:
             self.before_label.setText(_tr("Votre statut : %1").replace(
-                "%1", self.queue_model.data(self.queue_model.index(
-                    self.queue_model.row_of(me.intern_id) or 0, 4)) or me.status))
-        if state.state == "paused":
+                "%1", status_label(me.status)))
+        if passed is not None:
+            self.soon_banner.show_message(passed[1], "warning")
+        elif state.state == "paused":
             self.soon_banner.show_message(_tr("La séance est en pause : le temps est arrêté "
                                               "et reprendra où il en était."), "info")
         elif state.state == "finished":
@@ -370,11 +622,16 @@ class LiveView(QWidget):
         allowed = {p.id for p in self.posts_model.posts()
                    if self.session.may_take(p, self.my_des, self.choice_type)}
         self.posts_model.set_allowed(allowed if allowed else None)
+        # The « Choix » column only while I may choose (it would be empty otherwise).
+        if self.posts_table.isColumnHidden(COL_ACTION) == bool(allowed):
+            self.posts_table.setColumnHidden(COL_ACTION, not allowed)
+            self._fit_posts()
         me = self.session.me
-        quick = QUICK_FREE if me is not None and me.my_turn and \
-            self.choice_type == "classique" else QUICK_ALL
-        if self.posts_proxy.quick != quick:
-            self.posts_proxy.set_quick(quick)
+        my_turn = me is not None and me.my_turn
+        if my_turn and not self._was_my_turn and self.choice_type == "classique":
+            self.set_quick(QUICK_FREE)  # my turn starts: only what I can take (I may undo)
+        self._was_my_turn = my_turn
+        self._update_count()
         self._update_choose_button()
 
     def selected_post(self) -> Post | None:
@@ -394,8 +651,8 @@ class LiveView(QWidget):
         elif me is not None and me.my_turn and not me.can_choose:
             self.choose_hint.setText(me.cannot_choose_reason or "")
         elif allowed:
-            self.choose_hint.setText(_tr("Sélectionnez un poste marqué « vous pouvez le "
-                                         "choisir », puis « Choisir ce poste »."))
+            self.choose_hint.setText(_tr("« Choisir » sur la ligne du poste, ou Ctrl+Entrée "
+                                         "sur le poste sélectionné."))
         else:
             self.choose_hint.setText("")
 
@@ -436,6 +693,7 @@ class LiveView(QWidget):
                 self.posts_model.update_post(replace(
                     post, taken=True, taken_by_intern_id=intern_id,
                     taken_by_name=payload.get("name")))
+                self._reorder()
                 self.posts_proxy.refilter()
             if (self.choosing_post is not None and self.choosing_post.id == post_id
                     and self.steps is not None and self.choice_type == "classique"):
@@ -445,6 +703,11 @@ class LiveView(QWidget):
         self._update_allowed()
 
     # ---------------------------------------------------------------- choosing
+
+    def _choose_row(self, index: QModelIndex) -> None:
+        """The « Choisir » button of a row: select it and start the confirmation."""
+        self.posts_table.setCurrentIndex(index)
+        spawn(self, self.choose_selected())
 
     def _choose_by_keyboard(self) -> None:
         if self.choose_button.isVisible() and self.choose_button.isEnabled():

@@ -42,19 +42,14 @@ from desktop.api.amphi import Post, SavedSearch, Service
 from desktop.api.client import ApiError
 from desktop.models import ItemRole
 from desktop.models.amphi_posts import (
-    COL_DEPARTMENT,
-    COL_DES,
-    COL_EARMARK,
+    COL_ACTION,
     COL_ESTABLISHMENT,
     COL_HEAD,
     COL_NUMBER,
     COL_REGIME,
     COL_SERVICE,
     COL_STATE,
-    COL_TYPE,
     FILTER_FIELDS,
-    GCOL_DEPARTMENT,
-    GCOL_DES,
     GCOL_ESTABLISHMENT,
     GCOL_HEAD,
     GCOL_NAME,
@@ -67,6 +62,7 @@ from desktop.models.amphi_posts import (
     ServiceGroup,
     ServiceTreeModel,
 )
+from desktop.ui.columns import install_fitting, refit
 from desktop.ui.widgets import Banner, styled_label
 
 
@@ -229,15 +225,15 @@ class PostsView(QWidget):
         self.tree.setModel(self.tree_model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        # Fixed widths (no ResizeToContents): measuring thousands of rows at every
-        # keystroke would cost more than the filter itself.
+        # Not ResizeToContents (measuring thousands of rows at every keystroke would cost
+        # more than the filter itself): fitted to the rows on screen, the name stretching.
         tree_header = self.tree.header()
         tree_header.setStretchLastSection(False)
         tree_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         tree_header.setSectionResizeMode(GCOL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((GCOL_ESTABLISHMENT, 260), (GCOL_DEPARTMENT, 60),
-                              (GCOL_HEAD, 170), (GCOL_DES, 90), (GCOL_SUMMARY, 200)):
-            tree_header.resizeSection(column, width)
+        install_fitting(self.tree, {GCOL_SUMMARY: "44 postes - 44 disponibles"},
+                        caps={GCOL_ESTABLISHMENT: 260, GCOL_HEAD: 200}, firm=(GCOL_SUMMARY,),
+                        watch_rows=False)
         self.tree.doubleClicked.connect(self._add_current)
         self.table = QTableView(self)
         self.table.setObjectName("amphiPostsTable")
@@ -253,10 +249,9 @@ class PostsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (COL_ESTABLISHMENT, COL_SERVICE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_NUMBER, 80), (COL_DEPARTMENT, 50), (COL_HEAD, 150),
-                              (COL_DES, 110), (COL_TYPE, 90), (COL_REGIME, 170),
-                              (COL_EARMARK, 110), (COL_STATE, 190)):
-            header.resizeSection(column, width)
+        install_fitting(self.table, caps={COL_HEAD: 180, COL_REGIME: 200, COL_STATE: 200},
+                        firm=(COL_NUMBER,), watch_rows=False)
+        self.table.setColumnHidden(COL_ACTION, True)  # choosing is on the live screen
         self.table.doubleClicked.connect(self._add_current)
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.table)
@@ -282,6 +277,12 @@ class PostsView(QWidget):
         self.model.set_posts(posts)
         self.tree_model.set_offer(self.services, posts)
         self._regroup()
+        self._fit_shown()
+
+    def _fit_shown(self) -> None:
+        """Fit the columns of the view on screen to the offer (once per offer, not per
+        keystroke); the other view fits when it is shown."""
+        refit(self.tree if self.grouped_button.isChecked() else self.table)
 
     def update_post(self, post: Post) -> None:
         """A post changed live (taken): both views and the filters follow."""

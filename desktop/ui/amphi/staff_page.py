@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -43,6 +44,8 @@ from desktop.sync.amphi import AmphiStaff, LiveSession
 from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.live_view import LiveView, start_live
+from desktop.ui.columns import fit_columns, install_fitting, title_widths
+from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, Card, py_datetime, qt_datetime, styled_label
 
 
@@ -174,10 +177,15 @@ class StaffPage(QWidget):
         self.amphi_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.amphi_table.horizontalHeader().setStretchLastSection(False)
         self.amphi_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.Interactive)
         self.amphi_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+        # The name wraps (two lines) rather than end in « Médeci… »; the other columns fit
+        # their content and their title; the list is never narrower than all of them.
         self.amphi_table.setWordWrap(True)
+        install_fitting(self.amphi_table)
+        self.amphi_table.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.amphi_table.resizeRowsToContents())
         self.amphi_table.currentCellChanged.connect(lambda *_a: self._amphi_selected())
         ll.addWidget(self.amphi_table, 1)
         create = Card(_tr("Créer un amphithéâtre"), left)
@@ -242,6 +250,9 @@ class StaffPage(QWidget):
         self.save_sessions_button = QPushButton(_tr("Enregistrer les séances"), right)
         self.save_sessions_button.clicked.connect(self._save_sessions)
         srow.addWidget(self.save_sessions_button)
+        for button in (self.add_session_button, self.remove_session_button,
+                       self.save_sessions_button):  # never squeezed under their text
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         rl.addLayout(srow)
         drow = QHBoxLayout()
         self.csv_button = QPushButton(_tr("Liste d'appel (CSV)"), right)
@@ -263,7 +274,7 @@ class StaffPage(QWidget):
         rl.addLayout(mrow)
         page.addWidget(left)
         page.addWidget(right)
-        page.setSizes([460, 700])
+        page.setSizes([440, 590])  # the sessions' editors and buttons keep their width
         self._amphi_selected()
         return page
 
@@ -372,12 +383,24 @@ class StaffPage(QWidget):
             self.amphi_table.setItem(row, 2, QTableWidgetItem(str(a.intern_count)))
             self.amphi_table.setItem(row, 3, QTableWidgetItem(
                 f"{a.free_post_count} / {a.post_count}"))
+        fit_columns(self.amphi_table)
+        self._fit_amphi_list()
         if self.amphis:
             row = next((i for i, a in enumerate(self.amphis)
                         if selected is not None and a.id == selected.id), 0)
             self.amphi_table.setCurrentCell(row, 0)
         self._amphi_selected()
         self._fill_requests()
+
+    def _fit_amphi_list(self) -> None:
+        """The list is at least as wide as its titles and a name on a few lines (a cut
+        state shows in full as a tooltip); the sessions beside keep their room."""
+        header = self.amphi_table.horizontalHeader()
+        titles = title_widths(header)
+        others = sum(titles[c] for c in range(1, header.count()))
+        self.amphi_table.setMinimumWidth(others + max(header.sectionSizeHint(0), 120)
+                                         + 2 * self.amphi_table.frameWidth() + 4)
+        self.amphi_table.resizeRowsToContents()
 
     def selected_amphi(self) -> Amphi | None:
         row = self.amphi_table.currentRow()
@@ -697,7 +720,7 @@ class StaffPage(QWidget):
             return
         path, _f = QFileDialog.getSaveFileName(
             self, _tr("Enregistrer la liste d'appel"),
-            str(Path.home() / f"liste-appel-{amphi.id}.{kind}"),
+            str(documents_folder() / f"liste-appel-{amphi.id}.{kind}"),
             "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)")
         if path:
             await self.save_call_list(kind, Path(path))

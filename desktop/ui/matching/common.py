@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.matching import Ratio
+from desktop.ui.columns import install_fitting
 from desktop.ui.numbers import decimal, integer
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -72,15 +73,14 @@ def student_phase_label(code: str) -> str:
 
 
 def fit_columns(table: QTableView, caps: dict[int, int] | None = None,
-                default_cap: int = 260) -> None:
-    """Size columns to their contents, each capped, so no column crushes the others."""
+                default_cap: int = 260, firm: tuple[int, ...] = ()) -> None:
+    """Size columns to their contents, each capped, so no column crushes the others; when
+    they do not all fit, the widest give way (headers never clip), and a cut cell shows
+    its whole text as a tooltip (`desktop.ui.columns`); `firm` ones (identifiers) give
+    way last. Fitted again when the rows or the table's width change."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.resizeColumnsToContents()
-    for col in range(header.count()):
-        cap = (caps or {}).get(col, default_cap)
-        if header.sectionSize(col) > cap:
-            header.resizeSection(col, cap)
+    install_fitting(table, max_width=default_cap, caps=caps, firm=firm)
 
 
 def document_label(kind: str) -> str:

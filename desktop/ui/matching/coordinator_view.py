@@ -43,6 +43,7 @@ from desktop.tasks import spawn
 from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
 from desktop.ui.numbers import integer
+from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, BusyDialog, BusyIndicator, styled_label
 
 TRI = (("Tous", None), ("Oui", True), ("Non", False))
@@ -76,6 +77,9 @@ class DashboardTab(QWidget):
         self.specialty.addItem(self.tr("Toutes les spécialités"), "")
         filters.addWidget(self.subdivision, 1)
         filters.addWidget(self.specialty, 1)
+        # The yes/no filters on a second line, each as wide as its text (one line cut them
+        # to « Classement valide : to »).
+        flag_row = QHBoxLayout()
         self.flags: dict[str, QComboBox] = {}
         for key, label in flags:
             combo = QComboBox()
@@ -84,9 +88,12 @@ class DashboardTab(QWidget):
                 combo.addItem(self.tr("{label} : {choice}").format(label=label, choice=choice),
                               value)
             combo.currentIndexChanged.connect(self.schedule)
-            filters.addWidget(combo)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            flag_row.addWidget(combo)
             self.flags[key] = combo
+        flag_row.addStretch(1)
         layout.addLayout(filters)
+        layout.addLayout(flag_row)
         self.stats = styled_label("", "muted", wrap=True)
         self.stats.setObjectName("matchingStats")
         layout.addWidget(self.stats)
@@ -190,7 +197,9 @@ class DashboardTab(QWidget):
         first = not self.model.rows
         self.model.set_rows(rows)
         if first:
-            fit_columns(self.table, {1: 420} if self.view == "posts" else None)
+            # Identifiers stay whole: the INE and subdivision of a student, a post's number.
+            fit_columns(self.table, {1: 420} if self.view == "posts" else None,
+                        firm={"students": (1, 3), "posts": (0,)}.get(self.view, ()))
         self.count.setText(self.tr("{n} ligne(s)").format(n=integer(total)))
         if self.view != "results" and rows:
             subs = sorted({r.subdivision for r in rows})
@@ -424,7 +433,8 @@ class CoordinatorView(QWidget):
 
     def _ask_save_path(self, filename: str, fmt: str) -> Path | None:
         kinds = {"csv": self.tr("Fichier CSV (*.csv)"), "xlsx": self.tr("Classeur Excel (*.xlsx)")}
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer l'export"), filename,
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer l'export"),
+                                              str(documents_folder() / filename),
                                               kinds.get(fmt, ""))
         return Path(name) if name else None
 
