@@ -138,6 +138,8 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
         # Issue 15, point 8: the procedure's name is whole (« EDN 2026 — choix des po… »).
         main = app.main_window
         assert main is not None
+        await until(lambda: main.current_page() == "national_wishes",  # his work screen
+                    message=f"opened on {main.current_page()}")
         main.resize(1280, 720)
         main.show_page("profile")
         table = main.page("profile").campaign_table  # type: ignore[attr-defined]
@@ -153,7 +155,7 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
     # He was imported as a ranked student of a national campaign: its screens show too.
     assert window.visible_pages() == ["profile", "activity", "national_wishes",
                                       "national_tables", "national_history"]
-    assert window.current_page() == "national_wishes"  # his work screen, not his profile
+    assert window.current_page() == "profile"  # the page he chose himself stays
     profile = window.page("profile")
     assert isinstance(profile, ProfileView)
     assert profile.identity_values["last_name"].text() == "Lefèvre"  # type: ignore[attr-defined]
