@@ -9,8 +9,10 @@ For each process count (BENCH_SCALE_PROCESSES, default "1,2,4"), on the national
    second. Delay from the commit to each arrival, p50/p99 per process, and the deliveries
    missing (must be 0).
 2. **Wish changes.** With those clients still connected, BENCH_SCALE_STUDENTS students
-   (default 200), each on one process in turn, change their lists (a move or a whole new
-   order, one after the other, no think time) for BENCH_SCALE_SECONDS (default 15):
+   (default 200, ranked after 2,000: not their turn), each on one process in turn, change
+   their lists (a move or a whole new order) for BENCH_SCALE_SECONDS (default 15), twice:
+   at a human pace (one change every BENCH_SCALE_THINK seconds each, default 3: about 65
+   a second in all), then without pause (the servers' saturation). Each time:
    throughput, round-trip p50/p95, and **server CPU per change**: the CPU time of every
    server process over the phase (the mirrors of the other processes included), less what
    they spend idle (measured over 5 s just before), divided by the changes. Every tenth
@@ -69,6 +71,7 @@ CAMPAIGN = 1
 WISHES = f"/api/national/{CAMPAIGN}/me/wishes"
 TICKS = os.sysconf("SC_CLK_TCK")
 IDLE_SECONDS = 5.0
+THINK_SECONDS = float(os.environ.get("BENCH_SCALE_THINK", "3"))
 
 
 def pct(values: list[float], q: float) -> float:
@@ -97,7 +100,8 @@ def prepare(database: str, data_dir: Path) -> list[str]:
         rows = s.execute(text(
             "SELECT p.id FROM national_candidate c JOIN person p ON p.id = c.person_id "
             "WHERE c.campaign_id = :c AND c.pool = 'general' AND p.password_hash IS NULL "
-            "AND NOT c.absent ORDER BY c.rank LIMIT :n"), {"c": CAMPAIGN, "n": STUDENTS})
+            "AND NOT c.absent AND c.rank > 2000 ORDER BY c.rank LIMIT :n"),  # not their turn
+            {"c": CAMPAIGN, "n": STUDENTS})
         for i, (pid,) in enumerate(rows.all()):
             email = f"scale{i}@bench.example"
             s.execute(text("UPDATE person SET email = :e, email_confirmed = true, "
@@ -116,7 +120,9 @@ class Server:
         self.port = free_port()
         env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "bench-secret-key",
                "KEEPALIVE_SECONDS": "15", "EVENT_POLL_SECONDS": "2",
-               "DB_POOL_SIZE": "10", "DB_MAX_OVERFLOW": "10"}
+               "DB_POOL_SIZE": "10", "DB_MAX_OVERFLOW": "10",
+               # The national amphitheatre runs: one process drives its clock (failover).
+               "DEMO_START_AMPHI": "1"}
         self.log = data_dir / "server.log"
         data_dir.mkdir(parents=True, exist_ok=True)
         with self.log.open("wb") as out:
@@ -271,10 +277,10 @@ async def run_events(servers: list[Server], factory: sessionmaker[Session],
     seen, still = -1, time.monotonic()
     while True:
         count = sum(len(ats) for per_process in arrivals for ats in per_process.values())
-        if count >= expected or time.monotonic() - still > 5:
-            break
         if count != seen:
             seen, still = count, time.monotonic()
+        if count >= expected or time.monotonic() - still > 5:
+            break
         await asyncio.sleep(0.2)
     cpu = sum(cpu_seconds(s.pid) - b for s, b in zip(servers, before, strict=True))
     print(f"  server CPU per delivery: {cpu / max(seen, 1) * 1e6:.0f} µs "
@@ -289,9 +295,9 @@ async def run_events(servers: list[Server], factory: sessionmaker[Session],
               f"deliveries {len(delays)}, missing {missing}", flush=True)
 
 
-async def run_wishes(servers: list[Server], emails: list[str]) -> None:
-    """Every student changes his list without pause for SECONDS; CPU per change."""
-    n = len(servers)
+async def sign_in(servers: list[Server], emails: list[str]
+                  ) -> tuple[list[str], list[list[int]], list[int]]:
+    """Every student's token, list and version."""
     tokens: list[str] = []
     lists: list[list[int]] = []
     versions: list[int] = []
@@ -306,8 +312,17 @@ async def run_wishes(servers: list[Server], emails: list[str]) -> None:
         lists.append([w["cell_id"] for w in body["wishes"]])
         versions.append(body["version"])
     login.close()
+    return tokens, lists, versions
+
+
+async def run_wishes(servers: list[Server], emails: list[str], think: float) -> None:
+    """Every student changes his list for SECONDS, waiting `think` seconds on average
+    between two changes (0: none, the servers' saturation); CPU per change."""
+    n = len(servers)
+    tokens, lists, versions = await sign_in(servers, emails)
     latencies: list[float] = []
     stale = [0, 0]  # stale first reads, reads
+    done = [0]  # changes so far, every student
     stale_delays: list[float] = []
     failures: list[str] = []
     stop_at = 0.0
@@ -316,9 +331,10 @@ async def run_wishes(servers: list[Server], emails: list[str]) -> None:
         rng = random.Random(i)
         own = Http(servers[i % n].port)
         other = Http(servers[(i + 1) % n].port) if n > 1 else None
-        count = 0
         try:
             while time.monotonic() < stop_at:
+                if think:
+                    await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
                 cells = lists[i]
                 started = time.perf_counter()
                 if len(cells) > 1 and rng.random() < 0.6:
@@ -338,8 +354,8 @@ async def run_wishes(servers: list[Server], emails: list[str]) -> None:
                     status, body = await own.request("GET", WISHES, token=tokens[i])
                 lists[i] = [w["cell_id"] for w in body["wishes"]]
                 versions[i] = body["version"]
-                count += 1
-                if other is not None and count % 10 == 0:
+                done[0] += 1
+                if other is not None and done[0] % 10 == 0:
                     committed = time.perf_counter()
                     first = True
                     while True:
@@ -372,7 +388,9 @@ async def run_wishes(servers: list[Server], emails: list[str]) -> None:
     cpu = [cpu_seconds(s.pid) - b for s, b in zip(servers, before, strict=True)]
     changes = len(latencies)
     ms = [x * 1000 for x in latencies]
-    print(f"  wish changes: {changes} in {elapsed:.1f} s = {changes / elapsed:.0f}/s by "
+    pace = f"one every {think:.0f} s each" if think else "no pause: saturation"
+    print(f"  wish changes ({pace}): {changes} in {elapsed:.1f} s = "
+          f"{changes / elapsed:.0f}/s by "
           f"{len(emails)} students; round trip p50 {pct(ms, 50):.0f} ms, "
           f"p95 {pct(ms, 95):.0f} ms; refused {len(failures)}", flush=True)
     net = sum(cpu) - sum(idle) * elapsed
@@ -436,7 +454,8 @@ def run(cluster: postgres.Cluster, template: str, emails: list[str], n: int) -> 
             arrivals: list[dict[int, list[float]]] = [{} for _ in servers]
             try:
                 await run_events(servers, factory, transports, arrivals)
-                await run_wishes(servers, emails)
+                await run_wishes(servers, emails, THINK_SECONDS)
+                await run_wishes(servers, emails, 0)
             finally:
                 for transport in transports:
                     transport.close()
@@ -448,7 +467,8 @@ def run(cluster: postgres.Cluster, template: str, emails: list[str], n: int) -> 
         for server in servers:
             server.stop()
         engine.dispose()
-        shutil.rmtree(work, ignore_errors=True)
+        if not os.environ.get("BENCH_SCALE_KEEP"):  # the servers' logs, to read
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:

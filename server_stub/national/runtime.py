@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from server_stub.core import events
 from server_stub.core.clock import as_utc
 from server_stub.core.errors import ApiError
+from server_stub.core.fairlock import FairRLock
 from server_stub.core.models import Campaign, CampaignKind, Person
 from server_stub.engine.serial import Holder, Simulation, StudentResult, WishStatus
 from server_stub.national.common import (
@@ -133,7 +134,8 @@ class CampaignRuntime:
     turn_candidate_id: int | None = None
     turn_started_at: datetime | None = None
     build_seconds: float = 0.0
-    lock: threading.RLock = field(default_factory=threading.RLock)
+    # Fair: the thread following the log gets its turn among this process's requests.
+    lock: FairRLock = field(default_factory=FairRLock)
     generation: int = 0
     published_generation: int = 0
     last_published: float = 0.0

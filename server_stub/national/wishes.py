@@ -53,15 +53,34 @@ def require_editable(rt: CampaignRuntime, cand: CandInfo) -> None:
     if rt.state not in EDITABLE_STATES:
         raise wrong_state(rt.state, EDITABLE_STATES)
     if cand.passed:
-        raise ApiError(409, "turn_passed",
-                       "Votre tour est passé : vos vœux ne sont plus modifiables.")
+        raise _turn_passed()
+
+
+def _turn_passed() -> ApiError:
+    return ApiError(409, "turn_passed", "Votre tour est passé : vos vœux ne sont plus modifiables.")
+
+
+def _absent() -> ApiError:
+    return ApiError(409, "absent_read_only",
+                    "Vous êtes déclaré absent : vos vœux ne sont plus modifiables. Annulez "
+                    "votre absence pour les modifier.")
 
 
 def _require_present(cand: CandInfo) -> None:
     if cand.absent:
-        raise ApiError(409, "absent_read_only",
-                       "Vous êtes déclaré absent : vos vœux ne sont plus modifiables. Annulez "
-                       "votre absence pour les modifier.")
+        raise _absent()
+
+
+def _refused_by_the_database(session: Session, candidate_id: int) -> None:
+    """Why the guarded UPDATE touched nothing when the version was right: his turn ended or
+    he was declared absent (by another process; its event is not applied here yet)."""
+    outcome, absent = session.execute(
+        select(NationalStudent.turn_outcome, NationalStudent.absent)
+        .where(NationalStudent.id == candidate_id)).one()
+    if outcome is not None:
+        raise _turn_passed()
+    if absent:
+        raise _absent()
 
 
 def _check_cell(rt: CampaignRuntime, cand: CandInfo, cell_id: int, field: str) -> None:
@@ -75,20 +94,33 @@ def _check_cell(rt: CampaignRuntime, cand: CandInfo, cell_id: int, field: str) -
                        f"pouvez choisir que dans l'offre {POOL_LABELS[cand.pool]}.", field=field)
 
 
-def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt: CampaignRuntime,
+def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
           cand: CandInfo, person: Person, version: int, cells: list[int], action: str,
           cell_id: int | None = None, from_position: int | None = None,
           to_position: int | None = None) -> sch.NationalWishWrite:
-    """Write the new list with its history line, receipt and audit entry; then simulate."""
+    """Write the new list with its history line, receipt and audit entry; then simulate.
+
+    Called *without* the campaign's lock: the checks were made under it, and the database
+    re-checks what matters (the version, a turn not over, not absent) in the guarded
+    UPDATE, as it must anyway for the other processes. Holding the lock through these
+    round trips made every request of the process wait in one queue, the thread applying
+    the other processes' changes among them: under load their changes showed here
+    seconds late (bench/bench_scale.py). The lock is taken again to apply the change.
+    """
     new_version = version + 1
     done = execute_dml(session,
         update(NationalStudent)
-        .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version)
+        .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version,
+               NationalStudent.turn_outcome.is_(None), NationalStudent.absent.is_(False))
         .values(wishes_version=new_version))
-    if done.rowcount != 1:  # changed by another process, its event not applied here yet
+    if done.rowcount != 1:  # another request, here or in another process, got there first
         session.rollback()
-        rt.refresh_wishes(session, cand)  # this student only, never the whole campaign
-        raise StaleVersion(wish_list(rt, cand))
+        with registry.hold(campaign_id) as rt:
+            mine = candidate(rt, person)
+            rt.refresh_wishes(session, mine)  # this student only, never the whole campaign
+            if mine.version == version:  # his turn ended, or he is absent: say which
+                _refused_by_the_database(session, mine.id)
+            raise StaleVersion(wish_list(rt, mine))
     _write_rows(session, cand.id, cells, action, cell_id, from_position, to_position)
     at = now().replace(microsecond=0)
     # Plain INSERTs, no unit of work: this runs on every change of every list.
@@ -96,7 +128,7 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
         candidate_id=cand.id, at=at, actor_id=person.id, action=action, cell_id=cell_id,
         from_position=from_position, to_position=to_position, version=new_version,
         count=len(cells)))
-    receipt = new_receipt(ctx.settings.secret_key, rt.campaign_id, cand.id, new_version, at,
+    receipt = new_receipt(ctx.settings.secret_key, campaign_id, cand.id, new_version, at,
                           cells)
     session.execute(insert(table(WishReceipt)).values(
         candidate_id=receipt.candidate_id, version=receipt.version, at=receipt.at,
@@ -105,16 +137,19 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, rt:
     if cell_id is not None:
         detail["cell_id"] = cell_id
     audit.record_now(session, NationalAction.WISHES_CHANGED, actor_id=person.id,
-                     subject_id=cand.person_id, campaign_id=rt.campaign_id, detail=detail,
+                     subject_id=cand.person_id, campaign_id=campaign_id, detail=detail,
                      address=ctx.address)
     # Last: the event log's lock (core/events.py) is held from here to the commit.
     events.publish(session, NationalEvent.WISHES_CHANGED,
-                   {"campaign_id": rt.campaign_id, "candidate_id": cand.id,
+                   {"campaign_id": campaign_id, "candidate_id": cand.id,
                     "version": new_version, "cells": cells},
-                   campaign_id=rt.campaign_id, audience_id=cand.person_id)
+                   campaign_id=campaign_id, audience_id=cand.person_id)
     session.commit()
-    rt.set_wishes(cand, cells, new_version)
-    return wish_list(rt, cand, receipt=public(receipt, rt.campaign_id))  # type: ignore[return-value]
+    with registry.hold(campaign_id) as rt:  # perhaps rebuilt meanwhile: its own record
+        mine = candidate(rt, person)
+        if new_version > mine.version:  # not overtaken by a later change already applied
+            rt.set_wishes(mine, cells, new_version)
+        return wish_list(rt, mine, receipt=public(receipt, campaign_id))  # type: ignore[return-value]
 
 
 def _write_rows(session: Session, candidate_id: int, cells: list[int], action: str,
@@ -171,8 +206,8 @@ def replace(session: Session, ctx: RequestContext, registry: NationalRegistry, c
                                f"Le même vœu apparaît deux fois (n° {seen[cell_id] + 1} et "
                                f"n° {i + 1}).", field=f"cells[{i}]")
             seen[cell_id] = i
-        return _save(session, ctx, registry, rt, cand, person, data.version, list(data.cells),
-                     "replace")
+    return _save(session, ctx, registry, campaign_id, cand, person, data.version,
+                 list(data.cells), "replace")
 
 
 def add(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
@@ -193,8 +228,8 @@ def add(session: Session, ctx: RequestContext, registry: NationalRegistry, campa
                            field="position")
         cells = list(cand.wishes)
         cells.insert(position - 1, data.cell_id)
-        return _save(session, ctx, registry, rt, cand, person, data.version, cells, "add",
-                     cell_id=data.cell_id, to_position=position)
+    return _save(session, ctx, registry, campaign_id, cand, person, data.version, cells, "add",
+                 cell_id=data.cell_id, to_position=position)
 
 
 def remove(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
@@ -207,8 +242,8 @@ def remove(session: Session, ctx: RequestContext, registry: NationalRegistry, ca
         cells = list(cand.wishes)
         position = cells.index(cell_id) + 1
         cells.remove(cell_id)
-        return _save(session, ctx, registry, rt, cand, person, version, cells, "delete",
-                     cell_id=cell_id, from_position=position)
+    return _save(session, ctx, registry, campaign_id, cand, person, version, cells, "delete",
+                 cell_id=cell_id, from_position=position)
 
 
 def move(session: Session, ctx: RequestContext, registry: NationalRegistry, campaign_id: int,
@@ -226,8 +261,8 @@ def move(session: Session, ctx: RequestContext, registry: NationalRegistry, camp
         start = cells.index(data.cell_id) + 1
         cells.remove(data.cell_id)
         cells.insert(data.position - 1, data.cell_id)
-        return _save(session, ctx, registry, rt, cand, person, data.version, cells, "move",
-                     cell_id=data.cell_id, from_position=start, to_position=data.position)
+    return _save(session, ctx, registry, campaign_id, cand, person, data.version, cells, "move",
+                 cell_id=data.cell_id, from_position=start, to_position=data.position)
 
 
 # --------------------------------------------------------------------------- history

@@ -185,3 +185,31 @@ def test_a_list_changed_behind_the_mirror_is_read_again_alone(live_server: LiveS
     assert r.json()["current"]["version"] == 4  # the database's list, not the mirror's
     assert [w["cell_id"] for w in r.json()["current"]["wishes"]] == [peds, cardio]
     assert registry.get(c.id) is before  # one student read again, no rebuild
+
+
+def test_a_turn_ended_or_an_absence_behind_the_mirror_refuses_the_change(
+        live_server: LiveServer, client: httpx.Client) -> None:
+    """The checks run on this process's mirror, the write outside the campaign's lock: the
+    database's guarded UPDATE re-checks the turn and the absence another process may have
+    recorded a moment ago (its event not applied here yet), and answers why, in French."""
+    c = build_campaign(live_server, client, students=[(1, "general", True),
+                                                      (2, "general", True)])
+    cardio, peds = c.cell("LYON", "Cardiologie"), c.cell("LYON", "Pédiatrie")
+    factory = live_server.app.state.sessionmaker  # type: ignore[attr-defined]
+    for rank, column, value, code in ((1, "absent", True, "absent_read_only"),
+                                      (2, "turn_outcome", "validated", "turn_passed")):
+        s = c.students[rank]
+        assert c.put_wishes(s, [cardio]).status_code == 200
+        with factory() as session:  # "process B", whose event this process has not read
+            session.execute(update(NationalStudent).where(
+                NationalStudent.campaign_id == c.id,
+                NationalStudent.person_id == s.person_id).values({column: value}))
+            session.commit()
+        r = c.put_wishes(s, [peds, cardio], version=1)
+        assert r.status_code == 409, r.text
+        assert r.json()["error"]["code"] == code, r.json()
+        with factory() as session:  # nothing written
+            wishes = session.scalars(select(Wish.cell_id).join(
+                NationalStudent, NationalStudent.id == Wish.candidate_id).where(
+                NationalStudent.person_id == s.person_id).order_by(Wish.position)).all()
+        assert wishes == [cardio]
