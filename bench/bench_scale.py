@@ -55,6 +55,7 @@ from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
 
 from server_stub.core import events, security  # noqa: E402
 from server_stub.core.db import make_engine, make_sessionmaker  # noqa: E402
+from server_stub.core.leader import LOCK_KEY  # noqa: E402
 from server_stub.demo import load_demo  # noqa: E402
 from server_stub.settings import Settings  # noqa: E402
 from tests import postgres  # noqa: E402
@@ -406,27 +407,28 @@ async def run_wishes(servers: list[Server], emails: list[str], think: float) -> 
               flush=True)
 
 
-def leader_pid(factory: sessionmaker[Session]) -> int | None:
-    with factory() as s:
-        names = s.scalars(text("SELECT application_name FROM pg_stat_activity "
-                               "WHERE application_name LIKE 'amphi-leader %'")).all()
-    pids = [int(name.split()[1]) for name in names]
-    return pids[0] if len(pids) == 1 else None
+def leader_pid(database: str) -> int | None:
+    """The process holding the clocks' lock (its id is in its connection's name)."""
+    rows = postgres.activity(database, (
+        "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a "
+        "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+        "AND ((l.classid::bigint << 32) | l.objid::bigint) = %s"), (LOCK_KEY,))
+    return int(str(rows[0][0]).split()[1]) if rows else None
 
 
-def run_failover(servers: list[Server], factory: sessionmaker[Session]) -> None:
+def run_failover(database: str) -> None:
     deadline = time.monotonic() + 30
-    pid = leader_pid(factory)
+    pid = leader_pid(database)
     while pid is None and time.monotonic() < deadline:
         time.sleep(0.1)
-        pid = leader_pid(factory)
+        pid = leader_pid(database)
     if pid is None:
-        print("  failover: no process holds the clock (no running amphitheatre?)")
+        print("  failover: no process holds the clock")
         return
     killed = time.monotonic()
     os.kill(pid, signal.SIGKILL)
     while time.monotonic() < killed + 60:
-        now = leader_pid(factory)
+        now = leader_pid(database)
         if now is not None and now != pid:
             print(f"  failover: process {now} holds the clock "
                   f"{time.monotonic() - killed:.2f} s after SIGKILL of {pid}", flush=True)
@@ -462,7 +464,7 @@ def run(cluster: postgres.Cluster, template: str, emails: list[str], n: int) -> 
 
         asyncio.run(phases())
         if n > 1:
-            run_failover(servers, factory)
+            run_failover(database)
     finally:
         for server in servers:
             server.stop()
