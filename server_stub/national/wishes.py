@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy import bindparam, case, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from server_stub.core import audit, events
@@ -108,11 +108,8 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, cam
     seconds late (bench/bench_scale.py). The lock is taken again to apply the change.
     """
     new_version = version + 1
-    done = execute_dml(session,
-        update(NationalStudent)
-        .where(NationalStudent.id == cand.id, NationalStudent.wishes_version == version,
-               NationalStudent.turn_outcome.is_(None), NationalStudent.absent.is_(False))
-        .values(wishes_version=new_version))
+    done = execute_dml(session, _BUMP_VERSION,
+                       {"cand": cand.id, "seen": version, "next": new_version})
     if done.rowcount != 1:  # another request, here or in another process, got there first
         session.rollback()
         with registry.hold(campaign_id) as rt:
@@ -152,32 +149,51 @@ def _save(session: Session, ctx: RequestContext, registry: NationalRegistry, cam
         return wish_list(rt, mine, receipt=public(receipt, campaign_id))  # type: ignore[return-value]
 
 
+# The statements of a change, built once (SQLAlchemy then finds them in its cache at
+# once) on the Core tables (no ORM bulk path): they run on every change of every list.
+_STUDENTS, _WISHES = table(NationalStudent), table(Wish)
+_W = _WISHES.c
+_MINE = _W.candidate_id == bindparam("cand")
+_BUMP_VERSION = (
+    update(_STUDENTS)
+    .where(_STUDENTS.c.id == bindparam("cand"), _STUDENTS.c.wishes_version == bindparam("seen"),
+           _STUDENTS.c.turn_outcome.is_(None), _STUDENTS.c.absent.is_(False))
+    .values(wishes_version=bindparam("next")))
+_MAKE_ROOM = (update(_WISHES).where(_MINE, _W.position >= bindparam("at"))
+              .values(position=_W.position + 1))
+_INSERT_WISH = insert(_WISHES)
+_DELETE_WISH = delete(_WISHES).where(_MINE, _W.cell_id == bindparam("cell"))
+_CLOSE_GAP = (update(_WISHES).where(_MINE, _W.position > bindparam("at"))
+              .values(position=_W.position - 1))
+# A move in one statement: the moved wish takes its place, those between shift by one.
+_MOVE = (update(_WISHES).where(_MINE, _W.position.between(bindparam("low"), bindparam("high")))
+         .values(position=case((_W.cell_id == bindparam("cell"), bindparam("to")),
+                               else_=_W.position + bindparam("shift"))))
+_DELETE_ALL = delete(_WISHES).where(_MINE)
+
+
 def _write_rows(session: Session, candidate_id: int, cells: list[int], action: str,
                 cell_id: int | None, from_position: int | None,
                 to_position: int | None) -> None:
     """Store the new order, touching as few rows as the change needs."""
-    mine = Wish.candidate_id == candidate_id
     if action == "add" and to_position is not None:
-        session.execute(update(Wish).where(mine, Wish.position >= to_position)
-                        .values(position=Wish.position + 1))
-        session.execute(insert(Wish).values(candidate_id=candidate_id, cell_id=cell_id,
-                                            position=to_position))
+        session.execute(_MAKE_ROOM, {"cand": candidate_id, "at": to_position})
+        session.execute(_INSERT_WISH, {"candidate_id": candidate_id, "cell_id": cell_id,
+                                       "position": to_position})
     elif action == "delete" and from_position is not None:
-        session.execute(delete(Wish).where(mine, Wish.cell_id == cell_id))
-        session.execute(update(Wish).where(mine, Wish.position > from_position)
-                        .values(position=Wish.position - 1))
+        session.execute(_DELETE_WISH, {"cand": candidate_id, "cell": cell_id})
+        session.execute(_CLOSE_GAP, {"cand": candidate_id, "at": from_position})
     elif action == "move" and from_position is not None and to_position is not None:
-        # One statement: the moved wish takes its place, those between shift by one.
         low, high = sorted((from_position, to_position))
-        shift = -1 if from_position < to_position else 1
-        session.execute(update(Wish).where(mine, Wish.position.between(low, high))
-                        .values(position=case((Wish.cell_id == cell_id, to_position),
-                                              else_=Wish.position + shift)))
+        session.execute(_MOVE, {"cand": candidate_id, "low": low, "high": high,
+                                "cell": cell_id, "to": to_position,
+                                "shift": -1 if from_position < to_position else 1})
     else:
-        session.execute(delete(Wish).where(mine))
+        session.execute(_DELETE_ALL, {"cand": candidate_id})
         if cells:
-            session.execute(insert(Wish), [{"candidate_id": candidate_id, "cell_id": c,
-                                            "position": i} for i, c in enumerate(cells, start=1)])
+            session.execute(_INSERT_WISH, [{"candidate_id": candidate_id, "cell_id": c,
+                                            "position": i}
+                                           for i, c in enumerate(cells, start=1)])
 
 
 def _prepare(session: Session, rt: CampaignRuntime, person: Person, version: int) -> CandInfo:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from server_stub.core import db
 from tests import postgres
 from tests.server.conftest import ServerFactory, auth, signed_in
 
@@ -56,3 +57,26 @@ def test_requests_answer_503_during_an_outage_and_the_server_recovers(
             time.sleep(0.5)
         assert r.status_code == 200, r.text
         assert r.json()["phone"] == "06 11 22 33 44"  # what was acknowledged is kept
+
+
+def test_a_pooled_connection_that_died_while_idle_is_replaced_unseen(
+        server_factory: ServerFactory, outage_cluster: postgres.Cluster,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database dropped the server's idle connections (a restart, a firewall): the next
+    request is answered normally — an idle connection is tested before use and replaced
+    (`core/db.py`), not handed out dead (a 503 for nothing). Connections in steady use
+    are not tested: here every one counts as idle (the test's own setting)."""
+    monkeypatch.setattr(db, "IDLE_PING_SECONDS", 0.0)
+    database = outage_cluster.new_database()
+    live = server_factory(database_url=database)
+    with httpx.Client(base_url=live.url, timeout=30) as client:
+        _, token = signed_in(live, client, role="staff")
+        assert client.get("/api/me", headers=auth(token)).status_code == 200
+        name = database.rsplit("/", 1)[1]
+        killed = postgres.activity(database, (
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+            "AND pid <> pg_backend_pid() AND application_name NOT LIKE 'amphi-%%'"), (name,))
+        assert killed  # the pool's connections are gone
+        for _ in range(3):
+            r = client.get("/api/me", headers=auth(token))
+            assert r.status_code == 200, r.text
