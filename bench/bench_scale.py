@@ -174,6 +174,20 @@ class Http:
 
     async def request(self, method: str, path: str, body: Any = None,
                       token: str | None = None) -> tuple[int, Any]:
+        """One exchange; once again on a new connection when the server had closed this one
+        (uvicorn closes a keep-alive connection idle for 5 s)."""
+        reused = self.writer is not None
+        try:
+            return await self._exchange(method, path, body, token)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            self.close()
+            self.writer = None
+            if not reused:
+                raise
+            return await self._exchange(method, path, body, token)
+
+    async def _exchange(self, method: str, path: str, body: Any,
+                        token: str | None) -> tuple[int, Any]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         assert self.reader is not None
