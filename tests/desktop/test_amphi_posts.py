@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -150,8 +151,17 @@ def test_posts_view_against_a_real_amphitheatre_with_saved_searches(
         view.set_quick(QUICK_TAKEN)
         assert view.proxy.accepted_count() == 0 and view.tree_model.rowCount() == 0
         view.set_quick("all")
-        # Advanced search with two values of one field.
-        view.set_criteria({"des": ["PNEU", "MIN"]})
+        # Advanced search with two values of one field, ticked in its dialog.
+        view.open_advanced()
+        dialog = view.advanced_dialog
+        des = dialog.lists["des"]
+        for row in range(des.count()):
+            if des.item(row).data(Qt.ItemDataRole.UserRole) in ("PNEU", "MIN"):
+                des.item(row).setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+        assert sorted(view.proxy.criteria["des"]) == ["MIN", "PNEU"]
+        assert not isValid(dialog) or not dialog.isVisible()
+        view.set_criteria({"des": ["PNEU", "MIN"]})  # the order the rest expects
         assert sorted(p.number for p in view.model.posts()
                       if p.id in view.proxy.accepted_ids()) == ["2003", "2004", "2005", "2006"]
         assert "DES : PNEU, MIN" in view.criteria_label.text()

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -488,15 +487,8 @@ class LiveView(QWidget):
         self._update_count()
 
     def open_advanced(self) -> None:
-        dialog = AdvancedSearchDialog(self.posts_model, self.posts_proxy.criteria, self)
-        dialog.finished.connect(lambda result: self._advanced_done(dialog, result))
-        self.advanced_dialog = dialog
-        dialog.open()
-
-    def _advanced_done(self, dialog: AdvancedSearchDialog, result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            self.set_criteria(dialog.criteria())
-        dialog.deleteLater()
+        self.advanced_dialog = AdvancedSearchDialog.ask(
+            self.posts_model, self.posts_proxy.criteria, self, self.set_criteria)
 
     def set_criteria(self, criteria: dict[str, list[str]]) -> None:
         self.posts_proxy.set_criteria(criteria)

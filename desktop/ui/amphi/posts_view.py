@@ -83,6 +83,22 @@ class SavedSearches:
 class AdvancedSearchDialog(QDialog):
     """Several values per field: one checkable list per field; empty means « tous »."""
 
+    @classmethod
+    def ask(cls, model: PostsModel, criteria: dict[str, list[str]], parent: QWidget,
+            apply: Callable[[dict[str, list[str]]], None]) -> AdvancedSearchDialog:
+        """Open it (window-modal); `apply` gets the criteria if accepted. Returns it (tests
+        and screenshots reach it)."""
+        dialog = cls(model, criteria, parent)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                apply(dialog.criteria())
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
     def __init__(self, model: PostsModel, criteria: dict[str, list[str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -364,15 +380,8 @@ class PostsView(QWidget):
             self._regroup()
 
     def open_advanced(self) -> None:
-        dialog = AdvancedSearchDialog(self.model, self.proxy.criteria, self)
-        dialog.finished.connect(lambda result: self._advanced_done(dialog, result))
-        self.advanced_dialog = dialog
-        dialog.open()
-
-    def _advanced_done(self, dialog: AdvancedSearchDialog, result: int) -> None:
-        if result == QDialog.DialogCode.Accepted:
-            self.set_criteria(dialog.criteria())
-        dialog.deleteLater()
+        self.advanced_dialog = AdvancedSearchDialog.ask(self.model, self.proxy.criteria, self,
+                                                        self.set_criteria)
 
     # ---------------------------------------------------------------- saved searches
 
