@@ -11,6 +11,7 @@ beside it), and is looked up on the system only if that copy is missing.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.api.amphi import Attestation
 from desktop.api.national import Assignment
 from desktop.resources import resource_path
 
@@ -140,6 +142,44 @@ def attestation_page(data: AttestationData, *, printed_at: datetime | None = Non
             "de ce document ; une confirmation a également été envoyée à votre adresse "
             "électronique.")):
         page.append(Text(20, y + n * leading, sentence, 9, GREY))
+    when = (printed_at or datetime.now().astimezone()).astimezone()
+    page.append(Text(20, PAGE_HEIGHT_MM - 15,
+                     f"Document édité le {local_datetime(when)} par Amphi.", 9, GREY))
+    return page
+
+
+def amphi_attestation_page(intern_name: str, attestation: Attestation, *,
+                           printed_at: datetime | None = None) -> list[Text | Box]:
+    """The amphitheatre choice's attestation of one semester, as the agency's PDF words it
+    (`server_stub/amphi/pdf.py`), for the print preview: PySide6 has no QtPdf here to draw
+    the server's PDF itself, so the page is described from the same record."""
+    post = attestation.post
+    page: list[Text | Box] = [
+        Box(0, 0, PAGE_WIDTH_MM, 32, BLUE),
+        Text(20, 18, "Attestation d'affectation", 20, WHITE, bold=True),
+        Text(20, 26, f"{attestation.amphi_name} — semestre {attestation.semester}", 11, WHITE),
+    ]
+    y = 48.0
+    sentence = (f"L'agence atteste que {intern_name} a choisi, lors du choix de stage en "
+                f"amphithéâtre du semestre {attestation.semester}, le poste suivant :")
+    for part in textwrap.wrap(sentence, 88):
+        page.append(Text(20, y, part, 11, INK))
+        y += 6
+    y += 6
+    rows = (("Semestre", attestation.semester), ("Amphithéâtre", attestation.amphi_name),
+            ("Établissement", post.establishment), ("Service", post.service),
+            ("Chef de service", post.head),
+            ("N° de poste", post.number + (" — Réservé" if post.reserved else "")),
+            ("DES du poste", post.des), ("Type de poste", post.post_type),
+            ("Fléchage", post.earmark or "—"), ("Type de choix", attestation.choice_type),
+            ("Choix validé le", local_datetime(attestation.chosen_at)))
+    for label, value in rows:
+        page.append(Text(20, y, label, 10, GREY))
+        for n, part in enumerate(textwrap.wrap(value, 52) or [""]):
+            page.append(Text(62, y + n * 5.5, part, 12, INK, bold=label == "N° de poste"))
+        y += 9 + 5.5 * (max(1, len(textwrap.wrap(value, 52))) - 1)
+    y += 6
+    page.append(Text(20, y, "Tout choix validé est définitif.", 10, INK, bold=True))
     when = (printed_at or datetime.now().astimezone()).astimezone()
     page.append(Text(20, PAGE_HEIGHT_MM - 15,
                      f"Document édité le {local_datetime(when)} par Amphi.", 9, GREY))

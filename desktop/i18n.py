@@ -116,3 +116,17 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
 def current_language() -> str:
     """The language the interface is in now ("fr" or "en")."""
     return ENGLISH if QLocale().language() == QLocale.Language.English else FRENCH
+
+
+# Numbers as the interface's language writes them: "1 200" and "12,5" in French, "1,200"
+# and "12.5" in English (through QLocale: Python's `format` knows one convention only, and
+# left French separators in the English interface).
+
+def integer(value: int) -> str:
+    """A count with thousands grouped (a narrow no-break space in French)."""
+    return locale_of(current_language()).toString(value)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A figure with ``digits`` decimals and the language's decimal mark."""
+    return locale_of(current_language()).toString(float(value), "f", digits)

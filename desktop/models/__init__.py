@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 SortRole = int(Qt.ItemDataRole.UserRole) + 1
 ItemRole = int(Qt.ItemDataRole.UserRole) + 2
+FilterRole = int(Qt.ItemDataRole.UserRole) + 3  # what the filter proxies match on
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -22,4 +23,4 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     return source
 
 
-__all__ = ["QT_TRANSLATE_NOOP", "ItemRole", "SortRole"]
+__all__ = ["QT_TRANSLATE_NOOP", "FilterRole", "ItemRole", "SortRole"]

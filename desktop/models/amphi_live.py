@@ -199,9 +199,14 @@ LQ_HEADERS = {
     LQ_NAME: QT_TRANSLATE_NOOP(CONTEXT, "Interne"),
     LQ_DES: QT_TRANSLATE_NOOP(CONTEXT, "DES"),
     LQ_TYPE: QT_TRANSLATE_NOOP(CONTEXT, "Type de choix"),
-    LQ_STATUS: QT_TRANSLATE_NOOP(CONTEXT, "Statut"),
+    LQ_STATUS: QT_TRANSLATE_NOOP(CONTEXT, "Statut / poste"),
     LQ_POST: QT_TRANSLATE_NOOP(CONTEXT, "Poste"),
 }
+
+
+def post_text(q: LiveIntern) -> str:
+    """« 2311 — Cabinet médical … »: the post a co-intern took."""
+    return f"{q.post_number} — {q.post_label or ''}".rstrip(" —")
 
 
 class LiveQueueModel(QAbstractTableModel):
@@ -290,21 +295,25 @@ class LiveQueueModel(QAbstractTableModel):
                     return status_label("choosing")
                 if q.status == "waiting" and not q.present:
                     return _t("Non connecté")  # waiting, not connected: short, it is a column
+                if q.status == "chosen" and q.post_number:
+                    return post_text(q)  # the post taken, in red, says « a choisi »
                 return status_label(q.status)
             if c == LQ_POST:
-                if q.post_number:
-                    return f"{q.post_number} — {q.post_label or ''}".rstrip(" —")
-                return ""
+                return post_text(q) if q.post_number else ""
         if role == Qt.ItemDataRole.ToolTipRole and c == LQ_NAME:
             return _t("%1 — n° %2 de l'ordre de passage · %3").replace("%1", q.name).replace(
                 "%2", str(q.position)).replace("%3", choice_type_label(q.choice_type))
+        if role == Qt.ItemDataRole.ToolTipRole and c in (LQ_STATUS, LQ_POST) \
+                and q.post_number:
+            return _t("A choisi le poste %1").replace("%1", post_text(q))
         if role == Qt.ItemDataRole.BackgroundRole:
             if q.intern_id == self.current:
                 return QBrush(CHOOSER_COLOUR)
             if q.intern_id == self.me:
                 return QBrush(ME_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if c == LQ_POST and q.post_number:
+            if c in (LQ_POST, LQ_STATUS) and q.post_number and q.status == "chosen" \
+                    or c == LQ_POST and q.post_number:
                 return QBrush(CHOSEN_COLOUR)
             if q.status in ("absent", "timed_out", "skipped", "not_reached"):
                 return QBrush(MUTED_COLOUR)

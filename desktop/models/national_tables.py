@@ -8,6 +8,7 @@ Sorting goes through `SortRole` (numbers sort as numbers), filtering through the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.models import ItemRole, SortRole
+from desktop.i18n import integer
+from desktop.models import FilterRole, ItemRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 GREY = QColor("#8a8f98")
@@ -92,6 +94,9 @@ class RecordModel(QAbstractTableModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(row)
+        if role == FilterRole:  # « 3674 » finds « 3 674 »: the digits ungrouped too
+            text = column.text(row)
+            return f"{text} {ungrouped(text)}" if column.numeric else text
         if role == SortRole:
             if column.sort is not None:
                 return column.sort(row)
@@ -110,6 +115,7 @@ def sort_proxy(model: RecordModel, parent: Any = None) -> QSortFilterProxyModel:
     proxy.setSourceModel(model)
     proxy.setSortRole(SortRole)
     proxy.setFilterKeyColumn(-1)
+    proxy.setFilterRole(FilterRole)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
 
@@ -122,9 +128,19 @@ def _opt(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _opt_int(value: int | None) -> str:
+    return "" if value is None else integer(value)
+
+
+def ungrouped(text: str) -> str:
+    """« 3 674 » as « 3674 »: the figures without the language's group separators."""
+    return re.sub(r"(?<=\d)[\s\u202f\u00a0,.](?=\d{3}\b)", "", text)
+
+
 def rank_text(rank: int, demoted_behind: int | None) -> str:
-    """« 501 (345) »: rank 345 passing behind 501."""
-    return f"{demoted_behind} ({rank})" if demoted_behind else str(rank)
+    """« 1 501 (345) »: rank 345 passing behind 1 501."""
+    return f"{integer(demoted_behind)} ({integer(rank)})" if demoted_behind \
+        else integer(rank)
 
 
 OUTCOMES = {
@@ -147,8 +163,8 @@ def availability_columns() -> list[Column]:
     return [
         Column(_tr("Subdivision"), lambda r: r.subdivision),
         Column(_tr("Spécialité"), lambda r: r.specialty),
-        Column(_tr("Postes"), lambda r: str(r.capacity), lambda r: r.capacity, True),
-        Column(_tr("Restants"), lambda r: str(r.remaining), lambda r: r.remaining, True,
+        Column(_tr("Postes"), lambda r: integer(r.capacity), lambda r: r.capacity, True),
+        Column(_tr("Restants"), lambda r: integer(r.remaining), lambda r: r.remaining, True,
                lambda r: r.remaining == 0),
     ]
 
@@ -157,24 +173,24 @@ def rank_limit_columns() -> list[Column]:
     return [
         Column(_tr("Subdivision"), lambda r: r.subdivision),
         Column(_tr("Spécialité"), lambda r: r.specialty),
-        Column(_tr("Postes"), lambda r: str(r.capacity), lambda r: r.capacity, True),
-        Column(_tr("Pris"), lambda r: str(r.taken), lambda r: r.taken, True),
-        Column(_tr("Premier rang"), lambda r: _opt(r.first_rank), lambda r: _num(r.first_rank),
+        Column(_tr("Postes"), lambda r: integer(r.capacity), lambda r: r.capacity, True),
+        Column(_tr("Pris"), lambda r: integer(r.taken), lambda r: r.taken, True),
+        Column(_tr("Premier rang"), lambda r: _opt_int(r.first_rank), lambda r: _num(r.first_rank),
                True),
-        Column(_tr("Dernier rang"), lambda r: _opt(r.last_rank), lambda r: _num(r.last_rank),
+        Column(_tr("Dernier rang"), lambda r: _opt_int(r.last_rank), lambda r: _num(r.last_rank),
                True),
     ]
 
 
 def listing_columns() -> list[Column]:
     return [
-        Column(_tr("Passage"), lambda r: str(r.position), lambda r: r.position, True),
+        Column(_tr("Passage"), lambda r: integer(r.position), lambda r: r.position, True),
         Column(_tr("Rang"), lambda r: rank_text(r.rank, r.demoted_behind),
                lambda r: r.position, True),
         Column(_tr("Contingent"), lambda r: _t(POOLS.get(r.pool, r.pool))),
         Column(_tr("Subdivision"), lambda r: _opt(r.subdivision)),
         Column(_tr("Spécialité"), lambda r: _opt(r.specialty)),
-        Column(_tr("Vœu n°"), lambda r: _opt(r.wish_number), lambda r: _num(r.wish_number),
+        Column(_tr("Vœu n°"), lambda r: _opt_int(r.wish_number), lambda r: _num(r.wish_number),
                True),
         Column(_tr("État"), lambda r: listing_state(r), grey=lambda r: r.state != "assigned"),
     ]
@@ -194,10 +210,10 @@ def listing_state(row: Any) -> str:
 
 def holder_columns() -> list[Column]:
     return [
-        Column(_tr("Poste"), lambda h: str(h.n), lambda h: h.n, True),
+        Column(_tr("Poste"), lambda h: integer(h.n), lambda h: h.n, True),
         Column(_tr("Rang"), lambda h: rank_text(h.rank, h.demoted_behind),
                lambda h: h.n, True),
-        Column(_tr("Vœu n°"), lambda h: _opt(h.wish_number), lambda h: _num(h.wish_number),
+        Column(_tr("Vœu n°"), lambda h: _opt_int(h.wish_number), lambda h: _num(h.wish_number),
                True),
         Column(_tr("État"), lambda h: h.label, grey=lambda h: h.state != "assigned"),
     ]
@@ -211,7 +227,7 @@ def change_columns() -> list[Column]:
         Column(_tr("Vœu"), lambda c: f"{c.subdivision} — {c.specialty}" if c.subdivision
                else ""),
         Column(_tr("De → à"), lambda c: _move_text(c)),
-        Column(_tr("Nombre de vœux"), lambda c: str(c.count), lambda c: c.count, True),
+        Column(_tr("Nombre de vœux"), lambda c: integer(c.count), lambda c: c.count, True),
     ]
 
 
@@ -229,22 +245,22 @@ def receipt_columns() -> list[Column]:
     return [
         Column(_tr("Date et heure"), lambda r: local_time(r.at), lambda r: r.at.timestamp()),
         Column(_tr("Code du reçu"), lambda r: r.code),
-        Column(_tr("Nombre de vœux"), lambda r: str(len(r.cells)), lambda r: len(r.cells),
+        Column(_tr("Nombre de vœux"), lambda r: integer(len(r.cells)), lambda r: len(r.cells),
                True),
-        Column(_tr("Version"), lambda r: str(r.version), lambda r: r.version, True),
+        Column(_tr("Version"), lambda r: integer(r.version), lambda r: r.version, True),
     ]
 
 
 def rejected_columns() -> list[Column]:
     return [
-        Column(_tr("Ligne"), lambda r: str(r.line), lambda r: r.line, True),
+        Column(_tr("Ligne"), lambda r: integer(r.line), lambda r: r.line, True),
         Column(_tr("Motif du rejet"), lambda r: r.reason),
     ]
 
 
 def staff_student_columns() -> list[Column]:
     return [
-        Column(_tr("Passage"), lambda s: str(s.position), lambda s: s.position, True),
+        Column(_tr("Passage"), lambda s: integer(s.position), lambda s: s.position, True),
         Column(_tr("Rang"), lambda s: rank_text(s.rank, s.demoted_behind),
                lambda s: s.position, True),
         Column(_tr("Nom"), lambda s: f"{s.last_name} {s.first_name}"),

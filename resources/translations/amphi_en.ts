@@ -807,243 +807,253 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiInternship</name>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="96" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="99" />
             <source>Mon poste</source>
             <translation>My post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="102" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="105" />
             <source>Mes rangs</source>
             <translation>My ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="111" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="116" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="119" />
             <source>Demander ce type de choix</source>
             <translation>Request this choice type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="119" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="122" />
             <source>Retirer ma demande</source>
             <translation>Withdraw my request</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="126" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="129" />
             <source>Procuration</source>
             <translation>Proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="134" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="137" />
             <source>Adresse de la personne</source>
             <translation>The person's email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="138" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="141" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="140" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="143" />
             <source>Donner procuration</source>
             <translation>Give a proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="144" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="147" />
             <source>Annuler la procuration</source>
             <translation>Cancel the proxy</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="151" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
             <source>Attestations de choix</source>
             <translation>Choice certificates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="181" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="157" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="184" />
             <source>Semestre</source>
             <translation>Semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="154" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="157" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="155" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="158" />
             <source>Choisi le</source>
             <translation>Chosen on</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="171" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="174" />
             <source> (par procuration)</source>
             <translation> (by proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="172" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="175" />
             <source> (par l'agence)</source>
             <translation> (by the agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="173" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="176" />
             <source>Poste %1 — %2, %3 (chef de service : %4), choisi le %5%6.</source>
             <translation>Post %1 — %2, %3 (head of department: %4), chosen on %5%6.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Année de l'examen national qui vous a classé (promotion initiale).</source>
             <translation>Year of the national examination that ranked you (initial year group).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Nombre de semestres d'internat validés ; il fixe votre promotion théorique.</source>
             <translation>Number of internship semesters validated; it sets your theoretical year group.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Votre rang parmi les internes de votre promotion dans la subdivision.</source>
             <translation>Your rank among the interns of your year group in the subdivision.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Nombre d'internes de votre promotion dans la subdivision.</source>
             <translation>Number of interns in your year group in the subdivision.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>La promotion avec laquelle vous choisissez, d'après votre ancienneté (un semestre non validé ou une disponibilité vous fait rejoindre une promotion plus récente).</source>
             <translation>The year group you choose with, according to your seniority (a semester not validated or a leave of absence moves you to a more recent year group).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Nombre d'internes qui choisissent avec cette promotion théorique.</source>
             <translation>Number of interns choosing with this theoretical year group.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Votre rang local ramené à l'effectif de la promotion théorique (tronqué à deux décimales) : il ordonne la liste d'appel.</source>
             <translation>Your local rank scaled to the size of the theoretical year group (truncated to two decimals): it orders the call list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="193" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="196" />
             <source>Votre place dans la liste d'appel de l'amphithéâtre.</source>
             <translation>Your place in the amphitheatre's call list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Promotion</source>
             <translation>Year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Ancienneté</source>
             <translation>Seniority</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Rang local</source>
             <translation>Local rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Effectif promotion local</source>
             <translation>Local year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Promotion théorique</source>
             <translation>Theoretical year group</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Effectif promotion théorique</source>
             <translation>Theoretical year-group size</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Rang actualisé</source>
             <translation>Adjusted rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="194" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="197" />
             <source>Rang d'appel</source>
             <translation>Call rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="195" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="198" />
             <source>Type de choix actuel : %1</source>
             <translation>Current choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="198" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="201" />
             <source>Demande en cours : %1 (en attente de la décision de l'agence)</source>
             <translation>Pending request: %1 (awaiting the agency's decision)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="205" />
             <source>Dernière demande : %1</source>
             <translation>Last request: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="203" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="206" />
             <source>acceptée</source>
             <translation>accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="203" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="206" />
             <source>refusée</source>
             <translation>refused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="218" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="221" />
             <source>Si vous ne pouvez pas être présent, désignez une personne : elle recevra un lien pour choisir son mot de passe, puis se connectera en mode « Procuration » et choisira à votre place. Vous ne pourrez plus choisir vous-même tant que la procuration est active.</source>
             <translation>If you cannot be present, name someone: they will receive a link to choose a password, then sign in in “Proxy” mode and choose on your behalf. You cannot choose yourself while the proxy is active.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="224" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="227" />
             <source>Procuration donnée à %1 (%2) le %3 : en attente de sa validation par le lien reçu.</source>
             <translation>Proxy given to %1 (%2) on %3: waiting for them to validate it with the link they received.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="230" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="233" />
             <source>Procuration active : %1 (%2) choisira pour vous. Vous ne pouvez plus choisir vous-même.</source>
             <translation>Proxy active: %1 (%2) will choose for you. You can no longer choose yourself.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="244" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="250" />
+            <source>Imprimer…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="255" />
             <source>Télécharger le PDF</source>
             <translation>Download the PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="250" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="262" />
             <source>Aucune attestation : elles apparaissent après chaque choix.</source>
             <translation>No certificates: they appear after each choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="277" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="289" />
             <source>Demande envoyée à l'agence.</source>
             <translation>Request sent to the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="304" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="316" />
             <source>Procuration enregistrée : %1 a reçu un lien par courriel pour la valider.</source>
             <translation>Proxy saved: %1 has received a link by email to validate it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="319" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="331" />
             <source>Procuration annulée.</source>
             <translation>Proxy cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="324" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="345" />
+            <source>Attestation d'affectation</source>
+            <translation>Assignment certificate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="355" />
             <source>Enregistrer l'attestation</source>
             <translation>Save the certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="336" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="367" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -1156,7 +1166,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_live.py" line="108" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="199" />
-            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <location filename="../../desktop/models/amphi_live.py" line="271" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
@@ -1164,7 +1174,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_live.py" line="109" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="200" />
-            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <location filename="../../desktop/models/amphi_live.py" line="271" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1196,7 +1206,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_live.py" line="114" />
             <location filename="../../desktop/models/amphi_live.py" line="146" />
             <location filename="../../desktop/models/amphi_live.py" line="201" />
-            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <location filename="../../desktop/models/amphi_live.py" line="271" />
             <source>Type de choix</source>
             <translation>Choice type</translation>
         </message>
@@ -1223,165 +1233,170 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="198" />
-            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <location filename="../../desktop/models/amphi_live.py" line="271" />
             <source>Ordre</source>
             <translation>Order</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="202" />
-            <location filename="../../desktop/models/amphi_live.py" line="266" />
-            <source>Statut</source>
-            <translation>Status</translation>
+            <location filename="../../desktop/models/amphi_live.py" line="271" />
+            <source>Statut / poste</source>
+            <translation>Status / post</translation>
         </message>
         <message>
             <location filename="../../desktop/models/amphi_live.py" line="203" />
-            <location filename="../../desktop/models/amphi_live.py" line="266" />
+            <location filename="../../desktop/models/amphi_live.py" line="271" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="231" />
-            <location filename="../../desktop/models/amphi_live.py" line="292" />
+            <location filename="../../desktop/models/amphi_live.py" line="236" />
+            <location filename="../../desktop/models/amphi_live.py" line="297" />
             <source>Non connecté</source>
             <translation>Not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="282" />
+            <location filename="../../desktop/models/amphi_live.py" line="287" />
             <source> (moi)</source>
             <translation> (me)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="299" />
+            <location filename="../../desktop/models/amphi_live.py" line="304" />
             <source>%1 — n° %2 de l'ordre de passage · %3</source>
             <translation>%1 — no. %2 in the passing order · %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_live.py" line="308" />
+            <source>A choisi le poste %1</source>
+            <translation>Chose post %1</translation>
         </message>
     </context>
     <context>
         <name>AmphiLiveView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="104" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="104" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="109" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="117" />
             <source>Votre temps est écoulé : aucun poste ne vous a été attribué.</source>
             <translation>Your time is up: no post has been assigned to you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="120" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="119" />
             <source>Votre tour s'est terminé sans choix validé et la séance continue avec l'interne suivant. Appelez l'agence sans attendre : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit. Gardez cet écran ouvert.</source>
             <translation>Your turn ended without a confirmed choice and the session goes on with the next intern. Call the agency right away: while the session is running, it can place you right after the intern choosing. Keep this screen open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="125" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="124" />
             <source>Votre tour s'est terminé sans choix validé et la séance est terminée. Contactez l'agence : vous choisirez avec elle parmi les postes restés libres.</source>
             <translation>Your turn ended without a confirmed choice and the session is over. Contact the agency: you will choose with it among the posts still free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="129" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="128" />
             <source>Vous n'étiez pas connecté à votre tour : vous avez été compté absent.</source>
             <translation>You were not connected at your turn: you were counted absent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="131" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="130" />
             <source>Gardez cet écran ouvert : tant que la séance est en cours, vous êtes replacé automatiquement juste après l'interne qui choisit. Si rien ne change dans la minute, appelez l'agence.</source>
             <translation>Keep this screen open: while the session is running, you are placed automatically right after the intern choosing. If nothing changes within a minute, call the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="135" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="144" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="134" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="143" />
             <source>La séance est terminée : contactez l'agence pour choisir parmi les postes restés libres.</source>
             <translation>The session is over: contact the agency to choose among the posts still free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="139" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="138" />
             <source>Vous êtes noté en absence prévue : votre tour est passé.</source>
             <translation>You are marked as a planned absence: your turn has passed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="141" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="140" />
             <source>Si vous êtes là et voulez choisir, appelez l'agence : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit.</source>
             <translation>If you are here and want to choose, call the agency: while the session is running, it can place you right after the intern choosing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="148" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="147" />
             <source>La séance s'est terminée avant votre tour.</source>
             <translation>The session ended before your turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="149" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="148" />
             <source>Aucun poste ne vous a été attribué. Contactez l'agence : elle vous dira quand et comment choisir parmi les postes restés libres.</source>
             <translation>No post has been assigned to you. Contact the agency: it will tell you when and how to choose among the posts still free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="201" />
             <source>Votre poste</source>
             <translation>Your post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="216" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="215" />
             <source>Choix enregistré le %1.</source>
             <translation>Choice saved on %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="218" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="217" />
             <source>Une confirmation a été envoyée à %1 ; l'attestation est dans « Mon internat ».</source>
             <translation>A confirmation has been sent to %1; the certificate is in “My internship”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="294" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="293" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="297" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="303" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="302" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="311" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="310" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
@@ -1451,157 +1466,157 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="507" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="500" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="514" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="507" />
             <source>%1 affichés sur %2</source>
             <translation>%1 shown of %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="516" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="509" />
             <source>%1 postes libres</source>
             <translation>%1 free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="537" />
-            <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
-            <translation>Choosing now: %1 (call rank %2)</translation>
+            <location filename="../../desktop/ui/amphi/live_view.py" line="531" />
+            <source>Choisit en ce moment : #%3 %1 (rang d'appel %2)</source>
+            <translation>Choosing now: #%3 %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="541" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="536" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="572" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="567" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="574" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="569" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="579" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="574" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="581" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="576" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="578" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="586" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="581" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="588" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="596" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="606" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="607" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="602" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="611" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="606" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="608" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="608" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="618" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="654" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="649" />
             <source>« Choisir » sur la ligne du poste, ou Ctrl+Entrée sur le poste sélectionné.</source>
             <translation>“Choose” on the post's line, or Ctrl+Enter on the selected post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="681" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="676" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="701" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="696" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="726" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="721" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="728" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="723" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="729" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="724" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="730" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="725" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="732" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="727" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="734" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="729" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="754" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="749" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -1628,9 +1643,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="457" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
@@ -1638,9 +1653,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="51" />
             <location filename="../../desktop/models/amphi_posts.py" line="65" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
@@ -1650,9 +1665,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="459" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
@@ -1662,9 +1677,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="460" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1672,9 +1687,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="54" />
             <location filename="../../desktop/models/amphi_posts.py" line="68" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
@@ -1682,9 +1697,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="55" />
             <location filename="../../desktop/models/amphi_posts.py" line="69" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
@@ -1692,9 +1707,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="56" />
             <location filename="../../desktop/models/amphi_posts.py" line="70" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
@@ -1712,9 +1727,9 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="63" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
@@ -1799,144 +1814,144 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="89" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="92" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="108" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="121" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="346" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="117" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="133" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="134" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="120" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="136" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="176" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="192" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="186" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="207" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="197" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="198" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="204" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="220" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="209" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="225" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="210" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="226" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="229" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="262" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="299" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="278" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="315" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="267" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="283" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="345" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="331" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="347" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="356" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="372" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="440" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="432" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="441" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="454" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="463" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="479" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="488" />
             <source>Sélectionnez d'abord un service ou un poste.</source>
             <translation>Select a department or a post first.</translation>
         </message>
@@ -2731,6 +2746,19 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
     </context>
     <context>
+        <name>ColumnChooser</name>
+        <message>
+            <location filename="../../desktop/ui/column_chooser.py" line="67" />
+            <source>Colonnes…</source>
+            <translation>Columns…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/column_chooser.py" line="70" />
+            <source>Choisir les colonnes affichées (aussi par un clic droit sur les titres des colonnes)</source>
+            <translation>Choose the columns shown (also by right-clicking the column titles)</translation>
+        </message>
+    </context>
+    <context>
         <name>Confirmation</name>
         <message>
             <location filename="../../desktop/ui/confirmation.py" line="57" />
@@ -2800,271 +2828,271 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>CoordinatorView</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="254" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="284" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="261" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="291" />
             <source>Lancer l'appariement du tour</source>
             <translation>Run the round's matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="262" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="292" />
             <source>Publier les résultats du tour</source>
             <translation>Publish the round's results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="306" />
             <source>Suffisantes</source>
             <translation>Sufficient</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="276" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="306" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="277" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="283" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="307" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="313" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="279" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="309" />
             <source>Classement valide</source>
             <translation>Valid ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="280" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="310" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="281" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="311" />
             <source>Validé ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="284" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="314" />
             <source>Étudiants</source>
             <translation>Students</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="285" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="315" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="286" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="316" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="288" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="318" />
             <source>Saisie hors plateforme</source>
             <translation>Off-platform entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="321" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="351" />
             <source>du tour {n}</source>
             <translation>of round {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="323" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="353" />
             <source>des tours {a} et {b}</source>
             <translation>of rounds {a} and {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="338" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="368" />
             <source>Aucune campagne d'appariement.</source>
             <translation>No matching campaign.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="353" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="384" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="383" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="414" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="385" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="415" />
             <source>lancé le {d}</source>
             <translation>run on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="386" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="416" />
             <source>publié le {d}</source>
             <translation>published on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="394" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="424" />
             <source>Résultats publiés le {d}.</source>
             <translation>Results published on {d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="396" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="426" />
             <source>Tour hors plateforme : publiez d'abord les résultats {rounds}.</source>
             <translation>Off-platform round: first publish the results {rounds}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="399" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="429" />
             <source>Tour hors plateforme : saisissez les affectations dans l'onglet « Saisie hors plateforme », puis publiez-les.</source>
             <translation>Off-platform round: enter the assignments in the “Off-platform entry” tab, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="402" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="432" />
             <source>Calculé le {d} : vérifiez les résultats, puis publiez-les.</source>
             <translation>Calculated on {d}: check the results, then publish them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="405" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
             <source>Classement clos : l'appariement peut être lancé.</source>
             <translation>Ranking closed: the matching can be run.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="406" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="436" />
             <source>Classement clos : l'agence lance l'appariement.</source>
             <translation>Ranking closed: the agency runs the matching.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="408" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="438" />
             <source>L'appariement pourra être lancé après la clôture du classement{d}.</source>
             <translation>The matching can be run once the ranking is closed{d}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="409" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="439" />
             <source> ({d})</source>
             <translation> ({d})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="465" />
             <source>Fichier CSV (*.csv)</source>
             <translation>CSV file (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="435" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="465" />
             <source>Classeur Excel (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="436" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="466" />
             <source>Enregistrer l'export</source>
             <translation>Save the export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="442" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="472" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="450" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="480" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="450" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="480" />
             <source>Appariement du tour {n} en cours : lecture des candidatures et des classements, calcul, enregistrement des résultats…</source>
             <translation>Matching of round {n} in progress: reading the applications and rankings, calculating, saving the results…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="464" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="494" />
             <source>Tour {n} calculé : {a} affecté(s) sur {p} participant(s) ; {v} poste(s) au classement valide, {i} non valide(s) ; {s} s. Les résultats ne sont visibles que par l'agence et les coordonnateurs jusqu'à leur publication.</source>
             <translation>Round {n} calculated: {a} assigned out of {p} participant(s); {v} post(s) with a valid ranking, {i} not valid; {s} s. The results are visible only to the agency and the coordinators until they are published.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="477" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="507" />
             <source>Publier les résultats du tour {n} ? Étudiants et responsables de terrain les verront aussitôt.</source>
             <translation>Publish the results of round {n}? Students and supervisors will see them at once.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="486" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="516" />
             <source>Résultats du tour {n} publiés ({a} affectation(s)).</source>
             <translation>Results of round {n} published ({a} assignment(s)).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="503" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="533" />
             <source>rang {n}</source>
             <translation>rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="504" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="530" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="534" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="560" />
             <source>non retenu(e)</source>
             <translation>not accepted</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="505" />
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="531" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="535" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="561" />
             <source>non classé(e)</source>
             <translation>not ranked</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="506" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="536" />
             <source> · même subdivision</source>
             <translation> · same subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="508" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="538" />
             <source>Classement valide.</source>
             <translation>Valid ranking.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="509" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="539" />
             <source>Classement non valide : </source>
             <translation>Ranking not valid: </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="511" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="541" />
             <source>Classement — {label}</source>
             <translation>Ranking — {label}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="512" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="542" />
             <source>Dernière modification : {by} le {d}</source>
             <translation>Last changed: {by} on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="525" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="555" />
             <source>affecté(e)</source>
             <translation>assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="525" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="555" />
             <source>non affecté(e)</source>
             <translation>not assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="526" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="556" />
             <source>en attente</source>
             <translation>pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="529" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="559" />
             <source>rang RTS {n}</source>
             <translation>supervisor rank {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="532" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="562" />
             <source> (classement non valide)</source>
             <translation> (ranking not valid)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="533" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="563" />
             <source>Tour {r}, choix {p} : {label} — {est} — {rank}{valid} — {res}</source>
             <translation>Round {r}, choice {p}: {label} — {est} — {rank}{valid} — {res}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="539" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="569" />
             <source>Candidatures — {name}</source>
             <translation>Applications — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="551" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="581" />
             <source>Aucune candidature.</source>
             <translation>No applications.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="553" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="583" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
@@ -3072,142 +3100,142 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>DashboardTab</name>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="72" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="93" />
             <source>Nom, e-mail, INE, numéro, établissement…</source>
             <translation>Name, email, INE, number, hospital…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="75" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="96" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="77" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="98" />
             <source>Toutes les spécialités</source>
             <translation>All specialties</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="108" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="108" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="108" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="87" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="108" />
             <source>tous</source>
             <translation>all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="88" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="109" />
             <source>{label} : {choice}</source>
             <translation>{label}: {choice}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="112" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="138" />
             <source>Exporter en CSV…</source>
             <translation>Export to CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="113" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="139" />
             <source>Exporter en Excel…</source>
             <translation>Export to Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="162" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="188" />
             <source>Connectés</source>
             <translation>Signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="163" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="189" />
             <source>Candidatures suffisantes</source>
             <translation>Sufficient applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="164" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="190" />
             <source>Participants</source>
             <translation>Participants</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="165" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="191" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="166" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="192" />
             <source>Affectés</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="173" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="199" />
             <source>{n} postes, {k} places</source>
             <translation>{n} posts, {k} places</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="175" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="201" />
             <source>Places attribuées</source>
             <translation>Places allocated</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="176" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="202" />
             <source>Avec candidatures</source>
             <translation>With applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="177" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="203" />
             <source>Classements valides</source>
             <translation>Valid rankings</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="178" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="204" />
             <source>Validés par l'ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="179" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="205" />
             <source>RTS connectés</source>
             <translation>Supervisors signed in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="184" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="210" />
             <source>{n} résultat(s), dont {a} affectation(s)</source>
             <translation>{n} result(s), {a} of them assignment(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="185" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="211" />
             <source>Aucun résultat pour l'instant : ils apparaissent ici dès qu'un tour a été calculé (avant publication, seuls l'agence et les coordonnateurs les voient).</source>
             <translation>No results yet: they appear here as soon as a round has been calculated (before publication, only the agency and the coordinators can see them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="203" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="227" />
             <source>{n} ligne(s)</source>
             <translation>{n} row(s)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="215" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="245" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="215" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="245" />
             <source>Préparation du fichier…</source>
             <translation>Preparing the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="233" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="263" />
             <source>Enregistrement impossible : {e}</source>
             <translation>Could not save: {e}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/coordinator_view.py" line="236" />
+            <location filename="../../desktop/ui/matching/coordinator_view.py" line="266" />
             <source>Exporté : {n} ligne(s) dans {path}</source>
             <translation>Exported: {n} row(s) to {path}</translation>
         </message>
@@ -4329,240 +4357,240 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalTables</name>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="148" />
-            <location filename="../../desktop/models/national_tables.py" line="158" />
-            <location filename="../../desktop/models/national_tables.py" line="175" />
+            <location filename="../../desktop/models/national_tables.py" line="164" />
+            <location filename="../../desktop/models/national_tables.py" line="174" />
+            <location filename="../../desktop/models/national_tables.py" line="191" />
             <source>Subdivision</source>
             <translation>Subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="149" />
-            <location filename="../../desktop/models/national_tables.py" line="159" />
-            <location filename="../../desktop/models/national_tables.py" line="176" />
+            <location filename="../../desktop/models/national_tables.py" line="165" />
+            <location filename="../../desktop/models/national_tables.py" line="175" />
+            <location filename="../../desktop/models/national_tables.py" line="192" />
             <source>Spécialité</source>
             <translation>Specialty</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="150" />
-            <location filename="../../desktop/models/national_tables.py" line="160" />
+            <location filename="../../desktop/models/national_tables.py" line="166" />
+            <location filename="../../desktop/models/national_tables.py" line="176" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="151" />
+            <location filename="../../desktop/models/national_tables.py" line="167" />
             <source>Restants</source>
             <translation>Remaining</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="161" />
+            <location filename="../../desktop/models/national_tables.py" line="177" />
             <source>Pris</source>
             <translation>Taken</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="162" />
+            <location filename="../../desktop/models/national_tables.py" line="178" />
             <source>Premier rang</source>
             <translation>First rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="164" />
+            <location filename="../../desktop/models/national_tables.py" line="180" />
             <source>Dernier rang</source>
             <translation>Last rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="171" />
-            <location filename="../../desktop/models/national_tables.py" line="247" />
+            <location filename="../../desktop/models/national_tables.py" line="187" />
+            <location filename="../../desktop/models/national_tables.py" line="263" />
             <source>Passage</source>
             <translation>Turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="172" />
-            <location filename="../../desktop/models/national_tables.py" line="198" />
-            <location filename="../../desktop/models/national_tables.py" line="248" />
+            <location filename="../../desktop/models/national_tables.py" line="188" />
+            <location filename="../../desktop/models/national_tables.py" line="214" />
+            <location filename="../../desktop/models/national_tables.py" line="264" />
             <source>Rang</source>
             <translation>Rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="174" />
+            <location filename="../../desktop/models/national_tables.py" line="190" />
             <source>Contingent</source>
             <translation>Pool</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="174" />
+            <location filename="../../desktop/models/national_tables.py" line="190" />
             <source>général</source>
             <translation>general</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="174" />
+            <location filename="../../desktop/models/national_tables.py" line="190" />
             <source>CESP</source>
             <translation>CESP</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="177" />
-            <location filename="../../desktop/models/national_tables.py" line="200" />
+            <location filename="../../desktop/models/national_tables.py" line="193" />
+            <location filename="../../desktop/models/national_tables.py" line="216" />
             <source>Vœu n°</source>
             <translation>Wish no.</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="179" />
-            <location filename="../../desktop/models/national_tables.py" line="202" />
+            <location filename="../../desktop/models/national_tables.py" line="195" />
+            <location filename="../../desktop/models/national_tables.py" line="218" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="185" />
+            <location filename="../../desktop/models/national_tables.py" line="201" />
             <source>choix validé</source>
             <translation>choice confirmed</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="185" />
+            <location filename="../../desktop/models/national_tables.py" line="201" />
             <source>affecté (absent)</source>
             <translation>assigned (absent)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="185" />
+            <location filename="../../desktop/models/national_tables.py" line="201" />
             <source>affecté par l'agence</source>
             <translation>assigned by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="185" />
+            <location filename="../../desktop/models/national_tables.py" line="201" />
             <source>aucun vœu réalisable</source>
             <translation>no achievable wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="185" />
+            <location filename="../../desktop/models/national_tables.py" line="201" />
             <source>tour passé</source>
             <translation>turn skipped</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="187" />
+            <location filename="../../desktop/models/national_tables.py" line="203" />
             <source>simulé</source>
             <translation>simulated</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="189" />
+            <location filename="../../desktop/models/national_tables.py" line="205" />
             <source>aucun vœu réalisable (simulation)</source>
             <translation>no achievable wish (simulation)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="191" />
+            <location filename="../../desktop/models/national_tables.py" line="207" />
             <source>affecté</source>
             <translation>assigned</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="192" />
+            <location filename="../../desktop/models/national_tables.py" line="208" />
             <source> — absent</source>
             <translation> — absent</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="197" />
+            <location filename="../../desktop/models/national_tables.py" line="213" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="208" />
-            <location filename="../../desktop/models/national_tables.py" line="230" />
+            <location filename="../../desktop/models/national_tables.py" line="224" />
+            <location filename="../../desktop/models/national_tables.py" line="246" />
             <source>Date et heure</source>
             <translation>Date and time</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="209" />
+            <location filename="../../desktop/models/national_tables.py" line="225" />
             <source>Action</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="209" />
+            <location filename="../../desktop/models/national_tables.py" line="225" />
             <source>ajout</source>
             <translation>added</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="209" />
+            <location filename="../../desktop/models/national_tables.py" line="225" />
             <source>suppression</source>
             <translation>deleted</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="209" />
+            <location filename="../../desktop/models/national_tables.py" line="225" />
             <source>déplacement</source>
             <translation>moved</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="209" />
+            <location filename="../../desktop/models/national_tables.py" line="225" />
             <source>liste remplacée</source>
             <translation>list replaced</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="210" />
+            <location filename="../../desktop/models/national_tables.py" line="226" />
             <source> (par l'agence)</source>
             <translation> (by the agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="211" />
+            <location filename="../../desktop/models/national_tables.py" line="227" />
             <source>Vœu</source>
             <translation>Wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="213" />
+            <location filename="../../desktop/models/national_tables.py" line="229" />
             <source>De → à</source>
             <translation>From → to</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="214" />
-            <location filename="../../desktop/models/national_tables.py" line="232" />
+            <location filename="../../desktop/models/national_tables.py" line="230" />
+            <location filename="../../desktop/models/national_tables.py" line="248" />
             <source>Nombre de vœux</source>
             <translation>Number of wishes</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="231" />
+            <location filename="../../desktop/models/national_tables.py" line="247" />
             <source>Code du reçu</source>
             <translation>Receipt code</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="234" />
+            <location filename="../../desktop/models/national_tables.py" line="250" />
             <source>Version</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="240" />
+            <location filename="../../desktop/models/national_tables.py" line="256" />
             <source>Ligne</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="241" />
+            <location filename="../../desktop/models/national_tables.py" line="257" />
             <source>Motif du rejet</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="250" />
+            <location filename="../../desktop/models/national_tables.py" line="266" />
             <source>Nom</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="251" />
+            <location filename="../../desktop/models/national_tables.py" line="267" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="251" />
+            <location filename="../../desktop/models/national_tables.py" line="267" />
             <source>non renseigné</source>
             <translation>not provided</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="252" />
+            <location filename="../../desktop/models/national_tables.py" line="268" />
             <source>Compte</source>
             <translation>Account</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="252" />
-            <location filename="../../desktop/models/national_tables.py" line="253" />
+            <location filename="../../desktop/models/national_tables.py" line="268" />
+            <location filename="../../desktop/models/national_tables.py" line="269" />
             <source>oui</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="252" />
+            <location filename="../../desktop/models/national_tables.py" line="268" />
             <source>non</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/national_tables.py" line="253" />
+            <location filename="../../desktop/models/national_tables.py" line="269" />
             <source>Absent</source>
             <translation>Absent</translation>
         </message>
@@ -7104,8 +7132,8 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/ui/national/wishes_view.py" line="180" />
-            <source>Imprimer mon affectation (PDF)</source>
-            <translation>Print my assignment (PDF)</translation>
+            <source>Imprimer mon affectation…</source>
+            <translation>Print my assignment…</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/national/wishes_view.py" line="181" />

@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.attestation import Text, amphi_attestation_page
 from desktop.models.amphi_live import (
     CHOOSER_COLOUR,
+    LQ_NAME,
     LQ_POST,
     LQ_STATUS,
     ME_COLOUR,
@@ -186,6 +189,15 @@ def test_live_screen_colours_banner_choices_and_confirmation_steps(
         assert await internship.save_attestation(internship.attestations[0].assignment_id,
                                                  target)
         assert target.read_bytes().startswith(b"%PDF")
+        # Printed through a preview and Qt's print dialog (issue 15, point 11): the page
+        # says what the agency's PDF says.
+        preview = internship.print_attestation(internship.attestations[0].assignment_id)
+        assert preview is not None and preview.preview.pageCount() == 1
+        await until(preview.isVisible)
+        texts = " ".join(item.text for item in amphi_attestation_page(
+            "X", internship.attestations[0]) if isinstance(item, Text))
+        assert "2005" in texts and internship.attestations[0].post.service in texts
+        preview.reject()
         await until(lambda: internship.assignment_card.isVisibleTo(internship))
         assert "Poste 2005" in internship.assignment_label.text()
 
@@ -264,6 +276,11 @@ def test_live_list_searches_filters_orders_and_has_a_choose_button_per_post(
         assert q.columnWidth(LQ_STATUS) >= status + 12, (
             [q.columnWidth(c) for c in range(6)], q.viewport().width(), q.isVisible(),
             view.width(), window.width())
+        bold = QFont(q.font())
+        bold.setBold(True)
+        names = [q.model().index(r, LQ_NAME).data() for r in range(q.model().rowCount())]
+        widest = max(QFontMetrics(bold).horizontalAdvance(n) for n in names)
+        assert q.columnWidth(LQ_NAME) >= widest + 12, (names, q.columnWidth(LQ_NAME))
         row = shown_numbers(view).index("2005")
         cell = view.posts_proxy.index(row, COL_ACTION)
         view.posts_table.scrollTo(cell)

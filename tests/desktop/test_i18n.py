@@ -237,9 +237,9 @@ def test_in_french_the_same_windows_speak_french(
 def test_numbers_follow_the_interface_language(english: None) -> None:
     """Separators and labels of the figures are English in English (they were French)."""
     from desktop.api.matching import Ratio
+    from desktop.i18n import decimal, integer
     from desktop.models.labels import role
     from desktop.ui.matching.common import ratio_text, size_text
-    from desktop.ui.numbers import decimal, integer
 
     assert (integer(1200), decimal(12.34, 1)) == ("1,200", "12.3")
     assert ratio_text("Connected", Ratio(count=1234, total=4000, percent=30.86)) == \

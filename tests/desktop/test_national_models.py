@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -147,6 +147,31 @@ def test_demoted_rank_and_absent_state_read_like_the_seed() -> None:
                                subdivision="LYON", specialty="Pédiatrie", wish_number=2)])
     texts = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     assert texts[1] == "501 (345)" and texts[-1] == "simulé — absent"
+
+
+def test_ranks_group_their_thousands_and_are_found_as_typed() -> None:
+    """« 3 674 » in French (« 3,674 » in English) as everywhere else in the interface;
+    the filter finds it from « 3674 » as much as from « 3 674 »."""
+    previous = QLocale()
+    try:
+        for locale, shown in ((QLocale(QLocale.Language.French, QLocale.Country.France),
+                               "3\u202f674"),
+                              (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+                               "3,674")):
+            QLocale.setDefault(locale)
+            model = RecordModel(listing_columns())
+            model.set_rows([ListingRow(position=3674, rank=3674, demoted_behind=None,
+                                       pool="general", passing=3674, absent=False,
+                                       outcome=None, state="simulated", cell_id=1,
+                                       subdivision="LYON", specialty="Pédiatrie",
+                                       wish_number=12)])
+            assert model.data(model.index(0, 1)) == shown
+            proxy = sort_proxy(model)
+            for typed, found in (("3674", 1), (shown, 1), ("3675", 0), ("LYON", 1)):
+                proxy.setFilterFixedString(typed)
+                assert proxy.rowCount() == found, (typed, shown)
+    finally:
+        QLocale.setDefault(previous)
 
 
 @given(st.lists(st.integers(1, 30), unique=True, max_size=12), st.data())

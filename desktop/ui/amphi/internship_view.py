@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,8 +30,9 @@ from qasync import asyncSlot
 
 from desktop.api.amphi import Attestation, InternSelf, Proxy
 from desktop.api.client import ApiError
+from desktop.attestation import amphi_attestation_page
 from desktop.models.amphi_live import choice_type_label, local_time
-from desktop.ui.printing import documents_folder
+from desktop.ui.printing import PrintPreviewDialog, documents_folder
 from desktop.ui.widgets import Banner, Card, FieldErrors, FormField, styled_label
 
 
@@ -83,6 +85,7 @@ class InternshipView(QScrollArea):
         self.intern: InternSelf | None = None
         self.proxy: Proxy | None = None
         self.attestations: list[Attestation] = []
+        self.print_preview: PrintPreviewDialog | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget(self)
@@ -241,10 +244,19 @@ class InternshipView(QScrollArea):
             self.attest_table.setItem(row, 0, QTableWidgetItem(a.semester))
             self.attest_table.setItem(row, 1, QTableWidgetItem(a.post.label))
             self.attest_table.setItem(row, 2, QTableWidgetItem(local_time(a.chosen_at)))
-            button = QPushButton(_tr("Télécharger le PDF"), self.attest_table)
+            actions = QWidget(self.attest_table)
+            buttons = QHBoxLayout(actions)
+            buttons.setContentsMargins(2, 0, 2, 0)
+            print_button = QPushButton(_tr("Imprimer…"), actions)
+            print_button.setObjectName("printAttestation")
+            print_button.clicked.connect(lambda _c=False, ident=a.assignment_id:
+                                         self.print_attestation(ident))
+            buttons.addWidget(print_button)
+            button = QPushButton(_tr("Télécharger le PDF"), actions)
             button.clicked.connect(lambda _c=False, ident=a.assignment_id:
                                    self._download(ident))
-            self.attest_table.setCellWidget(row, 3, button)
+            buttons.addWidget(button)
+            self.attest_table.setCellWidget(row, 3, actions)
         self.attest_table.resizeColumnsToContents()
         if not attestations:
             self.attest_card.setToolTip(_tr("Aucune attestation : elles apparaissent après "
@@ -317,6 +329,25 @@ class InternshipView(QScrollArea):
             self.banner.show_message(exc.message, "error")
             return
         self.banner.show_message(_tr("Procuration annulée."), "success")
+
+    def print_attestation(self, assignment_id: int) -> PrintPreviewDialog | None:
+        """« Imprimer… »: the attestation in a print preview, printed through Qt's print
+        dialog; « Enregistrer en PDF… » there saves the agency's own PDF."""
+        attestation = next((a for a in self.attestations if a.assignment_id == assignment_id),
+                           None)
+        if attestation is None or self.intern is None:
+            return None
+        name = f"{self.intern.first_name} {self.intern.last_name.upper()}"
+        printed_at = datetime.now().astimezone()
+        if self.print_preview is not None:
+            self.print_preview.deleteLater()
+        self.print_preview = PrintPreviewDialog(
+            _tr("Attestation d'affectation"),
+            lambda: [amphi_attestation_page(name, attestation, printed_at=printed_at)],
+            save=lambda: self._download(assignment_id),
+            file_name=f"attestation-choix-{assignment_id}.pdf", parent=self.window())
+        self.print_preview.open()
+        return self.print_preview
 
     @asyncSlot()
     async def _download(self, assignment_id: int) -> None:

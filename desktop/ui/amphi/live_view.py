@@ -316,15 +316,16 @@ class LiveView(QWidget):
         self.queue_table.verticalHeader().setDefaultSectionSize(26)
         header = self.queue_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LQ_POST, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LQ_STATUS, QHeaderView.ResizeMode.Stretch)
         self.queue_table.setColumnHidden(LQ_DES, True)  # one DES group per amphitheatre
         self.queue_table.setWordWrap(False)
         # The place is before each name (« #87 Pierre J. ») and the choice type in its
-        # tooltip: name, status and post fit beside the posts at 1280×720.
+        # tooltip; the status column shows the post taken (in red) once chosen: whole
+        # names and « Choisit en ce moment » fit beside the posts at 1280×720.
         self.queue_table.setColumnHidden(LQ_TYPE, True)
         self.queue_table.setColumnHidden(LQ_POSITION, True)
-        install_fitting(self.queue_table, {LQ_STATUS: self.queue_model.status_sample()},
-                        max_width=260, caps={LQ_NAME: 170}, firm=(LQ_STATUS,))
+        self.queue_table.setColumnHidden(LQ_POST, True)
+        install_fitting(self.queue_table, max_width=220, firm=(LQ_NAME,))
         qlayout.addWidget(self.queue_table)
 
         posts_box = QWidget(splitter)
@@ -526,7 +527,9 @@ class LiveView(QWidget):
                                  (f" — {self.amphi_name}" if self.amphi_name else ""))
         chooser = next((q for q in state.queue if q.intern_id == self.session.current), None)
         if chooser is not None:
-            self.chooser_label.setText(_tr("Choisit en ce moment : %1 (rang d'appel %2)")
+            # « #268 », as in the list below (its place in the order of passing).
+            self.chooser_label.setText(_tr("Choisit en ce moment : #%3 %1 (rang d'appel %2)")
+                                       .replace("%3", str(chooser.position))
                                        .replace("%1", chooser.name)
                                        .replace("%2", str(chooser.call_rank)))
         elif state.state in ("in_progress", "paused"):

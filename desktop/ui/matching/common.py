@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.matching import Ratio
+from desktop.i18n import decimal, integer
 from desktop.ui.columns import install_fitting
-from desktop.ui.numbers import decimal, integer
 
 PARIS = ZoneInfo("Europe/Paris")
 

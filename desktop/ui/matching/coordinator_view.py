@@ -36,19 +36,40 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.matching import MatchingCampaign, PostRow, Round, StudentRow
+from desktop.i18n import integer
 from desktop.models import ItemRole, SortRole
-from desktop.models.matching_dashboards import PostsModel, ResultsModel, RowsModel, StudentsModel
+from desktop.models.matching_dashboards import (
+    COL_P_ASSIGNMENTS,
+    COL_P_CHANGE,
+    COL_P_CONNECTED,
+    COL_P_TYPE,
+    COL_S_CONNECTED,
+    COL_S_OFFSET,
+    PostsModel,
+    ResultsModel,
+    RowsModel,
+    StudentsModel,
+)
 from desktop.sync.matching import MatchingService
 from desktop.tasks import spawn
+from desktop.ui.column_chooser import ColumnChooser
 from desktop.ui.matching.common import fit_columns, phase_label, ratio_text, when
 from desktop.ui.matching.outcomes_view import OutcomesTab
-from desktop.ui.numbers import integer
 from desktop.ui.printing import documents_folder
 from desktop.ui.widgets import Banner, BusyDialog, BusyIndicator, styled_label
 
 TRI = (("Tous", None), ("Oui", True), ("Non", False))
 
 
+
+
+# The columns each view hides until asked (see `ColumnChooser`): the student's last
+# connection and offset semester, the post's type, assignments, supervisor's connection
+# and last changes (each also a filter or a figure above the table).
+HIDDEN_BY_DEFAULT: dict[str, tuple[int, ...]] = {
+    "students": (COL_S_CONNECTED, COL_S_OFFSET),
+    "posts": (COL_P_TYPE, COL_P_ASSIGNMENTS, COL_P_CONNECTED, COL_P_CHANGE),
+}
 
 
 class DashboardTab(QWidget):
@@ -106,9 +127,14 @@ class DashboardTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
+        # Thirteen columns do not fit at 1280 pixels: the less used start hidden, and
+        # « Colonnes… » (or a right-click on the titles) brings them back, remembered.
+        self.columns = ColumnChooser(self.table, f"matching/{view}",
+                                     HIDDEN_BY_DEFAULT.get(view, ()), changed=self.fit)
         bottom = QHBoxLayout()
         self.count = styled_label("", "muted")
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.columns.button(self))
         self.csv_button = QPushButton(self.tr("Exporter en CSV…"))
         self.xlsx_button = QPushButton(self.tr("Exporter en Excel…"))
         for b in (self.csv_button, self.xlsx_button):
@@ -197,14 +223,18 @@ class DashboardTab(QWidget):
         first = not self.model.rows
         self.model.set_rows(rows)
         if first:
-            # Identifiers stay whole: the INE and subdivision of a student, a post's number.
-            fit_columns(self.table, {1: 420} if self.view == "posts" else None,
-                        firm={"students": (1, 3), "posts": (0,)}.get(self.view, ()))
+            self.fit()
         self.count.setText(self.tr("{n} ligne(s)").format(n=integer(total)))
         if self.view != "results" and rows:
             subs = sorted({r.subdivision for r in rows})
             specs = sorted({r.specialty for r in rows})
             self.fill_choices(subs, specs)
+
+    def fit(self) -> None:
+        """Columns to their content; identifiers stay whole: the INE and subdivision of
+        a student, a post's number."""
+        fit_columns(self.table, {1: 420} if self.view == "posts" else None,
+                    firm={"students": (1, 3), "posts": (0,)}.get(self.view, ()))
 
     @asyncSlot()
     async def export(self, fmt: str) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.api.national import Above, Headline
+from desktop.i18n import integer
 from desktop.models import labels
-from desktop.ui.numbers import integer
 
 
 def _tr(text: str) -> str:

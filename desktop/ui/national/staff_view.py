@@ -36,6 +36,7 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.national import DaySlice, ImportReport, NationalCampaign, StaffAmphi
+from desktop.i18n import integer
 from desktop.models.national_tables import (
     RecordModel,
     rejected_columns,
@@ -45,7 +46,6 @@ from desktop.models.national_tables import (
 from desktop.tasks import spawn
 from desktop.ui.national.common import page_layout, table_view
 from desktop.ui.national.tables_view import radar_text
-from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyButton, Card, repolish, styled_label
 
 STATES = (("closed", "Fermé pour travaux"),

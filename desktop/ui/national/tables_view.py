@@ -31,6 +31,7 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.national import CellView, Radar, Receipt
+from desktop.i18n import integer
 from desktop.models import ItemRole
 from desktop.models.national_tables import (
     RecordModel,
@@ -43,7 +44,6 @@ from desktop.models.national_tables import (
     sort_proxy,
 )
 from desktop.ui.national.common import fit_columns, page_layout, table_view
-from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyIndicator, DialogHeader, styled_label
 
 LISTING_PAGE = 500

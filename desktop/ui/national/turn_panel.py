@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.national import Headline, Pace, Turn
-from desktop.ui.numbers import integer
+from desktop.i18n import integer
 
 BLUE = QColor("#1d4f91")
 RED = QColor("#c0262d")

@@ -34,6 +34,7 @@ from qasync import asyncSlot
 
 from desktop.api.client import ApiError
 from desktop.api.national import Assignment, Headline, NationalMe
+from desktop.i18n import integer
 from desktop.models import labels
 from desktop.models.national_wishes import (
     COL_NUMBER,
@@ -50,7 +51,6 @@ from desktop.ui.confirmation import ChoiceSummary, ConfirmationSteps
 from desktop.ui.national.common import SearchCombo, page_layout
 from desktop.ui.national.sentences import above_text, headline_text
 from desktop.ui.national.turn_panel import TurnPanel
-from desktop.ui.numbers import integer
 from desktop.ui.widgets import Banner, BusyButton, Card, link_button, primary_button, styled_label
 
 ABSENCE_TEXT = (
@@ -177,7 +177,7 @@ class WishesView(QWidget):
         self.assignment_details = styled_label("", "muted", wrap=True)
         self.assignment_card.body.addWidget(self.assignment_details)
         row = QHBoxLayout()
-        self.print_button = BusyButton(self.tr("Imprimer mon affectation (PDF)"),
+        self.print_button = BusyButton(self.tr("Imprimer mon affectation…"),
                                        self.tr("Préparation du PDF…"))
         self.print_button.clicked.connect(self._print)
         row.addWidget(self.print_button)
