@@ -257,6 +257,10 @@ class NationalApi:
     async def national_start_amphi(self, cid: int) -> StaffAmphi:
         return decode(StaffAmphi, await self._staff_post(cid, "/start"))
 
+    async def national_open_next_slice(self, cid: int) -> StaffAmphi:
+        """Open now the day slice the amphitheatre waits for."""
+        return decode(StaffAmphi, await self._staff_post(cid, "/open-next-slice"))
+
     async def national_pause_amphi(self, cid: int) -> StaffAmphi:
         return decode(StaffAmphi, await self._staff_post(cid, "/pause"))
 

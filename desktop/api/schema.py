@@ -927,6 +927,8 @@ class NationalTurn:
     turn_deadline: UtcDatetime | None
     pace: NationalPace | None
     wait_seconds: tuple[StrictInt, ...] | None
+    waiting_until: UtcDatetime | None = None
+    my_day: NationalDaySlice | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -995,6 +997,7 @@ class NationalRadar:
     expected_pace_per_hour: tuple[StrictInt, ...]
     today: NationalDaySlice | None
     generation: StrictInt
+    waiting_until: UtcDatetime | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)

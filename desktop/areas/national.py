@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 LIVE_KINDS_TABLES = frozenset({"simulation_moved", "student_assigned", "turn_ended",
                                "offer_changed", "order_changed"})
 LIVE_KINDS_STAFF = frozenset({"turn_started", "student_assigned", "turn_ended", "amphi_state",
-                              "site_state", "order_changed", "offer_changed"})
+                              "amphi_waiting", "site_state", "order_changed",
+                              "offer_changed"})
 
 
 # Opening pages (MainWindow.add_page `home`, lowest first): the student on his wishes; the
@@ -190,7 +191,9 @@ class NationalArea(QObject):
             listing=lambda offset, limit: national.national_listing(cid, offset=offset,
                                                                     limit=limit),
             cell_view=lambda cell_id: national.national_cell_view(cid, cell_id),
-            radar=lambda: national.national_radar(cid)))
+            radar=lambda: national.national_radar(cid),
+            campaign=lambda: national.national_campaign(cid),
+            my_rank=self._my_rank))
 
     async def _find_staff_campaign(self) -> None:
         try:
@@ -209,7 +212,8 @@ class NationalArea(QObject):
         async def command(name: str, candidate_id: int | None) -> Any:
             calls = {"start": national.national_start_amphi,
                      "pause": national.national_pause_amphi,
-                     "resume": national.national_resume_amphi}
+                     "resume": national.national_resume_amphi,
+                     "open_next_slice": national.national_open_next_slice}
             if name in calls:
                 return await calls[name](cid)
             assert candidate_id is not None
@@ -289,6 +293,11 @@ class NationalArea(QObject):
         self.tables_view.open_cell(cell_id)
 
     # ---------------------------------------------------------------- attestation
+
+    def _my_rank(self) -> int | None:
+        """The signed-in student's rank (his day in the day slices), if he is one."""
+        me = self.student.me if self.student is not None else None
+        return (me.demoted_behind or me.rank) if me is not None else None
 
     def _attestation_data(self) -> AttestationData | None:
         student, profile = self.student, self.context.account.profile

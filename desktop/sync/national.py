@@ -487,7 +487,7 @@ class NationalStudent(QObject):
                 self.reload_soon()
         elif kind == "your_turn" or (kind in ("student_assigned", "turn_ended") and mine):
             self.reload_soon()
-        elif kind in ("amphi_state", "site_state", "order_changed"):
+        elif kind in ("amphi_state", "amphi_waiting", "site_state", "order_changed"):
             self.reload_soon()
         elif kind == "offer_changed":
             self.wishes.cells = {}

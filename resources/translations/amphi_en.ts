@@ -2725,22 +2725,22 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>CellDialog</name>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="103" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="113" />
             <source>Qui est placé dans cette cellule</source>
             <translation>Who is placed in this cell</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="108" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="118" />
             <source>%1 poste(s) · %2 resteront libres une fois que tout le monde aura choisi (simulation)</source>
             <translation>%1 post(s) · %2 will remain free once everyone has chosen (simulation)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="118" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="128" />
             <source>« affecté » : poste déjà attribué ; « simulé » : le poste que prendrait cet étudiant si chacun gardait ses vœux actuels. « 501 (345) » : le classé 345 passe derrière le 501.</source>
             <translation>“assigned”: post already allocated; “simulated”: the post this student would take if everyone kept their current wishes. “501 (345)”: the student ranked 345 goes after number 501.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="123" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="133" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
@@ -3241,6 +3241,60 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
     </context>
     <context>
+        <name>DaySlicesDialog</name>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="34" />
+            <location filename="../../desktop/ui/national/day_slices.py" line="38" />
+            <source>Tranches de passage</source>
+            <translation>Day slices</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="38" />
+            <source>Chaque jour de l'amphithéâtre couvre une plage de rangs : personne ne passe avant son jour. L'agence peut ouvrir la tranche suivante en fin de journée pour ceux qui veulent choisir en avance.</source>
+            <translation>Each day of the amphitheatre covers a range of ranks: nobody passes before their day. The agency may open the next slice at the end of the day for those who want to choose early.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="43" />
+            <source>Début</source>
+            <translation>Starts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="43" />
+            <source>Du rang</source>
+            <translation>From rank</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="44" />
+            <source>Au rang</source>
+            <translation>To rank</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="61" />
+            <source>Votre jour de passage</source>
+            <translation>Your day</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="69" />
+            <source>L'agence n'a pas encore publié les tranches de passage.</source>
+            <translation>The agency has not published the day slices yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="76" />
+            <source>La permanence de l'agence débute à %1.</source>
+            <translation>The agency's desk opens at %1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="79" />
+            <source>Hotline de l'amphi : %1</source>
+            <translation>Amphitheatre hotline: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/day_slices.py" line="86" />
+            <source>Fermer</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoServer</name>
         <message>
             <location filename="../../desktop/demo_launcher.py" line="184" />
@@ -3416,37 +3470,37 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>HistoryView</name>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="304" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="340" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="304" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="340" />
             <source>Chaque modification de vos vœux, avec son heure, et le reçu signé par le serveur de chaque liste enregistrée. Votre activité complète est dans « Mon activité ».</source>
             <translation>Every change to your wishes, with its time, and the receipt signed by the server for each list saved. Your complete activity is in “My activity”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="310" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="346" />
             <source>Aucun changement de vœux enregistré pour l'instant : chaque ajout, suppression ou déplacement de vœu apparaîtra ici avec son heure.</source>
             <translation>No changes to your wishes recorded yet: every wish added, deleted or moved will appear here with its time.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="319" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="355" />
             <source>Mes changements passés</source>
             <translation>My past changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="328" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="364" />
             <source>Vérifier le reçu sélectionné</source>
             <translation>Check the selected receipt</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="334" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="370" />
             <source>Mes reçus</source>
             <translation>My receipts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="373" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="409" />
             <source>Sélectionnez d'abord un reçu.</source>
             <translation>Select a receipt first.</translation>
         </message>
@@ -4256,57 +4310,57 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="106" />
+            <location filename="../../desktop/areas/national.py" line="107" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="109" />
+            <location filename="../../desktop/areas/national.py" line="110" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="111" />
+            <location filename="../../desktop/areas/national.py" line="112" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="113" />
+            <location filename="../../desktop/areas/national.py" line="114" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="202" />
+            <location filename="../../desktop/areas/national.py" line="205" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="271" />
+            <location filename="../../desktop/areas/national.py" line="275" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="314" />
+            <location filename="../../desktop/areas/national.py" line="323" />
             <source>Attestation d'affectation</source>
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="331" />
+            <location filename="../../desktop/areas/national.py" line="340" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="333" />
+            <location filename="../../desktop/areas/national.py" line="342" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="340" />
+            <location filename="../../desktop/areas/national.py" line="349" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="344" />
+            <location filename="../../desktop/areas/national.py" line="353" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -6108,363 +6162,378 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="116" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="112" />
+            <source>Ouvrir la tranche suivante maintenant</source>
+            <translation>Open the next slice now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="122" />
             <source>Étudiant qui choisit maintenant</source>
             <translation>Student choosing now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="125" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="131" />
             <source>Nom, rang</source>
             <translation>Name, rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="127" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="133" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="134" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="140" />
             <source>Affecter son premier vœu réalisable</source>
             <translation>Assign their first achievable wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="135" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="141" />
             <source>Passer son tour</source>
             <translation>Skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="136" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="142" />
             <source>Déclasser dans la tranche suivante</source>
             <translation>Move down to the next slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="143" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="149" />
             <source>Les suivants</source>
             <translation>Next ones</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="154" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
             <source>État du site</source>
             <translation>Site status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
             <source>Fermé pour travaux</source>
             <translation>Closed for works</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
             <source>Saisie des coordonnées et mot de passe</source>
             <translation>Contact details and password entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
             <source>Ouvert pour choix avec simulation</source>
             <translation>Open for choices with simulation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
             <source>En période d'amphi</source>
             <translation>Amphitheatre session period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="162" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="168" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="169" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
             <source>Imports (CSV ou XLSX)</source>
             <translation>Imports (CSV or XLSX)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="170" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="176" />
             <source>Offre : colonnes subdivision, spécialité, postes, contingent (facultatif). Étudiants : rang, nom, prénom, date de naissance, INE, contingent. Les lignes refusées sont listées ; les autres sont importées.</source>
             <translation>Offer: columns subdivision, specialty, posts, pool (optional). Students: rank, surname, first name, date of birth, INE, pool. Rejected rows are listed; the others are imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
             <source>Importer l'offre…</source>
             <translation>Import the offer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
-            <location filename="../../desktop/ui/national/staff_view.py" line="179" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="185" />
             <source>Import…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="178" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="184" />
             <source>Importer les étudiants classés…</source>
             <translation>Import the ranked students…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="187" />
             <source>Vérifier seulement (ne rien importer)</source>
             <translation>Check only (import nothing)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="197" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="203" />
             <source>Tranches journalières</source>
             <translation>Daily slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
             <source>Jour (AAAA-MM-JJ)</source>
             <translation>Day (YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="201" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="207" />
             <source>Début (HH:MM)</source>
             <translation>Start (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="210" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="216" />
             <source>Ajouter une tranche</source>
             <translation>Add a slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="212" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="218" />
             <source>Retirer la tranche sélectionnée</source>
             <translation>Remove the selected slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="214" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="220" />
             <source>Enregistrer les tranches</source>
             <translation>Save the slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="215" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="221" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="275" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="281" />
             <source>%1 a défini son compte</source>
             <translation>%1 has set up an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="276" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="282" />
             <source>%1 ont défini leur compte</source>
             <translation>%1 have set up their accounts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="278" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="284" />
             <source>%1 — %2 étudiants classés (%3), %4 cellules, %5 postes</source>
             <translation>%1 — %2 ranked students (%3), %4 cells, %5 posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="285" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="291" />
             <source>État actuel : %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="297" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="303" />
             <source>Amphi %1 · site : %2</source>
             <translation>Amphitheatre session %1 · site: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
             <source>pas commencé</source>
             <translation>not started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
             <source>en cours</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
             <source>en pause</source>
             <translation>paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
             <source>terminé</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="310" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="319" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="315" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="324" />
             <source>%1 %2 — classé %3</source>
             <translation>%1 %2 — ranked %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="318" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="327" />
             <source>non renseigné — écrivez-lui ou passez son tour</source>
             <translation>not provided — write to them or skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="322" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="331" />
             <source>pas d'adresse</source>
             <translation>no address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="323" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="332" />
             <source>a un compte</source>
             <translation>has an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="323" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="332" />
             <source>sans compte</source>
             <translation>no account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="324" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="333" />
             <source>entré dans l'amphi</source>
             <translation>entered the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="325" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="334" />
             <source>pas encore entré dans l'amphi</source>
             <translation>not in the amphitheatre yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="326" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="335" />
             <source>ABSENT</source>
             <translation>ABSENT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="326" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="335" />
             <source>présent</source>
             <translation>present</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="72" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="76" />
             <source>L'amphithéâtre n'a pas commencé</source>
             <translation>The amphitheatre session has not started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="74" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="78" />
             <source>Amphithéâtre en pause</source>
             <translation>Amphitheatre session paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="89" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="99" />
             <source>trop tôt pour estimer le rythme</source>
             <translation>too early to estimate the pace</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="76" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="80" />
             <source>Amphithéâtre terminé</source>
             <translation>Amphitheatre session over</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="78" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="82" />
+            <source>Rangs du jour passés : l'amphithéâtre reprend %1</source>
+            <translation>Today's ranks have passed: the amphitheatre resumes %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/tables_view.py" line="85" />
+            <source>passera le premier : l'étudiant classé %1</source>
+            <translation>first to pass: the student ranked %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/tables_view.py" line="88" />
             <source>Passe maintenant : l'étudiant classé %1</source>
             <translation>Now choosing: the student ranked %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="80" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="90" />
             <source>%1 / %2 passés</source>
             <translation>%1 / %2 done</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="82" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="92" />
             <source>%1 choix aujourd'hui, %2 dans la dernière heure</source>
             <translation>%1 choices today, %2 in the last hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="86" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="96" />
             <source>il en passe %1-%2 à l'heure</source>
             <translation>%1-%2 go through per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="92" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="102" />
             <source>rythme attendu : %1 à %2 par heure</source>
             <translation>expected pace: %1 to %2 per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="344" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="353" />
             <source>Choisit depuis %1 min %2 s</source>
             <translation>Choosing for %1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="380" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="389" />
             <source>Affecter %1 sur son premier vœu réalisable ?</source>
             <translation>Assign %1 their first achievable wish?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="381" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="390" />
             <source>Passer le tour de %1 ? Il ne prendra aucun poste.</source>
             <translation>Skip %1's turn? They will not take any post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="382" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="391" />
             <source>Déclasser %1 derrière le dernier rang de la tranche suivante ?</source>
             <translation>Move %1 down behind the last rank of the next slot?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="392" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="401" />
             <source>Décision enregistrée.</source>
             <translation>Decision saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="397" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="406" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="399" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="408" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="400" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="409" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="420" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="429" />
             <source>État du site modifié.</source>
             <translation>Site status changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="425" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="434" />
             <source>Choisir le fichier à importer</source>
             <translation>Choose the file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="426" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="435" />
             <source>Tableaux (*.csv *.xlsx *.txt);;Tous les fichiers (*)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="449" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="458" />
             <source>%1 : %2 ligne(s) lue(s), %3 créée(s), %4 mise(s) à jour, %5 refusée(s).</source>
             <translation>%1: %2 row(s) read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="454" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="463" />
             <source> Vérification seulement : rien n'a été importé.</source>
             <translation> Check only: nothing was imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="490" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="499" />
             <source>Ligne %1 : jour (AAAA-MM-JJ), rangs (nombres) et heure (HH:MM) sont attendus.</source>
             <translation>Row %1: a day (YYYY-MM-DD), ranks (numbers) and a time (HH:MM) are expected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="518" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="527" />
             <source>Tranches enregistrées.</source>
             <translation>Slots saved.</translation>
         </message>
@@ -6706,107 +6775,127 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>TablesView</name>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="138" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="148" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="138" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="148" />
             <source>Disponibilités et rangs limites calculés par la simulation (chacun garde ses vœux actuels). Cliquez sur une ligne pour voir qui est placé dans la cellule.</source>
             <translation>Availability and cut-off ranks calculated by the simulation (everyone keeps their current wishes). Click a row to see who is placed in the cell.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="147" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="157" />
             <source>Dispo finale</source>
             <translation>Final avail.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="148" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="158" />
             <source>Dispo pour celui qui passe</source>
             <translation>Avail. for the student choosing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="149" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="159" />
             <source>Dispo pour moi</source>
             <translation>Avail. for me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="150" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="160" />
             <source>Rangs limites</source>
             <translation>Cut-off ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="151" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="161" />
             <source>Listing intégral</source>
             <translation>Full listing</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="158" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="168" />
             <source>Contingent général</source>
             <translation>General pool</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="159" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="169" />
             <source>Contingent CESP</source>
             <translation>CESP pool</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="162" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="172" />
             <source>Filtrer (subdivision, spécialité, rang…)</source>
             <translation>Filter (subdivision, specialty, rank…)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="215" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="175" />
+            <source>Tranches de passage…</source>
+            <translation>Day slices…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/tables_view.py" line="177" />
+            <source>Les jours de l'amphithéâtre et les rangs de chaque jour ; la hotline</source>
+            <translation>The days of the amphitheatre and the ranks of each day; the hotline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/tables_view.py" line="233" />
             <source>%1 ligne(s) affichée(s) sur %2</source>
             <translation>%1 of %2 row(s) shown</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="72" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="76" />
             <source>L'amphithéâtre n'a pas commencé</source>
             <translation>The amphitheatre session has not started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="74" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="78" />
             <source>Amphithéâtre en pause</source>
             <translation>Amphitheatre session paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="89" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="99" />
             <source>trop tôt pour estimer le rythme</source>
             <translation>too early to estimate the pace</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="76" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="80" />
             <source>Amphithéâtre terminé</source>
             <translation>Amphitheatre session over</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="78" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="82" />
+            <source>Rangs du jour passés : l'amphithéâtre reprend %1</source>
+            <translation>Today's ranks have passed: the amphitheatre resumes %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/tables_view.py" line="85" />
+            <source>passera le premier : l'étudiant classé %1</source>
+            <translation>first to pass: the student ranked %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/tables_view.py" line="88" />
             <source>Passe maintenant : l'étudiant classé %1</source>
             <translation>Now choosing: the student ranked %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="80" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="90" />
             <source>%1 / %2 passés</source>
             <translation>%1 / %2 done</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="82" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="92" />
             <source>%1 choix aujourd'hui, %2 dans la dernière heure</source>
             <translation>%1 choices today, %2 in the last hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="86" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="96" />
             <source>il en passe %1-%2 à l'heure</source>
             <translation>%1-%2 go through per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="92" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="102" />
             <source>rythme attendu : %1 à %2 par heure</source>
             <translation>expected pace: %1 to %2 per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/tables_view.py" line="265" />
+            <location filename="../../desktop/ui/national/tables_view.py" line="301" />
             <source>Chargement… %1 / %2</source>
             <translation>Loading… %1 / %2</translation>
         </message>
@@ -6837,144 +6926,164 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>TurnPanel</name>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="58" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="59" />
             <source>inconnue</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="60" />
-            <location filename="../../desktop/ui/national/turn_panel.py" line="76" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="61" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="77" />
             <source>moins de 2 minutes</source>
             <translation>less than 2 minutes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="61" />
-            <location filename="../../desktop/ui/national/turn_panel.py" line="79" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="62" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="80" />
             <source>environ %1</source>
             <translation>about %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="68" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="69" />
             <source>%1 min</source>
             <translation>%1 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="70" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="71" />
             <source>%1 h %2</source>
             <translation>%1 h %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="80" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="81" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="86" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="87" />
             <source>Trop tôt pour estimer le rythme et votre attente : il faut d'abord voir passer quelques étudiants.</source>
             <translation>Too early to estimate the pace and your wait: a few students must go through first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="88" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="89" />
             <source>Il en passe %1-%2 à l'heure</source>
             <translation>%1-%2 students go through per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="94" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="95" />
             <source> — votre tour dans %1.</source>
             <translation> — your turn in %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="100" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="101" />
             <source>JE PRENDS en %1 / %2 le vœu n° %3 à %4 en %5</source>
             <translation>I TAKE place %1 / %2 with wish no. %3: %5 in %4</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="148" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="113" />
+            <source>%1 à %2 h %3</source>
+            <translation>%1 at %2:%3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/turn_panel.py" line="120" />
+            <source>Votre jour de passage : %1 (rangs %2 à %3) ; vous ne passerez pas avant.</source>
+            <translation>Your day: %1 (ranks %2 to %3); you will not pass before.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/turn_panel.py" line="167" />
             <source>Réponse à votre question secrète</source>
             <translation>Answer to your secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="152" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="171" />
             <source>Entrer dans l'amphi</source>
             <translation>Enter the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="161" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="180" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="195" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="214" />
             <source>Pour entrer dans l'amphithéâtre, répondez à votre question secrète : %1</source>
             <translation>To enter the amphitheatre, answer your secret question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="197" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="216" />
             <source>Pour entrer dans l'amphithéâtre, répondez à votre question secrète.</source>
             <translation>To enter the amphitheatre, answer your secret question.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="230" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="249" />
             <source>Amphithéâtre en pause — les tours reprendront bientôt</source>
             <translation>Amphitheatre session paused — turns will resume soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="232" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="251" />
             <source>L'amphithéâtre est terminé</source>
             <translation>The amphitheatre session is over</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="234" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="253" />
             <source>L'amphithéâtre n'a pas encore commencé</source>
             <translation>The amphitheatre session has not started yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="236" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="255" />
+            <source>L'amphithéâtre reprend %1</source>
+            <translation>The amphitheatre resumes %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/turn_panel.py" line="258" />
             <source>C'EST VOTRE TOUR</source>
             <translation>IT IS YOUR TURN</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="238" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="260" />
             <source>Vous êtes le prochain : 1 personne avant vous</source>
             <translation>You are next: 1 person before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="240" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="262" />
             <source>Votre tour est très proche : %1 personnes avant vous</source>
             <translation>Your turn is very close: %1 people before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="243" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="265" />
             <source>Votre tour approche : %1 personnes avant vous</source>
             <translation>Your turn is coming: %1 people before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="246" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="268" />
             <source>Votre tour est encore loin : %1 personnes avant vous</source>
             <translation>Your turn is still a long way off: %1 people before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="250" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="272" />
             <source>Merci de valider rapidement votre choix : d'autres attendent après vous. Vous pouvez encore modifier vos vœux ; le bouton ci-dessous vous demandera de confirmer.</source>
             <translation>Please confirm your choice quickly: others are waiting after you. You can still change your wishes; the button below will ask you to confirm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="255" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="277" />
+            <source>Les rangs du jour sont passés : l'étudiant classé %1 passera le premier à la reprise.</source>
+            <translation>Today's ranks have passed: the student ranked %1 will pass first when it resumes.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/turn_panel.py" line="281" />
             <source>Passe maintenant : l'étudiant classé %1.</source>
             <translation>Now choosing: the student ranked %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="258" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="284" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="259" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="285" />
             <source>Votre rang : %1 — vous allez être %2e de votre contingent à choisir.</source>
             <translation>Your rank: %1 — you will be number %2 of your quota to choose.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/turn_panel.py" line="265" />
+            <location filename="../../desktop/ui/national/turn_panel.py" line="294" />
             <source>Mon tour à l'amphithéâtre</source>
             <translation>My turn in the amphitheatre</translation>
         </message>

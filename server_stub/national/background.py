@@ -35,7 +35,12 @@ from server_stub.core.mail import Mailer
 from server_stub.core.models import Person
 from server_stub.national.common import NationalEvent, Outcome, RunStatus, SiteState
 from server_stub.national.runtime import CampaignRuntime, NationalRegistry
-from server_stub.national.turns import process_absent, start, take_first_feasible
+from server_stub.national.turns import (
+    open_due_turn,
+    process_absent,
+    start,
+    take_first_feasible,
+)
 from server_stub.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -100,6 +105,7 @@ class NationalBackground:
     def _move_on(self, campaign_id: int) -> None:
         try:
             with self.registry.hold(campaign_id) as rt, self.factory() as session:
+                open_due_turn(session, rt)  # a day slice started: its first turn opens
                 process_absent(session, rt, self.ctx)
                 if self.settings.demo_national_participants:
                     self._demo_step(session, rt)
@@ -110,7 +116,8 @@ class NationalBackground:
 
     def _demo_step(self, session: Session, rt: CampaignRuntime) -> None:
         cur = rt.current()
-        if cur is None or cur.absent or rt.run_status != RunStatus.RUNNING:
+        if cur is None or cur.absent or rt.run_status != RunStatus.RUNNING \
+                or rt.turn_candidate_id != cur.id:  # (waiting for his day slice)
             return
         seen = self._demo_turn.get(rt.campaign_id)
         if seen is None or seen[0] != cur.id:

@@ -91,6 +91,7 @@ class NationalAction:
     OFFER_IMPORTED = "national_offer_imported"
     STUDENTS_IMPORTED = "national_students_imported"
     DAY_SLICES_SET = "national_day_slices_set"
+    DAY_SLICE_OPENED = "national_day_slice_opened"  # staff opened the next slice early
 
 
 class NationalEvent:
@@ -100,6 +101,9 @@ class NationalEvent:
     SITE_STATE = "site_state"
     AMPHI_STATE = "amphi_state"
     TURN_STARTED = "turn_started"
+    # The next student's day slice has not started: no turn until `until` (or until staff
+    # open the slice early).
+    AMPHI_WAITING = "amphi_waiting"
     STUDENT_ASSIGNED = "student_assigned"
     TURN_ENDED = "turn_ended"  # without a post (no feasible wish, skipped)
     ORDER_CHANGED = "order_changed"  # a demotion moved people in the passing order

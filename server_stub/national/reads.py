@@ -37,6 +37,7 @@ from server_stub.national.runtime import (
     CampaignRuntime,
     CandInfo,
     NationalRegistry,
+    SliceInfo,
     paris_midnight,
 )
 
@@ -199,7 +200,8 @@ def turn(rt: CampaignRuntime, cand: CandInfo, at: datetime) -> sch.NationalTurn:
     live = rt.run_status in (RunStatus.RUNNING, RunStatus.PAUSED)
     current = rt.current() if live else None
     before = rt.people_before(cand) if not cand.passed else 0
-    my_turn = current is not None and current.id == cand.id
+    waiting = rt.waits_until(current, at) if current is not None else None
+    my_turn = current is not None and current.id == cand.id and waiting is None
     measured = pace_estimate.observed(rt.turn_times, at) if live else None
     started = rt.turn_started_at if current is not None else None
     wait = (list(measured.wait_seconds(before))
@@ -213,7 +215,15 @@ def turn(rt: CampaignRuntime, cand: CandInfo, at: datetime) -> sch.NationalTurn:
         my_turn=my_turn,
         turn_started_at=started,
         turn_deadline=started + timedelta(seconds=TURN_SECONDS) if started else None,
-        pace=observed, wait_seconds=wait)
+        pace=observed, wait_seconds=wait, waiting_until=waiting,
+        my_day=day_slice(rt.slice_of(cand)))
+
+
+def day_slice(info: SliceInfo | None) -> sch.NationalDaySlice | None:
+    if info is None:
+        return None
+    return sch.NationalDaySlice(day=info.day, rank_from=info.rank_from, rank_to=info.rank_to,
+                                starts_at=info.starts_at)
 
 
 def secret_required(rt: CampaignRuntime, cand: CandInfo, person: Person) -> bool:
@@ -281,7 +291,7 @@ def summary(session: Session, registry: NationalRegistry, campaign_id: int
             cells=len(rt.cells), posts=sum(c.capacity for c in rt.cells.values()),
             day_slices=[sch.NationalDaySlice(day=s.day, rank_from=s.rank_from,
                                              rank_to=s.rank_to, starts_at=s.starts_at)
-                        for s in rt.slices])
+                        for s in rt.slices])  # (day_slice() types Optional)
 
 
 def _cell_public(rt: CampaignRuntime, cell_id: int) -> sch.NationalCellPublic:
@@ -403,10 +413,8 @@ def radar_of(rt: CampaignRuntime) -> sch.NationalRadar:
         chosen_today=today, chosen_last_hour=rt.ended_since(at - timedelta(hours=1)),
         pace_per_hour=pace, expected_pace_per_hour=_pace_options(rt),
         pace=observed_pace(rt, at) if live else None,
-        today=sch.NationalDaySlice(day=today_slice.day, rank_from=today_slice.rank_from,
-                                   rank_to=today_slice.rank_to,
-                                   starts_at=today_slice.starts_at) if today_slice else None,
-        generation=rt.generation)
+        today=day_slice(today_slice), generation=rt.generation,
+        waiting_until=rt.waits_until(cur, at) if cur is not None else None)
 
 
 def radar(registry: NationalRegistry, campaign_id: int) -> sch.NationalRadar:

@@ -356,6 +356,15 @@ def national_skip_current(campaign_id: CampaignId, data: sch.NationalStaffAction
     return national_turns.staff_skip(session, ctx, registry, campaign_id, staff, data)
 
 
+@router.post("/{campaign_id}/staff/amphi/open-next-slice",
+             operation_id="national_open_next_slice",
+             response_model=sch.NationalStaffAmphi, responses=errors(401, 403, 404, 409))
+def national_open_next_slice(campaign_id: CampaignId, staff: StaffUser, session: SessionDep,
+                             registry: RegistryDep, ctx: ContextDep) -> sch.NationalStaffAmphi:
+    """Open now the day slice the amphitheatre waits for (its start becomes now)."""
+    return national_turns.open_next_slice(session, ctx, registry, campaign_id, staff)
+
+
 @router.post("/{campaign_id}/staff/amphi/demote", operation_id="national_demote_student",
              response_model=sch.NationalStaffAmphi, responses=errors(401, 403, 404, 409))
 def national_demote_student(campaign_id: CampaignId, data: sch.NationalStaffAction,

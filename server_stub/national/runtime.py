@@ -286,6 +286,20 @@ class CampaignRuntime:
                 return other
         return None
 
+    def slice_of(self, cand: CandInfo) -> SliceInfo | None:
+        """His day slice (« tranche de passage »): the one holding his rank, or the rank he
+        passes behind when demoted; None when no slice covers it."""
+        effective = cand.demoted_behind or cand.rank
+        return next((s for s in self.slices if s.rank_from <= effective <= s.rank_to), None)
+
+    def waits_until(self, cand: CandInfo, at: datetime) -> datetime | None:
+        """When his day's slice starts, if that is still to come at `at`: nobody's turn
+        comes before his day, so the amphitheatre waits for it (None: he may pass)."""
+        day = self.slice_of(cand)
+        if day is None or as_utc(day.starts_at) <= at:
+            return None
+        return as_utc(day.starts_at)
+
     def position(self, cand: CandInfo) -> int:
         """1-based place in the amphitheatre's passing order (all pools)."""
         return self.index[cand.id] + 1
@@ -358,12 +372,6 @@ class CampaignRuntime:
                     out[int(h["student"])] = (cell_id, h["wish"], h["state"])
             return out
         return self.cached("assignments", compute)
-
-    def slice_of(self, rank: int) -> SliceInfo | None:
-        for s in self.slices:
-            if s.rank_from <= rank <= s.rank_to:
-                return s
-        return None
 
     def ended_since(self, since: datetime) -> int:
         """Turns that ended at or after `since`."""
@@ -454,6 +462,10 @@ class CampaignRuntime:
             if self._newer("turn", event.id):
                 self.turn_candidate_id = int(p["candidate_id"])
                 self.turn_started_at = as_utc(datetime.fromisoformat(p["turn_started_at"]))
+        elif kind == NationalEvent.AMPHI_WAITING:
+            if self._newer("turn", event.id):  # no turn until the next day's slice starts
+                self.turn_candidate_id = None
+                self.turn_started_at = None
         elif kind == NationalEvent.AMPHI_STATE:
             status = str(p["status"])
             if self._newer("run", event.id):
@@ -490,8 +502,8 @@ class CampaignRuntime:
 MIRRORED = frozenset({
     NationalEvent.WISHES_CHANGED, NationalEvent.ABSENCE_CHANGED, NationalEvent.AMPHI_ENTERED,
     NationalEvent.STUDENT_ASSIGNED, NationalEvent.TURN_ENDED, NationalEvent.TURN_STARTED,
-    NationalEvent.AMPHI_STATE, NationalEvent.SITE_STATE, NationalEvent.ORDER_CHANGED,
-    NationalEvent.OFFER_CHANGED,
+    NationalEvent.AMPHI_WAITING, NationalEvent.AMPHI_STATE, NationalEvent.SITE_STATE,
+    NationalEvent.ORDER_CHANGED, NationalEvent.OFFER_CHANGED,
 })
 
 
@@ -656,6 +668,18 @@ def _paris_offset(moment: datetime) -> timedelta:
 def paris_time(moment: datetime) -> datetime:
     """Wall-clock time in Paris (naive), for messages."""
     return (as_utc(moment) + _paris_offset(moment)).replace(tzinfo=None)
+
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def paris_text(moment: datetime) -> str:
+    """« lundi 11 janvier 2027 à 9 h 00 », Paris time, for messages."""
+    local = paris_time(moment)
+    return (f"{DAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} {local.year} "
+            f"à {local.hour} h {local.minute:02d}")
 
 
 def paris_midnight(moment: datetime) -> datetime:

@@ -282,6 +282,10 @@ class NationalTurn(BaseModel):
     # Time to my turn at that pace, [shortest, longest]; None when the pace is unknown
     # or my turn came.
     wait_seconds: list[int] | None
+    # The amphitheatre waits for the next day slice, which starts then: no turn before
+    # (the current student's day has not come).
+    waiting_until: datetime | None = None
+    my_day: NationalDaySlice | None = None  # my day slice (« tranche de passage »)
 
 
 class NationalMe(BaseModel):
@@ -385,6 +389,8 @@ class NationalRadar(BaseModel):
     expected_pace_per_hour: list[int]
     today: NationalDaySlice | None
     generation: int
+    # The amphitheatre waits for the next day slice, which starts then (no turn before).
+    waiting_until: datetime | None = None
 
 
 class NationalListingRow(BaseModel):

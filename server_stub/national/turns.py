@@ -44,6 +44,7 @@ from server_stub.national.common import (
     wrong_state,
 )
 from server_stub.national.models import (
+    DaySlice,
     NationalAmphiRun,
     NationalCell,
     NationalStudent,
@@ -61,6 +62,7 @@ from server_stub.national.runtime import (
     CampaignRuntime,
     CandInfo,
     NationalRegistry,
+    paris_text,
     paris_time,
 )
 from server_stub.national.wishes import require_editable
@@ -139,6 +141,16 @@ def _open_turn(session: Session, rt: CampaignRuntime, nxt: CandInfo | None,
                  "label": STATE_LABELS[SiteState.FINISHED]})
             changes["state"] = SiteState.FINISHED.value
         return changes
+    until = rt.waits_until(nxt, at)
+    if until is not None:  # his day has not come: nobody chooses until it does
+        run.turn_candidate_id = None
+        run.turn_started_at = None
+        day = rt.slice_of(nxt)
+        waiting = _publish(session, rt, NationalEvent.AMPHI_WAITING, {
+            "candidate_id": nxt.id, "rank": nxt.rank, "position": rt.position(nxt),
+            "until": until.isoformat(), "rank_from": day.rank_from if day else None,
+            "rank_to": day.rank_to if day else None})
+        return {"turn_candidate_id": None, "turn_started_at": None, "mark:turn": waiting}
     run.turn_candidate_id = nxt.id
     run.turn_started_at = at
     payload = _turn_payload(rt, nxt, at, ended=ended)
@@ -293,12 +305,28 @@ def process_absent(session: Session, rt: CampaignRuntime, ctx: RequestContext) -
     while rt.run_status == RunStatus.RUNNING and rt.state == SiteState.AMPHI \
             and count < AUTO_CHAIN_LIMIT:
         cur = rt.current()
-        if cur is None or not cur.absent:
-            break
+        if cur is None or not cur.absent or rt.waits_until(cur, now()) is not None:
+            break  # (an absent student is not placed before his day)
         take_first_feasible(session, rt, cur, Outcome.AUTO_ASSIGNED, actor_id=None,
                             address=None, ctx=ctx, detail={"absent": True})
         count += 1
     return count
+
+
+def open_due_turn(session: Session, rt: CampaignRuntime) -> bool:
+    """While the amphitheatre waits for a day slice (`AMPHI_WAITING`), open the turn once
+    that slice has started (the clock owner's tick; own transaction). Returns whether a
+    turn opened. Holds `rt.lock`."""
+    if rt.run_status != RunStatus.RUNNING or rt.turn_candidate_id is not None:
+        return False
+    cur = rt.current()
+    at = now().replace(microsecond=0)
+    if cur is None or rt.waits_until(cur, at) is not None:
+        return False
+    changes = _open_turn(session, rt, cur, at)
+    session.commit()
+    _apply_run(rt, changes)
+    return True
 
 
 def _sync_turn(session: Session, rt: CampaignRuntime, *, force: bool = False) -> None:
@@ -333,6 +361,10 @@ def _turn_refusal(rt: CampaignRuntime, cand: CandInfo) -> ApiError | None:
         return ApiError(409, "not_your_turn",
                         f"Ce n'est pas encore votre tour : {before} étudiant(s) passent avant "
                         "vous.")
+    until = rt.waits_until(cand, now())
+    if until is not None:
+        return _day_not_started(until, "Votre tranche de passage commence le {at} : vous "
+                                       "choisirez à partir de ce moment.")
     if cand.absent:
         return ApiError(409, "absent",
                         "Vous êtes déclaré absent : annulez votre absence pour choisir "
@@ -528,6 +560,54 @@ def _require_current(rt: CampaignRuntime, cand: CandInfo) -> None:
         raise ApiError(409, "not_current",
                        "Ce n'est plus le tour de cet étudiant : l'écran va se mettre à jour.",
                        field="candidate_id")
+    until = rt.waits_until(cand, now())
+    if until is not None:
+        raise _day_not_started(until, "La tranche de passage de cet étudiant commence le {at} "
+                                      ": ouvrez-la d'abord si vous voulez avancer.")
+
+
+def _day_not_started(until: datetime, message: str) -> ApiError:
+    """409 `day_not_started`: nobody's turn comes before his day slice starts."""
+    return ApiError(409, "day_not_started", message.format(at=paris_text(until)))
+
+
+def open_next_slice(session: Session, ctx: RequestContext, registry: NationalRegistry,
+                    campaign_id: int, staff: Person) -> sch.NationalStaffAmphi:
+    """« Ouvrir la tranche suivante maintenant »: the amphitheatre waits for a day slice
+    that has not started; staff open it now (the seed lets the next day's students choose
+    the evening before). The slice's start becomes now; the turn opens."""
+    with registry.hold(campaign_id) as rt:
+        if rt.state != SiteState.AMPHI:
+            raise wrong_state(rt.state, AMPHI_ONLY)
+        cur = rt.current()
+        at = now().replace(microsecond=0)
+        until = rt.waits_until(cur, at) if cur is not None else None
+        day = rt.slice_of(cur) if cur is not None else None
+        if cur is None or until is None or day is None:
+            raise ApiError(409, "no_slice_waiting",
+                           "L'amphi n'attend aucune tranche : le tour en cours est ouvert.")
+        row = session.scalar(select(DaySlice).where(DaySlice.campaign_id == campaign_id,
+                                                    DaySlice.rank_from == day.rank_from))
+        if row is None:
+            raise ApiError(409, "no_slice_waiting", "Cette tranche n'existe plus.")
+        row.starts_at = at
+        audit.record(session, NationalAction.DAY_SLICE_OPENED, actor_id=staff.id,
+                     campaign_id=campaign_id, address=ctx.address,
+                     detail={"rank_from": day.rank_from, "rank_to": day.rank_to,
+                             "planned": until.isoformat()})
+        done = events.publish(session, NationalEvent.OFFER_CHANGED,
+                              {"campaign_id": campaign_id, "what": "day_slices"},
+                              campaign_id=campaign_id)
+        changes = _open_turn(session, rt, cur, at) if rt.run_status == RunStatus.RUNNING \
+            else {}
+        session.commit()
+        rt.mark("reload", done.id)  # the other processes rebuild; this one has it already
+        rt.slices = [dataclasses.replace(s, starts_at=at) if s is day else s
+                     for s in rt.slices]
+        rt.generation += 1
+        _apply_run(rt, changes)
+        process_absent(session, rt, ctx)
+    return staff_view(session, registry, campaign_id)
 
 
 def staff_view(session: Session, registry: NationalRegistry, campaign_id: int

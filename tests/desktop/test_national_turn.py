@@ -7,7 +7,7 @@ import re
 import subprocess
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from desktop.app import AmphiApp
 from desktop.sync.notifications import TurnNotifier
 from desktop.ui.confirmation import FinalDialog, IrrevocableDialog
 from desktop.ui.national.turn_panel import BLUE, RED, TurnPanel, closeness, turn_colour
+from tests.conftest import TEST_EPOCH
 from tests.desktop.conftest import RestartableServer, until
 from tests.desktop.national_helpers import SECRET, area, campaign, open_main
 
@@ -375,3 +376,65 @@ def test_absence_toggle_demotion_and_the_automatic_assignment_at_my_turn(
         assert view.turn_panel.isHidden()
 
     arun(scenario(), timeout=60)
+
+
+def test_my_day_slice_the_wait_for_it_and_staff_opening_it_early(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server: RestartableServer) -> None:
+    """Nobody passes before his day: my panel says my day, then that the amphitheatre
+    waits for it; « Tranches de passage… » lists the days (mine in bold) and the hotline;
+    when the agency opens my slice early, my turn comes by push."""
+    c = campaign(server, [(1, "general", True), (2, "general", True), (3, "general", True)],
+                 state="wishes_open")
+    first, me = c.students[1], c.students[2]
+    lyon, reims = c.cell("LYON", "Pédiatrie"), c.cell("REIMS", "Médecine générale")
+    assert c.put_wishes(first, [lyon]).status_code == 200
+    assert c.put_wishes(me, [lyon, reims]).status_code == 200
+    today, tomorrow = TEST_EPOCH - timedelta(hours=1), \
+        (TEST_EPOCH + timedelta(days=1)).replace(hour=8, minute=0)
+    r = c.client.put(c.url("/staff/day-slices"), headers=c.staff, json=[
+        {"day": d.date().isoformat(), "rank_from": a, "rank_to": b, "starts_at": d.isoformat()}
+        for d, a, b in ((today, 1, 1), (tomorrow, 2, 3))])
+    assert r.status_code == 200, r.text
+
+    async def scenario() -> None:
+        window = await open_main(qtbot, make_app(server.url), me.email or "")
+        national = area(window)
+        window.show_page("national_wishes")
+        view = national.wishes_view
+        panel = view.turn_panel
+        await until(lambda: view.student is not None and view.student.me is not None)
+        assert c.staff_post("/staff/amphi/start").status_code == 200
+        await until(lambda: panel.isVisible() and panel.turn is not None
+                    and panel.turn.amphi_status == "running")
+        assert "Votre jour de passage : " in panel.mine_label.text()
+        assert "(rangs 2 à 3)" in panel.mine_label.text()
+        # The one before me validates: the day's ranks are over, the amphitheatre waits.
+        c.client.post(c.url("/me/enter"), headers=first.headers, json={"secret_answer": SECRET})
+        r = c.client.post(c.url("/me/validate"), headers=first.headers,
+                          json={"idempotency_key": "slice-first-1", "cell_id": lyon})
+        assert r.status_code == 200, r.text
+        await until(lambda: panel.turn is not None and panel.turn.waiting_until is not None)
+        assert panel.title.text().startswith("L'amphithéâtre reprend ")
+        # (in the computer's time zone, whatever this machine's is)
+        assert f" à {tomorrow.astimezone().hour} h 00" in panel.title.text()
+        assert not panel.my_turn
+        assert panel.take_button.isHidden()
+        # The days, from the public tables.
+        window.show_page("national_tables")
+        tables = national.tables_view
+        assert tables.slices_button.isVisible()
+        tables.slices_button.click()
+        await until(lambda: tables.slices_dialog is not None
+                    and tables.slices_dialog.isVisible())
+        dialog = tables.slices_dialog
+        assert dialog is not None and dialog.table.rowCount() == 2
+        assert dialog.table.item(1, 0).font().bold() and not dialog.table.item(0, 0).font().bold()
+        assert "01 77 35 61 80" in dialog.findChild(QLabel, "hotline").text()
+        dialog.reject()
+        window.show_page("national_wishes")
+        # The agency opens my slice this evening: my turn comes, pushed.
+        assert c.staff_post("/staff/amphi/open-next-slice").status_code == 200
+        await until(lambda: panel.my_turn, timeout=10)
+        assert panel.title.text() == "C'EST VOTRE TOUR"
+
+    arun(scenario(), timeout=90)

@@ -235,7 +235,9 @@ def test_staff_pause_resume_assign_skip_demote(live_server: LiveServer,
     for rank, cells in ((1, [cardio]), (2, [peds]), (3, [peds, gp]), (4, [peds]), (5, [gp])):
         c.put_wishes(s[rank], cells)
     def day(n: int, ranks: tuple[int, int]) -> dict[str, Any]:
-        starts = (TEST_EPOCH + timedelta(days=n)).replace(hour=8, minute=0)
+        # Days already begun: these turns are not held for their day (see
+        # test_national_day_slices.py for that).
+        starts = (TEST_EPOCH + timedelta(days=n - 3)).replace(hour=8, minute=0)
         return {"day": starts.date().isoformat(), "rank_from": ranks[0], "rank_to": ranks[1],
                 "starts_at": starts.isoformat()}
 

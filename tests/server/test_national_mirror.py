@@ -56,7 +56,9 @@ def feed(registry: NationalRegistry, after: int, live: LiveServer) -> None:
 
 def set_day_slices(c: Campaign) -> None:
     def day(n: int, ranks: tuple[int, int]) -> dict[str, Any]:
-        starts = (TEST_EPOCH + timedelta(days=n)).replace(hour=8, minute=0)
+        # Days already begun: these turns are not held for their day (see
+        # test_national_day_slices.py for that).
+        starts = (TEST_EPOCH + timedelta(days=n - 3)).replace(hour=8, minute=0)
         return {"day": starts.date().isoformat(), "rank_from": ranks[0], "rank_to": ranks[1],
                 "starts_at": starts.isoformat()}
 

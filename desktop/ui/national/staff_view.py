@@ -107,8 +107,14 @@ class StaffNationalView(QWidget):
         self.start_button = QPushButton(self.tr("Démarrer l'amphi"))
         self.pause_button = QPushButton(self.tr("Mettre en pause"))
         self.resume_button = QPushButton(self.tr("Reprendre"))
+        # Shown while the amphitheatre waits for the next day's slice (its ranks may choose
+        # the evening before, as the seed allows).
+        self.open_slice_button = QPushButton(self.tr("Ouvrir la tranche suivante maintenant"))
+        self.open_slice_button.setObjectName("openNextSlice")
+        self.open_slice_button.hide()
         for button, command in ((self.start_button, "start"), (self.pause_button, "pause"),
-                                (self.resume_button, "resume")):
+                                (self.resume_button, "resume"),
+                                (self.open_slice_button, "open_next_slice")):
             button.clicked.connect(partial(self._run_command, command))
             row.addWidget(button)
         row.addStretch(1)
@@ -304,8 +310,11 @@ class StaffNationalView(QWidget):
         self.pause_button.setEnabled(status == "running")
         self.resume_button.setEnabled(status == "paused")
         current = amphi.current
-        for button in (self.assign_button, self.skip_button, self.demote_button):
-            button.setEnabled(current is not None)
+        waiting = amphi.radar.waiting_until is not None and status == "running"
+        self.open_slice_button.setVisible(waiting)
+        for button in (self.assign_button, self.skip_button):
+            button.setEnabled(current is not None and not waiting)
+        self.demote_button.setEnabled(current is not None)
         if current is None:
             self.current_name.setText(self.tr("Personne ne choisit en ce moment."))
             self.current_phone.setText("—")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.api.client import ApiError
-from desktop.api.national import CellView, Radar, Receipt
+from desktop.api.national import CellView, NationalCampaign, Radar, Receipt
 from desktop.i18n import integer
 from desktop.models import ItemRole
 from desktop.models.national_tables import (
@@ -44,6 +44,8 @@ from desktop.models.national_tables import (
     sort_proxy,
 )
 from desktop.ui.national.common import fit_columns, page_layout, table_view
+from desktop.ui.national.day_slices import DaySlicesDialog
+from desktop.ui.national.turn_panel import moment_text
 from desktop.ui.widgets import Banner, BusyIndicator, DialogHeader, styled_label
 
 LISTING_PAGE = 500
@@ -63,6 +65,8 @@ class TableSource:
     listing: Callable[[int, int], Awaitable[Any]]  # offset, limit → Listing
     cell_view: Callable[[int], Awaitable[CellView]]
     radar: Callable[[], Awaitable[Radar]]
+    campaign: Callable[[], Awaitable[NationalCampaign]] | None = None  # day slices, hotline
+    my_rank: Callable[[], int | None] = lambda: None  # a student's, to mark his day
 
 
 def radar_text(radar: Radar, tr: Callable[[str], str]) -> str:
@@ -74,7 +78,13 @@ def radar_text(radar: Radar, tr: Callable[[str], str]) -> str:
         parts.append(tr("Amphithéâtre en pause"))
     elif radar.amphi_status == "finished":
         parts.append(tr("Amphithéâtre terminé"))
-    if radar.current is not None:
+    if radar.waiting_until is not None and radar.amphi_status == "running":
+        parts.append(tr("Rangs du jour passés : l'amphithéâtre reprend %1").replace(
+            "%1", moment_text(radar.waiting_until)))
+        if radar.current is not None:
+            parts.append(tr("passera le premier : l'étudiant classé %1").replace(
+                "%1", integer(radar.current.rank)))
+    elif radar.current is not None:
         parts.append(tr("Passe maintenant : l'étudiant classé %1").replace(
             "%1", integer(radar.current.rank)))
     parts.append(tr("%1 / %2 passés").replace("%1", integer(radar.passed))
@@ -162,7 +172,14 @@ class TablesView(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filtrer (subdivision, spécialité, rang…)"))
         self.filter_edit.setClearButtonEnabled(True)
         row.addWidget(self.filter_edit, 1)
+        self.slices_button = QPushButton(self.tr("Tranches de passage…"), self)
+        self.slices_button.setObjectName("daySlicesButton")
+        self.slices_button.setToolTip(self.tr("Les jours de l'amphithéâtre et les rangs de "
+                                              "chaque jour ; la hotline"))
+        self.slices_button.clicked.connect(self.show_day_slices)
+        row.addWidget(self.slices_button)
         layout.addLayout(row)
+        self.slices_dialog: DaySlicesDialog | None = None
         self.progress = BusyIndicator(self)
         self.progress.hide()
         layout.addWidget(self.progress)
@@ -186,6 +203,7 @@ class TablesView(QWidget):
 
     def attach(self, source: TableSource) -> None:
         self.source = source
+        self.slices_button.setVisible(source.campaign is not None)
         if self.isVisible():
             self.reload()
 
@@ -253,6 +271,24 @@ class TablesView(QWidget):
             self.proxy.sort(-1)
             fit_columns(self.table)
         self._count()
+
+    @asyncSlot()
+    async def show_day_slices(self) -> None:
+        """« Tranches de passage… »: the days and their ranks, read now (staff may have
+        opened the next one early)."""
+        if self.source is None or self.source.campaign is None:
+            return
+        try:
+            campaign = await self.source.campaign()
+        except ApiError as exc:
+            self.banner.show_message(exc.message, "error")
+            return
+        if is_deleted(self):
+            return
+        if self.slices_dialog is not None:
+            self.slices_dialog.deleteLater()
+        self.slices_dialog = DaySlicesDialog(campaign, self.source.my_rank(), self)
+        self.slices_dialog.open()
 
     async def _listing(self, pool: str) -> list[Any]:
         assert self.source is not None

@@ -10,8 +10,9 @@ the validation).
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.national import Headline, Pace, Turn
-from desktop.i18n import integer
+from desktop.api.national import DaySlice, Headline, Pace, Turn
+from desktop.i18n import current_language, integer, locale_of
 
 BLUE = QColor("#1d4f91")
 RED = QColor("#c0262d")
@@ -101,6 +102,24 @@ def take_button_text(headline: Headline) -> str:
         "%1", str(headline.k)).replace("%2", str(headline.capacity)).replace(
         "%3", str(headline.wish_number)).replace("%4", headline.subdivision or "").replace(
         "%5", headline.specialty or "")
+
+
+def moment_text(value: datetime) -> str:
+    """« mardi 12 janvier à 9 h 00 » in the computer's time zone and the interface's
+    language."""
+    local = value.astimezone()
+    locale = locale_of(current_language())
+    day = locale.toString(QDate(local.year, local.month, local.day), "dddd d MMMM")
+    return _tr("%1 à %2 h %3").replace("%1", day).replace("%2", str(local.hour)).replace(
+        "%3", f"{local.minute:02d}")
+
+
+def day_text(day: DaySlice) -> str:
+    """His day slice: « Votre jour de passage : mardi 12 janvier à 9 h 00 (rangs 4 201 à
+    5 270) ; vous ne passerez pas avant. »"""
+    return _tr("Votre jour de passage : %1 (rangs %2 à %3) ; vous ne passerez pas avant.") \
+        .replace("%1", moment_text(day.starts_at)).replace("%2", integer(day.rank_from)) \
+        .replace("%3", integer(day.rank_to))
 
 
 class TurnPanel(QFrame):
@@ -232,6 +251,9 @@ class TurnPanel(QFrame):
             self.title.setText(_tr("L'amphithéâtre est terminé"))
         elif turn.amphi_status == "not_started":
             self.title.setText(_tr("L'amphithéâtre n'a pas encore commencé"))
+        elif turn.waiting_until is not None and not self.my_turn:
+            self.title.setText(_tr("L'amphithéâtre reprend %1").replace(
+                "%1", moment_text(turn.waiting_until)))
         elif self.my_turn:
             self.title.setText(_tr("C'EST VOTRE TOUR"))
         elif before == 1:
@@ -251,14 +273,21 @@ class TurnPanel(QFrame):
                 "Merci de valider rapidement votre choix : d'autres attendent après vous. "
                 "Vous pouvez encore modifier vos vœux ; le bouton ci-dessous vous demandera "
                 "de confirmer."))
+        elif turn.waiting_until is not None and current is not None:
+            self.now_label.setText(_tr(
+                "Les rangs du jour sont passés : l'étudiant classé %1 passera le premier "
+                "à la reprise.").replace("%1", integer(current)))
         elif current is not None:
             self.now_label.setText(_tr("Passe maintenant : l'étudiant classé %1.")
                                    .replace("%1", integer(current)))
         else:
             self.now_label.setText(_tr("Personne ne choisit en ce moment."))
-        self.mine_label.setText(_tr("Votre rang : %1 — vous allez être %2e de votre "
-                                    "contingent à choisir.").replace("%1", integer(self.rank))
-                                .replace("%2", integer(self.passing)))
+        mine = _tr("Votre rang : %1 — vous allez être %2e de votre contingent à "
+                   "choisir.").replace("%1", integer(self.rank)).replace(
+                       "%2", integer(self.passing))
+        if turn.my_day is not None and not self.my_turn:
+            mine += " " + day_text(turn.my_day)
+        self.mine_label.setText(mine)
         self.pace_label.setText(pace_text(self.pace, before, self.my_turn))
         self.pace_label.setVisible(not self.my_turn)
         self.setProperty("urgent", self.my_turn)
