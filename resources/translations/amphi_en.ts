@@ -141,28 +141,28 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="400" />
+            <location filename="../../desktop/ui/profile_view.py" line="452" />
             <source>Mon activité passée</source>
             <translation>My past activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="400" />
+            <location filename="../../desktop/ui/profile_view.py" line="452" />
             <source>Toutes les actions sur votre compte (connexions, changements), les plus récentes en premier.</source>
             <translation>Every action on your account (sign-ins, changes), most recent first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="427" />
+            <location filename="../../desktop/ui/profile_view.py" line="479" />
             <source>Afficher les actions plus anciennes</source>
             <translation>Show older actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="428" />
-            <location filename="../../desktop/ui/profile_view.py" line="433" />
+            <location filename="../../desktop/ui/profile_view.py" line="480" />
+            <location filename="../../desktop/ui/profile_view.py" line="485" />
             <source>Chargement…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="433" />
+            <location filename="../../desktop/ui/profile_view.py" line="485" />
             <source>Actualiser</source>
             <translation>Refresh</translation>
         </message>
@@ -1259,349 +1259,349 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiLiveView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="104" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="104" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="105" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="106" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="107" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="109" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="108" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="117" />
             <source>Votre temps est écoulé : aucun poste ne vous a été attribué.</source>
             <translation>Your time is up: no post has been assigned to you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="120" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="119" />
             <source>Votre tour s'est terminé sans choix validé et la séance continue avec l'interne suivant. Appelez l'agence sans attendre : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit. Gardez cet écran ouvert.</source>
             <translation>Your turn ended without a confirmed choice and the session goes on with the next intern. Call the agency right away: while the session is running, it can place you right after the intern choosing. Keep this screen open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="125" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="124" />
             <source>Votre tour s'est terminé sans choix validé et la séance est terminée. Contactez l'agence : vous choisirez avec elle parmi les postes restés libres.</source>
             <translation>Your turn ended without a confirmed choice and the session is over. Contact the agency: you will choose with it among the posts still free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="129" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="128" />
             <source>Vous n'étiez pas connecté à votre tour : vous avez été compté absent.</source>
             <translation>You were not connected at your turn: you were counted absent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="131" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="130" />
             <source>Gardez cet écran ouvert : tant que la séance est en cours, vous êtes replacé automatiquement juste après l'interne qui choisit. Si rien ne change dans la minute, appelez l'agence.</source>
             <translation>Keep this screen open: while the session is running, you are placed automatically right after the intern choosing. If nothing changes within a minute, call the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="135" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="144" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="134" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="143" />
             <source>La séance est terminée : contactez l'agence pour choisir parmi les postes restés libres.</source>
             <translation>The session is over: contact the agency to choose among the posts still free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="139" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="138" />
             <source>Vous êtes noté en absence prévue : votre tour est passé.</source>
             <translation>You are marked as a planned absence: your turn has passed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="141" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="140" />
             <source>Si vous êtes là et voulez choisir, appelez l'agence : tant que la séance est en cours, elle peut vous replacer juste après l'interne qui choisit.</source>
             <translation>If you are here and want to choose, call the agency: while the session is running, it can place you right after the intern choosing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="148" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="147" />
             <source>La séance s'est terminée avant votre tour.</source>
             <translation>The session ended before your turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="149" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="148" />
             <source>Aucun poste ne vous a été attribué. Contactez l'agence : elle vous dira quand et comment choisir parmi les postes restés libres.</source>
             <translation>No post has been assigned to you. Contact the agency: it will tell you when and how to choose among the posts still free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="201" />
             <source>Votre poste</source>
             <translation>Your post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="216" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="215" />
             <source>Choix enregistré le %1.</source>
             <translation>Choice saved on %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="218" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="217" />
             <source>Une confirmation a été envoyée à %1 ; l'attestation est dans « Mon internat ».</source>
             <translation>A confirmation has been sent to %1; the certificate is in “My internship”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="294" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="293" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="297" />
             <source>Temps restant pour ce tour</source>
             <translation>Time left for this turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="303" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="302" />
             <source>Légende : en bleu l'interne qui choisit, en vert vous, en rouge les postes pris.</source>
             <translation>Key: in blue the intern who is choosing, in green you, in red the posts taken.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="311" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="310" />
             <source>Ordre de passage</source>
             <translation>Order of turns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="335" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="334" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="344" />
             <source>Rechercher : ville, établissement, service, chef, n° de poste…</source>
             <translation>Search: town, establishment, department, head, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="348" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="347" />
             <source>Rechercher un poste</source>
             <translation>Search for a post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="353" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="353" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="354" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="363" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="362" />
             <source>Mes favoris uniquement</source>
             <translation>My favourites only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="367" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="366" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="409" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="408" />
             <source>Choisir ce poste</source>
             <translation>Choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="414" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="413" />
             <source>Raccourci clavier : Ctrl+Entrée</source>
             <translation>Keyboard shortcut: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="445" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="444" />
             <source>Aucun favori : ajoutez-en depuis l'onglet « Postes ».</source>
             <translation>No favourites: add some from the “Posts” tab.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="452" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="451" />
             <source>Choisir</source>
             <translation>Choose</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="453" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="452" />
             <source>Libre</source>
             <translation>Free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="507" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="499" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="514" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="506" />
             <source>%1 affichés sur %2</source>
             <translation>%1 shown of %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="516" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="508" />
             <source>%1 postes libres</source>
             <translation>%1 free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="537" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="529" />
             <source>Choisit en ce moment : %1 (rang d'appel %2)</source>
             <translation>Choosing now: %1 (call rank %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="541" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="533" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="572" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="564" />
             <source>Vous suivez la séance en spectateur.</source>
             <translation>You are following the session as a spectator.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="574" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="566" />
             <source>La séance est en pause.</source>
             <translation>The session is paused.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="579" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="571" />
             <source>Vous avez choisi votre poste.</source>
             <translation>You have chosen your post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="581" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="573" />
             <source>C'EST VOTRE TOUR : choisissez un poste.</source>
             <translation>IT IS YOUR TURN: choose a post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="583" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="575" />
             <source>Avant vous : %1 interne(s), dont %2 connecté(s).</source>
             <translation>Before you: %1 intern(s), %2 of them connected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="586" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="578" />
             <source>(vous agissez par procuration)</source>
             <translation>(you are acting as proxy)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="585" />
             <source>Votre statut : %1</source>
             <translation>Your status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="590" />
             <source>La séance est en pause : le temps est arrêté et reprendra où il en était.</source>
             <translation>The session is paused: the clock is stopped and will resume where it was.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="601" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="593" />
             <source>La séance est terminée.</source>
             <translation>The session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="595" />
             <source>C'est votre tour : choisissez votre poste avant la fin du temps.</source>
             <translation>It is your turn: choose your post before the time runs out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="606" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="598" />
             <source>Amphi — c'est votre tour</source>
             <translation>Amphi — it is your turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="607" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="599" />
             <source>Choisissez votre poste maintenant.</source>
             <translation>Choose your post now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="611" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="603" />
             <source>C'est bientôt votre tour</source>
             <translation>Your turn is coming soon</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="605" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="613" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="605" />
             <source>C'est bientôt votre tour.</source>
             <translation>Your turn is coming soon.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="618" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="610" />
             <source>Vous avez donné une procuration : seule la personne désignée peut choisir pour vous.</source>
             <translation>You have given a proxy: only the person you named can choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="654" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="646" />
             <source>« Choisir » sur la ligne du poste, ou Ctrl+Entrée sur le poste sélectionné.</source>
             <translation>“Choose” on the post's line, or Ctrl+Enter on the selected post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="681" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="673" />
             <source>Votre tour est terminé : le choix n'a pas été enregistré.</source>
             <translation>Your turn is over: the choice was not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="701" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="693" />
             <source>Ce poste vient d'être pris : choisissez-en un autre.</source>
             <translation>This post has just been taken: choose another one.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="726" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="718" />
             <source>Amphithéâtre : %1</source>
             <translation>Amphitheatre: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="728" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="720" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="729" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="721" />
             <source>Chef de service : %1</source>
             <translation>Head of department: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="730" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="722" />
             <source>DES du poste : %1 · %2 · %3</source>
             <translation>Post's DES: %1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="732" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="724" />
             <source>Type de choix : %1</source>
             <translation>Choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="734" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="726" />
             <source>Vous allez choisir ce poste</source>
             <translation>You are about to choose this post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/live_view.py" line="754" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="746" />
             <source>Choix enregistré : %1</source>
             <translation>Choice saved: %1</translation>
         </message>
@@ -1628,9 +1628,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="457" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
@@ -1638,9 +1638,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="51" />
             <location filename="../../desktop/models/amphi_posts.py" line="65" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
@@ -1650,9 +1650,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="459" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
@@ -1662,9 +1662,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/models/amphi_posts.py" line="460" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1672,9 +1672,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="54" />
             <location filename="../../desktop/models/amphi_posts.py" line="68" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
@@ -1682,9 +1682,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="55" />
             <location filename="../../desktop/models/amphi_posts.py" line="69" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
@@ -1692,9 +1692,9 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="56" />
             <location filename="../../desktop/models/amphi_posts.py" line="70" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
@@ -1712,9 +1712,9 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="63" />
-            <location filename="../../desktop/ui/amphi/live_view.py" line="505" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="99" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="328" />
+            <location filename="../../desktop/ui/amphi/live_view.py" line="497" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
@@ -1799,144 +1799,144 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="89" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="92" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="108" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="330" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="121" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="346" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="117" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="133" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="134" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="120" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="136" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="175" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="176" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="192" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="186" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="207" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="197" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="198" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="204" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="220" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="209" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="225" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="210" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="226" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="229" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="262" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="299" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="278" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="315" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="267" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="283" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="329" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="345" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="331" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="347" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="356" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="372" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="404" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="440" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="432" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="441" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="454" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="463" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="479" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="488" />
             <source>Sélectionnez d'abord un service ou un poste.</source>
             <translation>Select a department or a post first.</translation>
         </message>
@@ -3428,329 +3428,341 @@ During the session, your favourites are at the top of the list of posts: they sa
         <message>
             <location filename="../../desktop/models/labels.py" line="21" />
             <location filename="../../desktop/models/labels.py" line="31" />
-            <location filename="../../desktop/models/labels.py" line="118" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="120" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="22" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Mandataire (procuration)</source>
             <translation>Proxy holder</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="23" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Responsable de terrain de stage</source>
             <translation>Training site supervisor</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="24" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Coordonnateur</source>
             <translation>Coordinator</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="25" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Agence (ARS / CNG)</source>
             <translation>Agency (ARS / CNG)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="32" />
-            <location filename="../../desktop/models/labels.py" line="118" />
+            <location filename="../../desktop/models/labels.py" line="120" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="33" />
-            <location filename="../../desktop/models/labels.py" line="118" />
+            <location filename="../../desktop/models/labels.py" line="120" />
             <source>Docteur junior</source>
             <translation>Junior doctor</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="38" />
-            <location filename="../../desktop/models/labels.py" line="124" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>non CESP</source>
             <translation>non-CESP</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="39" />
-            <location filename="../../desktop/models/labels.py" line="124" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>CESP</source>
             <translation>CESP</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="43" />
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Choix national des postes</source>
             <translation>National choice of posts</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="44" />
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Choix de stage en amphithéâtre</source>
             <translation>Amphitheatre placement choice</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="45" />
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="51" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="52" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="53" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="54" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="55" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="56" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="57" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="58" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="59" />
-            <location filename="../../desktop/models/labels.py" line="132" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="60" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="61" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="62" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="63" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="64" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="65" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="69" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="70" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="71" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="72" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="73" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="74" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="75" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="76" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="77" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="78" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="80" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="81" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="82" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="83" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="84" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="86" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="87" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="88" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="92" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="89" />
+            <location filename="../../desktop/models/labels.py" line="138" />
+            <source>Message de l'agence</source>
+            <translation>Message from the agency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/labels.py" line="90" />
+            <location filename="../../desktop/models/labels.py" line="138" />
+            <source>Export des affectations</source>
+            <translation>Assignments exported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/labels.py" line="94" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="93" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="95" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="97" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="99" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="98" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="100" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="99" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="101" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="100" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="102" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Autre rôle</source>
             <translation>Other role</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="151" />
+            <location filename="../../desktop/models/labels.py" line="157" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -4188,6 +4200,59 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>MessageDialog</name>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="42" />
+            <source>Envoyer un message</source>
+            <translation>Send a message</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="48" />
+            <source>Message à %1</source>
+            <translation>Message to %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="49" />
+            <source>Classé %1 · passage n° %2 · %3</source>
+            <translation>Ranked %1 · passing no. %2 · %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="51" />
+            <source>pas d'adresse électronique</source>
+            <translation>no email address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="52" />
+            <source>Il le verra dans Amphi dès maintenant (notification), le recevra par courriel et le retrouvera dans « Mon activité passée ».</source>
+            <translation>The student sees it in Amphi right away (notification), receives it by email and finds it in « My past activity ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="57" />
+            <source>Par exemple : votre tour approche, connectez-vous à Amphi ou appelez l'agence.</source>
+            <translation>For example: your turn is coming, sign in to Amphi or call the agency.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="69" />
+            <source>Annuler</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="73" />
+            <source>Envoyer</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="73" />
+            <source>Envoi…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="84" />
+            <source>%1 / %2 caractères</source>
+            <translation>%1 / %2 characters</translation>
+        </message>
+    </context>
+    <context>
         <name>MyPostsView</name>
         <message>
             <location filename="../../desktop/ui/matching/posts_view.py" line="356" />
@@ -4228,57 +4293,72 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="106" />
+            <location filename="../../desktop/areas/national.py" line="115" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="109" />
+            <location filename="../../desktop/areas/national.py" line="118" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="111" />
+            <location filename="../../desktop/areas/national.py" line="120" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="113" />
+            <location filename="../../desktop/areas/national.py" line="122" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="202" />
+            <location filename="../../desktop/areas/national.py" line="211" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="271" />
+            <location filename="../../desktop/areas/national.py" line="283" />
+            <source>Message de l'agence (%1)</source>
+            <translation>Message from the agency (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="284" />
+            <source>Message de l'agence</source>
+            <translation>Message from the agency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="286" />
+            <source>%1 : %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="308" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="314" />
+            <location filename="../../desktop/areas/national.py" line="351" />
             <source>Attestation d'affectation</source>
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="331" />
+            <location filename="../../desktop/areas/national.py" line="368" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="333" />
+            <location filename="../../desktop/areas/national.py" line="370" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="340" />
+            <location filename="../../desktop/areas/national.py" line="377" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="344" />
+            <location filename="../../desktop/areas/national.py" line="381" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -5033,227 +5113,238 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>ProfileView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="85" />
+            <location filename="../../desktop/ui/profile_view.py" line="88" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="105" />
+            <location filename="../../desktop/ui/profile_view.py" line="112" />
             <source>Identité</source>
             <translation>Identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="117" />
             <source>Nom</source>
             <translation>Surname</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="117" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="111" />
+            <location filename="../../desktop/ui/profile_view.py" line="118" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="112" />
+            <location filename="../../desktop/ui/profile_view.py" line="119" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="113" />
+            <location filename="../../desktop/ui/profile_view.py" line="120" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="113" />
+            <location filename="../../desktop/ui/profile_view.py" line="120" />
             <source>Rôle</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="124" />
+            <location filename="../../desktop/ui/profile_view.py" line="131" />
             <source>Ces informations viennent de l'agence : pour les corriger, contactez-la.</source>
             <translation>This information comes from the agency: to correct it, contact them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="130" />
-            <location filename="../../desktop/ui/profile_view.py" line="276" />
+            <location filename="../../desktop/ui/profile_view.py" line="137" />
+            <location filename="../../desktop/ui/profile_view.py" line="296" />
             <source>Mes procédures</source>
             <translation>My procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="153" />
-            <location filename="../../desktop/ui/profile_view.py" line="277" />
+            <location filename="../../desktop/ui/profile_view.py" line="160" />
+            <location filename="../../desktop/ui/profile_view.py" line="297" />
             <source>Vous ne participez à aucune procédure pour le moment.</source>
             <translation>You are not taking part in any procedure at the moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="159" />
+            <location filename="../../desktop/ui/profile_view.py" line="166" />
             <source>Coordonnées</source>
             <translation>Contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="169" />
+            <location filename="../../desktop/ui/profile_view.py" line="176" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="170" />
+            <location filename="../../desktop/ui/profile_view.py" line="177" />
             <source>Une nouvelle adresse ne sert qu'une fois confirmée par le lien qui lui est envoyé.</source>
             <translation>A new address is only used once it has been confirmed with the link sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="172" />
+            <location filename="../../desktop/ui/profile_view.py" line="179" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="173" />
+            <location filename="../../desktop/ui/profile_view.py" line="180" />
             <source>Adresse postale</source>
             <translation>Postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="174" />
+            <location filename="../../desktop/ui/profile_view.py" line="181" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="186" />
+            <location filename="../../desktop/ui/profile_view.py" line="193" />
+            <source>Pendant l'amphi, l'adresse électronique ne peut pas changer ; le téléphone, l'adresse postale et l'UFR restent modifiables.</source>
+            <translation>During the amphitheatre the email address cannot change; the phone number, postal address and faculty (UFR) can still be edited.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/profile_view.py" line="198" />
             <source>Enregistrer les coordonnées</source>
             <translation>Save the contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="187" />
-            <location filename="../../desktop/ui/profile_view.py" line="219" />
-            <location filename="../../desktop/ui/profile_view.py" line="249" />
+            <location filename="../../desktop/ui/profile_view.py" line="199" />
+            <location filename="../../desktop/ui/profile_view.py" line="235" />
+            <location filename="../../desktop/ui/profile_view.py" line="269" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="194" />
+            <location filename="../../desktop/ui/profile_view.py" line="206" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="205" />
+            <location filename="../../desktop/ui/profile_view.py" line="217" />
             <source>Nouvelle question</source>
             <translation>New question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="211" />
+            <location filename="../../desktop/ui/profile_view.py" line="223" />
             <source>Réponse</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="212" />
+            <location filename="../../desktop/ui/profile_view.py" line="224" />
             <source>Au moins 3 lettres ou chiffres.</source>
             <translation>At least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="213" />
-            <location filename="../../desktop/ui/profile_view.py" line="234" />
+            <location filename="../../desktop/ui/profile_view.py" line="225" />
+            <location filename="../../desktop/ui/profile_view.py" line="250" />
             <source>Mot de passe actuel</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="218" />
+            <location filename="../../desktop/ui/profile_view.py" line="230" />
+            <location filename="../../desktop/ui/profile_view.py" line="264" />
+            <source>Non modifiable pendant l'amphi (voir en haut de la page).</source>
+            <translation>Cannot be changed during the amphitheatre (see the top of the page).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/profile_view.py" line="234" />
             <source>Modifier la question secrète</source>
             <translation>Change the secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="226" />
+            <location filename="../../desktop/ui/profile_view.py" line="242" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="235" />
+            <location filename="../../desktop/ui/profile_view.py" line="251" />
             <source>Nouveau mot de passe</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="236" />
+            <location filename="../../desktop/ui/profile_view.py" line="252" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="246" />
+            <location filename="../../desktop/ui/profile_view.py" line="262" />
             <source>Vos autres connexions ouvertes seront fermées.</source>
             <translation>Your other open sessions will be signed out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="248" />
+            <location filename="../../desktop/ui/profile_view.py" line="268" />
             <source>Changer le mot de passe</source>
             <translation>Change the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="258" />
+            <location filename="../../desktop/ui/profile_view.py" line="278" />
             <source>%1 — identifiant : %2</source>
             <translation>%1 — username: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="271" />
+            <location filename="../../desktop/ui/profile_view.py" line="291" />
             <source>Procédures de l'agence</source>
             <translation>Agency procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="272" />
+            <location filename="../../desktop/ui/profile_view.py" line="292" />
             <source>Aucune procédure en cours.</source>
             <translation>No procedure in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="286" />
+            <location filename="../../desktop/ui/profile_view.py" line="306" />
             <source>Nouvelle adresse en attente de confirmation : %1. Suivez le lien qui lui a été envoyé ; d'ici là, %2 reste votre adresse.</source>
             <translation>New address awaiting confirmation: %1. Follow the link sent to it; until then, %2 remains your address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="294" />
+            <location filename="../../desktop/ui/profile_view.py" line="314" />
             <source>Question actuelle : %1</source>
             <translation>Current question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="295" />
+            <location filename="../../desktop/ui/profile_view.py" line="315" />
             <source>Aucune question secrète enregistrée.</source>
             <translation>No secret question saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="343" />
+            <location filename="../../desktop/ui/profile_view.py" line="393" />
             <source>Coordonnées enregistrées. Un lien de confirmation a été envoyé à %1.</source>
             <translation>Contact details saved. A confirmation link has been sent to %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="347" />
+            <location filename="../../desktop/ui/profile_view.py" line="397" />
             <source>Coordonnées enregistrées.</source>
             <translation>Contact details saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="366" />
+            <location filename="../../desktop/ui/profile_view.py" line="416" />
             <source>Question secrète modifiée.</source>
             <translation>Secret question changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="386" />
+            <location filename="../../desktop/ui/profile_view.py" line="437" />
             <source>Mot de passe changé. Vos autres connexions ont été fermées.</source>
             <translation>Password changed. Your other sessions have been signed out.</translation>
         </message>
@@ -6055,268 +6146,329 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>StaffNationalView</name>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="82" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="109" />
             <source>Choix national — agence</source>
             <translation>National choice — agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="103" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="131" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="107" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="135" />
             <source>Démarrer l'amphi</source>
             <translation>Start the amphitheatre session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="108" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="136" />
             <source>Mettre en pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="109" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="137" />
             <source>Reprendre</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="116" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="144" />
             <source>Étudiant qui choisit maintenant</source>
             <translation>Student choosing now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="125" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="153" />
             <source>Nom, rang</source>
             <translation>Name, rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="127" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="155" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="134" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="162" />
             <source>Affecter son premier vœu réalisable</source>
             <translation>Assign their first achievable wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="135" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="163" />
             <source>Passer son tour</source>
             <translation>Skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="136" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="164" />
             <source>Déclasser dans la tranche suivante</source>
             <translation>Move down to the next slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="143" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="169" />
+            <source>Envoyer un message…</source>
+            <translation>Send a message…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="170" />
+            <source>Il le voit dans Amphi, le reçoit par courriel et le garde dans son historique.</source>
+            <translation>The student sees it in Amphi, receives it by email and keeps it in the history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="176" />
             <source>Les suivants</source>
             <translation>Next ones</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="154" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="186" />
+            <source>Envoyer un message à l'étudiant sélectionné…</source>
+            <translation>Send a message to the selected student…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="198" />
+            <source>Exports pour les agences et les facultés</source>
+            <translation>Exports for the agencies and faculties</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="199" />
+            <source>Les affectations (étudiants ayant un poste), avec leur rang et le vœu obtenu, groupées par subdivision, par UFR ou par spécialité. Disponible pendant l'amphi et après.</source>
+            <translation>The assignments (students holding a post), with their rank and the wish obtained, grouped by subdivision, by faculty (UFR) or by specialty. Available during the amphitheatre and after it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
+            <source>Par subdivision</source>
+            <translation>By subdivision</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
+            <source>Par UFR (faculté)</source>
+            <translation>By faculty (UFR)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
+            <source>Par spécialité</source>
+            <translation>By specialty</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="209" />
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="209" />
+            <source>CSV (Excel, séparateur « ; »)</source>
+            <translation>CSV (Excel, « ; » separator)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="210" />
+            <source>Exporter…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="210" />
+            <source>Export…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="227" />
             <source>État du site</source>
             <translation>Site status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="233" />
             <source>Fermé pour travaux</source>
             <translation>Closed for works</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="233" />
             <source>Saisie des coordonnées et mot de passe</source>
             <translation>Contact details and password entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="233" />
             <source>Ouvert pour choix avec simulation</source>
             <translation>Open for choices with simulation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="233" />
             <source>En période d'amphi</source>
             <translation>Amphitheatre session period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="233" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="162" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="235" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="169" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="242" />
             <source>Imports (CSV ou XLSX)</source>
             <translation>Imports (CSV or XLSX)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="170" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="243" />
             <source>Offre : colonnes subdivision, spécialité, postes, contingent (facultatif). Étudiants : rang, nom, prénom, date de naissance, INE, contingent. Les lignes refusées sont listées ; les autres sont importées.</source>
             <translation>Offer: columns subdivision, specialty, posts, pool (optional). Students: rank, surname, first name, date of birth, INE, pool. Rejected rows are listed; the others are imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="248" />
             <source>Importer l'offre…</source>
             <translation>Import the offer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
-            <location filename="../../desktop/ui/national/staff_view.py" line="179" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="248" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="252" />
             <source>Import…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="178" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="251" />
             <source>Importer les étudiants classés…</source>
             <translation>Import the ranked students…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="254" />
             <source>Vérifier seulement (ne rien importer)</source>
             <translation>Check only (import nothing)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="197" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="270" />
             <source>Tranches journalières</source>
             <translation>Daily slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="273" />
             <source>Jour (AAAA-MM-JJ)</source>
             <translation>Day (YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="273" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="200" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="273" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="201" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="274" />
             <source>Début (HH:MM)</source>
             <translation>Start (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="210" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="283" />
             <source>Ajouter une tranche</source>
             <translation>Add a slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="212" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="285" />
             <source>Retirer la tranche sélectionnée</source>
             <translation>Remove the selected slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="214" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="287" />
             <source>Enregistrer les tranches</source>
             <translation>Save the slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="215" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="288" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="580" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="275" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="348" />
             <source>%1 a défini son compte</source>
             <translation>%1 has set up an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="276" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="349" />
             <source>%1 ont défini leur compte</source>
             <translation>%1 have set up their accounts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="278" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="351" />
             <source>%1 — %2 étudiants classés (%3), %4 cellules, %5 postes</source>
             <translation>%1 — %2 ranked students (%3), %4 cells, %5 posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="285" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="358" />
             <source>État actuel : %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="297" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="371" />
             <source>Amphi %1 · site : %2</source>
             <translation>Amphitheatre session %1 · site: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="372" />
             <source>pas commencé</source>
             <translation>not started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="372" />
             <source>en cours</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="372" />
             <source>en pause</source>
             <translation>paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="298" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="372" />
             <source>terminé</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="310" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="385" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="315" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="390" />
             <source>%1 %2 — classé %3</source>
             <translation>%1 %2 — ranked %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="318" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="393" />
             <source>non renseigné — écrivez-lui ou passez son tour</source>
             <translation>not provided — write to them or skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="322" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="397" />
             <source>pas d'adresse</source>
             <translation>no address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="323" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="398" />
             <source>a un compte</source>
             <translation>has an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="323" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="398" />
             <source>sans compte</source>
             <translation>no account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="324" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="399" />
             <source>entré dans l'amphi</source>
             <translation>entered the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="325" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="400" />
             <source>pas encore entré dans l'amphi</source>
             <translation>not in the amphitheatre yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="326" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="401" />
             <source>ABSENT</source>
             <translation>ABSENT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="326" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="401" />
             <source>présent</source>
             <translation>present</translation>
         </message>
@@ -6366,77 +6518,122 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>expected pace: %1 to %2 per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="344" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="423" />
             <source>Choisit depuis %1 min %2 s</source>
             <translation>Choosing for %1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="380" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="431" />
+            <source>Les exports seront disponibles dès le début de l'amphi.</source>
+            <translation>Exports become available when the amphitheatre starts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="492" />
             <source>Affecter %1 sur son premier vœu réalisable ?</source>
             <translation>Assign %1 their first achievable wish?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="381" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="493" />
             <source>Passer le tour de %1 ? Il ne prendra aucun poste.</source>
             <translation>Skip %1's turn? They will not take any post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="382" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="494" />
             <source>Déclasser %1 derrière le dernier rang de la tranche suivante ?</source>
             <translation>Move %1 down behind the last rank of the next slot?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="392" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="504" />
             <source>Décision enregistrée.</source>
             <translation>Decision saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="397" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="509" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="399" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="511" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="400" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="512" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="420" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="549" />
+            <source>Message envoyé à %1 : il s'affiche dans son Amphi et lui a été envoyé par courriel.</source>
+            <translation>Message sent to %1: it shows in the student's Amphi and was sent by email.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="551" />
+            <source>Message envoyé à %1 : il s'affiche dans son Amphi (pas d'adresse électronique : aucun courriel).</source>
+            <translation>Message sent to %1: it shows in the student's Amphi (no email address: no email sent).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="556" />
+            <source>Fichier CSV (*.csv)</source>
+            <translation>CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="557" />
+            <source>Classeur Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="558" />
+            <source>Enregistrer l'export des affectations</source>
+            <translation>Save the assignments export</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="577" />
+            <source>Préparation du fichier…</source>
+            <translation>Preparing the file…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="586" />
+            <source>Enregistrement impossible : %1</source>
+            <translation>Could not save: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="596" />
+            <source>Exporté : %1 affectation(s) dans %2</source>
+            <translation>Exported: %1 assignment(s) to %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="615" />
             <source>État du site modifié.</source>
             <translation>Site status changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="425" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="620" />
             <source>Choisir le fichier à importer</source>
             <translation>Choose the file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="426" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="621" />
             <source>Tableaux (*.csv *.xlsx *.txt);;Tous les fichiers (*)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="449" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="644" />
             <source>%1 : %2 ligne(s) lue(s), %3 créée(s), %4 mise(s) à jour, %5 refusée(s).</source>
             <translation>%1: %2 row(s) read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="454" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="649" />
             <source> Vérification seulement : rien n'a été importé.</source>
             <translation> Check only: nothing was imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="490" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="685" />
             <source>Ligne %1 : jour (AAAA-MM-JJ), rangs (nombres) et heure (HH:MM) sont attendus.</source>
             <translation>Row %1: a day (YYYY-MM-DD), ranks (numbers) and a time (HH:MM) are expected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="518" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="713" />
             <source>Tranches enregistrées.</source>
             <translation>Slots saved.</translation>
         </message>

@@ -91,6 +91,8 @@ class NationalAction:
     OFFER_IMPORTED = "national_offer_imported"
     STUDENTS_IMPORTED = "national_students_imported"
     DAY_SLICES_SET = "national_day_slices_set"
+    ASSIGNMENTS_EXPORTED = "national_assignments_exported"
+    STAFF_MESSAGE = "national_staff_message"  # to one student: in his activity history
 
 
 class NationalEvent:
@@ -109,6 +111,7 @@ class NationalEvent:
     WISHES_CHANGED = "wishes_changed"  # his list: candidate_id, version, cells
     ABSENCE_CHANGED = "absence_changed"  # candidate_id, absent
     AMPHI_ENTERED = "amphi_entered"  # candidate_id, entered_at (secret answered)
+    STUDENT_MESSAGE = "student_message"  # to the student only: the agency's message
 
 
 # --------------------------------------------------------------------------- refusals
