@@ -14,10 +14,12 @@ from fastapi import APIRouter, FastAPI
 
 from server_stub.amphi import routes as amphi
 from server_stub.amphi import scheduled as amphi_scheduled
+from server_stub.core import accounts
 from server_stub.core.routes import auth, events, health, me, pages, public, staff
 from server_stub.demo import routes as demo
 from server_stub.matching import routes as matching
 from server_stub.matching import scheduled as matching_scheduled
+from server_stub.national import credentials as national_credentials
 from server_stub.national import routes as national
 from server_stub.national import scheduled as national_scheduled
 
@@ -34,6 +36,9 @@ ROUTERS: list[APIRouter] = [
     demo.router,
     pages.router,
 ]
+
+# Rules of the procedures that freeze a person's email, password and secret for a while.
+accounts.add_credential_lock(national_credentials.frozen_reason)
 
 AREA_LIFESPANS: list[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = [
     national_scheduled.lifespan,

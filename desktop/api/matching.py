@@ -98,7 +98,7 @@ UPLOAD_TYPES = {
 }
 
 
-def _filename(response: httpx.Response, fallback: str) -> str:
+def attachment_name(response: httpx.Response, fallback: str) -> str:
     """The file name of a `Content-Disposition` header (RFC 5987 `filename*` first)."""
     from email.message import Message
 
@@ -153,7 +153,7 @@ class MatchingApi:
                         params: dict[str, Any] | None = None) -> Download:
         response = await self._send("GET", path, params=params)
         rows = response.headers.get("X-Row-Count")
-        return Download(_filename(response, fallback), response.content,
+        return Download(attachment_name(response, fallback), response.content,
                         int(rows) if rows and rows.isdigit() else None)
 
     @staticmethod

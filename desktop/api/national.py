@@ -17,6 +17,7 @@ import httpx
 
 from desktop.api import schema
 from desktop.api.client import ApiClient, ApiError, bad_response, decode, decode_list, encode
+from desktop.api.matching import Download, attachment_name
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ RejectedLine = schema.NationalRejectedLine
 ImportReport = schema.NationalImportReport
 StaffStudent = schema.NationalStaffStudent
 StaffAmphi = schema.NationalStaffAmphi
+MessageSent = schema.NationalMessageSent  # the agency's message to one student, sent
 
 
 # --------------------------------------------------------------------------- errors
@@ -276,11 +278,31 @@ class NationalApi:
     async def national_demote_student(self, cid: int, candidate_id: int) -> Any:
         return await self._staff_post(cid, "/demote", {"candidate_id": candidate_id})
 
+    async def national_message_student(self, cid: int, candidate_id: int, text: str
+                                       ) -> MessageSent:
+        """The agency's message to one student (pushed to him, emailed, in his history)."""
+        return decode(MessageSent, await self.api._request(
+            "POST", self._path(cid, f"/staff/students/{candidate_id}/message"),
+            json={"text": text}, auth=True))
+
+    async def national_export_assignments(self, cid: int, group_by: str = "subdivision",
+                                          fmt: str = "csv") -> Download:
+        """The assignments as a CSV or Excel file, grouped by subdivision, faculty or
+        specialty (`Download.rows`: how many students it lists)."""
+        response = await self.api.send(
+            "GET", self._path(cid, "/staff/exports/assignments"), auth=True,
+            params={"group_by": group_by, "format": fmt},
+            timeout=httpx.Timeout(120.0, connect=5.0))
+        rows = response.headers.get("X-Row-Count")
+        return Download(attachment_name(response, f"affectations.{fmt}"), response.content,
+                        int(rows) if rows and rows.isdigit() else None)
+
 
 __all__ = [
     "Above", "Assignment", "Availability", "AvailabilityRow", "Cell", "CellView", "Current",
     "DaySlice", "Headline", "Holder", "ImportReport", "Listing", "ListingRow",
     "NationalApi", "NationalCampaign", "NationalMe", "Pace", "Radar", "RankLimit", "RankLimits",
     "Receipt", "ReceiptCheck", "RejectedLine", "StaffAmphi", "StaffStudent", "StaleVersion",
-    "Turn", "Validation", "Wish", "WishChange", "WishList", "WishWrite",
+    "Turn", "Validation", "Wish", "WishChange", "WishList", "WishWrite", "MessageSent",
+    "Download",
 ]

@@ -983,6 +983,13 @@ class NationalMe:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class NationalMessageSent:
+    candidate_id: StrictInt
+    sent_at: UtcDatetime
+    emailed: StrictBool
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class NationalRadar:
     site_state: StrictStr
     amphi_status: StrictStr
@@ -1220,6 +1227,7 @@ class ProfilePublic(ProfileMixin):
     faculty: StrictStr | None
     secret_question: StrictStr | None
     campaigns: tuple[CampaignPublic, ...]
+    credentials_frozen: StrictStr | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -1428,6 +1436,7 @@ __all__ = [
     "NationalListing",
     "NationalListingRow",
     "NationalMe",
+    "NationalMessageSent",
     "NationalPace",
     "NationalPoolCounts",
     "NationalRadar",

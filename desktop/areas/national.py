@@ -5,7 +5,10 @@ three-step validation, absence, assignment and its PDF), « Tableaux publics » 
 historiques »; staff get « Choix national (agence) » and the public tables. The campaign
 is the one named in the profile (students) or the newest national campaign (staff).
 Live events go to the student service, the tables and the staff screen; desktop
-notifications warn when my turn is near and when it comes.
+notifications warn when my turn is near and when it comes, and show the agency's messages
+(`student_message`, to me only: also kept in « Mon activité passée »). While the
+amphitheatre runs my email, password and secret are frozen: the profile is read again when
+the amphitheatre starts or ends, so « Mon profil » says so beforehand.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from desktop.attestation import (
     write_attestation,
 )
 from desktop.sync.national import NationalStudent
-from desktop.sync.notifications import TurnNotifier
+from desktop.sync.notifications import Notifier, TurnNotifier
 from desktop.tasks import spawn
 from desktop.ui.main_window import MainWindow
 from desktop.ui.national.staff_view import StaffNationalView, StaffSource
@@ -46,6 +49,9 @@ LIVE_KINDS_TABLES = frozenset({"simulation_moved", "student_assigned", "turn_end
 LIVE_KINDS_STAFF = frozenset({"turn_started", "student_assigned", "turn_ended", "amphi_state",
                               "amphi_waiting", "site_state", "order_changed",
                               "offer_changed"})
+# Events after which my profile says something else (credentials frozen during the amphi).
+LIVE_KINDS_PROFILE = frozenset({"amphi_state", "site_state"})
+STUDENT_MESSAGE = "student_message"
 
 
 # Opening pages (MainWindow.add_page `home`, lowest first): the student on his wishes; the
@@ -94,6 +100,9 @@ class NationalArea(QObject):
         # « Mes vœux ») or the turn strip (on every other page) says it already, and a
         # second « C'EST VOTRE TOUR » banner pushed JE PRENDS down at the critical moment.
         self.notifier = TurnNotifier(self._alert, self)
+        # The agency's messages: a desktop notification where there is one, and always a
+        # banner in the window (a notification fades; the message must be read).
+        self.messages = Notifier(None, self)
         self.wishes_view = WishesView()
         self.tables_view = TablesView()
         self.history_view = HistoryView()
@@ -231,7 +240,11 @@ class NationalArea(QObject):
             import_students=lambda path, dry: national.national_import_students(
                 cid, path, dry_run=dry),
             amphi=lambda: national.national_staff_amphi(cid),
-            command=command))
+            command=command,
+            export=lambda group_by, fmt: national.national_export_assignments(cid, group_by,
+                                                                              fmt),
+            message=lambda candidate_id, text: national.national_message_student(
+                cid, candidate_id, text)))
         if self.campaign_id is None:
             self._attach_tables(cid)
             index = self.tables_view.kind_combo.findData("mine")
@@ -259,6 +272,30 @@ class NationalArea(QObject):
             self.tables_view.refresh_soon()
         if cid == self.staff_campaign_id and kind in LIVE_KINDS_STAFF:
             self.staff_view.refresh_soon()
+        if cid is not None and cid == self.campaign_id:
+            if kind == STUDENT_MESSAGE:
+                self._show_message(payload)
+            elif kind in LIVE_KINDS_PROFILE:
+                spawn(self, self._refresh_profile())
+
+    def _show_message(self, payload: dict[str, Any]) -> None:
+        """The agency's message to me: notified, and in a banner until I close it."""
+        text = str(payload.get("text", "")).strip()
+        if not text:
+            return
+        author = str(payload.get("author", "")).strip()
+        title = (_tr("Message de l'agence (%1)").replace("%1", author) if author
+                 else _tr("Message de l'agence"))
+        self.messages.notify(title, text)
+        self.window.show_notice(_tr("%1 : %2").replace("%1", title).replace("%2", text),
+                                "warning")
+        QApplication.alert(self.window)
+
+    async def _refresh_profile(self) -> None:
+        try:
+            await self.context.account.refresh_profile()
+        except ApiError as exc:
+            log.info("profile not refreshed: %s", exc.message)
 
     def _turn_moved(self, people_before: int, _current_rank: object) -> None:
         self.notifier.update(people_before, False)

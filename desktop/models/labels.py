@@ -86,6 +86,8 @@ AUDIT_ACTIONS: dict[str, str] = {
     "identities_imported": QT_TRANSLATE_NOOP("Labels", "Import d'identités"),
     "staff_account_created": QT_TRANSLATE_NOOP("Labels", "Compte d'agent créé"),
     "staff_message": QT_TRANSLATE_NOOP("Labels", "Message de l'agence publié"),
+    "national_staff_message": QT_TRANSLATE_NOOP("Labels", "Message de l'agence"),
+    "national_assignments_exported": QT_TRANSLATE_NOOP("Labels", "Export des affectations"),
 }
 
 SIGNIN_METHODS: dict[str, str] = {
@@ -145,6 +147,10 @@ def audit_detail(action: str, detail: dict[str, Any] | None) -> str:
     if action == "contact_updated" and isinstance(detail.get("fields"), list):
         names = [_t(CONTACT_FIELDS[f]) for f in detail["fields"] if f in CONTACT_FIELDS]
         return ", ".join(names)
+    if action == "national_staff_message" and isinstance(detail.get("text"), str):
+        text = " ".join(detail["text"].split())  # one line in the table
+        author = detail.get("author")
+        return f"{author} : {text}" if isinstance(author, str) and author else text
     if "email" in detail and isinstance(detail["email"], str):
         return detail["email"]
     if action == "identities_imported":

@@ -2,7 +2,10 @@
 
 The profile shows who I am for the agency (read only), the procedures I take part in,
 and lets me change my contact details (a new email waits for its confirmation link),
-my secret question and my password. The activity page lists every action on my account.
+my secret question and my password. While a national amphitheatre runs, the server freezes
+email, password and secret (the profile's `credentials_frozen` says why): those fields are
+disabled and the reason shown above them; the other contact details stay editable. The
+activity page lists every action on my account.
 """
 
 from __future__ import annotations
@@ -87,6 +90,10 @@ class ProfileView(QWidget):
         layout.addWidget(self.subtitle)
         self.pending_banner = Banner(self)
         layout.addWidget(self.pending_banner)
+        self.frozen_banner = Banner(self)
+        self.frozen_banner.setObjectName("credentialsFrozen")
+        layout.addWidget(self.frozen_banner)
+        self.frozen_reason: str | None = None
         self.banner = Banner(self)
         layout.addWidget(self.banner)
         self._build_identity(layout)
@@ -183,6 +190,11 @@ class ProfileView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         card.body.addLayout(grid)
+        self.email_frozen_note = styled_label(self.tr(
+            "Pendant l'amphi, l'adresse électronique ne peut pas changer ; le téléphone, "
+            "l'adresse postale et l'UFR restent modifiables."), "muted", wrap=True)
+        self.email_frozen_note.hide()
+        card.body.addWidget(self.email_frozen_note)
         self.contact_button = BusyButton(self.tr("Enregistrer les coordonnées"),
                                          self.tr("Enregistrement…"))
         self.contact_button.setDefault(False)
@@ -215,6 +227,10 @@ class ProfileView(QWidget):
             self.secret_errors.add(name, field)
             row.addWidget(field, 1, Qt.AlignmentFlag.AlignTop)
         card.body.addLayout(row)
+        self.secret_frozen_note = styled_label(self.tr(
+            "Non modifiable pendant l'amphi (voir en haut de la page)."), "muted", wrap=True)
+        self.secret_frozen_note.hide()
+        card.body.addWidget(self.secret_frozen_note)
         self.secret_button = BusyButton(self.tr("Modifier la question secrète"),
                                         self.tr("Enregistrement…"))
         self.secret_button.setDefault(False)
@@ -245,6 +261,10 @@ class ProfileView(QWidget):
         card.body.addWidget(self.checklist)
         card.body.addWidget(styled_label(self.tr(
             "Vos autres connexions ouvertes seront fermées."), "muted", wrap=True))
+        self.password_frozen_note = styled_label(self.tr(
+            "Non modifiable pendant l'amphi (voir en haut de la page)."), "muted", wrap=True)
+        self.password_frozen_note.hide()
+        card.body.addWidget(self.password_frozen_note)
         self.password_button = BusyButton(self.tr("Changer le mot de passe"),
                                           self.tr("Enregistrement…"))
         self.password_button.setDefault(False)
@@ -293,6 +313,36 @@ class ProfileView(QWidget):
         self.current_question.setText(
             self.tr("Question actuelle : %1").replace("%1", profile.secret_question)
             if profile.secret_question else self.tr("Aucune question secrète enregistrée."))
+        self.set_frozen(profile.credentials_frozen)
+
+    def _credential_widgets(self) -> list[QWidget]:
+        return [self.email_edit, self.question_combo, self.answer_edit,
+                self.secret_password_edit, self.secret_button, self.current_password_edit,
+                self.new_password_edit, self.confirm_password_edit, self.password_button]
+
+    def set_frozen(self, reason: str | None) -> None:
+        """Disable email, secret and password with the server's reason (None: enable)."""
+        self.frozen_reason = reason
+        if reason:
+            self.frozen_banner.show_message(reason, "warning")
+        else:
+            self.frozen_banner.clear()
+        for widget in self._credential_widgets():
+            busy = isinstance(widget, BusyButton) and widget.busy
+            if not busy:
+                widget.setEnabled(not reason)
+            widget.setToolTip(reason or "")
+        for note in (self.email_frozen_note, self.secret_frozen_note,
+                     self.password_frozen_note):
+            note.setVisible(bool(reason))
+
+    def _refused(self, errors: FieldErrors, exc: ApiError,
+                 aliases: dict[str, str] | None = None) -> None:
+        """Show a refusal by its field; a freeze learnt from the server disables the rest
+        at once (what was typed stays)."""
+        errors.show(exc, aliases=aliases)
+        if exc.code == "credentials_frozen" and not self.frozen_reason:
+            self.set_frozen(exc.message)
 
     def _show_campaigns(self, campaigns: list[Campaign]) -> None:
         self.campaign_model.set_campaigns(campaigns)
@@ -337,7 +387,7 @@ class ProfileView(QWidget):
                 email=self.email_edit.text(), phone=self.phone_edit.text(),
                 address=self.address_edit.text(), faculty=self.faculty_edit.text())
         except ApiError as exc:
-            self.contact_errors.show(exc)
+            self._refused(self.contact_errors, exc)
         else:
             if profile.pending_email:
                 self.banner.show_message(self.tr(
@@ -359,13 +409,14 @@ class ProfileView(QWidget):
                                              self.question_combo.currentText(),
                                              self.answer_edit.text())
         except ApiError as exc:
-            self.secret_errors.show(exc)
+            self._refused(self.secret_errors, exc)
         else:
             self.answer_edit.clear()
             self.secret_password_edit.clear()
             self.banner.show_message(self.tr("Question secrète modifiée."), "success")
         finally:
             self.secret_button.set_busy(False)
+            self.secret_button.setEnabled(not self.frozen_reason)
 
     @asyncSlot()
     async def _change_password(self) -> None:
@@ -378,7 +429,7 @@ class ProfileView(QWidget):
                                                self.new_password_edit.text(),
                                                self.confirm_password_edit.text())
         except ApiError as exc:
-            self.password_errors.show(exc, aliases={"password": "current_password"})
+            self._refused(self.password_errors, exc, {"password": "current_password"})
         else:
             for edit in (self.current_password_edit, self.new_password_edit,
                          self.confirm_password_edit):
@@ -387,6 +438,7 @@ class ProfileView(QWidget):
                                              "été fermées."), "success")
         finally:
             self.password_button.set_busy(False)
+            self.password_button.setEnabled(not self.frozen_reason)
 
 
 class ActivityView(QWidget):

@@ -141,28 +141,28 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="400" />
+            <location filename="../../desktop/ui/profile_view.py" line="452" />
             <source>Mon activité passée</source>
             <translation>My past activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="400" />
+            <location filename="../../desktop/ui/profile_view.py" line="452" />
             <source>Toutes les actions sur votre compte (connexions, changements), les plus récentes en premier.</source>
             <translation>Every action on your account (sign-ins, changes), most recent first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="427" />
+            <location filename="../../desktop/ui/profile_view.py" line="479" />
             <source>Afficher les actions plus anciennes</source>
             <translation>Show older actions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="428" />
-            <location filename="../../desktop/ui/profile_view.py" line="433" />
+            <location filename="../../desktop/ui/profile_view.py" line="480" />
+            <location filename="../../desktop/ui/profile_view.py" line="485" />
             <source>Chargement…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="433" />
+            <location filename="../../desktop/ui/profile_view.py" line="485" />
             <source>Actualiser</source>
             <translation>Refresh</translation>
         </message>
@@ -3510,329 +3510,341 @@ During the session, your favourites are at the top of the list of posts: they sa
         <message>
             <location filename="../../desktop/models/labels.py" line="21" />
             <location filename="../../desktop/models/labels.py" line="31" />
-            <location filename="../../desktop/models/labels.py" line="118" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="120" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Étudiant</source>
             <translation>Student</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="22" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Mandataire (procuration)</source>
             <translation>Proxy holder</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="23" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Responsable de terrain de stage</source>
             <translation>Training site supervisor</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="24" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Coordonnateur</source>
             <translation>Coordinator</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="25" />
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Agence (ARS / CNG)</source>
             <translation>Agency (ARS / CNG)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="32" />
-            <location filename="../../desktop/models/labels.py" line="118" />
+            <location filename="../../desktop/models/labels.py" line="120" />
             <source>Interne</source>
             <translation>Intern</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="33" />
-            <location filename="../../desktop/models/labels.py" line="118" />
+            <location filename="../../desktop/models/labels.py" line="120" />
             <source>Docteur junior</source>
             <translation>Junior doctor</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="38" />
-            <location filename="../../desktop/models/labels.py" line="124" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>non CESP</source>
             <translation>non-CESP</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="39" />
-            <location filename="../../desktop/models/labels.py" line="124" />
+            <location filename="../../desktop/models/labels.py" line="126" />
             <source>CESP</source>
             <translation>CESP</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="43" />
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Choix national des postes</source>
             <translation>National choice of posts</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="44" />
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Choix de stage en amphithéâtre</source>
             <translation>Amphitheatre placement choice</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="45" />
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Appariement</source>
             <translation>Matching</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="51" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="52" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="53" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="54" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="55" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="56" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="57" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="58" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="59" />
-            <location filename="../../desktop/models/labels.py" line="132" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="60" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="61" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="62" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="63" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="64" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="65" />
-            <location filename="../../desktop/models/labels.py" line="132" />
+            <location filename="../../desktop/models/labels.py" line="134" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="69" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="70" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="71" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="72" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="73" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="74" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="75" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="76" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="77" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="78" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="80" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="81" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="82" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="83" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="84" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="86" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="87" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="88" />
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="92" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="89" />
+            <location filename="../../desktop/models/labels.py" line="138" />
+            <source>Message de l'agence</source>
+            <translation>Message from the agency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/labels.py" line="90" />
+            <location filename="../../desktop/models/labels.py" line="138" />
+            <source>Export des affectations</source>
+            <translation>Assignments exported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/labels.py" line="94" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="93" />
-            <location filename="../../desktop/models/labels.py" line="144" />
+            <location filename="../../desktop/models/labels.py" line="95" />
+            <location filename="../../desktop/models/labels.py" line="146" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="97" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="99" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="98" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="100" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="99" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="101" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="100" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="102" />
+            <location filename="../../desktop/models/labels.py" line="148" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="119" />
+            <location filename="../../desktop/models/labels.py" line="121" />
             <source>Autre rôle</source>
             <translation>Other role</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="128" />
+            <location filename="../../desktop/models/labels.py" line="130" />
             <source>Procédure</source>
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="136" />
+            <location filename="../../desktop/models/labels.py" line="138" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="151" />
+            <location filename="../../desktop/models/labels.py" line="157" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -4270,6 +4282,59 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>MessageDialog</name>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="42" />
+            <source>Envoyer un message</source>
+            <translation>Send a message</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="48" />
+            <source>Message à %1</source>
+            <translation>Message to %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="49" />
+            <source>Classé %1 · passage n° %2 · %3</source>
+            <translation>Ranked %1 · passing no. %2 · %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="51" />
+            <source>pas d'adresse électronique</source>
+            <translation>no email address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="52" />
+            <source>Il le verra dans Amphi dès maintenant (notification), le recevra par courriel et le retrouvera dans « Mon activité passée ».</source>
+            <translation>The student sees it in Amphi right away (notification), receives it by email and finds it in « My past activity ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="57" />
+            <source>Par exemple : votre tour approche, connectez-vous à Amphi ou appelez l'agence.</source>
+            <translation>For example: your turn is coming, sign in to Amphi or call the agency.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="69" />
+            <source>Annuler</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="73" />
+            <source>Envoyer</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="73" />
+            <source>Envoi…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/message_dialog.py" line="84" />
+            <source>%1 / %2 caractères</source>
+            <translation>%1 / %2 characters</translation>
+        </message>
+    </context>
+    <context>
         <name>MyPostsView</name>
         <message>
             <location filename="../../desktop/ui/matching/posts_view.py" line="356" />
@@ -4310,57 +4375,72 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="107" />
+            <location filename="../../desktop/areas/national.py" line="116" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="110" />
+            <location filename="../../desktop/areas/national.py" line="119" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="112" />
+            <location filename="../../desktop/areas/national.py" line="121" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="114" />
+            <location filename="../../desktop/areas/national.py" line="123" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="205" />
+            <location filename="../../desktop/areas/national.py" line="214" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="275" />
+            <location filename="../../desktop/areas/national.py" line="287" />
+            <source>Message de l'agence (%1)</source>
+            <translation>Message from the agency (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="288" />
+            <source>Message de l'agence</source>
+            <translation>Message from the agency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="290" />
+            <source>%1 : %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/national.py" line="312" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="323" />
+            <location filename="../../desktop/areas/national.py" line="360" />
             <source>Attestation d'affectation</source>
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="340" />
+            <location filename="../../desktop/areas/national.py" line="377" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="342" />
+            <location filename="../../desktop/areas/national.py" line="379" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="349" />
+            <location filename="../../desktop/areas/national.py" line="386" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="353" />
+            <location filename="../../desktop/areas/national.py" line="390" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -5115,227 +5195,238 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>ProfileView</name>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="85" />
+            <location filename="../../desktop/ui/profile_view.py" line="88" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="105" />
+            <location filename="../../desktop/ui/profile_view.py" line="112" />
             <source>Identité</source>
             <translation>Identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="117" />
             <source>Nom</source>
             <translation>Surname</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="110" />
+            <location filename="../../desktop/ui/profile_view.py" line="117" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="111" />
+            <location filename="../../desktop/ui/profile_view.py" line="118" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="112" />
+            <location filename="../../desktop/ui/profile_view.py" line="119" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="113" />
+            <location filename="../../desktop/ui/profile_view.py" line="120" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="113" />
+            <location filename="../../desktop/ui/profile_view.py" line="120" />
             <source>Rôle</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="124" />
+            <location filename="../../desktop/ui/profile_view.py" line="131" />
             <source>Ces informations viennent de l'agence : pour les corriger, contactez-la.</source>
             <translation>This information comes from the agency: to correct it, contact them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="130" />
-            <location filename="../../desktop/ui/profile_view.py" line="276" />
+            <location filename="../../desktop/ui/profile_view.py" line="137" />
+            <location filename="../../desktop/ui/profile_view.py" line="296" />
             <source>Mes procédures</source>
             <translation>My procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="153" />
-            <location filename="../../desktop/ui/profile_view.py" line="277" />
+            <location filename="../../desktop/ui/profile_view.py" line="160" />
+            <location filename="../../desktop/ui/profile_view.py" line="297" />
             <source>Vous ne participez à aucune procédure pour le moment.</source>
             <translation>You are not taking part in any procedure at the moment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="159" />
+            <location filename="../../desktop/ui/profile_view.py" line="166" />
             <source>Coordonnées</source>
             <translation>Contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="169" />
+            <location filename="../../desktop/ui/profile_view.py" line="176" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="170" />
+            <location filename="../../desktop/ui/profile_view.py" line="177" />
             <source>Une nouvelle adresse ne sert qu'une fois confirmée par le lien qui lui est envoyé.</source>
             <translation>A new address is only used once it has been confirmed with the link sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="172" />
+            <location filename="../../desktop/ui/profile_view.py" line="179" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="173" />
+            <location filename="../../desktop/ui/profile_view.py" line="180" />
             <source>Adresse postale</source>
             <translation>Postal address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="174" />
+            <location filename="../../desktop/ui/profile_view.py" line="181" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="186" />
+            <location filename="../../desktop/ui/profile_view.py" line="193" />
+            <source>Pendant l'amphi, l'adresse électronique ne peut pas changer ; le téléphone, l'adresse postale et l'UFR restent modifiables.</source>
+            <translation>During the amphitheatre the email address cannot change; the phone number, postal address and faculty (UFR) can still be edited.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/profile_view.py" line="198" />
             <source>Enregistrer les coordonnées</source>
             <translation>Save the contact details</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="187" />
-            <location filename="../../desktop/ui/profile_view.py" line="219" />
-            <location filename="../../desktop/ui/profile_view.py" line="249" />
+            <location filename="../../desktop/ui/profile_view.py" line="199" />
+            <location filename="../../desktop/ui/profile_view.py" line="235" />
+            <location filename="../../desktop/ui/profile_view.py" line="269" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="194" />
+            <location filename="../../desktop/ui/profile_view.py" line="206" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="201" />
+            <location filename="../../desktop/ui/profile_view.py" line="213" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="205" />
+            <location filename="../../desktop/ui/profile_view.py" line="217" />
             <source>Nouvelle question</source>
             <translation>New question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="211" />
+            <location filename="../../desktop/ui/profile_view.py" line="223" />
             <source>Réponse</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="212" />
+            <location filename="../../desktop/ui/profile_view.py" line="224" />
             <source>Au moins 3 lettres ou chiffres.</source>
             <translation>At least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="213" />
-            <location filename="../../desktop/ui/profile_view.py" line="234" />
+            <location filename="../../desktop/ui/profile_view.py" line="225" />
+            <location filename="../../desktop/ui/profile_view.py" line="250" />
             <source>Mot de passe actuel</source>
             <translation>Current password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="218" />
+            <location filename="../../desktop/ui/profile_view.py" line="230" />
+            <location filename="../../desktop/ui/profile_view.py" line="264" />
+            <source>Non modifiable pendant l'amphi (voir en haut de la page).</source>
+            <translation>Cannot be changed during the amphitheatre (see the top of the page).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/profile_view.py" line="234" />
             <source>Modifier la question secrète</source>
             <translation>Change the secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="226" />
+            <location filename="../../desktop/ui/profile_view.py" line="242" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="235" />
+            <location filename="../../desktop/ui/profile_view.py" line="251" />
             <source>Nouveau mot de passe</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="236" />
+            <location filename="../../desktop/ui/profile_view.py" line="252" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="246" />
+            <location filename="../../desktop/ui/profile_view.py" line="262" />
             <source>Vos autres connexions ouvertes seront fermées.</source>
             <translation>Your other open sessions will be signed out.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="248" />
+            <location filename="../../desktop/ui/profile_view.py" line="268" />
             <source>Changer le mot de passe</source>
             <translation>Change the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="258" />
+            <location filename="../../desktop/ui/profile_view.py" line="278" />
             <source>%1 — identifiant : %2</source>
             <translation>%1 — username: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="271" />
+            <location filename="../../desktop/ui/profile_view.py" line="291" />
             <source>Procédures de l'agence</source>
             <translation>Agency procedures</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="272" />
+            <location filename="../../desktop/ui/profile_view.py" line="292" />
             <source>Aucune procédure en cours.</source>
             <translation>No procedure in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="286" />
+            <location filename="../../desktop/ui/profile_view.py" line="306" />
             <source>Nouvelle adresse en attente de confirmation : %1. Suivez le lien qui lui a été envoyé ; d'ici là, %2 reste votre adresse.</source>
             <translation>New address awaiting confirmation: %1. Follow the link sent to it; until then, %2 remains your address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="294" />
+            <location filename="../../desktop/ui/profile_view.py" line="314" />
             <source>Question actuelle : %1</source>
             <translation>Current question: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="295" />
+            <location filename="../../desktop/ui/profile_view.py" line="315" />
             <source>Aucune question secrète enregistrée.</source>
             <translation>No secret question saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="343" />
+            <location filename="../../desktop/ui/profile_view.py" line="393" />
             <source>Coordonnées enregistrées. Un lien de confirmation a été envoyé à %1.</source>
             <translation>Contact details saved. A confirmation link has been sent to %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="347" />
+            <location filename="../../desktop/ui/profile_view.py" line="397" />
             <source>Coordonnées enregistrées.</source>
             <translation>Contact details saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="366" />
+            <location filename="../../desktop/ui/profile_view.py" line="416" />
             <source>Question secrète modifiée.</source>
             <translation>Secret question changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/profile_view.py" line="386" />
+            <location filename="../../desktop/ui/profile_view.py" line="437" />
             <source>Mot de passe changé. Vos autres connexions ont été fermées.</source>
             <translation>Password changed. Your other sessions have been signed out.</translation>
         </message>
@@ -6137,273 +6228,334 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>StaffNationalView</name>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="82" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="109" />
             <source>Choix national — agence</source>
             <translation>National choice — agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="103" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="131" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="107" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="135" />
             <source>Démarrer l'amphi</source>
             <translation>Start the amphitheatre session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="108" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="136" />
             <source>Mettre en pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="109" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="137" />
             <source>Reprendre</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="112" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="140" />
             <source>Ouvrir la tranche suivante maintenant</source>
             <translation>Open the next slice now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="122" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="150" />
             <source>Étudiant qui choisit maintenant</source>
             <translation>Student choosing now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="131" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="159" />
             <source>Nom, rang</source>
             <translation>Name, rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="133" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="161" />
             <source>Téléphone</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="140" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="168" />
             <source>Affecter son premier vœu réalisable</source>
             <translation>Assign their first achievable wish</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="141" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="169" />
             <source>Passer son tour</source>
             <translation>Skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="142" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="170" />
             <source>Déclasser dans la tranche suivante</source>
             <translation>Move down to the next slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="149" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
+            <source>Envoyer un message…</source>
+            <translation>Send a message…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="176" />
+            <source>Il le voit dans Amphi, le reçoit par courriel et le garde dans son historique.</source>
+            <translation>The student sees it in Amphi, receives it by email and keeps it in the history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="182" />
             <source>Les suivants</source>
             <translation>Next ones</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="160" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="192" />
+            <source>Envoyer un message à l'étudiant sélectionné…</source>
+            <translation>Send a message to the selected student…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="204" />
+            <source>Exports pour les agences et les facultés</source>
+            <translation>Exports for the agencies and faculties</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="205" />
+            <source>Les affectations (étudiants ayant un poste), avec leur rang et le vœu obtenu, groupées par subdivision, par UFR ou par spécialité. Disponible pendant l'amphi et après.</source>
+            <translation>The assignments (students holding a post), with their rank and the wish obtained, grouped by subdivision, by faculty (UFR) or by specialty. Available during the amphitheatre and after it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="212" />
+            <source>Par subdivision</source>
+            <translation>By subdivision</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="212" />
+            <source>Par UFR (faculté)</source>
+            <translation>By faculty (UFR)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="212" />
+            <source>Par spécialité</source>
+            <translation>By specialty</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="215" />
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="215" />
+            <source>CSV (Excel, séparateur « ; »)</source>
+            <translation>CSV (Excel, « ; » separator)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="216" />
+            <source>Exporter…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="216" />
+            <source>Export…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="233" />
             <source>État du site</source>
             <translation>Site status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="239" />
             <source>Fermé pour travaux</source>
             <translation>Closed for works</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="239" />
             <source>Saisie des coordonnées et mot de passe</source>
             <translation>Contact details and password entry</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="239" />
             <source>Ouvert pour choix avec simulation</source>
             <translation>Open for choices with simulation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="239" />
             <source>En période d'amphi</source>
             <translation>Amphitheatre session period</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="166" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="239" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="168" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="241" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="175" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="248" />
             <source>Imports (CSV ou XLSX)</source>
             <translation>Imports (CSV or XLSX)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="176" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="249" />
             <source>Offre : colonnes subdivision, spécialité, postes, contingent (facultatif). Étudiants : rang, nom, prénom, date de naissance, INE, contingent. Les lignes refusées sont listées ; les autres sont importées.</source>
             <translation>Offer: columns subdivision, specialty, posts, pool (optional). Students: rank, surname, first name, date of birth, INE, pool. Rejected rows are listed; the others are imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="254" />
             <source>Importer l'offre…</source>
             <translation>Import the offer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="181" />
-            <location filename="../../desktop/ui/national/staff_view.py" line="185" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="254" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="258" />
             <source>Import…</source>
             <translation>Importing…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="184" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="257" />
             <source>Importer les étudiants classés…</source>
             <translation>Import the ranked students…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="187" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="260" />
             <source>Vérifier seulement (ne rien importer)</source>
             <translation>Check only (import nothing)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="203" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="276" />
             <source>Tranches journalières</source>
             <translation>Daily slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="279" />
             <source>Jour (AAAA-MM-JJ)</source>
             <translation>Day (YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="279" />
             <source>Du rang</source>
             <translation>From rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="206" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="279" />
             <source>Au rang</source>
             <translation>To rank</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="207" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="280" />
             <source>Début (HH:MM)</source>
             <translation>Start (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="216" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="289" />
             <source>Ajouter une tranche</source>
             <translation>Add a slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="218" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="291" />
             <source>Retirer la tranche sélectionnée</source>
             <translation>Remove the selected slot</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="220" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="293" />
             <source>Enregistrer les tranches</source>
             <translation>Save the slots</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="221" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="294" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="589" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="281" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="354" />
             <source>%1 a défini son compte</source>
             <translation>%1 has set up an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="282" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="355" />
             <source>%1 ont défini leur compte</source>
             <translation>%1 have set up their accounts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="284" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="357" />
             <source>%1 — %2 étudiants classés (%3), %4 cellules, %5 postes</source>
             <translation>%1 — %2 ranked students (%3), %4 cells, %5 posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="291" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="364" />
             <source>État actuel : %1</source>
             <translation>Current status: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="303" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="377" />
             <source>Amphi %1 · site : %2</source>
             <translation>Amphitheatre session %1 · site: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="378" />
             <source>pas commencé</source>
             <translation>not started</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="378" />
             <source>en cours</source>
             <translation>in progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="378" />
             <source>en pause</source>
             <translation>paused</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="304" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="378" />
             <source>terminé</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="319" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="394" />
             <source>Personne ne choisit en ce moment.</source>
             <translation>Nobody is choosing right now.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="324" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="399" />
             <source>%1 %2 — classé %3</source>
             <translation>%1 %2 — ranked %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="327" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="402" />
             <source>non renseigné — écrivez-lui ou passez son tour</source>
             <translation>not provided — write to them or skip their turn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="331" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="406" />
             <source>pas d'adresse</source>
             <translation>no address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="332" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="407" />
             <source>a un compte</source>
             <translation>has an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="332" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="407" />
             <source>sans compte</source>
             <translation>no account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="333" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="408" />
             <source>entré dans l'amphi</source>
             <translation>entered the amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="334" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="409" />
             <source>pas encore entré dans l'amphi</source>
             <translation>not in the amphitheatre yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="335" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="410" />
             <source>ABSENT</source>
             <translation>ABSENT</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="335" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="410" />
             <source>présent</source>
             <translation>present</translation>
         </message>
@@ -6463,77 +6615,122 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>expected pace: %1 to %2 per hour</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="353" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="432" />
             <source>Choisit depuis %1 min %2 s</source>
             <translation>Choosing for %1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="389" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="440" />
+            <source>Les exports seront disponibles dès le début de l'amphi.</source>
+            <translation>Exports become available when the amphitheatre starts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="501" />
             <source>Affecter %1 sur son premier vœu réalisable ?</source>
             <translation>Assign %1 their first achievable wish?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="390" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="502" />
             <source>Passer le tour de %1 ? Il ne prendra aucun poste.</source>
             <translation>Skip %1's turn? They will not take any post.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="391" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="503" />
             <source>Déclasser %1 derrière le dernier rang de la tranche suivante ?</source>
             <translation>Move %1 down behind the last rank of the next slot?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="401" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="513" />
             <source>Décision enregistrée.</source>
             <translation>Decision saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="406" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="518" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="408" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="520" />
             <source>Oui</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="409" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="521" />
             <source>Non</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="429" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="558" />
+            <source>Message envoyé à %1 : il s'affiche dans son Amphi et lui a été envoyé par courriel.</source>
+            <translation>Message sent to %1: it shows in the student's Amphi and was sent by email.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="560" />
+            <source>Message envoyé à %1 : il s'affiche dans son Amphi (pas d'adresse électronique : aucun courriel).</source>
+            <translation>Message sent to %1: it shows in the student's Amphi (no email address: no email sent).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="565" />
+            <source>Fichier CSV (*.csv)</source>
+            <translation>CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="566" />
+            <source>Classeur Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="567" />
+            <source>Enregistrer l'export des affectations</source>
+            <translation>Save the assignments export</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="586" />
+            <source>Préparation du fichier…</source>
+            <translation>Preparing the file…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="595" />
+            <source>Enregistrement impossible : %1</source>
+            <translation>Could not save: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="605" />
+            <source>Exporté : %1 affectation(s) dans %2</source>
+            <translation>Exported: %1 assignment(s) to %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/national/staff_view.py" line="624" />
             <source>État du site modifié.</source>
             <translation>Site status changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="434" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="629" />
             <source>Choisir le fichier à importer</source>
             <translation>Choose the file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="435" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="630" />
             <source>Tableaux (*.csv *.xlsx *.txt);;Tous les fichiers (*)</source>
             <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="458" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="653" />
             <source>%1 : %2 ligne(s) lue(s), %3 créée(s), %4 mise(s) à jour, %5 refusée(s).</source>
             <translation>%1: %2 row(s) read, %3 created, %4 updated, %5 rejected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="463" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="658" />
             <source> Vérification seulement : rien n'a été importé.</source>
             <translation> Check only: nothing was imported.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="499" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="694" />
             <source>Ligne %1 : jour (AAAA-MM-JJ), rangs (nombres) et heure (HH:MM) sont attendus.</source>
             <translation>Row %1: a day (YYYY-MM-DD), ranks (numbers) and a time (HH:MM) are expected.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/national/staff_view.py" line="527" />
+            <location filename="../../desktop/ui/national/staff_view.py" line="722" />
             <source>Tranches enregistrées.</source>
             <translation>Slots saved.</translation>
         </message>

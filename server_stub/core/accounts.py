@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
@@ -227,6 +228,7 @@ def confirm_email(session: Session, ctx: RequestContext, token: str) -> str:
     person = record.person
     new_email = (record.data or {}).get("email")
     if new_email:  # a change of address requested from the profile
+        require_credentials_editable(session, person, "email")
         if _email_taken(session, new_email, person.id):
             raise _email_taken_error()
         person.email = new_email
@@ -266,6 +268,68 @@ def mail_allowed(session: Session, ctx: RequestContext, email: str) -> bool:
     return True
 
 
+# --------------------------------------------------------------------------- credential locks
+
+# A procedure's rule that freezes the credentials (email, password, secret) of a person:
+# given his id, the French reason (« l'amphi « EDN 2026 » est en cours ») or None. `core`
+# imports no procedure, so each procedure hands its rule in (server_stub.api does).
+CredentialLock = Callable[[Session, int], str | None]
+
+_credential_locks: list[CredentialLock] = []
+
+FROZEN_WHAT = {
+    "email": "Votre adresse électronique ne peut pas être modifiée",
+    "password": "Votre mot de passe ne peut pas être modifié",
+    "secret": "Votre question secrète et sa réponse ne peuvent pas être modifiées",
+}
+
+
+def add_credential_lock(lock: CredentialLock) -> None:
+    """Register a procedure's credential lock (once; registering again does nothing)."""
+    if lock not in _credential_locks:
+        _credential_locks.append(lock)
+
+
+def _lock_reason(session: Session, person_id: int) -> str | None:
+    for lock in _credential_locks:
+        reason = lock(session, person_id)
+        if reason:
+            return reason
+    return None
+
+
+_FROZEN_WHY = ("ainsi, personne ne peut vous empêcher de vous connecter à votre tour. Vos "
+               "autres coordonnées restent modifiables.")
+
+
+def credentials_frozen(session: Session, person_id: int) -> str | None:
+    """Why this person's email, password and secret cannot change now, or None.
+
+    The sentence is shown beforehand (the profile's `credentials_frozen`), so the client
+    disables those fields and says why.
+    """
+    reason = _lock_reason(session, person_id)
+    if reason is None:
+        return None
+    return (f"Tant que {reason}, votre adresse électronique, votre mot de passe et votre "
+            f"question secrète ne peuvent pas être modifiés : {_FROZEN_WHY}")
+
+
+def require_credentials_editable(session: Session, person: Person, what: str,
+                                 field: str | None = None) -> None:
+    """Raise 409 `credentials_frozen` (French reason) while a procedure freezes them.
+
+    `what` is `email`, `password` or `secret`. The password reset by emailed link is not
+    frozen: it needs the mailbox, not a session, and a student who forgot his password
+    must still be able to sign in for his turn.
+    """
+    reason = _lock_reason(session, person.id)
+    if reason is not None:
+        raise ApiError(409, "credentials_frozen",
+                       f"{FROZEN_WHAT[what]} tant que {reason} : {_FROZEN_WHY}",
+                       field=field or what)
+
+
 # --------------------------------------------------------------------------- profile
 
 
@@ -285,6 +349,7 @@ def profile(session: Session, person: Person) -> ProfilePublic:
         birth_town=person.birth_town, ine=person.ine, email=person.email,
         pending_email=person.pending_email, phone=person.phone, address=person.address,
         faculty=person.faculty, secret_question=person.secret_question, campaigns=campaigns,
+        credentials_frozen=credentials_frozen(session, person.id),
     )
 
 
@@ -293,8 +358,16 @@ def update_contact(session: Session, ctx: RequestContext, person: Person,
     """Change the fields sent (phone, address, faculty; email after confirmation).
 
     A new email takes effect when the link mailed to it is followed.
-    Raises 422 `invalid_email`, 409 `email_taken`.
+    Raises 422 `invalid_email`, 409 `email_taken` / `credentials_frozen` (a new email while
+    a procedure freezes it; nothing is changed then).
     """
+    new_email: str | None = None
+    if "email" in data.model_fields_set and data.email is not None:
+        new_email = normalize_email(data.email)
+        if new_email == person.email:
+            new_email = None
+        else:
+            require_credentials_editable(session, person, "email")
     changed: list[str] = []
     for name in ("phone", "address", "faculty"):
         if name in data.model_fields_set:
@@ -303,15 +376,13 @@ def update_contact(session: Session, ctx: RequestContext, person: Person,
             if getattr(person, name) != value:
                 setattr(person, name, value)
                 changed.append(name)
-    if "email" in data.model_fields_set and data.email is not None:
-        email = normalize_email(data.email)
-        if email != person.email:
-            if _email_taken(session, email, person.id):
-                raise _email_taken_error()
-            person.pending_email = email
-            send_confirmation(session, ctx, person, email, change=True)
-            audit.record(session, Action.EMAIL_CHANGE_REQUESTED, actor_id=person.id,
-                         subject_id=person.id, address=ctx.address, detail={"email": email})
+    if new_email is not None:
+        if _email_taken(session, new_email, person.id):
+            raise _email_taken_error()
+        person.pending_email = new_email
+        send_confirmation(session, ctx, person, new_email, change=True)
+        audit.record(session, Action.EMAIL_CHANGE_REQUESTED, actor_id=person.id,
+                     subject_id=person.id, address=ctx.address, detail={"email": new_email})
     if changed:
         audit.record(session, Action.CONTACT_UPDATED, actor_id=person.id, subject_id=person.id,
                      address=ctx.address, detail={"fields": changed})
@@ -336,7 +407,11 @@ def verify_current_password(session: Session, ctx: RequestContext, person: Perso
 
 def update_secret(session: Session, ctx: RequestContext, person: Person,
                   data: SecretUpdate) -> ProfilePublic:
-    """Replace the secret question and answer (the current password authorises it)."""
+    """Replace the secret question and answer (the current password authorises it).
+
+    Raises 409 `credentials_frozen` while a procedure freezes them.
+    """
+    require_credentials_editable(session, person, "secret", "secret_answer")
     _check_secret(data.secret_question, data.secret_answer)
     verify_current_password(session, ctx, person, data.password, "password")
     person.secret_question = data.secret_question.strip()

@@ -234,6 +234,9 @@ class ProfilePublic(BaseModel):
     faculty: str | None
     secret_question: str | None
     campaigns: list[CampaignPublic]
+    # Why email, password and secret cannot change now (a national amphitheatre is on);
+    # None when they can. French, shown as is.
+    credentials_frozen: str | None = None
 
 
 class SessionPublic(BaseModel):

@@ -18,6 +18,7 @@ from server_stub.core.accounts import (
     mail_allowed,
     normalize_email,
     profile,
+    require_credentials_editable,
     require_strong_password,
     verify_current_password,
 )
@@ -221,9 +222,10 @@ def change_password(session: Session, ctx: RequestContext, auth: AuthSession, cu
                     new: str) -> None:
     """Change the password of a signed-in person; his other sessions are closed.
 
-    Raises 403 `wrong_password`, 422 `weak_password`, 429.
+    Raises 403 `wrong_password`, 422 `weak_password`, 429, 409 `credentials_frozen`.
     """
     person = auth.person
+    require_credentials_editable(session, person, "password", "new_password")
     require_strong_password(new, "new_password")
     verify_current_password(session, ctx, person, current, "current_password")
     person.password_hash = security.hash_password(new)

@@ -92,6 +92,8 @@ class NationalAction:
     STUDENTS_IMPORTED = "national_students_imported"
     DAY_SLICES_SET = "national_day_slices_set"
     DAY_SLICE_OPENED = "national_day_slice_opened"  # staff opened the next slice early
+    ASSIGNMENTS_EXPORTED = "national_assignments_exported"
+    STAFF_MESSAGE = "national_staff_message"  # to one student: in his activity history
 
 
 class NationalEvent:
@@ -113,6 +115,7 @@ class NationalEvent:
     WISHES_CHANGED = "wishes_changed"  # his list: candidate_id, version, cells
     ABSENCE_CHANGED = "absence_changed"  # candidate_id, absent
     AMPHI_ENTERED = "amphi_entered"  # candidate_id, entered_at (secret answered)
+    STUDENT_MESSAGE = "student_message"  # to the student only: the agency's message
 
 
 # --------------------------------------------------------------------------- refusals

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, File, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Body, Depends, File, Path, Query, Request, Response, UploadFile
 
 from server_stub.core.deps import ContextDep, CurrentUser, SessionDep, StaffUser
 from server_stub.core.routes.common import errors
+from server_stub.core.spreadsheets import MEDIA_TYPES
 from server_stub.national import admin as national_admin
+from server_stub.national import exports as national_exports
+from server_stub.national import messages as national_messages
 from server_stub.national import reads as national_reads
 from server_stub.national import schemas as sch
 from server_stub.national import turns as national_turns
@@ -374,3 +377,36 @@ def national_demote_student(campaign_id: CampaignId, data: sch.NationalStaffActi
     return national_turns.staff_demote(session, ctx, registry, campaign_id, staff, data)
 
 
+
+
+@router.get("/{campaign_id}/staff/exports/assignments", operation_id="national_export_assignments",
+            response_class=Response,
+            responses={200: {"content": {"text/csv": {}, MEDIA_TYPES["xlsx"]: {}},
+                             "description": "Fichier CSV (UTF-8, « ; ») ou Excel"},
+                       **errors(401, 403, 404, 409)})
+def national_export_assignments(
+        campaign_id: CampaignId, staff: StaffUser, session: SessionDep, registry: RegistryDep,
+        ctx: ContextDep,
+        group_by: Annotated[sch.ExportGrouping, Query(
+            description="subdivision, faculty (UFR) or specialty")] = "subdivision",
+        format: Annotated[sch.ExportFormat, Query()] = "csv") -> Response:
+    """The assignments by subdivision, faculty or specialty, with ranks (amphi and after)."""
+    out = national_exports.export_assignments(session, ctx, registry, campaign_id, staff,
+                                              group_by, format)
+    return Response(out.content, media_type=out.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{out.filename}"',
+                             "Cache-Control": "private, no-store",
+                             "X-Row-Count": str(out.rows)})
+
+
+@router.post("/{campaign_id}/staff/students/{candidate_id}/message",
+             operation_id="national_message_student", response_model=sch.NationalMessageSent,
+             responses=errors(401, 403, 404, 409))
+def national_message_student(campaign_id: CampaignId,
+                             candidate_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+                             data: sch.NationalStudentMessage, staff: StaffUser,
+                             session: SessionDep, registry: RegistryDep,
+                             ctx: ContextDep) -> sch.NationalMessageSent:
+    """Write to a student whose turn is coming: notified live, emailed, in his history."""
+    return national_messages.send_to_student(session, ctx, registry, campaign_id, staff,
+                                             candidate_id, data)

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from server_stub.core.errors import HEX_PATTERN
-from server_stub.core.schemas import ErrorDetail, RequestModel
+from server_stub.core.schemas import ErrorDetail, MultiLineStr, RequestModel
 
 MAX_ID = 2**31 - 1
 MAX_WISHES = 5000
@@ -487,3 +487,23 @@ class NationalReceiptIn(RequestModel):
     digest: str = Field(max_length=128, pattern=HEX_PATTERN)
     signature: str = Field(max_length=128, pattern=HEX_PATTERN)
     code: str | None = Field(default=None, max_length=40)
+
+
+# ------------------------------------------------------------------ staff: exports, messages
+
+ExportGrouping = Literal["subdivision", "faculty", "specialty"]
+ExportFormat = Literal["csv", "xlsx"]
+
+
+class NationalStudentMessage(RequestModel):
+    """A message from the agency to one student (whose turn is coming and who cannot be
+    reached): shown in his client, emailed, kept in his activity history."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: MultiLineStr = Field(min_length=1, max_length=2000)
+
+
+class NationalMessageSent(BaseModel):
+    candidate_id: int
+    sent_at: datetime
+    emailed: bool  # False when the student has no email address

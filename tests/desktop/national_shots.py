@@ -7,7 +7,9 @@
 Signs in as the demo student (then the demo agent), shows each national page and saves
 a PNG of the window. With --start-amphi the agent starts the amphitheatre (the demo's
 simulated students then validate at their turn); --wait-turn waits until the student's
-turn and shots the red panel and the three steps (without the final OK).
+turn and shots the red panel and the three steps (without the final OK). With
+--start-amphi also: the agency's export card and its « Envoyer un message » dialog, the
+student's « Mon profil » with the credentials frozen, and the agency's message in his window.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import asyncio
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import httpx
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from qasync import QEventLoop
 
 from desktop.app import AmphiApp, Options, configure_application
@@ -81,6 +84,7 @@ async def run(url: str, out: Path, start_amphi: bool, wait_turn: bool) -> None:
         staff_view.start_button.click()
         await asyncio.sleep(3)
         await grab(staff.main_window, out / "08-staff-running.png")
+        await issue16_shots(out, window, staff.main_window, staff_view)
     window.show_page("national_tables")
     await asyncio.sleep(1)
     await grab(window, out / "08b-tables-with-turn-strip.png")
@@ -113,6 +117,32 @@ async def run(url: str, out: Path, start_amphi: bool, wait_turn: bool) -> None:
         await grab(window, out / "18-assigned.png")
     await staff.shutdown()
     await student.shutdown()
+
+
+async def issue16_shots(out: Path, student: QWidget, staff: QWidget, staff_view: Any) -> None:
+    """The exports card, the message dialog, the frozen profile and the message received."""
+    for scroll in staff_view.findChildren(QScrollArea):
+        scroll.ensureWidgetVisible(staff_view.export_label)
+    await grab(staff, out / "08c-staff-exports.png")
+    first = staff_view.amphi.next[0] if staff_view.amphi and staff_view.amphi.next else None
+    if first is not None:
+        dialog = staff_view.open_message(first)
+        dialog.text_edit.setPlainText("Bonjour, votre tour approche : connectez-vous à Amphi "
+                                      "ou appelez l'agence au 01 77 35 61 80.")
+        await grab(dialog, out / "08d-message-dialog.png")
+        dialog.reject()
+    student.show_page("profile")  # type: ignore[attr-defined]
+    await grab(student, out / "19-profile-frozen.png")
+    profile = student.page("profile")  # type: ignore[attr-defined]
+    for scroll in profile.findChildren(QScrollArea):
+        scroll.ensureWidgetVisible(profile.password_button)
+    await grab(student, out / "19b-profile-frozen-fields.png")
+    national = student.national_area  # type: ignore[attr-defined]
+    national._show_message({"text": "Bonjour, votre tour approche : connectez-vous à Amphi "
+                                    "ou appelez l'agence au 01 77 35 61 80.",
+                            "author": "Agence régionale de santé"})
+    student.show_page("national_wishes")  # type: ignore[attr-defined]
+    await grab(student, out / "20-student-message.png")
 
 
 def main() -> int:

@@ -1,9 +1,13 @@
-"""The agency's national screen: site state, imports, day slices, running the amphitheatre.
+"""The agency's national screen: site state, imports, day slices, running the amphitheatre,
+exports of the assignments.
 
 Running the amphitheatre shows the current student with his phone number in large
 type (the agency calls him when he does not choose), how long he has been waiting, the
 next five, the radar; and the three staff decisions: assign his first feasible wish,
-skip his turn, demote him into the next day slice. Live events refresh it.
+skip his turn, demote him into the next day slice. « Envoyer un message… » writes to the
+current student or to the one selected among the next (he cannot be reached). « Exporter »
+saves the assignments (by subdivision, UFR or specialty; CSV or Excel) for the agencies
+and the faculties. Live events refresh it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -35,8 +40,17 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from desktop.api.client import ApiError
-from desktop.api.national import DaySlice, ImportReport, NationalCampaign, StaffAmphi
+from desktop.api.national import (
+    DaySlice,
+    Download,
+    ImportReport,
+    MessageSent,
+    NationalCampaign,
+    StaffAmphi,
+    StaffStudent,
+)
 from desktop.i18n import integer
+from desktop.models import ItemRole
 from desktop.models.national_tables import (
     RecordModel,
     rejected_columns,
@@ -45,8 +59,10 @@ from desktop.models.national_tables import (
 )
 from desktop.tasks import spawn
 from desktop.ui.national.common import page_layout, table_view
+from desktop.ui.national.message_dialog import MessageDialog
 from desktop.ui.national.tables_view import radar_text
-from desktop.ui.widgets import Banner, BusyButton, Card, repolish, styled_label
+from desktop.ui.printing import ask_save_path
+from desktop.ui.widgets import Banner, BusyButton, BusyIndicator, Card, repolish, styled_label
 
 STATES = (("closed", "Fermé pour travaux"),
           ("details_only", "Saisie des coordonnées et mot de passe"),
@@ -55,6 +71,11 @@ STATES = (("closed", "Fermé pour travaux"),
           ("finished", "Terminé"))
 AMPHI_STATUS = {"not_started": "pas commencé", "running": "en cours", "paused": "en pause",
                 "finished": "terminé"}
+EXPORT_GROUPS = (("subdivision", "Par subdivision"), ("faculty", "Par UFR (faculté)"),
+                 ("specialty", "Par spécialité"))
+EXPORT_FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV (Excel, séparateur « ; »)"))
+# Site states in which the assignments may be exported (during the amphi and after).
+EXPORT_STATES = frozenset({"amphi", "finished"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +89,8 @@ class StaffSource:
     import_students: Callable[[Path, bool], Awaitable[ImportReport]]
     amphi: Callable[[], Awaitable[StaffAmphi]]
     command: Callable[[str, int | None], Awaitable[Any]]  # start/pause/resume/assign/...
+    export: Callable[[str, str], Awaitable[Download]]  # (group_by, format)
+    message: Callable[[int, str], Awaitable[MessageSent]]  # (candidate_id, text)
 
 
 class StaffNationalView(QWidget):
@@ -79,10 +102,15 @@ class StaffNationalView(QWidget):
         self.campaign: NationalCampaign | None = None
         self.amphi: StaffAmphi | None = None
         self.last_report: ImportReport | None = None
+        self.message_dialog: MessageDialog | None = None
+        self.last_export: Path | None = None
+        # Where to save an export (tests replace it): the « Enregistrer » dialog, in Documents.
+        self.ask_path: Callable[[str, str], Awaitable[Path | None]] = self._ask_export_path
         layout, self.subtitle = page_layout(self, self.tr("Choix national — agence"))
         self.banner = Banner(self)
         layout.addWidget(self.banner)
         self._build_amphi(layout)
+        self._build_exports(layout)
         self._build_state(layout)
         self._build_imports(layout)
         self._build_slices(layout)
@@ -144,6 +172,11 @@ class StaffNationalView(QWidget):
                                 (self.demote_button, "demote")):
             button.clicked.connect(partial(self._run_decision, command))
             actions.addWidget(button)
+        self.message_current_button = QPushButton(self.tr("Envoyer un message…"))
+        self.message_current_button.setToolTip(self.tr(
+            "Il le voit dans Amphi, le reçoit par courriel et le garde dans son historique."))
+        self.message_current_button.clicked.connect(self._message_current)
+        actions.addWidget(self.message_current_button)
         actions.addStretch(1)
         card.body.addLayout(actions)
         card.body.addWidget(styled_label(self.tr("Les suivants"), "section"))
@@ -151,9 +184,49 @@ class StaffNationalView(QWidget):
         self.next_table = table_view(sort_proxy(self.next_model, self), sortable=False,
                                      parent=self)
         self.next_table.setMinimumHeight(190)
+        self.next_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.next_table.doubleClicked.connect(lambda _index: self._message_selected())
+        self.next_table.selectionModel().selectionChanged.connect(self._selection_changed)
         card.body.addWidget(self.next_table)
+        row = QHBoxLayout()
+        self.message_next_button = QPushButton(self.tr("Envoyer un message à l'étudiant "
+                                                       "sélectionné…"))
+        self.message_next_button.setEnabled(False)
+        self.message_next_button.clicked.connect(self._message_selected)
+        row.addWidget(self.message_next_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
         self.radar_label = styled_label("", "muted", wrap=True)
         card.body.addWidget(self.radar_label)
+        layout.addWidget(card)
+
+    def _build_exports(self, layout: Any) -> None:
+        card = Card(self.tr("Exports pour les agences et les facultés"))
+        card.body.addWidget(styled_label(self.tr(
+            "Les affectations (étudiants ayant un poste), avec leur rang et le vœu obtenu, "
+            "groupées par subdivision, par UFR ou par spécialité. Disponible pendant l'amphi "
+            "et après."), "muted", wrap=True))
+        row = QHBoxLayout()
+        self.export_group_combo = QComboBox(self)
+        for key, label in EXPORT_GROUPS:
+            self.export_group_combo.addItem(self.tr(label), key)
+        self.export_format_combo = QComboBox(self)
+        for key, label in EXPORT_FORMATS:
+            self.export_format_combo.addItem(self.tr(label), key)
+        self.export_button = BusyButton(self.tr("Exporter…"), self.tr("Export…"),
+                                        primary=False)
+        self.export_button.clicked.connect(self._export_clicked)
+        row.addWidget(self.export_group_combo)
+        row.addWidget(self.export_format_combo)
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        self.export_progress = BusyIndicator(self)
+        self.export_progress.hide()
+        card.body.addWidget(self.export_progress)
+        self.export_label = styled_label("", "muted", wrap=True)
+        self.export_label.hide()
+        card.body.addWidget(self.export_label)
         layout.addWidget(card)
 
     def _build_state(self, layout: Any) -> None:
@@ -292,6 +365,7 @@ class StaffNationalView(QWidget):
         index = self.state_combo.findData(campaign.state)
         if index >= 0:
             self.state_combo.setCurrentIndex(index)
+        self._update_export(campaign.state)
         self.slices_table.setRowCount(0)
         for s in campaign.day_slices:
             self._add_slice(s)
@@ -314,7 +388,8 @@ class StaffNationalView(QWidget):
         self.open_slice_button.setVisible(waiting)
         for button in (self.assign_button, self.skip_button):
             button.setEnabled(current is not None and not waiting)
-        self.demote_button.setEnabled(current is not None)
+        for button in (self.demote_button, self.message_current_button):
+            button.setEnabled(current is not None)
         if current is None:
             self.current_name.setText(self.tr("Personne ne choisit en ce moment."))
             self.current_phone.setText("—")
@@ -338,8 +413,12 @@ class StaffNationalView(QWidget):
             self._waiting_base = ((monotonic(), amphi.waiting_seconds)
                                   if amphi.waiting_seconds is not None else None)
         self._tick()
+        selected = self.selected_student()
         self.next_model.set_rows(amphi.next)
         self.next_table.resizeColumnsToContents()
+        if selected is not None:  # the same student stays selected when the list moves
+            self.select_student(selected.candidate_id)
+        self._selection_changed()
         self.radar_label.setText(radar_text(amphi.radar, self.tr))
 
     def _tick(self) -> None:
@@ -353,6 +432,39 @@ class StaffNationalView(QWidget):
         self.current_waiting.setText(self.tr("Choisit depuis %1 min %2 s").replace(
             "%1", str(minutes)).replace("%2", f"{secs:02d}"))
         self.current_waiting.setProperty("late", waited > 60)
+
+    def _update_export(self, state: str) -> None:
+        ready = state in EXPORT_STATES
+        self.export_button.setEnabled(ready and not self.export_button.busy)
+        if not self.export_button.busy and not ready:
+            self._export_note(self.tr("Les exports seront disponibles dès le début de "
+                                      "l'amphi."))
+        elif not self.export_button.busy and self.last_export is None:
+            self.export_label.hide()
+
+    # ---------------------------------------------------------------- selection
+
+    def selected_student(self) -> StaffStudent | None:
+        """The student selected among the next ones, if any."""
+        rows = self.next_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        student = rows[0].data(ItemRole)
+        return student if isinstance(student, StaffStudent) else None
+
+    def select_student(self, candidate_id: int) -> bool:
+        """Select the row of this student among the next ones; False when he is not there."""
+        proxy = self.next_table.model()
+        for row in range(proxy.rowCount()):
+            student = proxy.index(row, 0).data(ItemRole)
+            if isinstance(student, StaffStudent) and student.candidate_id == candidate_id:
+                self.next_table.selectRow(row)
+                return True
+        self.next_table.clearSelection()
+        return False
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.message_next_button.setEnabled(self.selected_student() is not None)
 
     # ---------------------------------------------------------------- actions
 
@@ -416,6 +528,89 @@ class StaffNationalView(QWidget):
         box.finished.connect(finished)
         box.open()
         return await future
+
+    def _message_current(self) -> None:
+        if self.amphi is not None and self.amphi.current is not None:
+            self.open_message(self.amphi.current)
+
+    def _message_selected(self) -> None:
+        student = self.selected_student()
+        if student is not None:
+            self.open_message(student)
+
+    def open_message(self, student: StaffStudent) -> MessageDialog | None:
+        """« Envoyer un message » to `student` (window-modal, no nested event loop)."""
+        if self.source is None:
+            return None
+        if self.message_dialog is not None:
+            self.message_dialog.deleteLater()
+        dialog = MessageDialog(student, self.source.message, self)
+        dialog.accepted.connect(partial(self._message_sent, dialog))
+        self.message_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _message_sent(self, dialog: MessageDialog) -> None:
+        student, sent = dialog.student, dialog.sent
+        if sent is None:
+            return
+        name = f"{student.first_name} {student.last_name.upper()}"
+        text = (self.tr("Message envoyé à %1 : il s'affiche dans son Amphi et lui a été "
+                        "envoyé par courriel.") if sent.emailed
+                else self.tr("Message envoyé à %1 : il s'affiche dans son Amphi (pas "
+                             "d'adresse électronique : aucun courriel)."))
+        self.banner.show_message(text.replace("%1", name), "success")
+
+    async def _ask_export_path(self, name: str, fmt: str) -> Path | None:
+        kinds = {"csv": self.tr("Fichier CSV (*.csv)"),
+                 "xlsx": self.tr("Classeur Excel (*.xlsx)")}
+        return await ask_save_path(self, self.tr("Enregistrer l'export des affectations"),
+                                   name, kinds[fmt], fmt)
+
+    @asyncSlot()
+    async def _export_clicked(self) -> None:
+        await self.export(str(self.export_group_combo.currentData()),
+                          str(self.export_format_combo.currentData()))
+
+    async def export(self, group_by: str, fmt: str) -> Path | None:
+        """Ask where, fetch the file (progress shown), write it; the path, or None."""
+        if self.source is None or self.export_button.busy:
+            return None
+        stem = {"subdivision": "subdivision", "faculty": "ufr", "specialty": "specialite"}
+        name = f"affectations-par-{stem.get(group_by, group_by)}.{fmt}"
+        path = await self.ask_path(name, fmt)
+        if path is None:
+            return None
+        self.export_button.set_busy(True)
+        self.export_progress.show()
+        self._export_note(self.tr("Préparation du fichier…"))
+        try:
+            download = await self.source.export(group_by, fmt)
+            self._export_note(self.tr("Enregistrement…"))
+            await asyncio.to_thread(path.write_bytes, download.content)
+        except ApiError as exc:
+            self._export_note(exc.message, "error")
+            return None
+        except OSError as exc:
+            self._export_note(self.tr("Enregistrement impossible : %1").replace(
+                "%1", exc.strerror or str(exc)), "error")
+            return None
+        finally:
+            self.export_progress.hide()
+            self.export_button.set_busy(False)
+            if self.campaign is not None:
+                self.export_button.setEnabled(self.campaign.state in EXPORT_STATES)
+        self.last_export = path
+        rows = integer(download.rows) if download.rows is not None else "?"
+        self._export_note(self.tr("Exporté : %1 affectation(s) dans %2")
+                          .replace("%1", rows).replace("%2", str(path)))
+        return path
+
+    def _export_note(self, text: str, role: str = "muted") -> None:
+        self.export_label.setProperty("role", role)
+        repolish(self.export_label)
+        self.export_label.setText(text)
+        self.export_label.show()
 
     @asyncSlot()
     async def _set_state(self) -> None:

@@ -37,7 +37,7 @@ def update_contact(data: ContactUpdate, user: CurrentUser, session: SessionDep,
 
 
 @router.put("/secret", operation_id="update_secret", response_model=ProfilePublic,
-            responses=errors(401, 403, 429))
+            responses=errors(401, 403, 409, 429))
 def update_secret(data: SecretUpdate, user: CurrentUser, session: SessionDep,
                   ctx: ContextDep) -> ProfilePublic:
     """Replace the secret question and answer (current password required)."""
@@ -45,7 +45,7 @@ def update_secret(data: SecretUpdate, user: CurrentUser, session: SessionDep,
 
 
 @router.post("/password", operation_id="change_password", status_code=status.HTTP_204_NO_CONTENT,
-             response_class=Response, responses=errors(401, 403, 429))
+             response_class=Response, responses=errors(401, 403, 409, 429))
 def change_password(data: PasswordChange, auth: CurrentSession, session: SessionDep,
                     ctx: ContextDep) -> Response:
     """Change my password; my other sessions are closed."""
