@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import io
 import re
 import threading
 import time
@@ -267,7 +268,26 @@ def make_app(tmp_path: Path, qloop: QEventLoop,
 
     yield make
     for app in apps:
-        qloop.run_until_complete(app.shutdown())
+        qloop.run_until_complete(shut_down(app))
+
+
+SHUTDOWN_LIMIT = 60.0  # seconds: far more than a shutdown takes, even on a loaded machine
+
+
+async def shut_down(app: AmphiApp) -> None:
+    """`app.shutdown()`, failing with every pending task's stack if it has not ended
+    within `SHUTDOWN_LIMIT` — a teardown that never ends would stall the whole suite
+    (CI only sees the time-out) instead of naming what waits."""
+    shutdown = asyncio.ensure_future(app.shutdown())
+    done, _ = await asyncio.wait({shutdown}, timeout=SHUTDOWN_LIMIT)
+    if not done:
+        stacks = io.StringIO()
+        for task in asyncio.all_tasks():
+            task.print_stack(file=stacks)
+        shutdown.cancel()
+        pytest.fail(f"the client did not shut down within {SHUTDOWN_LIMIT:.0f} s; pending "
+                    f"tasks:\n{stacks.getvalue()}")
+    shutdown.result()
 
 
 # --------------------------------------------------------------------------- people, mail

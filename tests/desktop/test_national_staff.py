@@ -88,9 +88,16 @@ def test_staff_import_slices_run_the_amphi_and_tables(
         view._save_slices()
         await until(lambda: len(c.client.get(c.url()).json()["day_slices"]) == 1)
 
-        # Run the amphitheatre: the current student with his phone; skip him.
+        # Run the amphitheatre: its first day is tomorrow, so it waits for it (nobody
+        # passes before his day): no turn to act on, the slice may be opened now.
         qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
         await until(lambda: view.amphi is not None and view.amphi.amphi_status == "running")
+        await until(lambda: view.open_slice_button.isVisible())
+        assert not view.skip_button.isEnabled() and not view.assign_button.isEnabled()
+        assert "reprend" in view.radar_label.text()
+        qtbot.mouseClick(view.open_slice_button, Qt.MouseButton.LeftButton)
+        await until(lambda: view.open_slice_button.isHidden() and view.skip_button.isEnabled())
+        # The current student with his phone; skip him.
         await until(lambda: "classé 1" in view.current_name.text())
         assert view.current_phone.text() == "06 00 00 00 00"
         assert view.pause_button.isEnabled() and not view.start_button.isEnabled()
