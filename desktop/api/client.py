@@ -226,6 +226,7 @@ Campaign = schema.CampaignPublic  # a procedure run; `my_role`: the signed-in pe
 Profile = schema.ProfilePublic  # + display_name, roles, kinds_as (desktop/api/mixins.py)
 SignedIn = schema.SessionPublic  # a new session: token, expiry, and whose it is
 Registration = schema.RegistrationPublic
+Terms = schema.TermsPublic  # the terms of use accepted at registration
 AuditEntry = schema.AuditPublic
 DemoAccount = schema.DemoAccount
 
@@ -428,12 +429,17 @@ class ApiClient(QObject):
         """Return when the identity may register; 404 `identity_not_found`, 409..."""
         await self._request("POST", "/api/auth/identity", json=identity.as_json())
 
+    async def terms(self) -> Terms:
+        """The terms of use to accept when creating an account."""
+        return decode(Terms, await self._request("GET", "/api/auth/terms"))
+
     async def register(self, identity: Identity, *, email: str, password: str,
                        secret_question: str, secret_answer: str,
-                       phone: str | None = None) -> Registration:
+                       phone: str | None = None, terms_accepted: str | None = None
+                       ) -> Registration:
         body = {**identity.as_json(), "email": email, "password": password,
                 "secret_question": secret_question, "secret_answer": secret_answer,
-                "phone": phone}
+                "phone": phone, "terms_accepted": terms_accepted}
         return decode(Registration, await self._request("POST", "/api/auth/register", json=body))
 
     async def confirm_email(self, token: str) -> str:

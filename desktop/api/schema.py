@@ -1377,6 +1377,14 @@ class StudentDashboard:
     stats: StudentStats
 
 
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class TermsPublic:
+    """The terms of use a person accepts when creating his account."""
+
+    version: StrictStr
+    text: StrictStr
+
+
 __all__ = [
     "AmphiMessagePublic",
     "AmphiOffer",
@@ -1483,6 +1491,7 @@ __all__ = [
     "StudentDashboard",
     "StudentRow",
     "StudentStats",
+    "TermsPublic",
     "ThresholdRule",
     "WavePublic",
 ]

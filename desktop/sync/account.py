@@ -26,6 +26,7 @@ from desktop.api.client import (
     Profile,
     Registration,
     SignedIn,
+    Terms,
     decode,
     encode,
 )
@@ -316,12 +317,25 @@ class Account(QObject):
                                            "numéro INE."), field="birth_town")
         await self.api.check_identity(identity)
 
+    async def terms(self, server: str) -> Terms:
+        """The server's terms of use (their version goes back with the registration)."""
+        self.use_server(server)
+        return await self.api.terms()
+
     async def register(self, server: str, identity: Identity, *, email: str, password: str,
                        confirmation: str, secret_question: str, secret_answer: str,
-                       phone: str = "") -> Registration:
-        """Create the account; raises ApiError with the field at fault."""
+                       phone: str = "", email_again: str | None = None,
+                       terms_accepted: str | None = None) -> Registration:
+        """Create the account; raises ApiError with the field at fault.
+
+        `email_again`: the address typed a second time (« Recopiez l'adresse »), when the
+        form asks for it; `terms_accepted`: the version of the terms the person accepted."""
         self.use_server(server)
         email = _required(email, "email", _tr("Saisissez votre adresse électronique."))
+        if email_again is not None and email_again.strip().casefold() != email.casefold():
+            raise ApiError("email_mismatch", _tr(
+                "Les deux adresses sont différentes : recopiez la même adresse."),
+                field="email_again")
         problem = password_problem(password)
         if problem:
             raise ApiError("weak_password", problem, field="password")
@@ -333,10 +347,15 @@ class Account(QObject):
         problem = secret_answer_problem(secret_answer)
         if problem:
             raise ApiError("weak_secret_answer", problem, field="secret_answer")
+        if not terms_accepted:
+            raise ApiError("terms_not_accepted", _tr(
+                "Lisez et acceptez les conditions d'utilisation pour créer votre compte."),
+                field="terms_accepted")
         result = await self.api.register(identity, email=email, password=password,
                                          secret_question=secret_question,
                                          secret_answer=secret_answer.strip(),
-                                         phone=phone.strip() or None)
+                                         phone=phone.strip() or None,
+                                         terms_accepted=terms_accepted)
         self.email = result.email
         return result
 

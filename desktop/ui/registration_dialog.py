@@ -15,10 +15,13 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.api.client import ApiError, Identity
+from desktop.api.client import ApiError, Identity, Terms
 from desktop.models import QT_TRANSLATE_NOOP
 from desktop.resources import app_icon
 from desktop.sync.account import Account, password_checklist, secret_answer_problem
@@ -52,6 +55,27 @@ SUGGESTED_QUESTIONS = (
                       "Quel est le prénom de votre meilleur ami d'enfance ?"),
     QT_TRANSLATE_NOOP("RegistrationDialog", "Quel était le nom de votre école primaire ?"),
 )
+
+
+class TermsDialog(QDialog):
+    """The terms of use, to read whole; « J'accepte » accepts them."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Conditions d'utilisation"))
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText(text)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton(self.tr("J'accepte"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
 
 def parse_birth_date(text: str) -> date | None:
@@ -166,8 +190,16 @@ class RegistrationDialog(QDialog):
         layout.addWidget(self.identity_summary)
         self.email_edit = QLineEdit(page)
         self.email_edit.setPlaceholderText(self.tr("prenom.nom@exemple.fr"))
-        layout.addWidget(self._field("email", self.tr("Adresse électronique"), self.email_edit,
-                                     self.tr("Un lien de confirmation y sera envoyé.")))
+        self.email_again_edit = QLineEdit(page)
+        self.email_again_edit.setPlaceholderText(self.tr("la même adresse"))
+        emails = QHBoxLayout()
+        emails.setSpacing(12)
+        emails.addWidget(self._field("email", self.tr("Adresse électronique"), self.email_edit,
+                                     self.tr("Un lien de confirmation y sera envoyé.")), 1)
+        emails.addWidget(self._field("email_again", self.tr("Recopiez l'adresse"),
+                                     self.email_again_edit,
+                                     self.tr("Une faute de frappe vous priverait du lien.")), 1)
+        layout.addLayout(emails)
         self.password_edit = QLineEdit(page)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirmation_edit = QLineEdit(page)
@@ -200,6 +232,21 @@ class RegistrationDialog(QDialog):
         self.phone_edit = QLineEdit(page)
         layout.addWidget(self._field("phone", self.tr("Téléphone (facultatif)"),
                                      self.phone_edit))
+        # « J'accepte » the server's terms of use, read in the dialog they open.
+        self.terms: Terms | None = None
+        self.terms_dialog: TermsDialog | None = None
+        terms_row = QWidget(page)
+        row = QHBoxLayout(terms_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.terms_check = QCheckBox(self.tr("J'ai lu et j'accepte les conditions "
+                                             "d'utilisation"), terms_row)
+        row.addWidget(self.terms_check)
+        self.terms_button = QPushButton(self.tr("Lire les conditions…"), terms_row)
+        self.terms_button.setAutoDefault(False)
+        self.terms_button.clicked.connect(self._show_terms)
+        row.addWidget(self.terms_button)
+        row.addStretch(1)
+        layout.addWidget(self._field("terms_accepted", "", terms_row))
         layout.addStretch(1)
         back = QPushButton(self.tr("Retour"), page)
         back.setAutoDefault(False)
@@ -336,12 +383,17 @@ class RegistrationDialog(QDialog):
         self.errors.clear()
         self._set_busy(self.register_button, True)
         try:
+            accepted = None
+            if self.terms_check.isChecked():
+                accepted = (self.terms or await self.account.terms(self.server)).version
             result = await self.account.register(
                 self.server, self.identity, email=self.email_edit.text(),
+                email_again=self.email_again_edit.text(),
                 password=self.password_edit.text(),
                 confirmation=self.confirmation_edit.text(),
                 secret_question=self.question_combo.currentText(),
-                secret_answer=self.answer_edit.text(), phone=self.phone_edit.text())
+                secret_answer=self.answer_edit.text(), phone=self.phone_edit.text(),
+                terms_accepted=accepted)
         except ApiError as exc:
             if exc.code in ("identity_not_found", "already_registered"):
                 self._go(self.STEP_IDENTITY)
@@ -355,6 +407,21 @@ class RegistrationDialog(QDialog):
             self._go(self.STEP_MAIL)
         finally:
             self._set_busy(self.register_button, False)
+
+    @asyncSlot()
+    async def _show_terms(self) -> None:
+        """« Lire les conditions… »: the server's terms, in a dialog whose « J'accepte »
+        ticks the box."""
+        try:
+            self.terms = await self.account.terms(self.server)
+        except ApiError as exc:
+            self.errors.show(exc)
+            return
+        if self.terms_dialog is not None:
+            self.terms_dialog.deleteLater()
+        self.terms_dialog = TermsDialog(self.terms.text, self)
+        self.terms_dialog.accepted.connect(lambda: self.terms_check.setChecked(True))
+        self.terms_dialog.open()
 
     @asyncSlot()
     async def _resend(self) -> None:

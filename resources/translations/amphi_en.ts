@@ -4,113 +4,123 @@
     <context>
         <name>Account</name>
         <message>
-            <location filename="../../desktop/sync/account.py" line="56" />
+            <location filename="../../desktop/sync/account.py" line="57" />
             <source>au moins 8 caractères</source>
             <translation>at least 8 characters</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="57" />
+            <location filename="../../desktop/sync/account.py" line="58" />
             <source>une lettre majuscule</source>
             <translation>an upper-case letter</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="58" />
+            <location filename="../../desktop/sync/account.py" line="59" />
             <source>une lettre minuscule</source>
             <translation>a lower-case letter</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="59" />
+            <location filename="../../desktop/sync/account.py" line="60" />
             <source>un chiffre</source>
             <translation>a digit</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="68" />
+            <location filename="../../desktop/sync/account.py" line="69" />
             <source>Mot de passe trop faible : il faut %1.</source>
             <translation>Password too weak: it needs %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="73" />
+            <location filename="../../desktop/sync/account.py" line="74" />
             <source>La réponse secrète doit contenir au moins 3 lettres ou chiffres.</source>
             <translation>The secret answer must contain at least 3 letters or digits.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="183" />
-            <location filename="../../desktop/sync/account.py" line="324" />
-            <location filename="../../desktop/sync/account.py" line="346" />
-            <location filename="../../desktop/sync/account.py" line="364" />
+            <location filename="../../desktop/sync/account.py" line="184" />
+            <location filename="../../desktop/sync/account.py" line="334" />
+            <location filename="../../desktop/sync/account.py" line="365" />
+            <location filename="../../desktop/sync/account.py" line="383" />
             <source>Saisissez votre adresse électronique.</source>
             <translation>Enter your email address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="185" />
+            <location filename="../../desktop/sync/account.py" line="186" />
             <source>Saisissez votre mot de passe.</source>
             <translation>Enter your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="196" />
+            <location filename="../../desktop/sync/account.py" line="197" />
             <source>Collez le code reçu par courriel.</source>
             <translation>Paste the code you received by email.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="263" />
+            <location filename="../../desktop/sync/account.py" line="264" />
             <source>Veuillez vous connecter.</source>
             <translation>Please sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="264" />
+            <location filename="../../desktop/sync/account.py" line="265" />
             <source>L'adresse électronique est obligatoire.</source>
             <translation>The email address is required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="281" />
+            <location filename="../../desktop/sync/account.py" line="282" />
             <source>Saisissez votre question secrète.</source>
             <translation>Enter your secret question.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="286" />
-            <location filename="../../desktop/sync/account.py" line="294" />
+            <location filename="../../desktop/sync/account.py" line="287" />
+            <location filename="../../desktop/sync/account.py" line="295" />
             <source>Saisissez votre mot de passe actuel.</source>
             <translation>Enter your current password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="300" />
-            <location filename="../../desktop/sync/account.py" line="329" />
-            <location filename="../../desktop/sync/account.py" line="377" />
+            <location filename="../../desktop/sync/account.py" line="301" />
+            <location filename="../../desktop/sync/account.py" line="343" />
+            <location filename="../../desktop/sync/account.py" line="396" />
             <source>Les deux mots de passe sont différents.</source>
             <translation>The two passwords are different.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="312" />
+            <location filename="../../desktop/sync/account.py" line="313" />
             <source>Saisissez votre nom de naissance.</source>
             <translation>Enter your surname at birth.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="313" />
+            <location filename="../../desktop/sync/account.py" line="314" />
             <source>Saisissez votre prénom.</source>
             <translation>Enter your first name.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="315" />
+            <location filename="../../desktop/sync/account.py" line="316" />
             <source>Saisissez votre commune de naissance ou votre numéro INE.</source>
             <translation>Enter your town of birth or your INE number.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="332" />
+            <location filename="../../desktop/sync/account.py" line="336" />
+            <source>Les deux adresses sont différentes : recopiez la même adresse.</source>
+            <translation>The two addresses differ: type the same address again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/sync/account.py" line="346" />
             <source>Choisissez une question secrète.</source>
             <translation>Choose a secret question.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="352" />
+            <location filename="../../desktop/sync/account.py" line="351" />
+            <source>Lisez et acceptez les conditions d'utilisation pour créer votre compte.</source>
+            <translation>Read and accept the terms of use to create your account.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/sync/account.py" line="371" />
             <source>Collez le lien reçu par courriel.</source>
             <translation>Paste the link you received by email.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="357" />
+            <location filename="../../desktop/sync/account.py" line="376" />
             <source>Saisissez d'abord votre adresse électronique.</source>
             <translation>Enter your email address first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/account.py" line="371" />
+            <location filename="../../desktop/sync/account.py" line="390" />
             <source>Collez le lien ou le code reçu par courriel.</source>
             <translation>Paste the link or the code you received by email.</translation>
         </message>
@@ -2658,7 +2668,7 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Invalid server address.</translation>
         </message>
         <message>
-            <location filename="../../desktop/api/client.py" line="379" />
+            <location filename="../../desktop/api/client.py" line="380" />
             <source>Veuillez vous connecter.</source>
             <translation>Please sign in.</translation>
         </message>
@@ -5667,247 +5677,272 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>RegistrationDialog</name>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="47" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="50" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="220" />
             <source>Quel est le nom de votre premier animal de compagnie ?</source>
             <translation>What is the name of your first pet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="49" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="52" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="220" />
             <source>Dans quelle ville vos parents se sont-ils rencontrés ?</source>
             <translation>In which town did your parents meet?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="51" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="54" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="220" />
             <source>Quel est le prénom de votre meilleur ami d'enfance ?</source>
             <translation>What is the first name of your best childhood friend?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="53" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="188" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="56" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="220" />
             <source>Quel était le nom de votre école primaire ?</source>
             <translation>What was the name of your primary school?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="81" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="105" />
             <source>Créer mon compte — Amphi</source>
             <translation>Create my account — Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="87" />
-            <location filename="../../desktop/ui/registration_dialog.py" line="207" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="111" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="254" />
             <source>Créer mon compte</source>
             <translation>Create my account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="125" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="149" />
             <source>Saisissez votre identité telle que l'agence la connaît. Indiquez votre commune de naissance ou votre numéro INE (saisissez 0000 si vous n'en avez pas).</source>
             <translation>Enter your identity as the agency knows it. Give your town of birth or your INE number (enter 0000 if you have none).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="133" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="157" />
             <source>Nom de naissance</source>
             <translation>Surname at birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="135" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="159" />
             <source>Prénom</source>
             <translation>First name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="138" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="162" />
             <source>JJ/MM/AAAA</source>
             <translation>DD/MM/YYYY</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="140" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="164" />
             <source>Date de naissance</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="144" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="168" />
             <source>ex. 0123456789A</source>
             <translation>e.g. 0123456789A</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="147" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="171" />
             <source>Commune de naissance</source>
             <translation>Town of birth</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="149" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="173" />
             <source>Numéro INE</source>
             <translation>INE number</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="152" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="176" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="155" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="179" />
             <source>Continuer</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="155" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="179" />
             <source>Vérification…</source>
             <translation>Checking…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="168" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="192" />
             <source>prenom.nom@exemple.fr</source>
             <translation>firstname.lastname@example.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="169" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="194" />
+            <source>la même adresse</source>
+            <translation>the same address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="197" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="170" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="198" />
             <source>Un lien de confirmation y sera envoyé.</source>
             <translation>A confirmation link will be sent to it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="177" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="199" />
+            <source>Recopiez l'adresse</source>
+            <translation>Type the address again</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="201" />
+            <source>Une faute de frappe vous priverait du lien.</source>
+            <translation>A typo would keep the link from reaching you.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="209" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="179" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="211" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="190" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="222" />
             <source>Question secrète</source>
             <translation>Secret question</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="192" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
             <source>Choisissez une question ou écrivez la vôtre.</source>
             <translation>Choose a question or write your own.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="196" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="228" />
             <source>Réponse secrète</source>
             <translation>Secret answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="197" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="229" />
             <source>Au moins 3 lettres ou chiffres ; majuscules et minuscules sont équivalentes. Elle vous sera demandée à l'entrée de l'amphithéâtre.</source>
             <translation>At least 3 letters or digits; upper and lower case are the same. You will be asked for it when you enter the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="201" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="233" />
             <source>Téléphone (facultatif)</source>
             <translation>Phone (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="204" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="241" />
+            <source>J'ai lu et j'accepte les conditions d'utilisation</source>
+            <translation>I have read and accept the terms of use</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="244" />
+            <source>Lire les conditions…</source>
+            <translation>Read the terms…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="251" />
             <source>Retour</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="207" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="254" />
             <source>Création…</source>
             <translation>Creating…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="271" />
             <source>Renvoyer le lien</source>
             <translation>Send the link again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="224" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="271" />
             <source>Envoi…</source>
             <translation>Sending…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="233" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="280" />
             <source>https://…/pages/confirm-email?token=…</source>
             <translation>https://…/pages/confirm-email?token=…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="236" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="283" />
             <source>Lien reçu (facultatif)</source>
             <translation>Link received (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="237" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="284" />
             <source>Ouvrir le lien dans votre navigateur suffit ; vous pouvez aussi le coller ici.</source>
             <translation>Opening the link in your browser is enough; you may also paste it here.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="286" />
             <source>Confirmer</source>
             <translation>Confirm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="239" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="286" />
             <source>Confirmation…</source>
             <translation>Confirming…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="246" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="293" />
             <source>Aller à la connexion</source>
             <translation>Go to sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="260" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="307" />
             <source>Votre identité</source>
             <translation>Your identity</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="261" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="308" />
             <source>Votre compte</source>
             <translation>Your account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="262" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="309" />
             <source>Confirmez votre adresse</source>
             <translation>Confirm your address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="264" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="311" />
             <source>Étape %1 sur 3 : %2</source>
             <translation>Step %1 of 3: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="296" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="343" />
             <source>Date de naissance invalide : utilisez le format JJ/MM/AAAA.</source>
             <translation>Invalid date of birth: use the DD/MM/YYYY format.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="323" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="370" />
             <source>Identité reconnue : %1 %2, né(e) le %3. Choisissez maintenant vos identifiants.</source>
             <translation>Identity recognised: %1 %2, born on %3. Now choose your sign-in details.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="351" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="403" />
             <source>Votre compte est créé. Un lien de confirmation vient d'être envoyé à %1 : ouvrez-le pour activer votre compte, puis connectez-vous. Seul le dernier lien envoyé est valide.</source>
             <translation>Your account has been created. A confirmation link has just been sent to %1: open it to activate your account, then sign in. Only the last link sent is valid.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="370" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="437" />
             <source>Nouveau lien envoyé à %1. Les liens précédents ne fonctionnent plus.</source>
             <translation>New link sent to %1. The previous links no longer work.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="378" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="445" />
             <source>Étape 3 sur 3 : adresse confirmée</source>
             <translation>Step 3 of 3: address confirmed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="379" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="446" />
             <source>Votre adresse %1 est confirmée et votre compte est actif. Connectez-vous maintenant avec cette adresse et votre mot de passe.</source>
             <translation>Your address %1 is confirmed and your account is active. Sign in now with this address and your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/registration_dialog.py" line="383" />
+            <location filename="../../desktop/ui/registration_dialog.py" line="450" />
             <source>Adresse %1 confirmée : vous pouvez vous connecter.</source>
             <translation>Address %1 confirmed: you can sign in.</translation>
         </message>
@@ -7095,6 +7130,24 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/ui/national/tables_view.py" line="301" />
             <source>Chargement… %1 / %2</source>
             <translation>Loading… %1 / %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>TermsDialog</name>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="65" />
+            <source>Conditions d'utilisation</source>
+            <translation>Terms of use</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="73" />
+            <source>J'accepte</source>
+            <translation>I accept</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/registration_dialog.py" line="75" />
+            <source>Fermer</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>

@@ -9,10 +9,13 @@ registration may be redone (a typo in the email is fixed by registering again).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
@@ -32,6 +35,7 @@ from server_stub.core.schemas import (
     RegistrationCreate,
     RegistrationPublic,
     SecretUpdate,
+    TermsPublic,
 )
 from server_stub.core.txn import on_commit
 
@@ -192,6 +196,17 @@ def send_confirmation(session: Session, ctx: RequestContext, person: Person, ema
                                                content.html))
 
 
+TERMS_FILE = Path(__file__).resolve().parent.parent / "templates" / "core" / "terms" / "fr.txt"
+
+
+@functools.cache
+def terms() -> TermsPublic:
+    """The terms of use; their version is a digest of the text, so an edited text asks
+    for a new acceptance."""
+    text = TERMS_FILE.read_text(encoding="utf-8")
+    return TermsPublic(version=hashlib.sha256(text.encode()).hexdigest()[:12], text=text)
+
+
 def register(session: Session, ctx: RequestContext, data: RegistrationCreate) -> RegistrationPublic:
     """Complete the imported identity with email, password and secret; mail the link.
 
@@ -201,6 +216,12 @@ def register(session: Session, ctx: RequestContext, data: RegistrationCreate) ->
     email = normalize_email(data.email)
     require_strong_password(data.password)
     _check_secret(data.secret_question, data.secret_answer)
+    if data.terms_accepted != terms().version:
+        raise ApiError(422, "terms_not_accepted",
+                       "Lisez et acceptez les conditions d'utilisation pour créer votre compte."
+                       if not data.terms_accepted else
+                       "Les conditions d'utilisation ont changé : relisez-les et acceptez-les "
+                       "de nouveau.", field="terms_accepted")
     person = _matched_identity(session, ctx, data)
     if person.registered and person.email_confirmed:
         raise _already_registered()
@@ -216,7 +237,7 @@ def register(session: Session, ctx: RequestContext, data: RegistrationCreate) ->
         person.phone = data.phone.strip() or None
     person.registered_at = now()
     audit.record(session, Action.REGISTER, actor_id=person.id, subject_id=person.id,
-                 address=ctx.address, detail={"email": email})
+                 address=ctx.address, detail={"email": email, "terms": data.terms_accepted})
     send_confirmation(session, ctx, person, email)
     session.commit()
     return RegistrationPublic(email=email)

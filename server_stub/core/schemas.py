@@ -171,6 +171,15 @@ class RegistrationCreate(IdentityCheck):
     secret_question: str = Field(min_length=1, max_length=200)
     secret_answer: str = Field(min_length=1, max_length=200)
     phone: str | None = Field(default=None, max_length=30)
+    # « J'accepte » the terms of use (GET /api/terms), of this version: required.
+    terms_accepted: str | None = Field(default=None, max_length=40)
+
+
+class TermsPublic(BaseModel):
+    """The terms of use a person accepts when creating his account."""
+
+    version: str
+    text: str
 
 
 class RegistrationPublic(BaseModel):

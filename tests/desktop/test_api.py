@@ -55,9 +55,11 @@ def test_a_whole_account_life_through_the_client(arun: Run, api: ApiClient,
         health = await api.health()
         assert health.status == "ok" and isinstance(health.time, datetime)
         await api.check_identity(identity)
+        terms = await api.terms()
         registration = await api.register(identity, email="Camille@Example.org",
                                           password=PASSWORD, secret_question="Chat ?",
-                                          secret_answer="Pollux")
+                                          secret_answer="Pollux",
+                                          terms_accepted=terms.version)
         assert registration.email == "camille@example.org"
         with pytest.raises(ApiError) as refused:
             await api.login("camille@example.org", PASSWORD)

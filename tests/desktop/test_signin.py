@@ -107,10 +107,29 @@ def test_registration_confirmation_then_sign_in_shows_the_profile(
             if rule.isVisible():
                 assert rule.width() >= rule.sizeHint().width(), rule.text()
         type_into(qtbot, registration.email_edit, "camille@example.org")
+        type_into(qtbot, registration.email_again_edit, "camile@example.org")  # a typo
         type_into(qtbot, registration.password_edit, PASSWORD)
         type_into(qtbot, registration.confirmation_edit, PASSWORD)
         assert registration.checklist.satisfied() == [True, True, True, True]
         type_into(qtbot, registration.answer_edit, "Pollux")
+        click(qtbot, registration.register_button)
+        await until(lambda: bool(registration.errors.fields["email_again"].error_text))
+        assert "différentes" in registration.errors.fields["email_again"].error_text
+        registration.email_again_edit.clear()
+        type_into(qtbot, registration.email_again_edit, "Camille@example.org ")
+        # « Recopiez l'adresse » now agrees; the terms are not accepted yet.
+        click(qtbot, registration.register_button)
+        await until(lambda: bool(registration.errors.fields["terms_accepted"].error_text))
+        assert registration.step == registration.STEP_ACCOUNT
+        assert registration.password_edit.text() == PASSWORD  # nothing typed is lost
+        click(qtbot, registration.terms_button)
+        await until(lambda: registration.terms_dialog is not None
+                    and registration.terms_dialog.isVisible())
+        terms = registration.terms_dialog
+        assert terms is not None
+        assert terms.text.toPlainText().startswith("Conditions d'utilisation")
+        click(qtbot, terms.accept_button)
+        assert registration.terms_check.isChecked()
         click(qtbot, registration.register_button)
         await until(lambda: registration.step == registration.STEP_MAIL)
         assert "camille@example.org" in registration.mail_text.text()
@@ -226,6 +245,7 @@ def test_weak_password_is_refused_inline_and_nothing_is_created(
         click(qtbot, dialog.identity_button)
         await until(lambda: dialog.step == dialog.STEP_ACCOUNT)
         type_into(qtbot, dialog.email_edit, "camille@example.org")
+        type_into(qtbot, dialog.email_again_edit, "camille@example.org")
         type_into(qtbot, dialog.password_edit, "motdepasse")
         type_into(qtbot, dialog.confirmation_edit, "motdepasse")
         type_into(qtbot, dialog.answer_edit, "Pollux")

@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
+from server_stub.core import accounts
 from server_stub.core.security import hash_password, hash_secret_answer
 from server_stub.models import Person
 from tests.conftest import LiveServer, start_live_server
@@ -124,7 +125,7 @@ def add_person(live: LiveServer, **fields: Any) -> int:
 def registration(email: str = "camille@example.org", **overrides: Any) -> dict[str, Any]:
     return {**IDENTITY, "email": email, "password": PASSWORD,
             "secret_question": "Nom de mon premier chat ?", "secret_answer": "Pollux",
-            **overrides}
+            "terms_accepted": accounts.terms().version, **overrides}
 
 
 def login(client: httpx.Client, email: str, password: str = PASSWORD) -> str:

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from server_stub.models import Person
+from server_stub.models import AuditEntry, Person
 from tests.conftest import LiveServer
 from tests.server.conftest import (
     PASSWORD,
@@ -265,3 +265,25 @@ def test_change_password_closes_other_sessions(live_server: LiveServer,
     assert client.get("/api/me", headers=auth(here)).status_code == 200
     assert client.get("/api/me", headers=auth(elsewhere)).status_code == 401
     login(client, "p@example.org", "Nouveau2026")
+
+
+def test_an_account_is_created_only_with_the_terms_of_use_accepted(
+        live_server: LiveServer, client: httpx.Client) -> None:
+    """« J'accepte » the terms (their version, read from /api/auth/terms) is required and
+    recorded; an edited text asks for a new acceptance."""
+    person_id = add_person(live_server)
+    terms = client.get("/api/auth/terms").json()
+    assert terms["text"].startswith("Conditions d'utilisation") and terms["version"]
+    for accepted, message in ((None, "Lisez et acceptez"), ("", "Lisez et acceptez"),
+                              ("0123456789ab", "ont changé")):
+        r = client.post("/api/auth/register", json=registration(terms_accepted=accepted))
+        assert (r.status_code, error(r)["code"], error(r)["field"]) == (
+            422, "terms_not_accepted", "terms_accepted"), r.text
+        assert message in error(r)["message"]
+    assert live_server.mails() == []
+    r = client.post("/api/auth/register", json=registration(terms_accepted=terms["version"]))
+    assert r.status_code == 201, r.text
+    with live_server.app.state.sessionmaker() as s:  # type: ignore[attr-defined]
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.subject_id == person_id,
+                                                   AuditEntry.action == "register")).one()
+        assert entry.detail["terms"] == terms["version"]

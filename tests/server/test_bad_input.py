@@ -10,6 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from server_stub.core import accounts
 from server_stub.models import AuditEntry, Person
 from tests.conftest import LiveServer
 from tests.server.conftest import ServerFactory, add_person, auth, error, signed_in
@@ -134,7 +135,8 @@ def test_field_values_never_500(live_server: LiveServer, client: httpx.Client) -
     add_person(live_server)
     base = {"last_name": "Lefèvre", "first_name": "Camille", "birth_date": "2000-03-14",
             "birth_town": "Lyon", "email": "c@example.org", "password": "Motdepasse1",
-            "secret_question": "Q ?", "secret_answer": "Pollux"}
+            "secret_question": "Q ?", "secret_answer": "Pollux",
+            "terms_accepted": accounts.terms().version}
     for field in base:
         for value in ["", " ", "\u0000", "é" * 100, "🙂" * 50, 0, None, [], {},
                       "0000-00-00", "9999-12-31", "'; DROP TABLE person; --"]:

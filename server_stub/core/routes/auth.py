@@ -17,6 +17,7 @@ from server_stub.core.schemas import (
     RegistrationCreate,
     RegistrationPublic,
     SessionPublic,
+    TermsPublic,
     TokenOnly,
 )
 
@@ -29,6 +30,12 @@ def check_identity(data: IdentityCheck, session: SessionDep, ctx: ContextDep) ->
     """Does this identity match a person the agency imported, still without an account?"""
     accounts.check_identity(session, ctx, data)
     return IdentityMatched()
+
+
+@router.get("/terms", operation_id="terms_of_use", response_model=TermsPublic)
+def terms_of_use() -> TermsPublic:
+    """The terms of use accepted at registration (send their `version` back)."""
+    return accounts.terms()
 
 
 @router.post("/register", operation_id="register", status_code=status.HTTP_201_CREATED,
