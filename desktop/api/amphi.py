@@ -180,6 +180,13 @@ class AmphiApi:
             "POST", f"/api/amphi/interns/{intern_id}/supernumerary-request",
             json={"requested": requested}))
 
+    async def check_intern_details(self, intern_id: int, correct: bool,
+                                   report: str | None = None) -> InternSelf:
+        """The first entry's answer: my faculty and passing order are right, or not."""
+        return decode(InternSelf, await self._req(
+            "POST", f"/api/amphi/interns/{intern_id}/details-check",
+            json={"correct": correct, "report": report}))
+
     async def withdraw_supernumerary_request(self, intern_id: int) -> InternSelf:
         return decode(InternSelf, await self._req(
             "DELETE", f"/api/amphi/interns/{intern_id}/supernumerary-request"))

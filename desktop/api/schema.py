@@ -541,6 +541,8 @@ class InternSelf:
     absence_reason: StrictStr | None
     proxy: ProxyPublic | None
     assignment: AssignmentPublic | None
+    details_checked_at: UtcDatetime | None = None
+    details_report: StrictStr | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -562,6 +564,8 @@ class InternStaff:
     supernumerary_decision: StrictStr | None
     planned_absence: StrictBool
     absence_reason: StrictStr | None
+    details_checked_at: UtcDatetime | None = None
+    details_report: StrictStr | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)

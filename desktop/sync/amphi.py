@@ -667,6 +667,10 @@ class AmphiIntern(QObject):
     async def request_supernumerary(self, intern_id: int, requested: str) -> InternSelf:
         return await self.api.request_supernumerary(intern_id, requested)
 
+    async def check_details(self, intern_id: int, correct: bool,
+                            report: str | None) -> InternSelf:
+        return await self.api.check_intern_details(intern_id, correct, report)
+
     async def update_saved_search(self, search_id: int, name: str,
                                   criteria: dict[str, Any]) -> SavedSearch:
         return await self.api.update_saved_search(search_id, name, criteria)

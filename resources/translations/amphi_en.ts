@@ -621,195 +621,205 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiInternPage</name>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="128" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="129" />
             <source>Aucun message de l'agence.</source>
             <translation>No messages from the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="136" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="137" />
             <source>Messages de l'agence (%1)</source>
             <translation>Messages from the agency (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="137" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="138" />
             <source>Messages de l'agence</source>
             <translation>Messages from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="153" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="154" />
             <source>Amphithéâtres du semestre</source>
             <translation>This semester's amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="259" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="320" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="335" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="260" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="324" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="339" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="165" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="166" />
             <source>Séances</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="168" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
             <source>Séance</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="168" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
             <source>Horaires</source>
             <translation>Times</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="170" />
             <source>Rangs d'appel</source>
             <translation>Call ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
             <source>Liste d'appel</source>
             <translation>Call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="202" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="203" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="205" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="206" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="214" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="219" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="226" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="227" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="228" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="229" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="230" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="231" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="233" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="234" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="235" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="237" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="286" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="290" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="293" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="295" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="296" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="336" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="340" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="350" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="355" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="379" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="416" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="421" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="417" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="422" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="420" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="425" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="468" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="473" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="524" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="531" />
+            <source>Votre signalement a été transmis à l'agence.</source>
+            <translation>Your report has been sent to the agency.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="534" />
+            <source>Merci : vos informations sont confirmées.</source>
+            <translation>Thank you: your details are confirmed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="540" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="547" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="563" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -3341,6 +3351,79 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/demo_launcher.py" line="259" />
             <source>Le serveur de démonstration ne répond pas après %1 s. Détails dans %2.</source>
             <translation>The demo server is not answering after %1 s. Details in %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsCheckCard</name>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="46" />
+            <source>UFR : %1</source>
+            <translation>Faculty: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="47" />
+            <source>rang de classement local : %1 sur %2</source>
+            <translation>local rank: %1 of %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="50" />
+            <source>promotion %1, %2 semestre(s) validé(s)</source>
+            <translation>cohort %1, %2 semester(s) completed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="53" />
+            <source>ordre de passage : %1</source>
+            <translation>passing order: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="62" />
+            <source>Signaler une erreur à l'agence</source>
+            <translation>Report an error to the agency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="65" />
+            <source>Dites ce qui est inexact (votre UFR, votre rang, votre promotion…) : l'agence le corrigera avant l'amphithéâtre.</source>
+            <translation>Say what is wrong (your faculty, your rank, your cohort…): the agency will correct it before the amphitheatre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="69" />
+            <source>Par exemple : je suis inscrit à l'UFR de Grenoble.</source>
+            <translation>For example: I am enrolled at the Grenoble faculty.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="77" />
+            <source>Envoyer</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="79" />
+            <source>Annuler</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="96" />
+            <source>Vérifiez vos informations</source>
+            <translation>Check your details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="106" />
+            <source>C'est exact</source>
+            <translation>It is correct</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="109" />
+            <source>Signaler une erreur…</source>
+            <translation>Report an error…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="128" />
+            <source>Erreur signalée le %1 : « %2 » — l'agence a été prévenue ; une fois corrigé, confirmez ici.</source>
+            <translation>Error reported on %1: “%2” — the agency has been told; once corrected, confirm here.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/details_check.py" line="133" />
+            <source>Avant l'amphithéâtre, vérifiez votre UFR et votre ordre de passage : une erreur se corrige maintenant, pas le jour du choix.</source>
+            <translation>Before the amphitheatre, check your faculty and passing order: an error is corrected now, not on choice day.</translation>
         </message>
     </context>
     <context>

@@ -71,6 +71,7 @@ class Audit:
     FAVOURITES_CHANGED = "amphi_favourites_changed"
     SAVED_SEARCH = "saved_search_changed"
     SUPERNUMERARY_REQUESTED = "supernumerary_requested"
+    DETAILS_CHECKED = "amphi_details_checked"  # the first entry's check (faculty, order)
     SUPERNUMERARY_WITHDRAWN = "supernumerary_withdrawn"
     SUPERNUMERARY_DECIDED = "supernumerary_decided"
     INTERN_UPDATED = "amphi_intern_updated"

@@ -35,6 +35,7 @@ from server_stub.amphi.models import (
 from server_stub.amphi.pdf import attestation_pdf
 from server_stub.amphi.schemas import (
     AttestationPublic,
+    DetailsCheck,
     InternSelf,
     InternStaff,
     InternUpdate,
@@ -96,6 +97,9 @@ def intern_self(session: Session, intern: Intern, acting_as_proxy: bool) -> Inte
         planned_absence=intern.planned_absence, absence_reason=intern.absence_reason,
         proxy=proxy_public(proxy) if proxy else None,
         assignment=assignment_of(session, assignment) if assignment else None,
+        details_checked_at=as_utc(intern.details_checked_at)
+        if intern.details_checked_at else None,
+        details_report=intern.details_report,
     )
 
 
@@ -145,6 +149,27 @@ def request_supernumerary(session: Session, ctx: RequestContext, person: Person,
     return intern_self(session, intern, False)
 
 
+def check_details(session: Session, ctx: RequestContext, person: Person, intern_id: int,
+                  data: DetailsCheck) -> InternSelf:
+    """First entry (as DCI asks): the intern confirms his faculty and passing order, or
+    reports what is wrong — the agency sees the report on his line. He may answer again
+    (a correction after a report). Raises 403, 404, 422 `report_required`."""
+    intern = own_intern(session, person, intern_id)
+    report = (data.report or "").strip()
+    if not data.correct and len(report) < 3:
+        raise ApiError(422, "report_required",
+                       "Dites ce qui est inexact (votre UFR, votre rang…) pour que l'agence "
+                       "puisse le corriger.", field="report")
+    intern.details_checked_at = now()
+    intern.details_report = None if data.correct else report
+    audit.record(session, Audit.DETAILS_CHECKED, actor_id=person.id, subject_id=person.id,
+                 campaign_id=intern.campaign_id, address=ctx.address,
+                 detail={"intern_id": intern.id, "correct": data.correct,
+                         **({"report": report} if not data.correct else {})})
+    session.commit()
+    return intern_self(session, intern, False)
+
+
 def withdraw_supernumerary(session: Session, ctx: RequestContext, person: Person,
                            intern_id: int) -> InternSelf:
     intern = own_intern(session, person, intern_id)
@@ -171,7 +196,9 @@ def intern_staff(intern: Intern) -> InternStaff:
         supernumerary_requested_at=as_utc(intern.supernumerary_requested_at)
         if intern.supernumerary_requested_at else None,
         supernumerary_decision=intern.supernumerary_decision,  # type: ignore[arg-type]
-        planned_absence=intern.planned_absence, absence_reason=intern.absence_reason)
+        planned_absence=intern.planned_absence, absence_reason=intern.absence_reason,
+        details_checked_at=as_utc(intern.details_checked_at)
+        if intern.details_checked_at else None, details_report=intern.details_report)
 
 
 def pending_requests(session: Session, campaign_id: int) -> list[InternStaff]:
@@ -179,6 +206,15 @@ def pending_requests(session: Session, campaign_id: int) -> list[InternStaff]:
     rows = session.scalars(select(Intern).where(Intern.campaign_id == campaign_id,
                                                 Intern.supernumerary_request.is_not(None))
                            .order_by(Intern.supernumerary_requested_at, Intern.id))
+    return [intern_staff(i) for i in rows]
+
+
+def details_reports(session: Session, campaign_id: int) -> list[InternStaff]:
+    """Interns who reported an error in their faculty or passing order, oldest first."""
+    get_amphi_campaign(session, campaign_id)
+    rows = session.scalars(select(Intern).where(Intern.campaign_id == campaign_id,
+                                                Intern.details_report.is_not(None))
+                           .order_by(Intern.details_checked_at, Intern.id))
     return [intern_staff(i) for i in rows]
 
 

@@ -125,6 +125,10 @@ class Intern(Base):
     supernumerary_decided_at: Mapped[datetime | None] = mapped_column(TZDateTime)
     planned_absence: Mapped[bool] = mapped_column(Boolean, default=False)
     absence_reason: Mapped[str | None] = mapped_column(String(200))
+    # The first entry's check (as DCI asks): the intern confirmed his faculty and passing
+    # order, or reported what is wrong (`details_report`, for the agency).
+    details_checked_at: Mapped[datetime | None] = mapped_column(TZDateTime)
+    details_report: Mapped[str | None] = mapped_column(String(500))
 
     person: Mapped[Person] = relationship()
 

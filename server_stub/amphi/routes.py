@@ -47,6 +47,7 @@ from server_stub.amphi.schemas import (
     CallListEntry,
     ChoicePublic,
     ChoiceRequest,
+    DetailsCheck,
     FavouriteAdd,
     FavouriteAdded,
     FavouriteEstimate,
@@ -272,6 +273,15 @@ def request_supernumerary(intern_id: ItemId, data: SupernumeraryRequest, user: C
     return amphi_interns.request_supernumerary(session, ctx, user, intern_id, data)
 
 
+@router.post(f"{PUBLIC}/interns/{{intern_id}}/details-check",
+             operation_id="check_intern_details", response_model=InternSelf,
+             responses=errors(401, 403, 404, 422))
+def check_intern_details(intern_id: ItemId, data: DetailsCheck, user: CurrentUser,
+                         session: SessionDep, ctx: ContextDep) -> InternSelf:
+    """First entry: my faculty and passing order are right, or what is wrong."""
+    return amphi_interns.check_details(session, ctx, user, intern_id, data)
+
+
 @router.delete(f"{PUBLIC}/interns/{{intern_id}}/supernumerary-request",
                operation_id="withdraw_supernumerary_request", response_model=InternSelf,
                responses=errors(401, 403, 404, 409))
@@ -398,6 +408,15 @@ def list_supernumerary_requests(campaign_id: CampaignId, user: StaffUser,
                                 session: SessionDep) -> list[InternStaff]:
     """Pending requests to change the type of choice, oldest first."""
     return amphi_interns.pending_requests(session, campaign_id)
+
+
+@router.get(f"{STAFF}/campaigns/{{campaign_id}}/details-reports",
+            operation_id="list_details_reports", response_model=list[InternStaff],
+            responses=errors(401, 403, 404))
+def list_details_reports(campaign_id: CampaignId, user: StaffUser,
+                         session: SessionDep) -> list[InternStaff]:
+    """Errors interns reported at their first entry (faculty, passing order), oldest first."""
+    return amphi_interns.details_reports(session, campaign_id)
 
 
 @router.post(f"{STAFF}/interns/{{intern_id}}/supernumerary-decision",

@@ -245,6 +245,10 @@ class InternSelf(BaseModel):
     absence_reason: str | None
     proxy: ProxyPublic | None
     assignment: AssignmentPublic | None
+    # First entry: when he checked his faculty and passing order (None: not yet — the
+    # client asks him), and what he reported wrong, if anything.
+    details_checked_at: datetime | None = None
+    details_report: str | None = None
 
 
 class InternStaff(BaseModel):
@@ -265,6 +269,16 @@ class InternStaff(BaseModel):
     supernumerary_decision: Literal["accepted", "refused"] | None
     planned_absence: bool
     absence_reason: str | None
+    details_checked_at: datetime | None = None
+    details_report: str | None = None  # an error he reported at his first entry
+
+
+class DetailsCheck(RequestModel):
+    """The first entry's answer: « C'est exact », or what is wrong (a report required)."""
+
+    model_config = ConfigDict(extra="forbid")
+    correct: bool
+    report: MultiLineStr | None = Field(default=None, max_length=500)
 
 
 class SupernumeraryRequest(RequestModel):

@@ -64,6 +64,7 @@ from desktop.sync.amphi import (
 from desktop.sync.notifications import Notifier
 from desktop.tasks import spawn
 from desktop.ui.amphi.assignments_view import AssignmentsView
+from desktop.ui.amphi.details_check import DetailsCheckCard
 from desktop.ui.amphi.favourites_view import FavouritesView
 from desktop.ui.amphi.internship_view import InternshipActions, InternshipView
 from desktop.ui.amphi.live_view import LiveView, start_live
@@ -266,6 +267,9 @@ class AmphiInternPage(QWidget):
         layout.addLayout(top)
         self.banner = Banner(self)
         layout.addWidget(self.banner)
+        self.details_check = DetailsCheckCard(amphi_intern.check_details, self)
+        self.details_check.answered.connect(self._details_answered)
+        layout.addWidget(self.details_check)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("amphiTabs")
         self.posts_view = PostsView(SavedSearches(
@@ -338,6 +342,7 @@ class AmphiInternPage(QWidget):
             return
         self.intern, self.amphi = current, current.amphi
         self.internship_view.set_intern(current)
+        self.details_check.set_intern(current)
         spawn(self, self.internship_view.load())
         await self._load_amphi()
 
@@ -513,10 +518,21 @@ class AmphiInternPage(QWidget):
         self.intern = current
         self.amphi = current.amphi or self.amphi
         self.internship_view.set_intern(current)
+        self.details_check.set_intern(current)
         if full:
             await self._load_amphi()
         else:
             self._show_header()
+
+    def _details_answered(self, intern: InternSelf) -> None:
+        self.intern = intern
+        self.internship_view.set_intern(intern)
+        if intern.details_report:
+            self.banner.show_message(_tr("Votre signalement a été transmis à l'agence."),
+                                     "success")
+        else:
+            self.banner.show_message(_tr("Merci : vos informations sont confirmées."),
+                                     "success")
 
     def _message(self, payload: dict[str, Any]) -> None:
         self.bell.add(payload)
