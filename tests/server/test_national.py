@@ -9,10 +9,12 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import math
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -618,17 +620,20 @@ def test_simulation_moved_is_coalesced(server_factory: ServerFactory) -> None:
     with httpx.Client(base_url=live.url, timeout=10) as client:
         c = build_campaign(live, client, students=[(1, "general", True), (2, "general", True)])
         time.sleep(1.2)  # let the set-up's own event go out
-        got, _ = collect_events(live, 3.5)
+        got, _ = collect_events(live, 8.0)  # long enough on a loaded machine too
         cardio, gp = c.cell("LYON", "Cardiologie"), c.cell("REIMS", "Médecine générale")
         started = time.monotonic()
-        for i in range(12):  # twelve changes in about a second
+        for i in range(12):  # twelve changes in about a second (more when the machine is busy)
             assert c.put_wishes(c.students[1 + i % 2], [cardio, gp][: 1 + i % 2]).status_code \
                 == 200
+        changing = time.monotonic() - started
         moved = [e for e in wait_thread(got) if e["kind"] == "simulation_moved"]
-    assert 1 <= len(moved) <= 4, moved
-    times = [e["t"] for e in moved]
-    assert all(b - a >= 0.9 for a, b in itertools.pairwise(times))
-    assert moved[0]["t"] - started < 2.0
+    # Coalesced: at most one per `national_event_seconds` while the changes lasted, and one
+    # after them — whatever the machine's speed; spaced by the server's own clock (when
+    # they were published, not when this reader got them).
+    assert 1 <= len(moved) <= math.ceil(changing / 1.0) + 2, (len(moved), changing)
+    published = [datetime.fromisoformat(e["data"]["at"]) for e in moved]
+    assert all((b - a).total_seconds() >= 0.95 for a, b in itertools.pairwise(published))
     assert moved[-1]["data"]["payload"]["campaign_id"] == c.id
     generations = [e["data"]["payload"]["generation"] for e in moved]
     assert generations == sorted(generations)
