@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from server_stub.core import sessions
 from server_stub.core.context import RequestContext
@@ -170,7 +171,25 @@ def get_optional_user(session: SessionDep, credentials: BearerDep) -> Person | N
     return _release(session, sessions.authenticate(session, credentials.credentials)).person
 
 
+async def get_cached_caller(request: Request, credentials: BearerDep) -> sessions.Caller:
+    """The caller from the process's cache of sessions (no I/O), else from the database.
+
+    Raises 401 when the token is missing, unknown or expired. For the routes whose write
+    checks the session again in its own transaction (see `sessions.CallerCache`).
+    """
+    if credentials is None:
+        raise not_authenticated()
+    token = credentials.credentials
+    caller = sessions.cached(token)
+    if caller is None:
+        caller = await run_in_threadpool(sessions.load_caller,
+                                         request.app.state.sessionmaker, token)
+    return caller
+
+
 CurrentUser = Annotated[Person, Depends(get_current_user)]
+# Only for writes that check the session again in their own transaction (a wish change).
+CachedCaller = Annotated[sessions.Caller, Depends(get_cached_caller)]
 OptionalUser = Annotated[Person | None, Depends(get_optional_user)]
 
 

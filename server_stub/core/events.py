@@ -9,11 +9,13 @@ Publishing (any service, any thread)::
 change never produces an event. The row id is the SSE id (monotonic, persisted, so a
 client reconnecting with `Last-Event-ID` misses nothing, even across a server restart).
 
-Delivery: after the commit, every broker of the process is woken
+Delivery: after the commit, every broker of the process is handed the event
 (`loop.call_soon_threadsafe`, so sync handlers in the threadpool may publish). One
 dispatcher task per broker reads the new rows once and fans them out to the subscribers'
-queues. On PostgreSQL the commit also wakes the brokers of every other server process
-sharing the database (`NOTIFY`, see `core/notify.py`). A poll every `event_poll_seconds`
+queues; a handed event that is the very next one the broker expects (its id follows the
+last one dispatched) is fanned out without reading the log (`EventBroker.hand_over`).
+On PostgreSQL the commit also wakes the brokers of every other server process sharing
+the database (`NOTIFY`, see `core/notify.py`). A poll every `event_poll_seconds`
 is the safety net: a lost wake-up costs that delay, never an event.
 
 An event with an audience goes to that person's subscriptions only. In-memory state kept
@@ -40,10 +42,10 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, cast
 
-from sqlalchemy import Engine, func, insert, or_, select, text
+from sqlalchemy import Connection, Engine, bindparam, func, insert, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core import notify
@@ -62,8 +64,8 @@ QUEUE_LIMIT = 2000
 APPLY_WAIT_SECONDS = 0.2
 # Serialises publishers on PostgreSQL, so that ids become visible in commit order
 # (a sequence hands out ids at insert time; two transactions could commit out of order).
-_PG_EVENT_LOCK = 0x616D7068  # "amph"
-_LOCK_AND_NOTIFY = text("SELECT pg_advisory_xact_lock(:k), pg_notify(:channel, '')")
+PG_EVENT_LOCK = 0x616D7068  # "amph"
+_LOCK_AND_NOTIFY = text("SELECT pg_advisory_xact_lock(:k), pg_notify(:channel, :origin)")
 
 
 @dataclass(frozen=True)
@@ -106,34 +108,43 @@ def publish(session: Session, kind: str, payload: dict[str, Any] | None = None, 
     if session.get_bind().dialect.name == "postgresql":
         # The notification is delivered to the other processes' listeners at commit (and
         # only if it commits). One round trip for both.
-        session.execute(_LOCK_AND_NOTIFY, {"k": _PG_EVENT_LOCK, "channel": notify.CHANNEL})
+        session.execute(_LOCK_AND_NOTIFY, {"k": PG_EVENT_LOCK, "channel": notify.CHANNEL,
+                                           "origin": notify.origin()})
     body = payload or {}
     at = utcnow()
     event_id = session.execute(
         insert(table(EventRecord)).values(at=at, kind=kind, payload=body, campaign_id=campaign_id,
                                    audience_id=audience_id).returning(EventRecord.id)
     ).scalar_one()
-    on_commit(session, wake_brokers)
-    return Event(event_id, as_utc(at), kind, campaign_id, audience_id, dict(body))
+    event = Event(event_id, as_utc(at), kind, campaign_id, audience_id, _as_stored(body))
+    on_commit(session, partial(hand_over, session.get_bind().engine, event))
+    return event
 
 
-_EVENT_COLUMNS = (EventRecord.id, EventRecord.at, EventRecord.kind, EventRecord.campaign_id,
-                  EventRecord.audience_id, EventRecord.payload)
+def _as_stored(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload as the log gives it back (JSON: tuples become lists, keys strings)."""
+    return cast(dict[str, Any], json.loads(json.dumps(payload)))
 
 
-def fetch_events(session: Session, after_id: int, *, viewer_id: int | None = None,
+def fetch_events(session: Session | Connection, after_id: int, *, viewer_id: int | None = None,
                  all_audiences: bool = False, limit: int = FETCH_BATCH) -> list[Event]:
     """Committed events with id > after_id, oldest first (visible to viewer unless all).
 
     Plain rows, not ORM objects: every process reads every event this way.
     """
-    query = select(*_EVENT_COLUMNS).where(EventRecord.id > after_id)
-    if not all_audiences:
-        query = query.where(or_(EventRecord.audience_id.is_(None),
-                                EventRecord.audience_id == viewer_id))
-    rows = session.execute(query.order_by(EventRecord.id).limit(limit))
+    query = _READ_ALL if all_audiences else _READ_VISIBLE
+    rows = session.execute(query, {"after": after_id, "viewer": viewer_id, "limit": limit})
     return [Event(i, as_utc(at), kind, campaign, audience, dict(payload or {}))
             for i, at, kind, campaign, audience, payload in rows]
+
+
+# Built once (found in SQLAlchemy's statement cache at once): every process reads every
+# event, and every stream its replay.
+_E = table(EventRecord).c
+_READ_ALL = (select(_E.id, _E.at, _E.kind, _E.campaign_id, _E.audience_id, _E.payload)
+             .where(_E.id > bindparam("after")).order_by(_E.id).limit(bindparam("limit")))
+_READ_VISIBLE = _READ_ALL.where(or_(_E.audience_id.is_(None),
+                                    _E.audience_id == bindparam("viewer")))
 
 
 def last_event_id(session: Session) -> int:
@@ -149,6 +160,13 @@ def wake_brokers() -> None:
     """Tell every running broker of this process that new events were committed."""
     for broker in list(_brokers):
         broker.wake()
+
+
+def hand_over(engine: Engine, event: Event) -> None:
+    """After the commit of `event` in this process: every running broker of the process
+    hears of it (see `EventBroker.hand_over`)."""
+    for broker in list(_brokers):
+        broker.hand_over(engine, event)
 
 
 class StreamClosed(Exception):
@@ -228,6 +246,8 @@ class EventBroker:
     def __init__(self, factory: sessionmaker[Session], poll_seconds: float = 1.0) -> None:
         self.factory = factory
         self.poll_seconds = poll_seconds
+        bind = factory.kw.get("bind")
+        self._url = bind.engine.url if isinstance(bind, Engine | Connection) else None
         self._subs: set[Subscription] = set()
         self._by_viewer: dict[int, set[Subscription]] = {}
         self._appliers: list[Callable[[list[Event]], None]] = []
@@ -238,6 +258,10 @@ class EventBroker:
         self._task: asyncio.Task[None] | None = None
         self._started: asyncio.Event | None = None
         self._listener: notify.Listener | None = None
+        # Events of this process committed since the last dispatch (`hand_over`), and
+        # whether the log must be read anyway (another process's, a poll): loop only.
+        self._handed: list[Event] = []
+        self._must_read = True
 
     async def start(self) -> None:
         """Start dispatching (idempotent, safe to call concurrently) on the serving loop."""
@@ -287,14 +311,42 @@ class EventBroker:
         self._started = None
 
     def wake(self) -> None:
-        """Thread-safe: schedule a dispatch soon."""
-        loop, wake = self._loop, self._wake
-        if loop is None or wake is None or loop.is_closed():
+        """Thread-safe: schedule a dispatch soon, reading the log."""
+        self._call_soon(self._read_soon)
+
+    def hand_over(self, engine: Engine, event: Event) -> None:
+        """Thread-safe: `event` was committed by this process on `engine`'s database.
+
+        Reading the log after every commit cost a wish change as much as the rest of its
+        dispatch. A committed event whose id is the next the broker expects can be
+        dispatched as it is: ids are drawn in commit order (the publishers' lock), so no
+        event can still appear between the last dispatched and this one. Any other event
+        (a gap left by a rolled-back transaction, another process's events in between, a
+        broker on another database) wakes the broker to read the log as before.
+        """
+        if engine.url != self._url:
+            self.wake()
+            return
+        self._call_soon(self._handed_over, event)
+
+    def _call_soon(self, callback: Callable[..., None], *args: Any) -> None:
+        loop = self._loop
+        if loop is None or self._wake is None or loop.is_closed():
             return
         try:
-            loop.call_soon_threadsafe(wake.set)
+            loop.call_soon_threadsafe(callback, *args)
         except RuntimeError:  # loop closed between the check and the call
             pass
+
+    def _read_soon(self) -> None:
+        if self._wake is not None:
+            self._must_read = True
+            self._wake.set()
+
+    def _handed_over(self, event: Event) -> None:
+        if self._wake is not None:
+            self._handed.append(event)
+            self._wake.set()
 
     def close_streams(self) -> None:
         """Thread-safe: end every open stream (the server is stopping; clients reconnect)."""
@@ -357,8 +409,15 @@ class EventBroker:
             return last_event_id(session)
 
     def _read_after(self, after_id: int) -> list[Event]:
-        with self.factory() as session:
-            return fetch_events(session, after_id, all_audiences=True)
+        bind = self.factory.kw.get("bind")
+        if not isinstance(bind, Engine):
+            with self.factory() as session:
+                return fetch_events(session, after_id, all_audiences=True)
+        # One statement on a connection in autocommit, no session or transaction around it
+        # (BEGIN and ROLLBACK were two more round trips): this runs after every commit of
+        # every process.
+        with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            return fetch_events(connection, after_id, all_audiences=True)
 
     def _apply(self, events: list[Event]) -> None:
         for apply in self._appliers:
@@ -373,33 +432,46 @@ class EventBroker:
             try:
                 await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
             except TimeoutError:
-                pass
+                self._must_read = True  # the safety net: whatever a lost wake-up missed
             self._wake.clear()
             try:
                 await self._dispatch()
             except asyncio.CancelledError:
                 raise
             except Exception:  # a locked or unreachable database: try again at the next tick
+                self._must_read = True
                 log.exception("event dispatch failed")
 
     async def _dispatch(self) -> None:
+        handed = sorted(self._handed, key=lambda e: e.id)
+        self._handed.clear()
+        if handed and not self._must_read:
+            fresh = [e for e in handed if e.id > self._last_id]
+            if all(e.id == self._last_id + 1 + i for i, e in enumerate(fresh)):
+                await self._deliver(fresh)  # the next ones, without a gap: no read
+                return
+        self._must_read = False
         while True:
             events = await asyncio.to_thread(self._read_after, self._last_id)
-            if events and self._applying is not None:
-                applied = asyncio.get_running_loop().run_in_executor(
-                    self._applying, self._apply, events)
-                await asyncio.wait({applied}, timeout=APPLY_WAIT_SECONDS)
-            # No await between fan-out and the id update: a subscriber registers either
-            # before (gets these events) or after (its start_id covers them).
-            for event in events:
-                targets = (self._subs if event.audience_id is None
-                           else self._by_viewer.get(event.audience_id, ()))
-                for sub in list(targets):
-                    sub.offer(event)
-            if events:
-                self._last_id = events[-1].id
+            await self._deliver(events)
             if len(events) < FETCH_BATCH:
                 return
+
+    async def _deliver(self, events: list[Event]) -> None:
+        """Apply `events` (the next ones, in id order) and fan them out."""
+        if events and self._applying is not None:
+            applied = asyncio.get_running_loop().run_in_executor(
+                self._applying, self._apply, events)
+            await asyncio.wait({applied}, timeout=APPLY_WAIT_SECONDS)
+        # No await between fan-out and the id update: a subscriber registers either
+        # before (gets these events) or after (its start_id covers them).
+        for event in events:
+            targets = (self._subs if event.audience_id is None
+                       else self._by_viewer.get(event.audience_id, ()))
+            for sub in list(targets):
+                sub.offer(event)
+        if events:
+            self._last_id = events[-1].id
 
 
 RETRY_MS = 3000  # the clients' reconnection delay (the `retry:` field opening every stream)

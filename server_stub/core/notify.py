@@ -14,6 +14,8 @@ in-process wake-up is enough.
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import threading
 from collections.abc import Callable
 
@@ -25,13 +27,26 @@ CHANNEL = "amphi_events"
 RECONNECT_SECONDS = (0.5, 1.0, 2.0, 5.0)  # back-off after a lost connection, then 5 s
 
 
+_origin: tuple[int, str] | None = None
+
+
+def origin() -> str:
+    """This process's mark, the payload of its notifications (a new one in a forked child)."""
+    global _origin
+    pid = os.getpid()
+    if _origin is None or _origin[0] != pid:
+        _origin = (pid, f"{pid}:{secrets.token_hex(6)}")
+    return _origin[1]
+
+
 def conninfo(engine: Engine) -> str:
     """The engine's database as a libpq connection string (psycopg's own driver name)."""
     return engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 class Listener:
-    """A thread listening on `CHANNEL`; calls `on_notify` (from that thread) per wake-up."""
+    """A thread listening on `CHANNEL`; calls `on_notify` (from that thread) per wake-up by
+    another process (see `origin`)."""
 
     def __init__(self, engine: Engine, on_notify: Callable[[], None], *,
                  channel: str = CHANNEL) -> None:
@@ -69,7 +84,9 @@ class Listener:
                     self._on_notify()
                     while not self._stop.is_set():
                         # Several notifications in a burst make one wake-up.
-                        if any(True for _ in conn.notifies(timeout=1.0, stop_after=1)):
+                        own = origin()
+                        if any(n.payload != own
+                               for n in conn.notifies(timeout=1.0, stop_after=1)):
                             self._on_notify()
             except Exception as exc:  # the database restarts, the network drops: retry
                 self.connected.clear()

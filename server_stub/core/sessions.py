@@ -7,7 +7,10 @@ a link" requests never reveal whether an account exists.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload, sessionmaker
@@ -112,6 +115,82 @@ def authenticate(session: Session, token: str) -> AuthSession:
     return auth
 
 
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who sent a request, as the process's cache of sessions knows him (no ORM object:
+    it outlives the request's database session)."""
+
+    id: int  # the person's
+    auth_id: int  # his session's (`AuthSession.id`), to check it again in a write
+    expires_at: datetime
+
+
+class CallerCache:
+    """Token digest → `Caller`, per process, for the routes that run thousands of times a
+    minute (a wish change): the token's query, and the commit that ends it, cost more than
+    the change's own write.
+
+    Only a hint, never the truth: a session revoked by another process (sign-out, password
+    change, proxy ended) is still here. So a route may use a cached caller only if its
+    write checks the session again in its own transaction (`require_live`, or the same
+    condition inside the write's statement), and checks it before answering any refusal.
+    Expired entries are never handed out; a sign-out in this process drops its entry at
+    once. Bounded: the oldest entries go first.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self.limit = limit
+        self._entries: OrderedDict[str, Caller] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, digest: str) -> Caller | None:
+        caller = self._entries.get(digest)
+        if caller is not None and as_utc(caller.expires_at) <= now():
+            self.forget(digest)
+            return None
+        return caller
+
+    def put(self, digest: str, caller: Caller) -> None:
+        with self._lock:
+            self._entries[digest] = caller
+            while len(self._entries) > self.limit:
+                self._entries.popitem(last=False)
+
+    def forget(self, digest: str) -> None:
+        with self._lock:
+            self._entries.pop(digest, None)
+
+
+callers = CallerCache()
+
+
+def cached(token: str) -> Caller | None:
+    """The cached caller of a bearer token, None when not cached (or expired): no I/O.
+    See `CallerCache` for what a cached caller may be used for."""
+    return callers.get(security.token_digest(token))
+
+
+def load_caller(factory: sessionmaker[Session], token: str) -> Caller:
+    """The caller of a bearer token read from the database (a short session of its own),
+    then cached. Raises like `authenticate`."""
+    with factory() as session:
+        auth = authenticate(session, token)
+        caller = Caller(auth.person_id, auth.id, as_utc(auth.expires_at))
+    callers.put(auth.token_hash, caller)
+    return caller
+
+
+def require_live(session: Session, caller: Caller) -> None:
+    """Check, in the caller's transaction, that his session is still open (it may have
+    been closed by another process since it was cached). Raises 401 like `authenticate`."""
+    row = session.execute(select(AuthSession.revoked_at, AuthSession.expires_at)
+                          .where(AuthSession.id == caller.auth_id)).one_or_none()
+    if row is None or row.revoked_at is not None:
+        raise not_authenticated("Session inconnue ou fermée : veuillez vous reconnecter.")
+    if as_utc(row.expires_at) <= now():
+        raise session_expired()
+
+
 def viewer_id(factory: sessionmaker[Session], token: str | None) -> int | None:
     """The person a live stream is for (None without a token); raises like `authenticate`.
 
@@ -126,6 +205,7 @@ def viewer_id(factory: sessionmaker[Session], token: str | None) -> int | None:
 def logout(session: Session, ctx: RequestContext, auth: AuthSession) -> None:
     """Revoke the session's token."""
     auth.revoked_at = now()
+    callers.forget(auth.token_hash)
     audit.record(session, Action.LOGOUT, actor_id=auth.person_id, subject_id=auth.person_id,
                  address=ctx.address)
     session.commit()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from server_stub.core.clock import as_utc, now
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Person
+from server_stub.core.sessions import Caller
 from server_stub.engine.serial import StudentResult
 from server_stub.national import pace as pace_estimate
 from server_stub.national import schemas as sch
@@ -54,7 +55,7 @@ def require_readable(rt: CampaignRuntime) -> None:
         raise wrong_state(rt.state, set())
 
 
-def candidate(rt: CampaignRuntime, person: Person) -> CandInfo:
+def candidate(rt: CampaignRuntime, person: Person | Caller) -> CandInfo:
     """The signed-in person's candidacy. Raises 403 `not_a_candidate`."""
     cand = rt.candidate_of(person.id)
     if cand is None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, File, Path, Query, Request, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
 
-from server_stub.core.deps import ContextDep, CurrentUser, SessionDep, StaffUser
-from server_stub.core.routes.common import errors
+from server_stub.core.deps import CachedCaller, ContextDep, CurrentUser, SessionDep, StaffUser
+from server_stub.core.routes.common import encoded, errors
 from server_stub.core.spreadsheets import MEDIA_TYPES
 from server_stub.national import admin as national_admin
 from server_stub.national import exports as national_exports
@@ -162,42 +163,51 @@ def national_my_wishes(campaign_id: CampaignId, user: CurrentUser,
     return national_reads.my_wishes(registry, campaign_id, user)
 
 
+# The four changes of a list: the busiest writes of choice day, so each costs one hop to
+# the thread pool (the service), none for the caller (`CachedCaller`) or the answer
+# (`encoded`).
+
+
 @router.put("/{campaign_id}/me/wishes", operation_id="national_replace_wishes",
             response_model=sch.NationalWishWrite, responses=_stale(401, 403, 404))
-def national_replace_wishes(campaign_id: CampaignId, data: sch.NationalWishesReplace,
-                            user: CurrentUser, session: SessionDep, registry: RegistryDep,
-                            ctx: ContextDep) -> sch.NationalWishWrite:
+async def national_replace_wishes(campaign_id: CampaignId, data: sch.NationalWishesReplace,
+                                  user: CachedCaller, session: SessionDep,
+                                  registry: RegistryDep, ctx: ContextDep) -> Response:
     """Replace my whole list (cell ids, in order)."""
-    return national_wishes.replace(session, ctx, registry, campaign_id, user, data)
+    return encoded(await run_in_threadpool(national_wishes.replace, session, ctx, registry,
+                                           campaign_id, user, data))
 
 
 @router.post("/{campaign_id}/me/wishes", operation_id="national_add_wish",
              response_model=sch.NationalWishWrite, responses=_stale(401, 403, 404))
-def national_add_wish(campaign_id: CampaignId, data: sch.NationalWishAdd, user: CurrentUser,
-                      session: SessionDep, registry: RegistryDep,
-                      ctx: ContextDep) -> sch.NationalWishWrite:
+async def national_add_wish(campaign_id: CampaignId, data: sch.NationalWishAdd,
+                            user: CachedCaller, session: SessionDep, registry: RegistryDep,
+                            ctx: ContextDep) -> Response:
     """Add a wish, at a position or at the end."""
-    return national_wishes.add(session, ctx, registry, campaign_id, user, data)
+    return encoded(await run_in_threadpool(national_wishes.add, session, ctx, registry,
+                                           campaign_id, user, data))
 
 
 @router.post("/{campaign_id}/me/wishes/move", operation_id="national_move_wish",
              response_model=sch.NationalWishWrite, responses=_stale(401, 403, 404))
-def national_move_wish(campaign_id: CampaignId, data: sch.NationalWishMove, user: CurrentUser,
-                       session: SessionDep, registry: RegistryDep,
-                       ctx: ContextDep) -> sch.NationalWishWrite:
+async def national_move_wish(campaign_id: CampaignId, data: sch.NationalWishMove,
+                             user: CachedCaller, session: SessionDep, registry: RegistryDep,
+                             ctx: ContextDep) -> Response:
     """Move a wish to a new position."""
-    return national_wishes.move(session, ctx, registry, campaign_id, user, data)
+    return encoded(await run_in_threadpool(national_wishes.move, session, ctx, registry,
+                                           campaign_id, user, data))
 
 
 @router.delete("/{campaign_id}/me/wishes/{cell_id}", operation_id="national_delete_wish",
                response_model=sch.NationalWishWrite, responses=_stale(401, 403, 404))
-def national_delete_wish(campaign_id: CampaignId,
-                         cell_id: Annotated[int, Path(ge=1, le=MAX_ID)],
-                         version: Annotated[int, Query(ge=0, le=MAX_ID)], user: CurrentUser,
-                         session: SessionDep, registry: RegistryDep,
-                         ctx: ContextDep) -> sch.NationalWishWrite:
+async def national_delete_wish(campaign_id: CampaignId,
+                               cell_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+                               version: Annotated[int, Query(ge=0, le=MAX_ID)],
+                               user: CachedCaller, session: SessionDep, registry: RegistryDep,
+                               ctx: ContextDep) -> Response:
     """Delete a wish (`?version=` of the list it was made on)."""
-    return national_wishes.remove(session, ctx, registry, campaign_id, user, cell_id, version)
+    return encoded(await run_in_threadpool(national_wishes.remove, session, ctx, registry,
+                                           campaign_id, user, cell_id, version))
 
 
 @router.get("/{campaign_id}/me/wishes/history", operation_id="national_wish_changes",

@@ -164,6 +164,40 @@ def test_rolled_back_publish_sends_nothing(live_server: LiveServer) -> None:
         assert int(stream.event()["id"]) == kept
 
 
+def test_an_event_after_a_gap_in_the_ids_is_delivered(server_factory: ServerFactory) -> None:
+    """A committed event is handed to the process's brokers, which skip reading the log
+    when its id is the next they expect; a rolled-back event leaves a gap in the ids
+    (a PostgreSQL sequence gives no id back), and the next event must still come. The
+    poll is far away: only the wake-up after the commit can deliver it."""
+    live = server_factory(event_poll_seconds=600)
+    with sse(live) as stream:
+        first = publish(live, "first")
+        assert int(stream.event()["id"]) == first
+        with live.app.state.sessionmaker() as session:  # type: ignore[attr-defined]
+            events.publish(session, "ghost", {})
+            session.rollback()
+        kept = publish(live, "kept")
+        got = stream.event()
+        assert (int(got["id"]), got["event"]) == (kept, "kept")
+
+
+def test_an_event_of_another_database_is_not_taken_for_ours(
+        server_factory: ServerFactory) -> None:
+    """Every broker of the process hears of every commit of the process; one of another
+    server's database, with the very id this broker expects next, is not delivered."""
+    ours, theirs = server_factory(event_poll_seconds=600), server_factory()
+    with sse(ours) as stream:
+        last = publish(ours, "ours", {"n": 0})
+        assert int(stream.event()["id"]) == last
+        other = 0
+        while other <= last:  # theirs reaches the id ours expects next
+            other = publish(theirs, "theirs")
+        mine = publish(ours, "ours", {"n": 1})
+        got = stream.event()
+        assert (int(got["id"]), got["event"], got["data"]["payload"]) == (mine, "ours",
+                                                                          {"n": 1})
+
+
 def test_a_stream_the_client_leaves_ends_on_the_server(live_server: LiveServer) -> None:
     broker = live_server.app.state.broker  # type: ignore[attr-defined]
     with sse(live_server) as stream:

@@ -348,6 +348,42 @@ def test_stale_version_is_refused_with_the_current_list(campaign: Campaign) -> N
     assert [w["cell_id"] for w in c.wishes(s1)["wishes"]] == [cardio]  # nothing written
 
 
+def test_a_closed_session_changes_no_wish_though_the_process_remembers_it(
+        campaign: Campaign) -> None:
+    """A wish change takes its caller from the process's cache of sessions, and its write
+    checks the session again (`sessions.CallerCache`): a session closed behind the cache's
+    back (as by another process) changes nothing, and hears 401 before any other refusal."""
+    c = campaign
+    s1 = c.students[1]
+    assert s1.email is not None
+    cardio, gp = c.cell("LYON", "Cardiologie"), c.cell("REIMS", "Médecine générale")
+    other = auth(login(c.client, s1.email))  # a second window, signed in apart
+    r = c.client.put(c.url("/me/wishes"), headers=other, json={"version": 0, "cells": [gp]})
+    assert r.status_code == 200, r.text  # its caller is remembered now
+    # A password change closes his other sessions in the database only.
+    r = c.client.post("/api/me/password", headers=s1.headers,
+                      json={"current_password": PASSWORD, "new_password": "Nouveau-Passe9"})
+    assert r.status_code == 204, r.text
+    refused = [
+        c.client.put(c.url("/me/wishes"), headers=other, json={"version": 1, "cells": []}),
+        c.client.post(c.url("/me/wishes"), headers=other, json={"version": 1, "cell_id": cardio}),
+        c.client.post(c.url("/me/wishes/move"), headers=other,
+                      json={"version": 1, "cell_id": gp, "position": 1}),
+        c.client.delete(c.url(f"/me/wishes/{gp}"), headers=other, params={"version": 1}),
+        # Refusals too: a stale version, an unknown wish.
+        c.client.put(c.url("/me/wishes"), headers=other, json={"version": 0, "cells": []}),
+        c.client.delete(c.url(f"/me/wishes/{cardio}"), headers=other, params={"version": 1}),
+    ]
+    assert [(r.status_code, error(r)["code"]) for r in refused] == [
+        (401, "not_authenticated")] * len(refused)
+    mine = c.wishes(s1)  # the session that changed the password is still open
+    assert mine["version"] == 1 and [w["cell_id"] for w in mine["wishes"]] == [gp]
+    # Signing out in this process forgets the session at once.
+    assert c.client.post("/api/auth/logout", headers=s1.headers).status_code == 204
+    r = c.client.put(c.url("/me/wishes"), headers=s1.headers, json={"version": 1, "cells": []})
+    assert r.status_code == 401 and error(r)["code"] == "not_authenticated", r.text
+
+
 def test_wish_edits_are_checked(campaign: Campaign) -> None:
     c = campaign
     s1, cesp = c.students[1], c.students[4]

@@ -21,6 +21,7 @@ import pytest
 
 from tests import postgres
 from tests.conftest import LiveServer
+from tests.server.conftest import login
 from tests.server.test_national import Campaign, Student, build_campaign
 from tests.server_process import ServerProcess
 
@@ -127,6 +128,27 @@ def test_a_write_on_b_right_after_one_on_a_is_not_stale(campaign: Campaign,
             assert cells_of(r.json()) == cells and r.json()["version"] == version + 1
             version = r.json()["version"]
     eventually(lambda: c.wishes(s3)["version"], lambda v: v == version, "s3's version on A")
+
+
+def test_a_sign_out_on_a_is_honoured_by_wish_changes_on_b(campaign: Campaign,
+                                                          on_b: OnB) -> None:
+    """B takes a wish change's caller from its cache of sessions; the sign-out went
+    through A, which B's cache never hears of: B's write checks the session itself."""
+    c = campaign
+    s4 = c.students[4]
+    gp = c.cell("REIMS", "Médecine générale")
+    r = on_b.client.put(c.url("/me/wishes"), headers=s4.headers,
+                        json={"version": 0, "cells": [gp]})
+    assert r.status_code == 200, r.text  # B remembers his session now
+    assert c.client.post("/api/auth/logout", headers=s4.headers).status_code == 204
+    for body in ({"version": 1, "cells": []}, {"version": 0, "cells": []}):  # stale too
+        r = on_b.client.put(c.url("/me/wishes"), headers=s4.headers, json=body)
+        assert r.status_code == 401, r.text
+        assert r.json()["error"]["code"] == "not_authenticated"
+    assert s4.email is not None
+    again = {"Authorization": f"Bearer {login(c.client, s4.email)}"}
+    mine = on_b.get("/me/wishes", again)
+    assert mine["version"] == 1 and cells_of(mine) == [gp]  # nothing written after
 
 
 def test_turns_through_one_process_are_seen_by_the_other(campaign: Campaign,
