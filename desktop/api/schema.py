@@ -680,6 +680,38 @@ class MatchingCampaignPublic(MatchingCampaignMixin):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MatchingRejectedLine:
+    line: StrictInt
+    reason: StrictStr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MatchingImportReport:
+    """What a file import did (or would do, `dry_run`): every rejected line with its French reason; the other lines are imported. A rejected line changes nothing stored."""
+
+    dry_run: StrictBool
+    lines: StrictInt
+    created: StrictInt
+    updated: StrictInt
+    unchanged: StrictInt
+    invited: StrictInt
+    rejected: tuple[MatchingRejectedLine, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MemberPublic:
+    """A coordinator or supervisor of the campaign (one row per part)."""
+
+    person_id: StrictInt
+    first_name: StrictStr
+    last_name: StrictStr
+    email: StrictStr | None
+    role: StrictStr
+    posts: StrictInt
+    last_seen_at: UtcDatetime | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class PostRoundResult:
     round_id: StrictInt
     round_number: StrictInt
@@ -1430,8 +1462,11 @@ __all__ = [
     "LiveMe",
     "LiveState",
     "MatchingCampaignPublic",
+    "MatchingImportReport",
     "MatchingPostPublic",
+    "MatchingRejectedLine",
     "MatchingSettings",
+    "MemberPublic",
     "MyPostPublic",
     "NationalAbove",
     "NationalAssignment",

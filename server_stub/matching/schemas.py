@@ -182,6 +182,49 @@ class ImportSummary(BaseModel):
     updated: int
 
 
+class MatchingRejectedLine(BaseModel):
+    line: int  # 1-based line of the file (the header is line 1)
+    reason: str  # French
+
+
+class MatchingImportReport(BaseModel):
+    """What a file import did (or would do, `dry_run`): every rejected line with its French
+    reason; the other lines are imported. A rejected line changes nothing stored."""
+
+    dry_run: bool
+    lines: int  # data lines read
+    created: int
+    updated: int
+    unchanged: int  # lines naming what is already stored as the line says
+    invited: int  # invitation mails sent (new supervisors of the campaign)
+    rejected: list[MatchingRejectedLine]
+
+
+MemberRole = Literal["coordinator", "supervisor"]
+
+
+class MemberInvite(RequestModel):
+    """A coordinator or supervisor the agency adds to the campaign (by email); the account
+    is created when the address is unknown, and an invitation is mailed."""
+
+    email: str = Field(min_length=3, max_length=254)
+    first_name: str | None = Field(default=None, max_length=100)
+    last_name: str | None = Field(default=None, max_length=100)
+    role: MemberRole
+
+
+class MemberPublic(BaseModel):
+    """A coordinator or supervisor of the campaign (one row per part)."""
+
+    person_id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    role: MemberRole
+    posts: int  # posts he supervises (or co-supervises) in the campaign
+    last_seen_at: datetime | None  # his last sign-in: None = never came
+
+
 # --------------------------------------------------------------------------- people, posts
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from desktop.models.matching_posts import (
 )
 from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.tasks import spawn
+from desktop.ui.matching.closed_page import ClosedPage, is_closed, reopen
 from desktop.ui.matching.common import (
     Opener,
     document_label,
@@ -131,7 +133,14 @@ class StudentView(QWidget):
         self.tabs.addTab(self._build_applications(), self.tr("Candidatures"))
         self.tabs.addTab(self._build_file(), self.tr("Mon dossier"))
         self.tabs.addTab(self._build_results(), self.tr("Mes résultats"))
-        outer.addWidget(self.tabs, 1)
+        # « Application fermée » takes the tabs' place while nothing is open to him.
+        self.closed = ClosedPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.closed)
+        outer.addWidget(self.pages, 1)
+        self.closed.refresh_requested.connect(lambda: spawn(self, self.reopen()))
+        self.closed.due.connect(lambda: spawn(self, self.reopen()))
         service.applications.state_changed.connect(self._on_save_state)
         service.applications.saved.connect(self._on_saved)
         service.applications.refused.connect(lambda _e: spawn(self, self.refresh()))
@@ -281,6 +290,12 @@ class StudentView(QWidget):
                 self.banner.show_message(self.tr("Aucune campagne d'appariement en cours."),
                                          "info")
                 return
+            if is_closed(campaign, supervisor=False):
+                self.closed.show_campaign(campaign, supervisor=False)
+                self.pages.setCurrentWidget(self.closed)
+                self.schedule.setText(campaign.name)
+                return
+            self.pages.setCurrentWidget(self.tabs)
             cid = campaign.id
             applications, file, page, results = await asyncio.gather(
                 self.service.get_my_applications(cid),
@@ -325,6 +340,11 @@ class StudentView(QWidget):
             parts.append(self.tr("candidatures jusqu'au {d}").format(
                 d=when(rnd.applications_closes_at)))
         self.schedule.setText(" · ".join(parts))
+
+    async def reopen(self) -> None:
+        """The calendar read again, then the screen (from the closed page)."""
+        await reopen(self.service, self.refresh,
+                     lambda message: self.banner.show_message(message, "error"))
 
     def show_applications(self, applications: Applications) -> None:
         self.applications = applications
