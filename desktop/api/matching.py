@@ -23,6 +23,7 @@ from desktop.api.client import (
     ApiError,
     decode,
     decode_list,
+    encode,
 )
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ CandidateApplications = schema.CandidateApplicationsPublic
 ImportReport = schema.MatchingImportReport  # a file import: counts and every rejected line
 RejectedLine = schema.MatchingRejectedLine
 Member = schema.MemberPublic  # a coordinator or supervisor of the campaign
+Receipt = schema.ApplicationReceiptPublic  # a saved application list's signed receipt
+ReceiptCheck = schema.ApplicationReceiptCheck
 
 # What each set-up import reads, and what it is sent to (the campaign or one wave).
 IMPORT_KINDS: dict[str, str] = {"supervisors": "campaign", "posts": "wave",
@@ -288,6 +291,17 @@ class MatchingApi:
             body["round_id"] = round_id
         return decode(Applications, await self._json("PUT", f"/campaigns/{cid}/applications",
                                                      json=body))
+
+    async def list_my_matching_receipts(self, cid: int, round_id: int | None = None
+                                        ) -> list[Receipt]:
+        """The signed receipts of my saved lists, newest first."""
+        return decode_list(Receipt, await self._json(
+            "GET", f"/campaigns/{cid}/my-receipts", params=_clean({"round_id": round_id})))
+
+    async def verify_matching_receipt(self, cid: int, receipt: Receipt) -> ReceiptCheck:
+        """Does the server recognise this receipt, and is it still my list?"""
+        return decode(ReceiptCheck, await self._json(
+            "POST", f"/campaigns/{cid}/receipts/verify", json=encode(receipt)))
 
     async def get_my_candidate_file(self, cid: int) -> CandidateFile:
         return decode(CandidateFile, await self._json("GET", f"/campaigns/{cid}/my-file"))

@@ -175,6 +175,29 @@ class ApplicationPublic:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class ApplicationReceiptCheck:
+    valid: StrictBool
+    recorded: StrictBool
+    current: StrictBool
+    message: StrictStr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class ApplicationReceiptPublic:
+    """Signed proof of a saved application list; keep it, show it, verify it."""
+
+    campaign_id: StrictInt
+    candidate_id: StrictInt
+    round_id: StrictInt
+    version: StrictInt
+    at: UtcDatetime
+    post_ids: tuple[StrictInt, ...]
+    digest: StrictStr
+    signature: StrictStr
+    code: StrictStr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ApplicationsPublic:
     """A student's ordered applications in a round, and whether they are enough."""
 
@@ -189,6 +212,7 @@ class ApplicationsPublic:
     required: StrictInt
     open_posts: StrictInt
     enough: StrictBool
+    receipt: ApplicationReceiptPublic | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -1428,6 +1452,8 @@ __all__ = [
     "AmphiPublic",
     "AmphiSessionPublic",
     "ApplicationPublic",
+    "ApplicationReceiptCheck",
+    "ApplicationReceiptPublic",
     "ApplicationsPublic",
     "AssignedCandidate",
     "AssignmentPublic",

@@ -43,6 +43,8 @@ from desktop.api.matching import (
     PostDashboard,
     PostPage,
     Ranking,
+    Receipt,
+    ReceiptCheck,
     ResultPage,
     ResultRow,
     RoundRun,
@@ -454,6 +456,13 @@ class MatchingService(QObject):
 
     async def update_matching_post(self, post_id: int, **fields: Any) -> Post:
         return await self.api.update_matching_post(post_id, **fields)
+
+    async def list_my_matching_receipts(self, cid: int, round_id: int | None = None
+                                        ) -> list[Receipt]:
+        return await self.api.list_my_matching_receipts(cid, round_id)
+
+    async def verify_matching_receipt(self, cid: int, receipt: Receipt) -> ReceiptCheck:
+        return await self.api.verify_matching_receipt(cid, receipt)
 
     async def list_matching_members(self, cid: int) -> list[Member]:
         return await self.api.list_matching_members(cid)

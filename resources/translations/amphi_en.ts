@@ -2768,42 +2768,42 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>ClosedPage</name>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="87" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="102" />
             <source>Application fermée</source>
             <translation>Application closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="95" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="110" />
             <source>Cette page s'ouvrira d'elle-même à la prochaine date. Les dates sont en heure de Paris.</source>
             <translation>This page will open by itself on the next date. Dates are in Paris time.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="99" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="114" />
             <source>Actualiser</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="112" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="127" />
             <source>aux responsables de terrain de stage</source>
             <translation>to post supervisors</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="113" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="128" />
             <source>aux internes</source>
             <translation>to interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="114" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="129" />
             <source>La campagne « {name} » n'est pas encore ouverte {who} : aucune phase n'est en cours.</source>
             <translation>The campaign “{name}” is not open {who} yet: no phase is in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="120" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="135" />
             <source>Prochaines ouvertures :</source>
             <translation>Next openings:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="124" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="139" />
             <source>Les dates ne sont pas encore fixées : l'agence régionale de santé les publiera ici.</source>
             <translation>The dates are not set yet: the regional health agency will publish them here.</translation>
         </message>
@@ -4351,27 +4351,27 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingClosed</name>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="56" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="59" />
             <source>ouverture de « Mes postes » (description des postes)</source>
             <translation>“My posts” opens (post descriptions)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="60" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="63" />
             <source>tour {n}, hors plateforme</source>
             <translation>round {n}, off the platform</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="64" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="67" />
             <source>tour {n} : ouverture des candidatures</source>
             <translation>round {n}: applications open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="67" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="70" />
             <source>tour {n} : ouverture du classement</source>
             <translation>round {n}: ranking opens</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/closed_page.py" line="70" />
+            <location filename="../../desktop/ui/matching/closed_page.py" line="73" />
             <source>tour {n} : résultats</source>
             <translation>round {n}: results</translation>
         </message>
@@ -4453,6 +4453,14 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/ui/matching/ranking_view.py" line="81" />
             <source>DÉCALÉ</source>
             <translation>DEFERRED</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingReceipts</name>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="30" />
+            <source>n° {n}</source>
+            <translation>no. {n}</translation>
         </message>
     </context>
     <context>
@@ -4619,42 +4627,42 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingSync</name>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="175" />
-            <location filename="../../desktop/sync/matching.py" line="186" />
-            <location filename="../../desktop/sync/matching.py" line="296" />
-            <location filename="../../desktop/sync/matching.py" line="306" />
+            <location filename="../../desktop/sync/matching.py" line="177" />
+            <location filename="../../desktop/sync/matching.py" line="188" />
+            <location filename="../../desktop/sync/matching.py" line="298" />
+            <location filename="../../desktop/sync/matching.py" line="308" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="199" />
+            <location filename="../../desktop/sync/matching.py" line="201" />
             <source>un autre appareil</source>
             <translation>another device</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="201" />
+            <location filename="../../desktop/sync/matching.py" line="203" />
             <source>Ce classement venait d'être modifié ailleurs ({by}) : vos changements ont été réappliqués par-dessus et enregistrés.</source>
             <translation>This ranking had just been changed elsewhere ({by}): your changes were re-applied on top of it and saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="208" />
+            <location filename="../../desktop/sync/matching.py" line="210" />
             <source>Hors ligne : vos changements sont gardés sur cet ordinateur et seront envoyés au retour de la connexion.</source>
             <translation>Offline: your changes are kept on this computer and will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="216" />
-            <location filename="../../desktop/sync/matching.py" line="322" />
+            <location filename="../../desktop/sync/matching.py" line="218" />
+            <location filename="../../desktop/sync/matching.py" line="324" />
             <source>Non enregistré : {message}</source>
             <translation>Not saved: {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="227" />
-            <location filename="../../desktop/sync/matching.py" line="330" />
+            <location filename="../../desktop/sync/matching.py" line="229" />
+            <location filename="../../desktop/sync/matching.py" line="332" />
             <source>Enregistré</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="315" />
+            <location filename="../../desktop/sync/matching.py" line="317" />
             <source>Hors ligne : vos candidatures sont gardées sur cet ordinateur et seront envoyées au retour de la connexion.</source>
             <translation>Offline: your applications are kept on this computer and will be sent when the connection is back.</translation>
         </message>
@@ -4731,22 +4739,22 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>Offline: last known state, from {when}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="456" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="452" />
             <source>Mes postes : {a} → {b}</source>
             <translation>My posts: {a} → {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="460" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="456" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="463" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="459" />
             <source>classement du {a} au {b}</source>
             <translation>ranking from {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="470" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="466" />
             <source>Vous n'avez aucun poste dans cette campagne.</source>
             <translation>You have no post in this campaign.</translation>
         </message>
@@ -6044,6 +6052,34 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>ReceiptsDialog</name>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="41" />
+            <source>Mes reçus de candidatures</source>
+            <translation>My application receipts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="44" />
+            <source>Chaque enregistrement de votre liste reçoit un reçu signé par le serveur. Notez son code : il prouve ce que vous avez enregistré, et quand.</source>
+            <translation>Each save of your list gets a receipt signed by the server. Note its code: it proves what you saved, and when.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="62" />
+            <source>Vérifier le reçu sélectionné</source>
+            <translation>Verify the selected receipt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="84" />
+            <source>Aucun reçu : votre liste n'a pas encore été enregistrée dans ce tour.</source>
+            <translation>No receipt: your list has not been saved in this round yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="95" />
+            <source>Sélectionnez d'abord un reçu.</source>
+            <translation>Select a receipt first.</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationDialog</name>
         <message>
             <location filename="../../desktop/ui/registration_dialog.py" line="50" />
@@ -6347,6 +6383,7 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_receipts.py" line="31" />
             <source>Candidatures</source>
             <translation>Applications</translation>
         </message>
@@ -6428,6 +6465,21 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Publié</source>
             <translation>Published</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="26" />
+            <source>Date et heure</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="28" />
+            <source>Code du reçu</source>
+            <translation>Receipt code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="29" />
+            <source>Enregistrement</source>
+            <translation>Save</translation>
         </message>
         <message>
             <location filename="../../desktop/models/matching_setup.py" line="31" />
@@ -7536,233 +7588,253 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>StudentView</name>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="125" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="126" />
             <source>Appariement — mes candidatures</source>
             <translation>Matching — my applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="133" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="134" />
             <source>Candidatures</source>
             <translation>Applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="134" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="135" />
             <source>Mon dossier</source>
             <translation>My file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="135" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="136" />
             <source>Mes résultats</source>
             <translation>My results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="159" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="160" />
             <source>Rechercher un poste, un établissement, un responsable…</source>
             <translation>Search for a post, a hospital, a supervisor…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="163" />
-            <location filename="../../desktop/ui/matching/student_view.py" line="320" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="164" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="333" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="164" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="165" />
             <source>Avec des places restantes</source>
             <translation>With places left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="185" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="186" />
             <source>Ajouter à mes candidatures</source>
             <translation>Add to my applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="192" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="193" />
             <source>Mes candidatures</source>
             <translation>My applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="200" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="201" />
             <source>Votre premier choix en haut. Glissez pour réordonner (ou Ctrl+Haut / Ctrl+Bas).</source>
             <translation>Your first choice at the top. Drag to reorder (or Ctrl+Up / Ctrl+Down).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="223" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="224" />
             <source>Monter (Ctrl+Haut)</source>
             <translation>Move up (Ctrl+Up)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="225" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="226" />
             <source>Descendre (Ctrl+Bas)</source>
             <translation>Move down (Ctrl+Down)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="227" />
             <source>Retirer</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="247" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="240" />
+            <source>Mes reçus…</source>
+            <translation>My receipts…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="260" />
             <source>Texte de présentation</source>
             <translation>Personal statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="248" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="261" />
             <source>Lu par les responsables des postes auxquels vous candidatez.</source>
             <translation>Read by the supervisors of the posts you apply for.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="253" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="266" />
             <source>Enregistrer le texte</source>
             <translation>Save the statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="260" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="273" />
             <source>Documents</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="261" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="274" />
             <source>PDF ou document bureautique, 1,9 Mo au plus.</source>
             <translation>PDF or office document, 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="290" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="303" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="334" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="347" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="337" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="350" />
             <source>{spec}, {sub}</source>
             <translation>{spec}, {sub}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="340" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="353" />
             <source>candidatures jusqu'au {d}</source>
             <translation>applications until {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="364" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
+            <source>Reçu : {code} · {at}</source>
+            <translation>Receipt: {code} · {at}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="371" />
+            <source>Pas encore de reçu : liste non enregistrée.</source>
+            <translation>No receipt yet: list not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="372" />
+            <source>Reçu signé par le serveur de votre liste enregistrée le {at} ({n} candidature(s)) : notez ce code.</source>
+            <translation>Receipt signed by the server for your list saved on {at} ({n} application(s)): note this code.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="382" />
             <source>Vous avez déjà été affecté(e) lors d'un tour précédent.</source>
             <translation>You were already assigned in an earlier round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="387" />
             <source>Lecture seule</source>
             <translation>Read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="375" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="393" />
             <source>Votre liste du tour {n} ne peut plus être modifiée ({phase}{since}). Elle est présentée telle que les responsables la reçoivent.</source>
             <translation>Your list for round {n} can no longer be changed ({phase}{since}). It is shown as the supervisors receive it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="379" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="397" />
             <source> ; fermées le {d}</source>
             <translation>; closed on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="387" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="416" />
             <source>Mes candidatures ({n})</source>
             <translation>My applications ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="389" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="418" />
             <source>✓ Candidatures suffisantes : {n} sur {r} requises.</source>
             <translation>✓ Enough applications: {n} of the {r} required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="393" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="422" />
             <source>Candidatures insuffisantes : {n} sur {r} requises (au moins {r} parmi les {o} postes ouverts pour vous). Ajoutez-en {m}.</source>
             <translation>Not enough applications: {n} of the {r} required (at least {r} among the {o} posts open to you). Add {m} more.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="413" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="442" />
             <source>{k} place(s) restante(s) sur {n}</source>
             <translation>{k} of {n} place(s) left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="452" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>✓ Enregistré</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="452" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="453" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="482" />
             <source>Hors ligne — gardé sur cet ordinateur</source>
             <translation>Offline — kept on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="454" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
             <source>Non enregistré</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="491" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
             <source>non déposé</source>
             <translation>not uploaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="493" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="522" />
             <source>Remplacer…</source>
             <translation>Replace…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="493" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="522" />
             <source>Déposer…</source>
             <translation>Upload…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="499" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="528" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="507" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="536" />
             <source>Choisir un document</source>
             <translation>Choose a document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="508" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="537" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="523" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="552" />
             <source>✓ Texte enregistré</source>
             <translation>✓ Statement saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="539" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="568" />
             <source>{kind} déposé.</source>
             <translation>{kind} uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="557" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="586" />
             <source>Aucun résultat publié pour l'instant.</source>
             <translation>No results published yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="561" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="590" />
             <source>Tour {n} — {wave}</source>
             <translation>Round {n} — {wave}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="564" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="593" />
             <source>Pas d'affectation à ce tour.</source>
             <translation>No assignment in this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="568" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="597" />
             <source>Affecté(e) : {label} — {est} ({sub}), {d} mois{who}</source>
             <translation>Assigned: {label} — {est} ({sub}), {d} months{who}</translation>
         </message>

@@ -25,8 +25,12 @@ from server_stub.matching import members as matching_members
 from server_stub.matching import phases as matching_phases
 from server_stub.matching import posts as matching_posts
 from server_stub.matching import rankings as matching_rankings
+from server_stub.matching import receipts as matching_receipts
 from server_stub.matching import rounds as matching_rounds
 from server_stub.matching.schemas import (
+    ApplicationReceiptCheck,
+    ApplicationReceiptIn,
+    ApplicationReceiptPublic,
     ApplicationsPublic,
     ApplicationsUpdate,
     CandidateApplicationsPublic,
@@ -363,6 +367,25 @@ def set_my_applications(campaign_id: CampaignId, data: ApplicationsUpdate, user:
                         session: SessionDep, ctx: ContextDep) -> ApplicationsPublic:
     """Replace my whole ordered list (applications phase only)."""
     return matching_applications.set_applications(session, ctx, user, campaign_id, data)
+
+
+@router.get("/campaigns/{campaign_id}/my-receipts", operation_id="list_my_matching_receipts",
+            response_model=list[ApplicationReceiptPublic], responses=errors(401, 403, 404))
+def list_my_matching_receipts(campaign_id: CampaignId, user: CurrentUser, session: SessionDep,
+                              round_id: RoundQuery = None) -> list[ApplicationReceiptPublic]:
+    """The signed receipts of my saved application lists (one round, or all), newest first."""
+    return matching_receipts.my_receipts(session, user, campaign_id, round_id)
+
+
+@router.post("/campaigns/{campaign_id}/receipts/verify",
+             operation_id="verify_matching_receipt", response_model=ApplicationReceiptCheck,
+             responses=errors(401, 403, 404))
+def verify_matching_receipt(campaign_id: CampaignId, data: ApplicationReceiptIn,
+                            user: CurrentUser, session: SessionDep,
+                            ctx: ContextDep) -> ApplicationReceiptCheck:
+    """Check an application-list receipt: the server's signature, recorded, still the list
+    as it stands (participants of the campaign)."""
+    return matching_receipts.verify(session, ctx.settings.secret_key, user, campaign_id, data)
 
 
 @router.get("/campaigns/{campaign_id}/my-file", operation_id="get_my_candidate_file",

@@ -88,7 +88,26 @@ async def main(live: object, out: Path, data: Path) -> None:
     await shoot(dates, out, "06-round-dates-dialog")
     dates.close()
 
-    # An agent on a server without any matching campaign: the empty state.
+    # A junior doctor's list, saved twice: its receipt under it, and « Mes reçus ».
+    with httpx.Client(base_url=url, timeout=20) as client:
+        world.client = client
+        world.apply("s1", "P1", "P2", "P4").raise_for_status()
+        world.apply("s1", "P2", "P1", "P4").raise_for_status()
+    applicant = service_for(url, world.stu["s1"].token, world.stu["s1"].email, data / "s1w")
+    aview = StudentView(applicant)
+    aview.resize(*PAGE)
+    aview.show()
+    await until(lambda: aview.applications is not None and aview.mine.rowCount() == 3)
+    await shoot(aview, out, "09-student-receipt")
+    receipts = await aview.show_receipts()
+    assert receipts is not None
+    receipts.table.selectRow(1)
+    await receipts.verify_selected()
+    await shoot(receipts, out, "10-student-receipts-dialog")
+    receipts.close()
+    await applicant.api.api.aclose()
+
+    # Nothing open yet to the interns and RTS of a second campaign: « Application fermée ».
     with httpx.Client(base_url=url, timeout=20) as client:
         closed = build_world(live, client, phase="upcoming")  # type: ignore[arg-type]
         t = datetime.now(UTC)

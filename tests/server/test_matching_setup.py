@@ -210,3 +210,41 @@ def test_staff_invite_a_coordinator_by_mail(live_server: LiveServer,
     r = client.get(path, headers=w.sup["C"].h)
     assert r.status_code == 403
     assert client.get(path, headers=w.coordinator.h).status_code == 200
+
+
+def test_every_saved_application_list_gets_a_signed_receipt(
+        live_server: LiveServer, client: httpx.Client) -> None:
+    w = build_world(live_server, client)
+    first = w.apply("s1", "P1", "P2")
+    assert first.status_code == 200, first.text
+    receipt = first.json()["receipt"]
+    assert receipt["version"] == 1 and receipt["post_ids"] == [w.post["P1"], w.post["P2"]]
+    assert len(receipt["code"]) == 14 and receipt["code"].count("-") == 2
+    again = client.get(f"{w.base}/applications", headers=w.stu["s1"].h).json()
+    assert again["receipt"] == receipt
+    path = f"{w.base}/receipts/verify"
+    check = client.post(path, json=receipt, headers=w.stu["s1"].h).json()
+    assert (check["valid"], check["recorded"], check["current"]) == (True, True, True)
+    assert "actuellement enregistrée" in check["message"]
+
+    second = w.apply("s1", "P2", "P1").json()["receipt"]
+    assert second["version"] == 2 and second["code"] != receipt["code"]
+    old = client.post(path, json=receipt, headers=w.stu["s1"].h).json()
+    assert (old["valid"], old["recorded"], old["current"]) == (True, True, False)
+    assert "modifiée depuis" in old["message"]
+    # The agency checks a receipt the student shows: valid and current.
+    assert client.post(path, json=second, headers=w.staff.h).json()["current"] is True
+
+    forged = {**second, "post_ids": [w.post["P1"], w.post["P2"]]}  # reordered by hand
+    bad = client.post(path, json=forged, headers=w.stu["s1"].h).json()
+    assert (bad["valid"], bad["recorded"], bad["current"]) == (False, False, False)
+    assert "pas authentique" in bad["message"]
+    tampered = {**second, "version": 7}
+    assert client.post(path, json=tampered, headers=w.stu["s1"].h).json()["valid"] is False
+    r = client.post(path, json={**second, "signature": "zz"}, headers=w.stu["s1"].h)
+    assert r.status_code == 422
+
+    mine = client.get(f"{w.base}/my-receipts", headers=w.stu["s1"].h)
+    assert [x["version"] for x in mine.json()] == [2, 1]
+    assert client.get(f"{w.base}/my-receipts", headers=w.stu["s2"].h).json() == []
+    assert client.get(f"{w.base}/my-receipts", headers=w.sup["A"].h).status_code == 403
