@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from desktop.api.client import (
     ApiError,
     decode,
     decode_list,
+    encode,
 )
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,17 @@ PostStats = schema.PostStats
 PostDashboard = schema.PostDashboard
 CandidateApplicationRow = schema.CandidateApplicationRow
 CandidateApplications = schema.CandidateApplicationsPublic
+ImportReport = schema.MatchingImportReport  # a file import: counts and every rejected line
+RejectedLine = schema.MatchingRejectedLine
+Member = schema.MemberPublic  # a coordinator or supervisor of the campaign
+Receipt = schema.ApplicationReceiptPublic  # a saved application list's signed receipt
+ReceiptCheck = schema.ApplicationReceiptCheck
+
+# What each set-up import reads, and what it is sent to (the campaign or one wave).
+IMPORT_KINDS: dict[str, str] = {"supervisors": "campaign", "posts": "wave",
+                                "candidates": "wave"}
+SHEET_TYPES = {".csv": "text/csv", ".txt": "text/csv",
+               ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +134,11 @@ def _clean(params: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _dates(fields: dict[str, Any]) -> dict[str, Any]:
+    """A body whose datetimes are ISO-8601 text (None kept: it clears a date)."""
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in fields.items()}
+
+
 # --------------------------------------------------------------------------- client
 
 
@@ -171,6 +189,68 @@ class MatchingApi:
     async def get_matching_campaign(self, cid: int) -> MatchingCampaign:
         return decode(MatchingCampaign, await self._json("GET", f"/campaigns/{cid}"))
 
+    # ---------------------------------------------------------------- set-up (staff)
+
+    async def create_matching_campaign(self, name: str, region: str | None = None
+                                       ) -> MatchingCampaign:
+        return decode(MatchingCampaign, await self._json(
+            "POST", "/campaigns", json=_clean({"name": name, "region": region})))
+
+    async def update_matching_campaign(self, cid: int, **fields: Any) -> MatchingCampaign:
+        """`name`, `region`, `state` (draft, open, closed) or `settings`: the fields sent."""
+        return decode(MatchingCampaign, await self._json("PATCH", f"/campaigns/{cid}",
+                                                         json=fields))
+
+    async def create_matching_wave(self, cid: int, **fields: Any) -> MatchingCampaign:
+        """`name`, `position`, `posts_opens_at`, `posts_closes_at` (aware datetimes)."""
+        return decode(MatchingCampaign, await self._json(
+            "POST", f"/campaigns/{cid}/waves", json=_dates(fields)))
+
+    async def update_matching_wave(self, wave_id: int, **fields: Any) -> MatchingCampaign:
+        """The fields sent change (None clears a date)."""
+        return decode(MatchingCampaign, await self._json("PATCH", f"/waves/{wave_id}",
+                                                         json=_dates(fields)))
+
+    async def create_matching_round(self, wave_id: int, number: int, off_platform: bool,
+                                    **dates: Any) -> MatchingCampaign:
+        return decode(MatchingCampaign, await self._json(
+            "POST", f"/waves/{wave_id}/rounds",
+            json={"number": number, "off_platform": off_platform, **_dates(dates)}))
+
+    async def update_matching_round(self, round_id: int, **dates: Any) -> MatchingCampaign:
+        """The dates sent change (None clears one)."""
+        return decode(MatchingCampaign, await self._json("PATCH", f"/rounds/{round_id}",
+                                                         json=_dates(dates)))
+
+    async def import_matching_file(self, kind: str, target_id: int, path: Path,
+                                   dry_run: bool) -> ImportReport:
+        """`import_matching_supervisors_file` (target: the campaign), `_posts_file` or
+        `_candidates_file` (target: a wave): the report of every rejected line."""
+        if kind not in IMPORT_KINDS:
+            raise ValueError(kind)
+        base = "campaigns" if IMPORT_KINDS[kind] == "campaign" else "waves"
+        content_type = SHEET_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        return decode(ImportReport, await self._json(
+            "POST", f"/{base}/{target_id}/{kind}/file",
+            params={"dry_run": "true" if dry_run else "false"},
+            files={"file": (path.name, path.read_bytes(), content_type)}))
+
+    async def update_matching_post(self, post_id: int, **fields: Any) -> Post:
+        """The agency corrects a post, or validates it (`validated`)."""
+        return decode(Post, await self._json("PATCH", f"/posts/{post_id}", json=fields))
+
+    async def list_matching_members(self, cid: int) -> list[Member]:
+        return decode_list(Member, await self._json("GET", f"/campaigns/{cid}/members"))
+
+    async def invite_matching_member(self, cid: int, email: str, role: str,
+                                     first_name: str | None = None,
+                                     last_name: str | None = None) -> Member:
+        """Add a coordinator or supervisor by email; the server mails the invitation."""
+        return decode(Member, await self._json(
+            "POST", f"/campaigns/{cid}/members",
+            json=_clean({"email": email, "role": role, "first_name": first_name,
+                         "last_name": last_name})))
+
     # ---------------------------------------------------------------- posts
 
     async def list_matching_posts(self, cid: int, **filters: Any) -> PostPage:
@@ -211,6 +291,17 @@ class MatchingApi:
             body["round_id"] = round_id
         return decode(Applications, await self._json("PUT", f"/campaigns/{cid}/applications",
                                                      json=body))
+
+    async def list_my_matching_receipts(self, cid: int, round_id: int | None = None
+                                        ) -> list[Receipt]:
+        """The signed receipts of my saved lists, newest first."""
+        return decode_list(Receipt, await self._json(
+            "GET", f"/campaigns/{cid}/my-receipts", params=_clean({"round_id": round_id})))
+
+    async def verify_matching_receipt(self, cid: int, receipt: Receipt) -> ReceiptCheck:
+        """Does the server recognise this receipt, and is it still my list?"""
+        return decode(ReceiptCheck, await self._json(
+            "POST", f"/campaigns/{cid}/receipts/verify", json=encode(receipt)))
 
     async def get_my_candidate_file(self, cid: int) -> CandidateFile:
         return decode(CandidateFile, await self._json("GET", f"/campaigns/{cid}/my-file"))

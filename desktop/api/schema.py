@@ -175,6 +175,29 @@ class ApplicationPublic:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class ApplicationReceiptCheck:
+    valid: StrictBool
+    recorded: StrictBool
+    current: StrictBool
+    message: StrictStr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class ApplicationReceiptPublic:
+    """Signed proof of a saved application list; keep it, show it, verify it."""
+
+    campaign_id: StrictInt
+    candidate_id: StrictInt
+    round_id: StrictInt
+    version: StrictInt
+    at: UtcDatetime
+    post_ids: tuple[StrictInt, ...]
+    digest: StrictStr
+    signature: StrictStr
+    code: StrictStr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class ApplicationsPublic:
     """A student's ordered applications in a round, and whether they are enough."""
 
@@ -189,6 +212,7 @@ class ApplicationsPublic:
     required: StrictInt
     open_posts: StrictInt
     enough: StrictBool
+    receipt: ApplicationReceiptPublic | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -677,6 +701,38 @@ class MatchingCampaignPublic(MatchingCampaignMixin):
     waves: tuple[WavePublic, ...]
     my_wave_id: StrictInt | None = None
     server_time: UtcDatetime
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MatchingRejectedLine:
+    line: StrictInt
+    reason: StrictStr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MatchingImportReport:
+    """What a file import did (or would do, `dry_run`): every rejected line with its French reason; the other lines are imported. A rejected line changes nothing stored."""
+
+    dry_run: StrictBool
+    lines: StrictInt
+    created: StrictInt
+    updated: StrictInt
+    unchanged: StrictInt
+    invited: StrictInt
+    rejected: tuple[MatchingRejectedLine, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MemberPublic:
+    """A coordinator or supervisor of the campaign (one row per part)."""
+
+    person_id: StrictInt
+    first_name: StrictStr
+    last_name: StrictStr
+    email: StrictStr | None
+    role: StrictStr
+    posts: StrictInt
+    last_seen_at: UtcDatetime | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -1396,6 +1452,8 @@ __all__ = [
     "AmphiPublic",
     "AmphiSessionPublic",
     "ApplicationPublic",
+    "ApplicationReceiptCheck",
+    "ApplicationReceiptPublic",
     "ApplicationsPublic",
     "AssignedCandidate",
     "AssignmentPublic",
@@ -1430,8 +1488,11 @@ __all__ = [
     "LiveMe",
     "LiveState",
     "MatchingCampaignPublic",
+    "MatchingImportReport",
     "MatchingPostPublic",
+    "MatchingRejectedLine",
     "MatchingSettings",
+    "MemberPublic",
     "MyPostPublic",
     "NationalAbove",
     "NationalAssignment",

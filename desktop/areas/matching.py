@@ -19,6 +19,7 @@ from desktop.sync.matching import MatchingService
 from desktop.tasks import spawn
 from desktop.ui.matching.coordinator_view import CoordinatorView
 from desktop.ui.matching.posts_view import MyPostsView
+from desktop.ui.matching.setup_view import SetupView
 from desktop.ui.matching.student_view import StudentView
 
 if TYPE_CHECKING:
@@ -104,3 +105,5 @@ def install(window: MainWindow, context: AppContext) -> None:
     window.add_page("matching_follow", _tr("Suivi de l'appariement"), None,
                     CoordinatorView(service), visible_if=follows_matching,
                     home=coordinator_home)
+    window.add_page("matching_setup", _tr("Paramétrage de l'appariement"), None,
+                    SetupView(service), roles={"staff"})

@@ -34,13 +34,17 @@ from desktop.api.matching import (
     CandidateFile,
     Download,
     FileInfo,
+    ImportReport,
     MatchingApi,
+    Member,
     MyPost,
     Observation,
     Post,
     PostDashboard,
     PostPage,
     Ranking,
+    Receipt,
+    ReceiptCheck,
     ResultPage,
     ResultRow,
     RoundRun,
@@ -417,6 +421,56 @@ class MatchingService(QObject):
 
     # The calls of the matching screens: views reach the server through this object only
     # (docs/client.md, "Views and the server"). Each is the API call of the same name.
+
+    # Set-up (staff): a call that changes the campaign's calendar also refreshes
+    # `campaign` and tells the screens (`campaign_changed`).
+
+    async def _changed(self, campaign: Any) -> Any:
+        self.campaign, self.campaign_id = campaign, campaign.id
+        self.campaign_changed.emit(campaign)
+        return campaign
+
+    async def create_matching_campaign(self, name: str, region: str | None = None) -> Any:
+        return await self._changed(await self.api.create_matching_campaign(name, region))
+
+    async def update_matching_campaign(self, cid: int, **fields: Any) -> Any:
+        return await self._changed(await self.api.update_matching_campaign(cid, **fields))
+
+    async def create_matching_wave(self, cid: int, **fields: Any) -> Any:
+        return await self._changed(await self.api.create_matching_wave(cid, **fields))
+
+    async def update_matching_wave(self, wave_id: int, **fields: Any) -> Any:
+        return await self._changed(await self.api.update_matching_wave(wave_id, **fields))
+
+    async def create_matching_round(self, wave_id: int, number: int, off_platform: bool,
+                                    **dates: Any) -> Any:
+        return await self._changed(await self.api.create_matching_round(
+            wave_id, number, off_platform, **dates))
+
+    async def update_matching_round(self, round_id: int, **dates: Any) -> Any:
+        return await self._changed(await self.api.update_matching_round(round_id, **dates))
+
+    async def import_matching_file(self, kind: str, target_id: int, path: Path,
+                                   dry_run: bool) -> ImportReport:
+        return await self.api.import_matching_file(kind, target_id, path, dry_run)
+
+    async def update_matching_post(self, post_id: int, **fields: Any) -> Post:
+        return await self.api.update_matching_post(post_id, **fields)
+
+    async def list_my_matching_receipts(self, cid: int, round_id: int | None = None
+                                        ) -> list[Receipt]:
+        return await self.api.list_my_matching_receipts(cid, round_id)
+
+    async def verify_matching_receipt(self, cid: int, receipt: Receipt) -> ReceiptCheck:
+        return await self.api.verify_matching_receipt(cid, receipt)
+
+    async def list_matching_members(self, cid: int) -> list[Member]:
+        return await self.api.list_matching_members(cid)
+
+    async def invite_matching_member(self, cid: int, email: str, role: str,
+                                     first_name: str | None = None,
+                                     last_name: str | None = None) -> Member:
+        return await self.api.invite_matching_member(cid, email, role, first_name, last_name)
 
     async def delete_matching_outcome(self, round_id: int, candidate_id: int) -> None:
         await self.api.delete_matching_outcome(round_id, candidate_id)

@@ -2766,6 +2766,49 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
     </context>
     <context>
+        <name>ClosedPage</name>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="102" />
+            <source>Application fermée</source>
+            <translation>Application closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="110" />
+            <source>Cette page s'ouvrira d'elle-même à la prochaine date. Les dates sont en heure de Paris.</source>
+            <translation>This page will open by itself on the next date. Dates are in Paris time.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="114" />
+            <source>Actualiser</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="127" />
+            <source>aux responsables de terrain de stage</source>
+            <translation>to post supervisors</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="128" />
+            <source>aux internes</source>
+            <translation>to interns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="129" />
+            <source>La campagne « {name} » n'est pas encore ouverte {who} : aucune phase n'est en cours.</source>
+            <translation>The campaign “{name}” is not open {who} yet: no phase is in progress.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="135" />
+            <source>Prochaines ouvertures :</source>
+            <translation>Next openings:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="139" />
+            <source>Les dates ne sont pas encore fixées : l'agence régionale de santé les publiera ici.</source>
+            <translation>The dates are not set yet: the regional health agency will publish them here.</translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnChooser</name>
         <message>
             <location filename="../../desktop/ui/column_chooser.py" line="67" />
@@ -3261,6 +3304,24 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
     </context>
     <context>
+        <name>DatesDialog</name>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="157" />
+            <source>Nom</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="162" />
+            <source>Tour n°</source>
+            <translation>Round no.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="163" />
+            <source>Heure de Paris. Décochez une date pour la laisser vide.</source>
+            <translation>Paris time. Untick a date to leave it empty.</translation>
+        </message>
+    </context>
+    <context>
         <name>DaySlicesDialog</name>
         <message>
             <location filename="../../desktop/ui/national/day_slices.py" line="34" />
@@ -3596,6 +3657,59 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/ui/national/tables_view.py" line="409" />
             <source>Sélectionnez d'abord un reçu.</source>
             <translation>Select a receipt first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InviteDialog</name>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="198" />
+            <source>Inviter un coordonnateur ou un RTS</source>
+            <translation>Invite a coordinator or a supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="202" />
+            <source>prenom.nom@chu.example.org</source>
+            <translation>firstname.lastname@chu.example.org</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="206" />
+            <source>Responsable de terrain de stage (RTS)</source>
+            <translation>Post supervisor (RTS)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="207" />
+            <source>Coordonnateur</source>
+            <translation>Coordinator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="208" />
+            <source>Adresse électronique</source>
+            <translation>Email address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="209" />
+            <source>Prénom</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="210" />
+            <source>Nom</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="211" />
+            <source>Rôle</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="212" />
+            <source>Une invitation avec un lien de connexion est envoyée par courriel. Le nom et le prénom ne servent que si l'adresse n'a pas encore de compte.</source>
+            <translation>An invitation with a sign-in link is sent by email. The names are only used when the address has no account yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="217" />
+            <source>Inviter</source>
+            <translation>Invite</translation>
         </message>
     </context>
     <context>
@@ -4214,19 +4328,52 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingArea</name>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="96" />
+            <location filename="../../desktop/areas/matching.py" line="97" />
             <source>Mes postes (appariement)</source>
             <translation>My posts (matching)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="100" />
+            <location filename="../../desktop/areas/matching.py" line="101" />
             <source>Mes candidatures (appariement)</source>
             <translation>My applications (matching)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/matching.py" line="104" />
+            <location filename="../../desktop/areas/matching.py" line="105" />
             <source>Suivi de l'appariement</source>
             <translation>Matching overview</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/areas/matching.py" line="108" />
+            <source>Paramétrage de l'appariement</source>
+            <translation>Matching set-up</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingClosed</name>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="59" />
+            <source>ouverture de « Mes postes » (description des postes)</source>
+            <translation>“My posts” opens (post descriptions)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="63" />
+            <source>tour {n}, hors plateforme</source>
+            <translation>round {n}, off the platform</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="67" />
+            <source>tour {n} : ouverture des candidatures</source>
+            <translation>round {n}: applications open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="70" />
+            <source>tour {n} : ouverture du classement</source>
+            <translation>round {n}: ranking opens</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/closed_page.py" line="73" />
+            <source>tour {n} : résultats</source>
+            <translation>round {n}: results</translation>
         </message>
     </context>
     <context>
@@ -4260,37 +4407,37 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingPosts</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="61" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="62" />
             <source>Accès référent</source>
             <translation>Referent access</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="61" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="62" />
             <source>Accès lecture</source>
             <translation>Read-only access</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="62" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="63" />
             <source>{kind} : {access}</source>
             <translation>{kind}: {access}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="69" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="70" />
             <source>Pas de classement pour ce tour.</source>
             <translation>No ranking for this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="71" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="72" />
             <source>Tour %1 : aucune candidature pour l'instant.</source>
             <translation>Round %1: no applications yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="73" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="74" />
             <source>Tour %1 — %2 candidature(s) : %3 classée(s), %4 non retenue(s), %5 à classer — classement valide</source>
             <translation>Round %1 — %2 application(s): %3 ranked, %4 rejected, %5 to rank — ranking valid</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="75" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="76" />
             <source>Tour %1 — %2 candidature(s) : %3 classée(s), %4 non retenue(s), %5 à classer — classement non valide</source>
             <translation>Round %1 — %2 application(s): %3 ranked, %4 rejected, %5 to rank — ranking not valid</translation>
         </message>
@@ -4306,6 +4453,14 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/ui/matching/ranking_view.py" line="81" />
             <source>DÉCALÉ</source>
             <translation>DEFERRED</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingReceipts</name>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="30" />
+            <source>n° {n}</source>
+            <translation>no. {n}</translation>
         </message>
     </context>
     <context>
@@ -4332,44 +4487,182 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>MatchingSetup</name>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="69" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="328" />
+            <source>Brouillon (invisible hors de l'agence)</source>
+            <translation>Draft (invisible outside the agency)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="70" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="328" />
+            <source>Ouverte</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="71" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="328" />
+            <source>Close (plus aucune modification)</source>
+            <translation>Closed (no more changes)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="74" />
+            <source>Ouverture des candidatures</source>
+            <translation>Applications open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="75" />
+            <source>Clôture des candidatures</source>
+            <translation>Applications close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="76" />
+            <source>Ouverture du classement</source>
+            <translation>Ranking opens</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="77" />
+            <source>Clôture du classement</source>
+            <translation>Ranking closes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="78" />
+            <source>Résultats</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="81" />
+            <source>Début du tour hors plateforme</source>
+            <translation>Off-platform round starts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="82" />
+            <source>Fin du tour hors plateforme</source>
+            <translation>Off-platform round ends</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="85" />
+            <source>Ouverture de « Mes postes »</source>
+            <translation>“My posts” opens</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="86" />
+            <source>Clôture de « Mes postes »</source>
+            <translation>“My posts” closes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="89" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="377" />
+            <source>Importer les RTS…</source>
+            <translation>Import supervisors…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="90" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="378" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="387" />
+            <source>RTS : nom, prénom, adresse électronique. Chaque nouveau RTS reçoit une invitation.</source>
+            <translation>Supervisors: last name, first name, email address. Each new supervisor receives an invitation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="92" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="377" />
+            <source>Importer les postes…</source>
+            <translation>Import posts…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="378" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="387" />
+            <source>Postes : numéro, spécialité, libellé, établissement, subdivision, adresse du RTS ; facultatifs : option, type (simple, couplé, mixte), second RTS, accès du second RTS, durée (6 ou 12 mois), places, semestre décalé, validé par l'ARS (oui / non).</source>
+            <translation>Posts: number, specialty, label, establishment, subdivision, supervisor's address; optional: option, type (simple, coupled, mixed), second supervisor, second supervisor's access, duration (6 or 12 months), places, offset semester, validated by the ARS (yes / no).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="98" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="377" />
+            <source>Importer les internes…</source>
+            <translation>Import interns…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="99" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="378" />
+            <location filename="../../desktop/ui/matching/setup_view.py" line="387" />
+            <source>Internes : INE ou adresse électronique, spécialité, subdivision ; facultatif : semestre décalé (oui / non). Les identités doivent être importées auparavant.</source>
+            <translation>Interns: INE or email address, specialty, subdivision; optional: offset semester (yes / no). Identities must be imported beforehand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingSetupModels</name>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="70" />
+            <source>{n} mois</source>
+            <translation>{n} months</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="74" />
+            <source>Oui</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="74" />
+            <source>Non</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="105" />
+            <source>Coordonnateur</source>
+            <translation>Coordinator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="105" />
+            <source>RTS</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="112" />
+            <source>jamais (invité)</source>
+            <translation>never (invited)</translation>
+        </message>
+    </context>
+    <context>
         <name>MatchingSync</name>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="173" />
-            <location filename="../../desktop/sync/matching.py" line="184" />
-            <location filename="../../desktop/sync/matching.py" line="294" />
-            <location filename="../../desktop/sync/matching.py" line="304" />
+            <location filename="../../desktop/sync/matching.py" line="177" />
+            <location filename="../../desktop/sync/matching.py" line="188" />
+            <location filename="../../desktop/sync/matching.py" line="298" />
+            <location filename="../../desktop/sync/matching.py" line="308" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="197" />
+            <location filename="../../desktop/sync/matching.py" line="201" />
             <source>un autre appareil</source>
             <translation>another device</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="199" />
+            <location filename="../../desktop/sync/matching.py" line="203" />
             <source>Ce classement venait d'être modifié ailleurs ({by}) : vos changements ont été réappliqués par-dessus et enregistrés.</source>
             <translation>This ranking had just been changed elsewhere ({by}): your changes were re-applied on top of it and saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="206" />
+            <location filename="../../desktop/sync/matching.py" line="210" />
             <source>Hors ligne : vos changements sont gardés sur cet ordinateur et seront envoyés au retour de la connexion.</source>
             <translation>Offline: your changes are kept on this computer and will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="214" />
-            <location filename="../../desktop/sync/matching.py" line="320" />
+            <location filename="../../desktop/sync/matching.py" line="218" />
+            <location filename="../../desktop/sync/matching.py" line="324" />
             <source>Non enregistré : {message}</source>
             <translation>Not saved: {message}</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="225" />
-            <location filename="../../desktop/sync/matching.py" line="328" />
+            <location filename="../../desktop/sync/matching.py" line="229" />
+            <location filename="../../desktop/sync/matching.py" line="332" />
             <source>Enregistré</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/matching.py" line="313" />
+            <location filename="../../desktop/sync/matching.py" line="317" />
             <source>Hors ligne : vos candidatures sont gardées sur cet ordinateur et seront envoyées au retour de la connexion.</source>
             <translation>Offline: your applications are kept on this computer and will be sent when the connection is back.</translation>
         </message>
@@ -4430,37 +4723,38 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MyPostsView</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="356" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="357" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="380" />
             <source>Mes postes</source>
             <translation>My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="399" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="409" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="413" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="429" />
             <source>Hors ligne : dernier état connu, du {when}.</source>
             <translation>Offline: last known state, from {when}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="431" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="452" />
             <source>Mes postes : {a} → {b}</source>
             <translation>My posts: {a} → {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="435" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="456" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="438" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="459" />
             <source>classement du {a} au {b}</source>
             <translation>ranking from {a} to {b}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="445" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="466" />
             <source>Vous n'avez aucun poste dans cette campagne.</source>
             <translation>You have no post in this campaign.</translation>
         </message>
@@ -5006,47 +5300,47 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostCard</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="101" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="102" />
             <source>Aucune option</source>
             <translation>No option</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="102" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="103" />
             <source>{n} mois</source>
             <translation>{n} months</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="103" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="104" />
             <source>n° {n}</source>
             <translation>no. {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="106" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="107" />
             <source>Décalé</source>
             <translation>Deferred</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="124" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="125" />
             <source>Affectation(s) du tour {n} : {names}</source>
             <translation>Assignment(s) of round {n}: {names}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="125" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="126" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="128" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="129" />
             <source>Classer les candidatures</source>
             <translation>Rank the applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="129" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="130" />
             <source>Voir le classement</source>
             <translation>See the ranking</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="131" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="132" />
             <source>Détail du poste</source>
             <translation>Post details</translation>
         </message>
@@ -5054,152 +5348,152 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostDetailView</name>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="163" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="164" />
             <source>← Mes postes</source>
             <translation>← My posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="172" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="173" />
             <source>Terrain de stage</source>
             <translation>Training site</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="177" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="178" />
             <source>Description du poste</source>
             <translation>Post description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="181" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="182" />
             <source>Présentez le service, l'encadrement, les activités…</source>
             <translation>Describe the department, the supervision, the activities…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="185" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="186" />
             <source>Enregistrer la description</source>
             <translation>Save the description</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="192" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="193" />
             <source>Pièce jointe</source>
             <translation>Attachment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="196" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="197" />
             <source>Déposer un fichier…</source>
             <translation>Upload a file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="197" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="198" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="198" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="199" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="204" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="205" />
             <source>PDF ou document bureautique (Word, Excel, PowerPoint, OpenDocument, RTF), 1,9 Mo au plus.</source>
             <translation>PDF or office document (Word, Excel, PowerPoint, OpenDocument, RTF), 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="220" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="221" />
             <source>Second responsable : {name} ({access})</source>
             <translation>Second supervisor: {name} ({access})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="222" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="223" />
             <source>classe</source>
             <translation>ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="223" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="224" />
             <source>lecture</source>
             <translation>read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="225" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="226" />
             <source>Établissement : {v}</source>
             <translation>Hospital: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="227" />
             <source>Responsable : {v}</source>
             <translation>Supervisor: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="228" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="229" />
             <source>Spécialité : {v} — option : {o}</source>
             <translation>Specialty: {v} — option: {o}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="229" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="230" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="230" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="231" />
             <source>Type : {t} — durée : {d} mois — n° {n}</source>
             <translation>Type: {t} — length: {d} months — no. {n}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="233" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="234" />
             <source>Subdivision : {v}</source>
             <translation>Subdivision: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="235" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="236" />
             <source>Semestre décalé</source>
             <translation>Deferred semester</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="237" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="238" />
             <source>Validé par l'agence</source>
             <translation>Validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="238" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="239" />
             <source>Pas encore validé par l'agence</source>
             <translation>Not yet validated by the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="250" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="251" />
             <source>Vous pouvez personnaliser la description jusqu'à la fin de la période « Mes postes ».</source>
             <translation>You can customise the description until the end of the “My posts” period.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="252" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="253" />
             <source>La description n'est plus modifiable (hors période « Mes postes » ou accès en lecture).</source>
             <translation>The description can no longer be changed (outside the “My posts” period, or read-only access).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="263" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="264" />
             <source>{name} — {size}, déposé le {when}</source>
             <translation>{name} — {size}, uploaded on {when}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="265" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="266" />
             <source>Aucun fichier joint.</source>
             <translation>No file attached.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="283" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="284" />
             <source>✓ Description enregistrée</source>
             <translation>✓ Description saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="288" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="289" />
             <source>Choisir la pièce jointe</source>
             <translation>Choose the attachment</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="289" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="290" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/posts_view.py" line="311" />
+            <location filename="../../desktop/ui/matching/posts_view.py" line="312" />
             <source>Fichier « {name} » déposé.</source>
             <translation>File “{name}” uploaded.</translation>
         </message>
@@ -5758,6 +6052,34 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>ReceiptsDialog</name>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="41" />
+            <source>Mes reçus de candidatures</source>
+            <translation>My application receipts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="44" />
+            <source>Chaque enregistrement de votre liste reçoit un reçu signé par le serveur. Notez son code : il prouve ce que vous avez enregistré, et quand.</source>
+            <translation>Each save of your list gets a receipt signed by the server. Note its code: it proves what you saved, and when.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="62" />
+            <source>Vérifier le reçu sélectionné</source>
+            <translation>Verify the selected receipt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="84" />
+            <source>Aucun reçu : votre liste n'a pas encore été enregistrée dans ce tour.</source>
+            <translation>No receipt: your list has not been saved in this round yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/receipts_dialog.py" line="95" />
+            <source>Sélectionnez d'abord un reçu.</source>
+            <translation>Select a receipt first.</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationDialog</name>
         <message>
             <location filename="../../desktop/ui/registration_dialog.py" line="50" />
@@ -6044,11 +6366,13 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_setup.py" line="65" />
             <source>Spécialité</source>
             <translation>Specialty</translation>
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_setup.py" line="66" />
             <source>Subdivision</source>
             <translation>Subdivision</translation>
         </message>
@@ -6059,6 +6383,7 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_receipts.py" line="31" />
             <source>Candidatures</source>
             <translation>Applications</translation>
         </message>
@@ -6089,16 +6414,19 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_setup.py" line="68" />
             <source>RTS</source>
             <translation>Supervisor</translation>
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_setup.py" line="69" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_setup.py" line="72" />
             <source>Places</source>
             <translation>Places</translation>
         </message>
@@ -6119,6 +6447,7 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
+            <location filename="../../desktop/models/matching_setup.py" line="73" />
             <source>Validé par l'ARS</source>
             <translation>Validated by the ARS</translation>
         </message>
@@ -6136,6 +6465,76 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/models/matching_dashboards.py" line="69" />
             <source>Publié</source>
             <translation>Published</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="26" />
+            <source>Date et heure</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="28" />
+            <source>Code du reçu</source>
+            <translation>Receipt code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_receipts.py" line="29" />
+            <source>Enregistrement</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="31" />
+            <source>Ligne</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="32" />
+            <source>Motif du rejet</source>
+            <translation>Reason for rejection</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="61" />
+            <source>N°</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="62" />
+            <source>Libellé</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="63" />
+            <source>Établissement</source>
+            <translation>Establishment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="70" />
+            <source>Durée</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="103" />
+            <source>Nom</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="104" />
+            <source>Rôle</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="106" />
+            <source>Adresse électronique</source>
+            <translation>Email address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="108" />
+            <source>Postes</source>
+            <translation>Posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/matching_setup.py" line="111" />
+            <source>Dernière connexion</source>
+            <translation>Last sign-in</translation>
         </message>
     </context>
     <context>
@@ -6182,6 +6581,339 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/ui/settings_dialog.py" line="48" />
             <source>Le changement de langue s'applique au prochain démarrage d'Amphi.</source>
             <translation>The new language applies the next time Amphi starts.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupView</name>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="284" />
+            <source>Appariement — paramétrage de la campagne</source>
+            <translation>Matching — campaign set-up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="292" />
+            <source>Aucune campagne d'appariement</source>
+            <translation>No matching campaign</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="293" />
+            <source>Créez la campagne : elle reste un brouillon, invisible des internes et des responsables, jusqu'à ce que vous l'ouvriez.</source>
+            <translation>Create the campaign: it stays a draft, invisible to interns and supervisors, until you open it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="296" />
+            <source>Créer une campagne…</source>
+            <translation>Create a campaign…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="306" />
+            <source>Calendrier</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="307" />
+            <source>Imports</source>
+            <translation>Imports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="308" />
+            <source>Postes</source>
+            <translation>Posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="309" />
+            <source>Coordonnateurs et RTS</source>
+            <translation>Coordinators and supervisors</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="325" />
+            <source>État de la campagne :</source>
+            <translation>Campaign state:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="331" />
+            <source>Appliquer</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="338" />
+            <source>Vague / tour</source>
+            <translation>Wave / round</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="338" />
+            <source>Phase actuelle</source>
+            <translation>Current phase</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="339" />
+            <source>« Mes postes » / candidatures</source>
+            <translation>“My posts” / applications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="340" />
+            <source>Classement</source>
+            <translation>Ranking</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="340" />
+            <source>Résultats</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="345" />
+            <source>Aucune vague : ajoutez-en une, puis ses tours (1 et 2 sur la plateforme, 3 hors plateforme) avec leurs dates.</source>
+            <translation>No wave: add one, then its rounds (1 and 2 on the platform, 3 off it) with their dates.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="350" />
+            <source>Ajouter une vague…</source>
+            <translation>Add a wave…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="352" />
+            <source>Ajouter un tour…</source>
+            <translation>Add a round…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="354" />
+            <source>Modifier les dates…</source>
+            <translation>Change the dates…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="368" />
+            <source>Vague des postes et des internes :</source>
+            <translation>Wave of the posts and interns:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="377" />
+            <source>Import…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="382" />
+            <source>Vérifier seulement (ne rien importer)</source>
+            <translation>Check only (import nothing)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="388" />
+            <source>Fichiers CSV (séparateur « ; », « , » ou tabulation ; UTF-8 ou Windows) ou Excel (.xlsx), la première ligne donnant les colonnes. Les lignes refusées sont listées avec leur motif et ne changent rien ; les autres sont importées.</source>
+            <translation>CSV files (“;”, “,” or tab separated; UTF-8 or Windows) or Excel (.xlsx), the first line naming the columns. Rejected lines are listed with their reason and change nothing; the others are imported.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="409" />
+            <source>Numéro, libellé, établissement, RTS…</source>
+            <translation>Number, label, establishment, supervisor…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="412" />
+            <source>Non validés seulement</source>
+            <translation>Not validated only</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="430" />
+            <source>Valider par l'ARS</source>
+            <translation>Validate (ARS)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="431" />
+            <source>Retirer la validation</source>
+            <translation>Withdraw validation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="448" />
+            <source>Les coordonnateurs suivent la campagne et publient les résultats ; les RTS décrivent et classent leurs postes. Chacun reçoit par courriel une invitation avec un lien de connexion.</source>
+            <translation>Coordinators follow the campaign and publish the results; supervisors describe and rank their posts. Each receives an invitation with a sign-in link by email.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="459" />
+            <source>Inviter un coordonnateur ou un RTS…</source>
+            <translation>Invite a coordinator or a supervisor…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="500" />
+            <source>Aucune campagne d'appariement pour l'instant.</source>
+            <translation>No matching campaign yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="503" />
+            <source>{name} — {state}</source>
+            <translation>{name} — {state}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="508" />
+            <source>Toutes les vagues</source>
+            <translation>All waves</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="530" />
+            <source>Heure de Paris ; l'année n'est écrite que si ce n'est pas {year}.</source>
+            <translation>Paris time; the year is only written when it is not {year}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="535" />
+            <source>« Mes postes » : sans dates</source>
+            <translation>“My posts”: no dates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="537" />
+            <source>« Mes postes » : {span}</source>
+            <translation>“My posts”: {span}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="541" />
+            <source>« Mes postes » ouvert</source>
+            <translation>“My posts” open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="542" />
+            <source>« Mes postes » fermé</source>
+            <translation>“My posts” closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="547" />
+            <source>Tour {n} (hors plateforme)</source>
+            <translation>Round {n} (off the platform)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="551" />
+            <source>Tour {n}</source>
+            <translation>Round {n}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="575" />
+            <source>{shown} poste(s) affiché(s) sur {total} ; {ok} validé(s) par l'ARS</source>
+            <translation>{shown} post(s) shown of {total}; {ok} validated by the ARS</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="581" />
+            <source>{c} coordonnateur(s), {s} RTS ; {n} jamais connecté(s)</source>
+            <translation>{c} coordinator(s), {s} supervisor(s); {n} never signed in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="635" />
+            <source>Nouvelle campagne d'appariement</source>
+            <translation>New matching campaign</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="636" />
+            <source>Nom de la campagne :</source>
+            <translation>Campaign name:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="642" />
+            <source>Campagne créée (brouillon).</source>
+            <translation>Campaign created (draft).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="656" />
+            <source>État de la campagne modifié.</source>
+            <translation>Campaign state changed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="662" />
+            <source>Nouvelle vague</source>
+            <translation>New wave</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="663" />
+            <source>Vague {n}</source>
+            <translation>Wave {n}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="672" />
+            <source>Vague « {name} » ajoutée.</source>
+            <translation>Wave “{name}” added.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="682" />
+            <source>Nouveau tour — {wave}</source>
+            <translation>New round — {wave}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="693" />
+            <source>Tour {n} ajouté.</source>
+            <translation>Round {n} added.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="699" />
+            <source>Choisissez d'abord une vague ou un tour.</source>
+            <translation>Choose a wave or a round first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="706" />
+            <source>Vague « {name} »</source>
+            <translation>Wave “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="719" />
+            <source>{wave} — tour {n}</source>
+            <translation>{wave} — round {n}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="726" />
+            <source>Vague modifiée.</source>
+            <translation>Wave changed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="730" />
+            <source>Dates du tour modifiées.</source>
+            <translation>Round dates changed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="736" />
+            <source>Choisir le fichier à importer</source>
+            <translation>Choose the file to import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="737" />
+            <source>Tableaux (*.csv *.xlsx *.txt);;Tous les fichiers (*)</source>
+            <translation>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="751" />
+            <source>Ajoutez d'abord une vague.</source>
+            <translation>Add a wave first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="759" />
+            <source>{file} : {message}</source>
+            <translation>{file}: {message}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="768" />
+            <source>{file} : {lines} ligne(s) lue(s), {created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {rejected} refusée(s).</source>
+            <translation>{file}: {lines} line(s) read, {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="773" />
+            <source> {n} invitation(s) envoyée(s).</source>
+            <translation> {n} invitation(s) sent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="775" />
+            <source> Vérification seulement : rien n'a été importé.</source>
+            <translation> Check only: nothing was imported.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="796" />
+            <source>Sélectionnez des postes dans le tableau.</source>
+            <translation>Select posts in the table.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="812" />
+            <source>{n} poste(s) validé(s) par l'ARS.</source>
+            <translation>{n} post(s) validated by the ARS.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="813" />
+            <source>Validation retirée pour {n} poste(s).</source>
+            <translation>Validation withdrawn for {n} post(s).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/setup_view.py" line="841" />
+            <source>Invitation envoyée à {email}.</source>
+            <translation>Invitation sent to {email}.</translation>
         </message>
     </context>
     <context>
@@ -6856,233 +7588,253 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>StudentView</name>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="123" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="126" />
             <source>Appariement — mes candidatures</source>
             <translation>Matching — my applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="131" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="134" />
             <source>Candidatures</source>
             <translation>Applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="132" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="135" />
             <source>Mon dossier</source>
             <translation>My file</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="133" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="136" />
             <source>Mes résultats</source>
             <translation>My results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="150" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="160" />
             <source>Rechercher un poste, un établissement, un responsable…</source>
             <translation>Search for a post, a hospital, a supervisor…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="154" />
-            <location filename="../../desktop/ui/matching/student_view.py" line="305" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="164" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="333" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="155" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="165" />
             <source>Avec des places restantes</source>
             <translation>With places left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="176" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="186" />
             <source>Ajouter à mes candidatures</source>
             <translation>Add to my applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="183" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="193" />
             <source>Mes candidatures</source>
             <translation>My applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="191" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="201" />
             <source>Votre premier choix en haut. Glissez pour réordonner (ou Ctrl+Haut / Ctrl+Bas).</source>
             <translation>Your first choice at the top. Drag to reorder (or Ctrl+Up / Ctrl+Down).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="214" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="224" />
             <source>Monter (Ctrl+Haut)</source>
             <translation>Move up (Ctrl+Up)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="216" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="226" />
             <source>Descendre (Ctrl+Bas)</source>
             <translation>Move down (Ctrl+Down)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="217" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="227" />
             <source>Retirer</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="238" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="240" />
+            <source>Mes reçus…</source>
+            <translation>My receipts…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="260" />
             <source>Texte de présentation</source>
             <translation>Personal statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="239" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="261" />
             <source>Lu par les responsables des postes auxquels vous candidatez.</source>
             <translation>Read by the supervisors of the posts you apply for.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="244" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="266" />
             <source>Enregistrer le texte</source>
             <translation>Save the statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="251" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="273" />
             <source>Documents</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="252" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="274" />
             <source>PDF ou document bureautique, 1,9 Mo au plus.</source>
             <translation>PDF or office document, 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="281" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="303" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="319" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="347" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="322" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="350" />
             <source>{spec}, {sub}</source>
             <translation>{spec}, {sub}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="325" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="353" />
             <source>candidatures jusqu'au {d}</source>
             <translation>applications until {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="340" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
+            <source>Reçu : {code} · {at}</source>
+            <translation>Receipt: {code} · {at}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="371" />
+            <source>Pas encore de reçu : liste non enregistrée.</source>
+            <translation>No receipt yet: list not saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="372" />
+            <source>Reçu signé par le serveur de votre liste enregistrée le {at} ({n} candidature(s)) : notez ce code.</source>
+            <translation>Receipt signed by the server for your list saved on {at} ({n} application(s)): note this code.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/student_view.py" line="382" />
             <source>Vous avez déjà été affecté(e) lors d'un tour précédent.</source>
             <translation>You were already assigned in an earlier round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="345" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="387" />
             <source>Lecture seule</source>
             <translation>Read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="351" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="393" />
             <source>Votre liste du tour {n} ne peut plus être modifiée ({phase}{since}). Elle est présentée telle que les responsables la reçoivent.</source>
             <translation>Your list for round {n} can no longer be changed ({phase}{since}). It is shown as the supervisors receive it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="355" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="397" />
             <source> ; fermées le {d}</source>
             <translation>; closed on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="363" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="416" />
             <source>Mes candidatures ({n})</source>
             <translation>My applications ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="365" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="418" />
             <source>✓ Candidatures suffisantes : {n} sur {r} requises.</source>
             <translation>✓ Enough applications: {n} of the {r} required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="422" />
             <source>Candidatures insuffisantes : {n} sur {r} requises (au moins {r} parmi les {o} postes ouverts pour vous). Ajoutez-en {m}.</source>
             <translation>Not enough applications: {n} of the {r} required (at least {r} among the {o} posts open to you). Add {m} more.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="389" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="442" />
             <source>{k} place(s) restante(s) sur {n}</source>
             <translation>{k} of {n} place(s) left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="428" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>✓ Enregistré</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="428" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="429" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="482" />
             <source>Hors ligne — gardé sur cet ordinateur</source>
             <translation>Offline — kept on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="430" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
             <source>Non enregistré</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="467" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
             <source>non déposé</source>
             <translation>not uploaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="469" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="522" />
             <source>Remplacer…</source>
             <translation>Replace…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="469" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="522" />
             <source>Déposer…</source>
             <translation>Upload…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="475" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="528" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="536" />
             <source>Choisir un document</source>
             <translation>Choose a document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="484" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="537" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="499" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="552" />
             <source>✓ Texte enregistré</source>
             <translation>✓ Statement saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="515" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="568" />
             <source>{kind} déposé.</source>
             <translation>{kind} uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="533" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="586" />
             <source>Aucun résultat publié pour l'instant.</source>
             <translation>No results published yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="537" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="590" />
             <source>Tour {n} — {wave}</source>
             <translation>Round {n} — {wave}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="540" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="593" />
             <source>Pas d'affectation à ce tour.</source>
             <translation>No assignment in this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="544" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="597" />
             <source>Affecté(e) : {label} — {est} ({sub}), {d} mois{who}</source>
             <translation>Assigned: {label} — {est} ({sub}), {d} months{who}</translation>
         </message>

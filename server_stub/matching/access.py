@@ -84,10 +84,14 @@ def roles_in(session: Session, campaign: Campaign, person: Person) -> set[str]:
             Participation.campaign_id == campaign.id, Participation.person_id == person.id,
             Participation.role == COORDINATOR))):
         roles.add(COORDINATOR)
+    # A supervisor is one of a post, or one the agency invited before importing his posts.
     if session.scalar(select(exists().where(
             MatchingPost.campaign_id == campaign.id,
             or_(MatchingPost.supervisor_id == person.id,
-                MatchingPost.second_supervisor_id == person.id)))):
+                MatchingPost.second_supervisor_id == person.id)))) or session.scalar(
+            select(exists().where(Participation.campaign_id == campaign.id,
+                                  Participation.person_id == person.id,
+                                  Participation.role == SUPERVISOR))):
         roles.add(SUPERVISOR)
     if session.scalar(select(exists().where(
             MatchingCandidate.campaign_id == campaign.id,

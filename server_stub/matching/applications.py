@@ -21,6 +21,7 @@ from server_stub.core.accounts import lookup_email, normalize_ine
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError, not_found
 from server_stub.core.models import Campaign, Participation, Person
+from server_stub.matching import receipts
 from server_stub.matching.access import (
     STUDENT,
     Action,
@@ -130,7 +131,8 @@ def _applications_public(session: Session, campaign: Campaign, candidate: Matchi
         can_edit=(phase == "applications" and eligible and not earlier_pending
                   and campaign.state != "closed" and not rnd.off_platform),
         eligible=eligible, applications=apps, count=len(apps), required=required,
-        open_posts=open_posts, enough=len(apps) >= required)
+        open_posts=open_posts, enough=len(apps) >= required,
+        receipt=receipts.latest(session, campaign.id, candidate.id, rnd.id))
 
 
 def my_applications(session: Session, viewer: Person, campaign_id: int,
@@ -200,9 +202,12 @@ def set_applications(session: Session, ctx: RequestContext, viewer: Person, camp
         session.execute(insert(Application), [
             {"round_id": rnd.id, "candidate_id": candidate.id, "post_id": pid, "position": i}
             for i, pid in enumerate(data.post_ids, start=1)])
+    receipt = receipts.new_receipt(session, ctx.settings.secret_key, campaign.id, candidate.id,
+                                   rnd.id, now(), list(data.post_ids))
     audit.record(session, Action.APPLICATIONS_SAVED, actor_id=viewer.id, subject_id=viewer.id,
                  campaign_id=campaign.id, address=ctx.address,
-                 detail={"round_id": rnd.id, "posts": list(data.post_ids)})
+                 detail={"round_id": rnd.id, "posts": list(data.post_ids),
+                         "receipt_version": receipt.version})
     events.publish(session, "matching_applications_saved",
                    {"round_id": rnd.id, "count": len(data.post_ids)},
                    campaign_id=campaign.id, audience_id=viewer.id)

@@ -265,3 +265,24 @@ class MatchingFile(Base):
     storage_key: Mapped[str] = mapped_column(String(80), unique=True)
     uploaded_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+
+
+class ApplicationReceipt(Base):
+    """The signed receipt of one saved application list (the student keeps a copy).
+
+    `version` counts the saves of the candidate's list in the round (1, 2, …); `post_ids`
+    is the list as saved, first = preferred.
+    """
+
+    __tablename__ = "matching_receipt"
+    __table_args__ = (UniqueConstraint("candidate_id", "round_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("matching_candidate.id", ondelete="CASCADE"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("matching_round.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(TZDateTime)
+    post_ids: Mapped[list[Any]] = mapped_column(JSON)
+    digest: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(64))

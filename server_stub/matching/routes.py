@@ -13,17 +13,24 @@ from fastapi import APIRouter, Body, File, Path, Query, Response, UploadFile, st
 from fastapi.responses import FileResponse
 
 from server_stub.core.deps import ContextDep, CurrentUser, SessionDep, SettingsDep, StaffUser
+from server_stub.core.errors import ApiError
 from server_stub.core.routes.common import errors
 from server_stub.core.schemas import ErrorBody
 from server_stub.matching import applications as matching_applications
 from server_stub.matching import dashboards as matching_dashboards
 from server_stub.matching import exports as matching_exports
 from server_stub.matching import files as matching_files
+from server_stub.matching import imports as matching_imports
+from server_stub.matching import members as matching_members
 from server_stub.matching import phases as matching_phases
 from server_stub.matching import posts as matching_posts
 from server_stub.matching import rankings as matching_rankings
+from server_stub.matching import receipts as matching_receipts
 from server_stub.matching import rounds as matching_rounds
 from server_stub.matching.schemas import (
+    ApplicationReceiptCheck,
+    ApplicationReceiptIn,
+    ApplicationReceiptPublic,
     ApplicationsPublic,
     ApplicationsUpdate,
     CandidateApplicationsPublic,
@@ -36,7 +43,10 @@ from server_stub.matching.schemas import (
     MatchingCampaignCreate,
     MatchingCampaignPublic,
     MatchingCampaignUpdate,
+    MatchingImportReport,
     MatchingPostPublic,
+    MemberInvite,
+    MemberPublic,
     MyPostPublic,
     ObservationPublic,
     ObservationUpdate,
@@ -75,6 +85,10 @@ CampaignId = Annotated[int, Path(ge=1, le=MAX_ID)]
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID)]
 RoundQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Upload = Annotated[UploadFile, File(description="Document PDF ou bureautique")]
+Sheet = Annotated[UploadFile, File(description="Fichier CSV (« ; », « , » ou tabulation ; "
+                                               "UTF-8 ou Windows-1252) ou Excel (.xlsx)")]
+DryRun = Annotated[bool, Query(description="Seulement vérifier : rien n'est enregistré")]
+MAX_SHEET_BYTES = 20 * 1024 * 1024
 
 
 def _file_errors() -> dict[int | str, dict[str, Any]]:
@@ -86,6 +100,15 @@ def _file_errors() -> dict[int | str, dict[str, Any]]:
 def _read(upload: UploadFile, settings: Any) -> bytes:
     """The upload's bytes, read only up to one byte past the limit."""
     return upload.file.read(settings.matching_upload_max_bytes + 1)
+
+
+def _sheet(upload: UploadFile) -> tuple[str, bytes]:
+    """The uploaded spreadsheet's name and bytes; 413 past `MAX_SHEET_BYTES`."""
+    content = upload.file.read(MAX_SHEET_BYTES + 1)
+    if len(content) > MAX_SHEET_BYTES:
+        raise ApiError(413, "file_too_large", "Fichier trop volumineux (20 Mo au plus).",
+                       field="file")
+    return upload.filename or "", content
 
 
 def _send(download: matching_files.Download) -> FileResponse:
@@ -199,6 +222,60 @@ def import_matching_candidates(
     return matching_applications.import_candidates(session, ctx, user, wave_id, rows)
 
 
+@router.post("/campaigns/{campaign_id}/supervisors/file",
+             operation_id="import_matching_supervisors_file",
+             response_model=MatchingImportReport, responses=errors(401, 403, 404, 409, 413))
+def import_matching_supervisors_file(campaign_id: CampaignId, file: Sheet, user: StaffUser,
+                                     session: SessionDep, ctx: ContextDep,
+                                     dry_run: DryRun = False) -> MatchingImportReport:
+    """Supervisors from CSV or XLSX (nom, prénom, adresse): accounts for unknown addresses,
+    an invitation mailed to each newcomer; every rejected line reported (staff)."""
+    name, content = _sheet(file)
+    return matching_imports.import_supervisors(session, ctx, user, campaign_id, name, content,
+                                               dry_run)
+
+
+@router.post("/waves/{wave_id}/posts/file", operation_id="import_matching_posts_file",
+             response_model=MatchingImportReport, responses=errors(401, 403, 404, 409, 413))
+def import_matching_posts_file(wave_id: ItemId, file: Sheet, user: StaffUser,
+                               session: SessionDep, ctx: ContextDep,
+                               dry_run: DryRun = False) -> MatchingImportReport:
+    """The wave's posts from CSV or XLSX (created, or updated by number); every rejected
+    line reported, the others imported (staff)."""
+    name, content = _sheet(file)
+    return matching_imports.import_posts(session, ctx, user, wave_id, name, content, dry_run)
+
+
+@router.post("/waves/{wave_id}/candidates/file", operation_id="import_matching_candidates_file",
+             response_model=MatchingImportReport, responses=errors(401, 403, 404, 409, 413))
+def import_matching_candidates_file(wave_id: ItemId, file: Sheet, user: StaffUser,
+                                    session: SessionDep, ctx: ContextDep,
+                                    dry_run: DryRun = False) -> MatchingImportReport:
+    """The wave's junior doctors from CSV or XLSX (INE or adresse, spécialité, subdivision,
+    décalé); every rejected line reported, the others imported (staff)."""
+    name, content = _sheet(file)
+    return matching_imports.import_candidates(session, ctx, user, wave_id, name, content,
+                                              dry_run)
+
+
+@router.get("/campaigns/{campaign_id}/members", operation_id="list_matching_members",
+            response_model=list[MemberPublic], responses=errors(401, 403, 404))
+def list_matching_members(campaign_id: CampaignId, user: CurrentUser,
+                          session: SessionDep) -> list[MemberPublic]:
+    """The campaign's coordinators and supervisors (staff, coordinators)."""
+    return matching_members.list_members(session, user, campaign_id)
+
+
+@router.post("/campaigns/{campaign_id}/members", operation_id="invite_matching_member",
+             status_code=status.HTTP_201_CREATED, response_model=MemberPublic,
+             responses=errors(401, 403, 404, 409))
+def invite_matching_member(campaign_id: CampaignId, data: MemberInvite, user: StaffUser,
+                           session: SessionDep, ctx: ContextDep) -> MemberPublic:
+    """Add a coordinator or supervisor by email (an account is created for an unknown
+    address) and mail him an invitation (staff)."""
+    return matching_members.invite_member(session, ctx, user, campaign_id, data)
+
+
 # --------------------------------------------------------------------------- posts
 
 
@@ -290,6 +367,25 @@ def set_my_applications(campaign_id: CampaignId, data: ApplicationsUpdate, user:
                         session: SessionDep, ctx: ContextDep) -> ApplicationsPublic:
     """Replace my whole ordered list (applications phase only)."""
     return matching_applications.set_applications(session, ctx, user, campaign_id, data)
+
+
+@router.get("/campaigns/{campaign_id}/my-receipts", operation_id="list_my_matching_receipts",
+            response_model=list[ApplicationReceiptPublic], responses=errors(401, 403, 404))
+def list_my_matching_receipts(campaign_id: CampaignId, user: CurrentUser, session: SessionDep,
+                              round_id: RoundQuery = None) -> list[ApplicationReceiptPublic]:
+    """The signed receipts of my saved application lists (one round, or all), newest first."""
+    return matching_receipts.my_receipts(session, user, campaign_id, round_id)
+
+
+@router.post("/campaigns/{campaign_id}/receipts/verify",
+             operation_id="verify_matching_receipt", response_model=ApplicationReceiptCheck,
+             responses=errors(401, 403, 404))
+def verify_matching_receipt(campaign_id: CampaignId, data: ApplicationReceiptIn,
+                            user: CurrentUser, session: SessionDep,
+                            ctx: ContextDep) -> ApplicationReceiptCheck:
+    """Check an application-list receipt: the server's signature, recorded, still the list
+    as it stands (participants of the campaign)."""
+    return matching_receipts.verify(session, ctx.settings.secret_key, user, campaign_id, data)
 
 
 @router.get("/campaigns/{campaign_id}/my-file", operation_id="get_my_candidate_file",

@@ -182,6 +182,49 @@ class ImportSummary(BaseModel):
     updated: int
 
 
+class MatchingRejectedLine(BaseModel):
+    line: int  # 1-based line of the file (the header is line 1)
+    reason: str  # French
+
+
+class MatchingImportReport(BaseModel):
+    """What a file import did (or would do, `dry_run`): every rejected line with its French
+    reason; the other lines are imported. A rejected line changes nothing stored."""
+
+    dry_run: bool
+    lines: int  # data lines read
+    created: int
+    updated: int
+    unchanged: int  # lines naming what is already stored as the line says
+    invited: int  # invitation mails sent (new supervisors of the campaign)
+    rejected: list[MatchingRejectedLine]
+
+
+MemberRole = Literal["coordinator", "supervisor"]
+
+
+class MemberInvite(RequestModel):
+    """A coordinator or supervisor the agency adds to the campaign (by email); the account
+    is created when the address is unknown, and an invitation is mailed."""
+
+    email: str = Field(min_length=3, max_length=254)
+    first_name: str | None = Field(default=None, max_length=100)
+    last_name: str | None = Field(default=None, max_length=100)
+    role: MemberRole
+
+
+class MemberPublic(BaseModel):
+    """A coordinator or supervisor of the campaign (one row per part)."""
+
+    person_id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    role: MemberRole
+    posts: int  # posts he supervises (or co-supervises) in the campaign
+    last_seen_at: datetime | None  # his last sign-in: None = never came
+
+
 # --------------------------------------------------------------------------- people, posts
 
 
@@ -379,6 +422,43 @@ class ApplicationPublic(BaseModel):
     post: MatchingPostPublic
 
 
+class ApplicationReceiptPublic(BaseModel):
+    """Signed proof of a saved application list; keep it, show it, verify it."""
+
+    campaign_id: int
+    candidate_id: int
+    round_id: int
+    version: int  # the list's save number in the round (1, 2, …)
+    at: datetime
+    post_ids: list[int]  # as saved, first = preferred
+    digest: str  # SHA-256 of the ordered post ids
+    signature: str  # HMAC-SHA256 by the server's secret key
+    code: str  # short human form of the signature, e.g. "3F2A-9C1B-77D0"
+
+
+class ApplicationReceiptIn(RequestModel):
+    """A receipt to verify, as the server handed it out (`code` may be left out)."""
+
+    model_config = ConfigDict(extra="ignore")
+    campaign_id: int = Field(ge=1, le=MAX_ID)
+    candidate_id: int = Field(ge=1, le=MAX_ID)
+    round_id: int = Field(ge=1, le=MAX_ID)
+    version: int = Field(ge=0, le=MAX_ID)
+    at: datetime
+    post_ids: list[int] = Field(max_length=1000)
+    # Hex only: anything else cannot be ours, and is refused before any comparison.
+    digest: str = Field(max_length=128, pattern=errors.HEX_PATTERN)
+    signature: str = Field(max_length=128, pattern=errors.HEX_PATTERN)
+    code: str | None = Field(default=None, max_length=40)
+
+
+class ApplicationReceiptCheck(BaseModel):
+    valid: bool  # the signature is the server's and the digest matches the posts
+    recorded: bool  # the server holds this exact receipt
+    current: bool  # it is the student's list as it stands now in that round
+    message: str  # French
+
+
 class ApplicationsPublic(BaseModel):
     """A student's ordered applications in a round, and whether they are enough."""
 
@@ -393,6 +473,7 @@ class ApplicationsPublic(BaseModel):
     required: int  # "candidatures suffisantes" from this count on
     open_posts: int  # posts open to him that the threshold's share applies to
     enough: bool
+    receipt: ApplicationReceiptPublic | None = None  # of the list as last saved
 
 
 class ApplicationsUpdate(RequestModel):

@@ -1,22 +1,15 @@
 """National choice, staff side: campaigns, site state, day slices, CSV/XLSX imports.
 
 Imports read the offer (subdivision × specialty × posts, per pool) and the ranked
-students from a CSV (`;`, `,` or tab separated; UTF-8 or Windows-1252) or an XLSX file
-(first sheet). Column names are matched loosely (case, accents, spaces: "Spécialité",
-"specialite", "SPECIALITE"). Every rejected line is reported with its line number and a
+students from a CSV or XLSX file (`core.spreadsheets.read_table`: separators, encodings
+and loose column names). Every rejected line is reported with its line number and a
 French reason; the other lines are imported (or only checked, with `dry_run`). The
 simulation is then rebuilt from the database.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -27,7 +20,8 @@ from server_stub.core.accounts import NO_INE, normalize_ine, normalize_name
 from server_stub.core.context import RequestContext
 from server_stub.core.errors import ApiError
 from server_stub.core.models import Campaign, CampaignKind, Participation, Person, Role
-from server_stub.core.text import import_cell
+from server_stub.core.spreadsheets import Line, cell_date, cell_int, read_table
+from server_stub.core.spreadsheets import column_key as _key
 from server_stub.national import schemas as sch
 from server_stub.national.common import (
     IMPORT_STATES,
@@ -131,12 +125,6 @@ def set_day_slices(session: Session, ctx: RequestContext, registry: NationalRegi
 # --------------------------------------------------------------------------- reading files
 
 
-def _key(header: str) -> str:
-    text = unicodedata.normalize("NFKD", header)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^0-9a-z]+", "", text)
-
-
 OFFER_COLUMNS = {
     "subdivision": {"subdivision", "chu", "ville"},
     "specialty": {"specialite", "specialty", "discipline", "disciplinespecialite", "des"},
@@ -158,91 +146,10 @@ COLUMN_LABELS = {"subdivision": "subdivision", "specialty": "spécialité", "cap
                  "birth_date": "date de naissance"}
 
 
-@dataclass
-class Line:
-    number: int  # 1-based line of the file (header = 1)
-    values: dict[str, str]
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _raw_rows(filename: str, content: bytes) -> Iterable[list[str]]:
-    """Rows of a CSV or XLSX file as text. Raises 422 `unreadable_file`."""
-    if content[:4] == b"\xd0\xcf\x11\xe0" or filename.lower().endswith(".xls"):
-        raise ApiError(422, "unreadable_file",
-                       "Ancien format Excel (.xls) non pris en charge : enregistrez le fichier "
-                       "au format .xlsx ou .csv.", field="file")
-    if content[:2] == b"PK" or filename.lower().endswith((".xlsx", ".xlsm")):
-        try:
-            from openpyxl import load_workbook
-
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise ApiError(422, "unreadable_file",
-                           "Fichier Excel illisible : enregistrez-le au format .xlsx ou .csv.",
-                           field="file") from exc
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")
-    if "\x00" in text:
-        raise ApiError(422, "unreadable_file",
-                       "Fichier illisible : attendu un fichier CSV (texte) ou XLSX.",
-                       field="file")
-    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
-    delimiter = max(";,\t", key=first.count)
-    try:
-        # newline="": a bare CR ends a line too (old Mac exports), as the csv module expects.
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit
-        raise ApiError(422, "unreadable_file",
-                       "Fichier CSV illisible : enregistrez-le de nouveau au format .csv ou "
-                       ".xlsx.", field="file") from exc
-
-
 def read_lines(filename: str, content: bytes, columns: dict[str, set[str]],
                required: tuple[str, ...]) -> list[Line]:
     """Data lines keyed by our column names. Raises 422 when a required column is absent."""
-    rows = iter(_raw_rows(filename, content))
-    header = next(rows, None)
-    if header is None or not any(h.strip() for h in header):
-        raise ApiError(422, "empty_file", "Le fichier est vide.", field="file")
-    mapping: dict[int, str] = {}
-    for i, name in enumerate(header):
-        k = _key(name)
-        for ours, aliases in columns.items():
-            if k in {_key(a) for a in aliases} and ours not in mapping.values():
-                mapping[i] = ours
-    missing = [c for c in required if c not in mapping.values()]
-    if missing:
-        names = ", ".join(f"« {COLUMN_LABELS.get(c, c)} »" for c in missing)
-        raise ApiError(422, "missing_column",
-                       f"Colonne(s) obligatoire(s) absente(s) de la première ligne : {names}.",
-                       field="file")
-    lines: list[Line] = []
-    for number, row in enumerate(rows, start=2):
-        if not any(v.strip() for v in row):
-            continue
-        if len(lines) >= MAX_LINES:
-            raise ApiError(422, "too_many_lines",
-                           f"Le fichier dépasse {MAX_LINES} lignes.", field="file")
-        values = {ours: import_cell(row[i] if i < len(row) else "", number,
-                                    COLUMN_LABELS.get(ours, ours))
-                  for i, ours in mapping.items()}
-        lines.append(Line(number, values))
-    return lines
+    return read_table(filename, content, columns, required, COLUMN_LABELS, MAX_LINES)
 
 
 def _pool(value: str) -> str | None:
@@ -251,21 +158,6 @@ def _pool(value: str) -> str | None:
         return "general"
     if k in ("cesp", "contrat", "contratdengagementdeservicepublic"):
         return "cesp"
-    return None
-
-
-def _int(value: str) -> int | None:
-    text = value.replace(" ", "").replace("\u00a0", "")
-    return int(text) if re.fullmatch(r"\d{1,9}", text) else None
-
-
-def _date(value: str) -> date | None:
-    text = value.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
     return None
 
 
@@ -319,7 +211,7 @@ def import_offer(session: Session, ctx: RequestContext, registry: NationalRegist
             sub = " ".join(v.get("subdivision", "").split())
             spec = " ".join(v.get("specialty", "").split())
             pool = _pool(v.get("pool", ""))
-            capacity = _int(v.get("capacity", ""))
+            capacity = cell_int(v.get("capacity", ""))
             if not sub:
                 _reject(rejected, line, "subdivision manquante")
             elif len(sub) > 60:
@@ -389,8 +281,8 @@ def import_students(session: Session, ctx: RequestContext, registry: NationalReg
         seen_person: dict[Any, int] = {}
         for line in lines:  # first pass: each line on its own
             v = line.values
-            rank = _int(v.get("rank", ""))
-            born = _date(v.get("birth_date", ""))
+            rank = cell_int(v.get("rank", ""))
+            born = cell_date(v.get("birth_date", ""))
             last, first = v.get("last_name", "").strip(), v.get("first_name", "").strip()
             pool = _pool(v.get("pool", ""))
             ine = normalize_ine(v.get("ine"))

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import as_utc
+from server_stub.core.signing import canonical_time, code_of, sign
 from server_stub.national import schemas as sch
 from server_stub.national.models import WishReceipt
-
-
-def canonical_time(at: datetime) -> str:
-    """UTC to the second: the form that is signed."""
-    return as_utc(at).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def digest_of(cells: list[int]) -> str:
@@ -30,27 +26,16 @@ def digest_of(cells: list[int]) -> str:
     return hashlib.sha256(("amphi-wishes-v1|" + ",".join(map(str, cells))).encode()).hexdigest()
 
 
-def _sign(secret: str, *parts: object) -> str:
-    message = "|".join(str(p) for p in parts).encode()
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
-
-
-def code_of(signature: str) -> str:
-    """Short human form of a signature: "3F2A-9C1B-77D0"."""
-    s = signature[:12].upper()
-    return f"{s[:4]}-{s[4:8]}-{s[8:12]}"
-
-
 def sign_wishes(secret: str, campaign_id: int, candidate_id: int, version: int,
                 at: datetime, digest: str) -> str:
-    return _sign(secret, "amphi-receipt-v1", campaign_id, candidate_id, version,
+    return sign(secret, "amphi-receipt-v1", campaign_id, candidate_id, version,
                  canonical_time(at), digest)
 
 
 def assignment_code(secret: str, campaign_id: int, candidate_id: int, cell_id: int,
                     at: datetime) -> str:
     """The code printed on the attestation: the server's signature of the assignment."""
-    return code_of(_sign(secret, "amphi-assignment-v1", campaign_id, candidate_id, cell_id,
+    return code_of(sign(secret, "amphi-assignment-v1", campaign_id, candidate_id, cell_id,
                          canonical_time(at)))
 
 

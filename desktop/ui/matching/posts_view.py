@@ -30,6 +30,7 @@ from desktop.api.client import ApiError, decode_list, encode
 from desktop.api.matching import MyPost
 from desktop.sync.matching import MatchingService
 from desktop.tasks import spawn
+from desktop.ui.matching.closed_page import ClosedPage, is_closed, reopen
 from desktop.ui.matching.common import (
     Opener,
     open_with_system,
@@ -372,7 +373,16 @@ class MyPostsView(QStackedWidget):
         outer.addWidget(scroll, 1)
         self.detail = PostDetailView(service, opener)
         self.ranking = RankingView(service, opener=opener)
-        for page in (self.cards_page, self.detail, self.ranking):
+        # « Application fermée » in the cards' place while nothing is open to him.
+        self.closed_page = QWidget()
+        closed_layout = QVBoxLayout(self.closed_page)
+        closed_layout.setContentsMargins(24, 16, 24, 16)
+        closed_layout.addWidget(styled_label(self.tr("Mes postes"), "title"))
+        self.closed = ClosedPage(self.closed_page)
+        closed_layout.addWidget(self.closed, 1)
+        self.closed.refresh_requested.connect(lambda: spawn(self, self.reopen()))
+        self.closed.due.connect(lambda: spawn(self, self.reopen()))
+        for page in (self.cards_page, self.detail, self.ranking, self.closed_page):
             self.addWidget(page)
         self.detail.back.connect(self.show_cards)
         self.detail.changed.connect(lambda: spawn(self, self.refresh()))
@@ -399,6 +409,12 @@ class MyPostsView(QStackedWidget):
                 self.banner.show_message(self.tr("Aucune campagne d'appariement en cours."),
                                          "info")
                 return
+            if is_closed(campaign, supervisor=True):
+                self.closed.show_campaign(campaign, supervisor=True)
+                self.setCurrentWidget(self.closed_page)
+                return
+            if self.currentWidget() is self.closed_page:
+                self.setCurrentWidget(self.cards_page)
             try:
                 posts = await self.service.list_my_matching_posts(campaign.id)
                 if who:
@@ -420,6 +436,11 @@ class MyPostsView(QStackedWidget):
         self.posts = posts
         self._show_schedule(campaign)
         self._fill(posts)
+
+    async def reopen(self) -> None:
+        """The calendar read again, then the screen (from the closed page)."""
+        await reopen(self.service, self.refresh,
+                     lambda message: self.banner.show_message(message, "error"))
 
     def _show_schedule(self, campaign: Any) -> None:
         wave = campaign.wave()
@@ -469,7 +490,7 @@ class MyPostsView(QStackedWidget):
         spawn(self, self.ranking.open_post(post))
 
     def _on_event(self, kind: str, payload: dict[str, Any]) -> None:
-        if self.currentWidget() is not self.cards_page or not self._loaded:
+        if self.currentWidget() not in (self.cards_page, self.closed_page) or not self._loaded:
             return
         if kind in ("matching_ranking_saved", "matching_post_updated",
                     "matching_results_published", "matching_schedule_changed"):

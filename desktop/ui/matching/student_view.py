@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from desktop.models.matching_posts import (
 )
 from desktop.sync.matching import FAILED, OFFLINE, SAVED, SAVING, MatchingService
 from desktop.tasks import spawn
+from desktop.ui.matching.closed_page import ClosedPage, is_closed, reopen
 from desktop.ui.matching.common import (
     Opener,
     document_label,
@@ -53,6 +55,7 @@ from desktop.ui.matching.common import (
     student_phase_label,
     when,
 )
+from desktop.ui.matching.receipts_dialog import ReceiptsDialog
 from desktop.ui.widgets import (
     Banner,
     BusyIndicator,
@@ -131,7 +134,14 @@ class StudentView(QWidget):
         self.tabs.addTab(self._build_applications(), self.tr("Candidatures"))
         self.tabs.addTab(self._build_file(), self.tr("Mon dossier"))
         self.tabs.addTab(self._build_results(), self.tr("Mes résultats"))
-        outer.addWidget(self.tabs, 1)
+        # « Application fermée » takes the tabs' place while nothing is open to him.
+        self.closed = ClosedPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.closed)
+        outer.addWidget(self.pages, 1)
+        self.closed.refresh_requested.connect(lambda: spawn(self, self.reopen()))
+        self.closed.due.connect(lambda: spawn(self, self.reopen()))
         service.applications.state_changed.connect(self._on_save_state)
         service.applications.saved.connect(self._on_saved)
         service.applications.refused.connect(lambda _e: spawn(self, self.refresh()))
@@ -219,7 +229,17 @@ class StudentView(QWidget):
             b.setAutoDefault(False)
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # The signed receipt of the list as last saved, and all of them (« Mes reçus… »).
+        self.receipts_button = QPushButton(self.tr("Mes reçus…"))
+        self.receipts_button.setAutoDefault(False)
+        self.receipts_button.clicked.connect(lambda: spawn(self, self.show_receipts()))
+        buttons.addWidget(self.receipts_button)
         right.addLayout(buttons)
+        self.receipt_label = styled_label("", "muted", wrap=True)
+        self.receipt_label.setObjectName("matchingReceipt")
+        self.receipt_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        right.addWidget(self.receipt_label)
         self.up_button.clicked.connect(lambda: self.shift_selected(-1))
         self.down_button.clicked.connect(lambda: self.shift_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -281,6 +301,12 @@ class StudentView(QWidget):
                 self.banner.show_message(self.tr("Aucune campagne d'appariement en cours."),
                                          "info")
                 return
+            if is_closed(campaign, supervisor=False):
+                self.closed.show_campaign(campaign, supervisor=False)
+                self.pages.setCurrentWidget(self.closed)
+                self.schedule.setText(campaign.name)
+                return
+            self.pages.setCurrentWidget(self.tabs)
             cid = campaign.id
             applications, file, page, results = await asyncio.gather(
                 self.service.get_my_applications(cid),
@@ -326,12 +352,26 @@ class StudentView(QWidget):
                 d=when(rnd.applications_closes_at)))
         self.schedule.setText(" · ".join(parts))
 
+    async def reopen(self) -> None:
+        """The calendar read again, then the screen (from the closed page)."""
+        await reopen(self.service, self.refresh,
+                     lambda message: self.banner.show_message(message, "error"))
+
     def show_applications(self, applications: Applications) -> None:
         self.applications = applications
         self.mine.editable = applications.can_edit
         self.mine.set_posts([a.post for a in applications.applications])
         self.posts_model.set_mine(self.mine.post_ids)
         self._update_enough()
+        receipt = applications.receipt
+        self.receipt_label.setText(self.tr("Reçu : {code} · {at}").format(
+            code=receipt.code, at=when(receipt.at)) if receipt is not None
+            else self.tr("Pas encore de reçu : liste non enregistrée."))
+        self.receipt_label.setToolTip(self.tr(
+            "Reçu signé par le serveur de votre liste enregistrée le {at} ({n} "
+            "candidature(s)) : notez ce code.").format(at=when(receipt.at),
+                                                       n=len(receipt.post_ids))
+            if receipt is not None else "")
         for w in (self.add_button, self.up_button, self.down_button, self.remove_button):
             w.setEnabled(applications.can_edit)
             w.setVisible(applications.can_edit)
@@ -354,6 +394,17 @@ class StudentView(QWidget):
                 n=applications.round_number, phase=student_phase_label(applications.phase),
                 since=self.tr(" ; fermées le {d}").format(d=when(closes)) if closes
                 and applications.phase != "upcoming" else ""), "info")
+
+    async def show_receipts(self) -> ReceiptsDialog | None:
+        """« Mes reçus »: this round's receipts, each one checkable with the server."""
+        if self.service.campaign is None or self.applications is None:
+            return None
+        dialog = ReceiptsDialog(self.service, self.service.campaign.id,
+                                self.applications.round_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        await dialog.load()
+        return dialog
 
     def _update_enough(self) -> None:
         if self.applications is None or not self.applications.eligible:
