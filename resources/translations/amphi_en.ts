@@ -7614,7 +7614,7 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/ui/matching/student_view.py" line="164" />
-            <location filename="../../desktop/ui/matching/student_view.py" line="333" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="331" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
@@ -7654,187 +7654,187 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="240" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="233" />
             <source>Mes reçus…</source>
             <translation>My receipts…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="260" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="258" />
             <source>Texte de présentation</source>
             <translation>Personal statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="261" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="259" />
             <source>Lu par les responsables des postes auxquels vous candidatez.</source>
             <translation>Read by the supervisors of the posts you apply for.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="266" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="264" />
             <source>Enregistrer le texte</source>
             <translation>Save the statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="273" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="271" />
             <source>Documents</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="274" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="272" />
             <source>PDF ou document bureautique, 1,9 Mo au plus.</source>
             <translation>PDF or office document, 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="303" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="301" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="347" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="345" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="350" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="348" />
             <source>{spec}, {sub}</source>
             <translation>{spec}, {sub}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="353" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="351" />
             <source>candidatures jusqu'au {d}</source>
             <translation>applications until {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="367" />
             <source>Reçu : {code} · {at}</source>
             <translation>Receipt: {code} · {at}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="371" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
             <source>Pas encore de reçu : liste non enregistrée.</source>
             <translation>No receipt yet: list not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="372" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="370" />
             <source>Reçu signé par le serveur de votre liste enregistrée le {at} ({n} candidature(s)) : notez ce code.</source>
             <translation>Receipt signed by the server for your list saved on {at} ({n} application(s)): note this code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="382" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="380" />
             <source>Vous avez déjà été affecté(e) lors d'un tour précédent.</source>
             <translation>You were already assigned in an earlier round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="387" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="385" />
             <source>Lecture seule</source>
             <translation>Read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="393" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="391" />
             <source>Votre liste du tour {n} ne peut plus être modifiée ({phase}{since}). Elle est présentée telle que les responsables la reçoivent.</source>
             <translation>Your list for round {n} can no longer be changed ({phase}{since}). It is shown as the supervisors receive it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="397" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="395" />
             <source> ; fermées le {d}</source>
             <translation>; closed on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="416" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="414" />
             <source>Mes candidatures ({n})</source>
             <translation>My applications ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="418" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="416" />
             <source>✓ Candidatures suffisantes : {n} sur {r} requises.</source>
             <translation>✓ Enough applications: {n} of the {r} required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="422" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="420" />
             <source>Candidatures insuffisantes : {n} sur {r} requises (au moins {r} parmi les {o} postes ouverts pour vous). Ajoutez-en {m}.</source>
             <translation>Not enough applications: {n} of the {r} required (at least {r} among the {o} posts open to you). Add {m} more.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="442" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="440" />
             <source>{k} place(s) restante(s) sur {n}</source>
             <translation>{k} of {n} place(s) left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="479" />
             <source>✓ Enregistré</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="479" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="482" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="480" />
             <source>Hors ligne — gardé sur cet ordinateur</source>
             <translation>Offline — kept on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>Non enregistré</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="518" />
             <source>non déposé</source>
             <translation>not uploaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="522" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
             <source>Remplacer…</source>
             <translation>Replace…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="522" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
             <source>Déposer…</source>
             <translation>Upload…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="528" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="526" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="536" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="534" />
             <source>Choisir un document</source>
             <translation>Choose a document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="537" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="535" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="552" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="550" />
             <source>✓ Texte enregistré</source>
             <translation>✓ Statement saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="568" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="566" />
             <source>{kind} déposé.</source>
             <translation>{kind} uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="586" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="584" />
             <source>Aucun résultat publié pour l'instant.</source>
             <translation>No results published yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="590" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="588" />
             <source>Tour {n} — {wave}</source>
             <translation>Round {n} — {wave}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="593" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="591" />
             <source>Pas d'affectation à ce tour.</source>
             <translation>No assignment in this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="597" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="595" />
             <source>Affecté(e) : {label} — {est} ({sub}), {d} mois{who}</source>
             <translation>Assigned: {label} — {est} ({sub}), {d} months{who}</translation>
         </message>
