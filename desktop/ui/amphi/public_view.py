@@ -1,0 +1,422 @@
+"""The amphitheatres as anyone sees them, without an account (« Consulter sans compte »).
+
+One campaign (the newest first; a picker when the server runs several) and one of its
+amphitheatres: « Amphithéâtres et liste d'appel » (every amphitheatre's state and opening,
+the chosen one's sessions and call list, downloadable as CSV or PDF as staff download it),
+« Postes » (its offer, read-only), « Séance en direct » (the queue and the clock, as a
+spectator), « Affectations » (the real-time list), « Offre du semestre » (every
+amphitheatre's posts, exported as CSV or Excel). Live events come through `on_event`.
+
+The view reads through `PublicAmphiReads` (desktop/sync/public.py); it holds no API.
+Nothing personal: no « me » in the queue, no favourites, no saved searches.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from desktop.api.amphi import Amphi, Offer
+from desktop.api.client import ApiError
+from desktop.api.matching import Download
+from desktop.models.amphi_live import local_time, state_label
+from desktop.sync.amphi import LiveSession
+from desktop.sync.public import PublicAmphiReads
+from desktop.tasks import spawn
+from desktop.ui.amphi.assignments_view import AssignmentsView
+from desktop.ui.amphi.intern_page import PUBLIC_STATES, InfoView
+from desktop.ui.amphi.live_view import LiveView, start_live
+from desktop.ui.amphi.posts_view import PostsView
+from desktop.ui.printing import ask_save_path
+from desktop.ui.widgets import Banner, styled_label
+
+# Events after which the list of amphitheatres (states, counts, sessions) is read again.
+RELOAD_EVENTS = ("amphi_state", "amphi_sessions", "amphi_import", "amphi_intern")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PublicAmphiView", text)
+
+
+FILE_FILTERS = {"csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}
+
+
+class PublicAmphiView(QWidget):
+    """Amphitheatres, their sessions, posts, live session and assignments; read-only."""
+
+    def __init__(self, reads: PublicAmphiReads, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("publicAmphiView")
+        self.reads = reads
+        self.campaign_id: int | None = None
+        self.amphis: list[Amphi] = []
+        self.live: LiveSession | None = None
+        self.live_view: LiveView | None = None
+        self.save_dir: Path | None = None  # set: save there without asking (tests)
+        self.last_saved: Path | None = None
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        row = QHBoxLayout()
+        self.campaign_label = QLabel(_tr("Campagne :"), self)
+        row.addWidget(self.campaign_label)
+        self.campaign_combo = QComboBox(self)
+        self.campaign_combo.setObjectName("publicCampaignCombo")
+        self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.campaign_combo.currentIndexChanged.connect(self._campaign_chosen)
+        row.addWidget(self.campaign_combo)
+        row.addSpacing(16)
+        row.addWidget(QLabel(_tr("Amphithéâtre :"), self))
+        self.amphi_combo = QComboBox(self)
+        self.amphi_combo.setObjectName("publicAmphiCombo")
+        self.amphi_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.amphi_combo.currentIndexChanged.connect(self._amphi_chosen)
+        row.addWidget(self.amphi_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.state_label = styled_label("", "muted", wrap=True)
+        self.state_label.setObjectName("publicAmphiState")
+        layout.addWidget(self.state_label)
+        self.banner = Banner(self)
+        layout.addWidget(self.banner)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("publicAmphiTabs")
+        info_tab = QWidget(self)
+        info_layout = QVBoxLayout(info_tab)
+        info_layout.setContentsMargins(0, 0, 0, 0)
+        self.info_view = InfoView(info_tab)
+        info_layout.addWidget(self.info_view, 1)
+        downloads = QHBoxLayout()
+        downloads.addWidget(styled_label(_tr(
+            "La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle "
+            "suit les données actuelles."), "muted", wrap=True), 1)
+        self.call_csv_button = QPushButton(_tr("Télécharger la liste d'appel (CSV)"), self)
+        self.call_csv_button.setObjectName("publicCallListCsv")
+        self.call_csv_button.clicked.connect(lambda: self._download_call_list("csv"))
+        downloads.addWidget(self.call_csv_button)
+        self.call_pdf_button = QPushButton(_tr("Télécharger la liste d'appel (PDF)"), self)
+        self.call_pdf_button.setObjectName("publicCallListPdf")
+        self.call_pdf_button.clicked.connect(lambda: self._download_call_list("pdf"))
+        downloads.addWidget(self.call_pdf_button)
+        info_layout.addLayout(downloads)
+        self.posts_view = PostsView(None, self)
+        self.posts_view.set_public(_tr("Clic droit sur un poste : « Voir tous les postes de "
+                                       "ce service »."))
+        self.live_holder = QWidget(self)
+        live_layout = QVBoxLayout(self.live_holder)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        self.live_empty = styled_label(_tr("Choisissez un amphithéâtre validé pour suivre sa "
+                                           "séance."), "muted", wrap=True)
+        live_layout.addWidget(self.live_empty)
+        self.assignments_view = AssignmentsView(reads.list_assignments, self)
+        offer_tab = QWidget(self)
+        offer_layout = QVBoxLayout(offer_tab)
+        offer_layout.setContentsMargins(0, 0, 0, 0)
+        export_row = QHBoxLayout()
+        self.offer_label = styled_label(_tr(
+            "Tous les postes du semestre, tous amphithéâtres confondus."), "muted", wrap=True)
+        export_row.addWidget(self.offer_label, 1)
+        self.export_csv_button = QPushButton(_tr("Exporter (CSV)"), self)
+        self.export_csv_button.setObjectName("offerExportCsv")
+        self.export_csv_button.clicked.connect(lambda: self._export_offer("csv"))
+        export_row.addWidget(self.export_csv_button)
+        self.export_xlsx_button = QPushButton(_tr("Exporter (Excel)"), self)
+        self.export_xlsx_button.setObjectName("offerExportXlsx")
+        self.export_xlsx_button.clicked.connect(lambda: self._export_offer("xlsx"))
+        export_row.addWidget(self.export_xlsx_button)
+        offer_layout.addLayout(export_row)
+        self.offer_view = PostsView(None, offer_tab)
+        self.offer_view.setObjectName("semesterOffer")
+        self.offer_view.set_public(_tr("Clic droit sur un poste : « Voir tous les postes de "
+                                       "ce service »."))
+        offer_layout.addWidget(self.offer_view, 1)
+        self.tabs.addTab(info_tab, _tr("Amphithéâtres et liste d'appel"))
+        self.tabs.addTab(self.posts_view, _tr("Postes"))
+        self.tabs.addTab(self.live_holder, _tr("Séance en direct"))
+        self.tabs.addTab(self.assignments_view, _tr("Affectations"))
+        self.tabs.addTab(offer_tab, _tr("Offre du semestre"))
+        layout.addWidget(self.tabs, 1)
+        self._set_amphi_actions(None)
+
+    # ---------------------------------------------------------------- loading
+
+    @property
+    def amphi(self) -> Amphi | None:
+        data = self.amphi_combo.currentData()
+        return next((a for a in self.amphis if a.id == data), None)
+
+    async def load(self) -> None:
+        """The campaigns, then the newest one's amphitheatres (a banner when none)."""
+        try:
+            campaigns = await self.reads.list_campaigns()
+        except ApiError as exc:
+            self.banner.show_message(exc.message, "warning" if exc.offline else "error")
+            return
+        self.campaign_combo.blockSignals(True)
+        self.campaign_combo.clear()
+        for c in campaigns:
+            self.campaign_combo.addItem(c.name + (f" — {c.region}" if c.region else ""), c.id)
+        self.campaign_combo.blockSignals(False)
+        several = len(campaigns) > 1
+        self.campaign_label.setVisible(several)
+        self.campaign_combo.setVisible(several)
+        if not campaigns:
+            self.campaign_id = None
+            self.banner.show_message(_tr(
+                "Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour "
+                "l'instant."), "info")
+            self.tabs.setEnabled(False)
+            return
+        self.tabs.setEnabled(True)
+        index = max(0, self.campaign_combo.findData(self.campaign_id))
+        self.campaign_combo.setCurrentIndex(index)
+        self.campaign_id = int(self.campaign_combo.itemData(index))
+        await self.reload()
+
+    def _campaign_chosen(self, index: int) -> None:
+        data = self.campaign_combo.itemData(index)
+        if data is not None and data != self.campaign_id:
+            self.campaign_id = int(data)
+            spawn(self, self.reload())
+
+    async def reload(self) -> None:
+        """The campaign's amphitheatres and its whole offer; the chosen amphitheatre kept."""
+        if self.campaign_id is None:
+            return
+        cid = self.campaign_id
+        amphis, offer = await asyncio.gather(self.reads.list_amphis(cid),
+                                             self.reads.list_campaign_posts(cid),
+                                             return_exceptions=True)
+        if isinstance(amphis, ApiError):
+            self.banner.show_message(amphis.message, "warning" if amphis.offline else "error")
+            return
+        if isinstance(amphis, BaseException):
+            raise amphis  # a bug, not a refusal: let it show
+        self.banner.clear()
+        if isinstance(offer, Offer):
+            self.offer_view.set_offer(list(offer.services), list(offer.posts))
+            self._offer_text(offer)
+        self.amphis = amphis
+        self.assignments_view.set_campaign(cid)
+        chosen = self.amphi_combo.currentData()
+        self.amphi_combo.blockSignals(True)
+        self.amphi_combo.clear()
+        for a in amphis:
+            self.amphi_combo.addItem(a.name, a.id)
+        self.amphi_combo.blockSignals(False)
+        self.info_view.set_amphis(amphis, None)
+        if not amphis:
+            self.state_label.setText(_tr("Aucun amphithéâtre n'est encore créé pour cette "
+                                         "campagne."))
+            self._set_amphi_actions(None)
+            return
+        # The one in session first, else the one chosen before, else the first.
+        live = next((a for a in amphis if a.state in ("in_progress", "paused")), None)
+        index = self.amphi_combo.findData(chosen)
+        if index < 0:
+            index = self.amphi_combo.findData(live.id) if live is not None else 0
+        self.amphi_combo.setCurrentIndex(index)
+        await self._load_amphi()
+
+    def _offer_text(self, offer: Offer) -> None:
+        free = sum(1 for p in offer.posts if not p.taken)
+        self.offer_label.setText(_tr(
+            "Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, "
+            "%2 libres.").replace("%1", str(len(offer.posts))).replace("%2", str(free)))
+
+    def _amphi_chosen(self, _index: int) -> None:
+        spawn(self, self._load_amphi())
+
+    async def _load_amphi(self) -> None:
+        amphi = self.amphi
+        self._set_amphi_actions(amphi)
+        if amphi is None:
+            return
+        self._show_state(amphi)
+        self.info_view.set_amphi(amphi, None)
+        if amphi.state not in PUBLIC_STATES:
+            self.posts_view.set_offer([], [])
+            self.info_view.call_model.set_entries([])
+            self._watch(None)
+            return
+        offer, calls = await asyncio.gather(self.reads.list_amphi_posts(amphi.id),
+                                            self.reads.get_call_list(amphi.id),
+                                            return_exceptions=True)
+        if self.amphi is None or self.amphi.id != amphi.id:
+            return  # another one was chosen meanwhile
+        if isinstance(offer, Offer):
+            self.posts_view.set_offer(list(offer.services), list(offer.posts))
+        elif isinstance(offer, ApiError):
+            self.posts_view.banner.show_message(offer.message, "info")
+        if isinstance(calls, list):
+            self.info_view.call_model.set_entries(calls)
+        elif isinstance(calls, ApiError):
+            self.banner.show_message(calls.message, "info")
+        self._watch(amphi, list(offer.posts) if isinstance(offer, Offer) else None)
+
+    def _show_state(self, amphi: Amphi) -> None:
+        parts = [amphi.semester, state_label(amphi.state)]
+        if amphi.state == "validated" and amphi.opens_at:
+            parts.append(_tr("ouverture le %1").replace("%1", local_time(amphi.opens_at)))
+        parts.append(_tr("%1 internes").replace("%1", str(amphi.intern_count)))
+        parts.append(_tr("%1 postes, %2 libres").replace("%1", str(amphi.post_count))
+                     .replace("%2", str(amphi.free_post_count)))
+        if amphi.state not in PUBLIC_STATES:
+            parts.append(_tr("pas encore validé par l'agence : postes et liste d'appel à "
+                             "venir"))
+        self.state_label.setText(" · ".join(parts))
+
+    def _set_amphi_actions(self, amphi: Amphi | None) -> None:
+        published = amphi is not None and amphi.state in PUBLIC_STATES
+        why = "" if published else _tr("La liste d'appel est publiée quand l'agence a validé "
+                                       "l'amphithéâtre.")
+        for button in (self.call_csv_button, self.call_pdf_button):
+            button.setEnabled(published)
+            button.setToolTip(why)
+
+    def _watch(self, amphi: Amphi | None, posts: list[Any] | None = None) -> None:
+        """The live tab follows the chosen amphitheatre, as a spectator (no presence)."""
+        if amphi is not None and self.live is not None and self.live.amphi_id == amphi.id:
+            if posts is not None and self.live_view is not None:
+                self.live_view.set_posts(posts)
+            return
+        if self.live_view is not None:
+            self.live_view.stop()
+            self.live_view.deleteLater()
+        if self.live is not None:
+            self.live.deleteLater()
+        self.live = self.live_view = None
+        self.live_empty.setVisible(amphi is None)
+        if amphi is None:
+            return
+        self.live = self.reads.live_session(amphi.id, parent=self)
+        self.live_view = LiveView(self.live, amphi_name=amphi.name, parent=self.live_holder)
+        holder = self.live_holder.layout()
+        assert holder is not None  # (made with its layout)
+        holder.addWidget(self.live_view)
+        if posts is not None:
+            self.live_view.set_posts(posts)
+        spawn(self, self._start_watch(self.live_view))
+
+    async def _start_watch(self, view: LiveView) -> None:
+        try:
+            await start_live(view)
+        except ApiError as exc:
+            view.banner.show_message(exc.message, "info")
+
+    # ---------------------------------------------------------------- live
+
+    async def on_event(self, kind: str, event: dict[str, Any]) -> None:
+        """Route one SSE event (public ones only reach an anonymous stream)."""
+        if not kind.startswith("amphi_") or self.campaign_id is None:
+            return
+        payload = event.get("payload") or {}
+        self.assignments_view.on_event(kind, payload)
+        if kind == "amphi_choice":
+            self._choice_seen(payload)
+        if kind in RELOAD_EVENTS:
+            spawn(self, self.reload())
+        if self.live is not None:
+            await self.live.on_event(kind, payload)
+
+    def _choice_seen(self, payload: dict[str, Any]) -> None:
+        post_id = payload.get("post_id")
+        if not isinstance(post_id, int) or not payload.get("post_taken", True):
+            return
+        for view in (self.posts_view, self.offer_view):
+            post = view.model.post(post_id)
+            if post is not None:
+                view.update_post(replace(post, taken=True,
+                                         taken_by_intern_id=payload.get("intern_id"),
+                                         taken_by_name=payload.get("name")))
+
+    async def refresh(self) -> None:
+        """Back online: read everything again."""
+        if self.campaign_id is None:
+            await self.load()
+        else:
+            await self.reload()
+
+    # ---------------------------------------------------------------- files
+
+    async def _save(self, title: str, download: Download, kind: str) -> Path | None:
+        if self.save_dir is not None:
+            path: Path | None = self.save_dir / download.filename
+        else:
+            path = await ask_save_path(self, title, download.filename, FILE_FILTERS[kind],
+                                       suffix=kind)
+        if path is None:
+            return None
+        try:
+            path.write_bytes(download.content)
+        except OSError as exc:
+            self.banner.show_message(_tr("Le fichier n'a pas pu être enregistré : %1")
+                                     .replace("%1", str(exc)), "error")
+            return None
+        self.last_saved = path
+        return path
+
+    @asyncSlot()
+    async def _download_call_list(self, kind: str) -> None:
+        await self.download_call_list(kind)
+
+    async def download_call_list(self, kind: str) -> Path | None:
+        """The chosen amphitheatre's call list as "csv" or "pdf", where the user says."""
+        amphi = self.amphi
+        if amphi is None:
+            return None
+        button = self.call_csv_button if kind == "csv" else self.call_pdf_button
+        button.setEnabled(False)
+        try:
+            download = await self.reads.download_call_list(amphi.id, kind)
+            path = await self._save(_tr("Enregistrer la liste d'appel"), download, kind)
+        except ApiError as exc:
+            self.banner.show_message(exc.message, "warning" if exc.offline else "error")
+            return None
+        finally:
+            button.setEnabled(True)
+        if path is not None:
+            self.banner.show_message(_tr("Liste d'appel enregistrée : %1").replace(
+                "%1", str(path)), "success")
+        return path
+
+    @asyncSlot()
+    async def _export_offer(self, fmt: str) -> None:
+        await self.export_offer(fmt)
+
+    async def export_offer(self, fmt: str) -> Path | None:
+        """The semester's offer as "csv" or "xlsx", where the user says."""
+        if self.campaign_id is None:
+            return None
+        button = self.export_csv_button if fmt == "csv" else self.export_xlsx_button
+        button.setEnabled(False)
+        try:
+            download = await self.reads.export_campaign_posts(self.campaign_id, fmt)
+            path = await self._save(_tr("Enregistrer l'offre du semestre"), download, fmt)
+        except ApiError as exc:
+            self.banner.show_message(exc.message, "warning" if exc.offline else "error")
+            return None
+        finally:
+            button.setEnabled(True)
+        if path is not None:
+            rows = download.rows if download.rows is not None else "?"
+            self.banner.show_message(_tr("Offre du semestre enregistrée (%1 postes) : %2")
+                                     .replace("%1", str(rows)).replace("%2", str(path)),
+                                     "success")
+        return path
