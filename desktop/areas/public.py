@@ -122,8 +122,6 @@ class PublicSpace(QObject):
 
 def build_public_window(context: AppContext) -> PublicWindow:
     """The public space's window for the server of `context.api`, its screens loading."""
-    space = PublicSpace(context)
-    window = space.window
-    window.space = space  # type: ignore[attr-defined]
+    space = PublicSpace(context)  # parented to its window: it lives as long
     space.start()
-    return window
+    return space.window

@@ -170,47 +170,48 @@
     <context>
         <name>AmphiApp</name>
         <message>
-            <location filename="../../desktop/app.py" line="340" />
+            <location filename="../../desktop/app.py" line="345" />
             <source>Démonstration d'Amphi</source>
             <translation>Amphi demo</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="341" />
+            <location filename="../../desktop/app.py" line="346" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="359" />
+            <location filename="../../desktop/app.py" line="364" />
             <source>Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un compte de démonstration ci-dessous (un par rôle).</source>
             <translation>The demo server is ready on this computer. Choose a demo account below (one per role).</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="366" />
+            <location filename="../../desktop/app.py" line="371" />
             <source>Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.</source>
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="418" />
+            <location filename="../../desktop/app.py" line="490" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="419" />
+            <location filename="../../desktop/app.py" line="491" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="543" />
+            <location filename="../../desktop/app.py" line="622" />
+            <location filename="../../desktop/app.py" line="624" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="552" />
+            <location filename="../../desktop/app.py" line="633" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="587" />
+            <location filename="../../desktop/app.py" line="668" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -1644,8 +1645,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="457" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
@@ -1654,8 +1655,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="65" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
@@ -1666,8 +1667,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="459" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
@@ -1678,8 +1679,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="460" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1688,8 +1689,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="68" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
@@ -1698,8 +1699,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="69" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
@@ -1708,8 +1709,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="70" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
@@ -1728,8 +1729,8 @@ During the session, your favourites are at the top of the list of posts: they sa
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="63" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
@@ -1814,146 +1815,164 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="108" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="111" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="121" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="346" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="124" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="430" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="133" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="136" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="134" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="137" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="136" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="139" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="194" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="194" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="195" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="205" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="207" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="210" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="216" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="217" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="220" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="223" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="225" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="229" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="226" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="230" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="229" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="233" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="278" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="315" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="242" />
+            <source>Afficher tous les postes</source>
+            <translation>Show all posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="293" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="368" />
+            <source>Voir tous les postes de ce service</source>
+            <translation>See all posts of this department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="295" />
+            <source>N'afficher que les postes du service sélectionné (clic droit sur un poste ou un service)</source>
+            <translation>Show only the posts of the selected department (right-click a post or a department)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="336" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="283" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="304" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="372" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="380" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="573" />
+            <source>Sélectionnez d'abord un service ou un poste.</source>
+            <translation>Select a department or a post first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="429" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="347" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="372" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="457" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="498" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="498" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="440" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="525" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="441" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="526" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="463" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="548" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="488" />
-            <source>Sélectionnez d'abord un service ou un poste.</source>
-            <translation>Select a department or a post first.</translation>
         </message>
     </context>
     <context>
@@ -4137,6 +4156,96 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>MatchingCalendarView</name>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="34" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <source>Vague</source>
+            <translation>Wave</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="34" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <source>Tour</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <source>Candidatures des étudiants</source>
+            <translation>Students' applications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <source>Classement par les responsables</source>
+            <translation>Ranking by the supervisors</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="37" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <source>Résultats</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="37" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <source>Phase actuelle</source>
+            <translation>Current phase</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="47" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="59" />
+            <source>à fixer</source>
+            <translation>to be set</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="48" />
+            <source>du %1 au %2</source>
+            <translation>from %1 to %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="53" />
+            <source>Tour %1</source>
+            <translation>Round %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="55" />
+            <source> (hors plateforme)</source>
+            <translation> (off the platform)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="75" />
+            <source>Campagne :</source>
+            <translation>Campaign:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="85" />
+            <source>Les docteurs juniors candidatent aux terrains de stage, les responsables classent leurs candidats, puis l'appariement est calculé tour par tour. Heures de Paris.</source>
+            <translation>Junior doctors apply to training posts, supervisors rank their candidates, then the matching is computed round by round. Paris time.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="123" />
+            <source>Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant.</source>
+            <translation>No matching campaign is published on this server yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="150" />
+            <source>campagne close</source>
+            <translation>campaign closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="150" />
+            <source>campagne ouverte</source>
+            <translation>campaign open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="160" />
+            <source>Le calendrier de cette campagne n'est pas encore fixé.</source>
+            <translation>This campaign's calendar is not set yet.</translation>
+        </message>
+    </context>
+    <context>
         <name>MatchingDashboards</name>
         <message>
             <location filename="../../desktop/models/matching_dashboards.py" line="41" />
@@ -5432,6 +5541,256 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
     </context>
     <context>
+        <name>PublicAmphiView</name>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="76" />
+            <source>Campagne :</source>
+            <translation>Campaign:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="84" />
+            <source>Amphithéâtre :</source>
+            <translation>Amphitheatre:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="106" />
+            <source>La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle suit les données actuelles.</source>
+            <translation>The call list is public as soon as the agency has validated the amphitheatre; it follows the current data.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="109" />
+            <source>Télécharger la liste d'appel (CSV)</source>
+            <translation>Download the call list (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="113" />
+            <source>Télécharger la liste d'appel (PDF)</source>
+            <translation>Download the call list (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="119" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="146" />
+            <source>Clic droit sur un poste : « Voir tous les postes de ce service ».</source>
+            <translation>Right-click a post: “See all posts of this department”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="124" />
+            <source>Choisissez un amphithéâtre validé pour suivre sa séance.</source>
+            <translation>Choose a validated amphitheatre to follow its session.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="132" />
+            <source>Tous les postes du semestre, tous amphithéâtres confondus.</source>
+            <translation>Every post of the semester, all amphitheatres together.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="135" />
+            <source>Exporter (CSV)</source>
+            <translation>Export (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="139" />
+            <source>Exporter (Excel)</source>
+            <translation>Export (Excel)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="149" />
+            <source>Amphithéâtres et liste d'appel</source>
+            <translation>Amphitheatres and call list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="150" />
+            <source>Postes</source>
+            <translation>Posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="151" />
+            <source>Séance en direct</source>
+            <translation>Live session</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="152" />
+            <source>Affectations</source>
+            <translation>Assignments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="153" />
+            <source>Offre du semestre</source>
+            <translation>Semester's offer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="181" />
+            <source>Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour l'instant.</source>
+            <translation>No amphitheatre choice is published on this server yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="225" />
+            <source>Aucun amphithéâtre n'est encore créé pour cette campagne.</source>
+            <translation>No amphitheatre has been created for this campaign yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="239" />
+            <source>Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, %2 libres.</source>
+            <translation>Every post of the semester, all validated amphitheatres together: %1 posts, %2 free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="276" />
+            <source>ouverture le %1</source>
+            <translation>opens on %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="277" />
+            <source>%1 internes</source>
+            <translation>%1 interns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="278" />
+            <source>%1 postes, %2 libres</source>
+            <translation>%1 posts, %2 free</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="281" />
+            <source>pas encore validé par l'agence : postes et liste d'appel à venir</source>
+            <translation>not validated by the agency yet: posts and call list to come</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="287" />
+            <source>La liste d'appel est publiée quand l'agence a validé l'amphithéâtre.</source>
+            <translation>The call list is published once the agency has validated the amphitheatre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="369" />
+            <source>Le fichier n'a pas pu être enregistré : %1</source>
+            <translation>The file could not be saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="388" />
+            <source>Enregistrer la liste d'appel</source>
+            <translation>Save the call list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="395" />
+            <source>Liste d'appel enregistrée : %1</source>
+            <translation>Call list saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="411" />
+            <source>Enregistrer l'offre du semestre</source>
+            <translation>Save the semester's offer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="419" />
+            <source>Offre du semestre enregistrée (%1 postes) : %2</source>
+            <translation>Semester's offer saved (%1 posts): %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicSpace</name>
+        <message>
+            <location filename="../../desktop/areas/public.py" line="75" />
+            <source>Aucun choix national n'est publié sur ce serveur pour l'instant : les tableaux publics (dispo finale, rangs limites, radar, listing) apparaîtront ici dès que l'agence ouvrira la campagne.</source>
+            <translation>No national choice is published on this server yet: the public tables (final availability, rank limits, radar, listing) will appear here as soon as the agency opens the campaign.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicWindow</name>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="72" />
+            <source>Amphi — consultation sans compte</source>
+            <translation>Amphi — browsing without an account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="82" />
+            <source>Espace public</source>
+            <translation>Public space</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="87" />
+            <source>Se connecter</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="89" />
+            <source>Revenir à la fenêtre de connexion</source>
+            <translation>Back to the sign-in window</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="101" />
+            <source>Choix national</source>
+            <translation>National choice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="102" />
+            <source>Amphithéâtres</source>
+            <translation>Amphitheatres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="103" />
+            <source>Appariement — calendrier</source>
+            <translation>Matching — calendar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="114" />
+            <source>Connexion au serveur…</source>
+            <translation>Connecting to the server…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="119" />
+            <source>&amp;Fichier</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="120" />
+            <source>Se &amp;connecter…</source>
+            <translation>&amp;Sign in…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="124" />
+            <source>&amp;Quitter</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="129" />
+            <source>&amp;Aide</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="130" />
+            <source>&amp;Guide d'utilisation</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="138" />
+            <source>Vous consultez sans compte les informations publiques de %1, mises à jour en direct. Rien de personnel n'est affiché ; connectez-vous pour vos vœux, vos favoris et votre tour.</source>
+            <translation>You are browsing the public information of %1 without an account, updated live. Nothing personal is shown; sign in for your wishes, your favourites and your turn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="142" />
+            <source>Serveur : %1</source>
+            <translation>Server: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="155" />
+            <source>Réessayer maintenant</source>
+            <translation>Try again now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="156" />
+            <source>Hors ligne</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="161" />
+            <source>En ligne — mises à jour en direct</source>
+            <translation>Online — live updates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="163" />
+            <source>En ligne</source>
+            <translation>Online</translation>
+        </message>
+    </context>
+    <context>
         <name>RankingView</name>
         <message>
             <location filename="../../desktop/ui/matching/ranking_view.py" line="154" />
@@ -6069,158 +6428,173 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="70" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="71" />
             <source>Connexion — Amphi</source>
             <translation>Sign in — Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="90" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="91" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="91" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="92" />
             <source>Choix des postes d'internat et des stages, appariement des docteurs juniors</source>
             <translation>Choice of internship posts and placements, matching of junior doctors</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="102" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="103" />
             <source>Choisir un compte de démonstration…</source>
             <translation>Choose a demo account…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="106" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="107" />
             <source>Compte de démonstration</source>
             <translation>Demo account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="109" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="110" />
             <source>prenom.nom@exemple.fr</source>
             <translation>firstname.lastname@example.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="111" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="112" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="116" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="117" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="119" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="120" />
             <source>Se souvenir de moi</source>
             <translation>Remember me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="121" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="122" />
             <source>Procuration : je choisis pour un interne</source>
             <translation>Proxy: I am choosing for an intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="122" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="123" />
             <source>Adresse indiquée par l'interne et mot de passe choisi sur la page de validation de la procuration.</source>
             <translation>Address given by the intern and the password chosen on the proxy validation page.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="130" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="131" />
             <source>Garde la session dans le trousseau sécurisé de cet ordinateur (jamais le mot de passe).</source>
             <translation>Keeps the session in this computer's secure keyring (never the password).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="139" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="140" />
             <source>Se connecter</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="139" />
-            <location filename="../../desktop/ui/signin_dialog.py" line="167" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="140" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="168" />
             <source>Connexion…</source>
             <translation>Signing in…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="146" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="147" />
             <source>Mot de passe oublié ?</source>
             <translation>Forgotten password?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="150" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="151" />
             <source>Recevoir un lien de connexion par e-mail</source>
             <translation>Get a sign-in link by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="164" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="165" />
             <source>Code ou lien reçu par courriel</source>
             <translation>Code or link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="165" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="166" />
             <source>Code de connexion</source>
             <translation>Sign-in code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="167" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="168" />
             <source>Valider le code</source>
             <translation>Check the code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="177" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="178" />
             <source>Première connexion ?</source>
             <translation>First time here?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="178" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="179" />
             <source>Créer mon compte</source>
             <translation>Create my account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="187" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="185" />
+            <source>Sans compte ?</source>
+            <translation>No account?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signin_dialog.py" line="186" />
+            <source>Consulter sans compte</source>
+            <translation>Browse without an account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signin_dialog.py" line="188" />
+            <source>Les informations publiques de ce serveur, en direct : tableaux du choix national, amphithéâtres, postes, affectations, calendrier de l'appariement</source>
+            <translation>This server's public information, live: national choice tables, amphitheatres, posts, assignments, matching calendar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signin_dialog.py" line="199" />
             <source>Changer de serveur</source>
             <translation>Change server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="194" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="206" />
             <source>Adresse du serveur</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="212" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="224" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="246" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="258" />
             <source>Renvoyer le lien de confirmation</source>
             <translation>Send the confirmation link again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="276" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="288" />
             <source>Nouvel essai possible dans %1</source>
             <translation>You can try again in %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="332" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="344" />
             <source>Si un compte correspond à %1, un lien de connexion valable 30 minutes vient de lui être envoyé. Ouvrez-le, puis collez ici le code affiché.</source>
             <translation>If an account matches %1, a sign-in link valid for 30 minutes has just been sent to it. Open it, then paste the code it shows here.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="370" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="382" />
             <source>Un nouveau lien de confirmation a été envoyé à %1 : ouvrez-le, puis connectez-vous.</source>
             <translation>A new confirmation link has been sent to %1: open it, then sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="387" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="411" />
             <source>Adresse confirmée : vous pouvez vous connecter.</source>
             <translation>Address confirmed: you can sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="389" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="413" />
             <source>Compte créé. Confirmez votre adresse avec le lien reçu par courriel, puis connectez-vous.</source>
             <translation>Account created. Confirm your address with the link you received by email, then sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="408" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="432" />
             <source>Mot de passe changé : connectez-vous avec le nouveau.</source>
             <translation>Password changed: sign in with the new one.</translation>
         </message>

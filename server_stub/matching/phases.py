@@ -275,7 +275,7 @@ def calendar(session: Session, campaign_id: int) -> MatchingCalendarPublic:
                             .order_by(MatchingWave.position, MatchingWave.id))
     return MatchingCalendarPublic(
         id=campaign.id, name=campaign.name, region=campaign.region,
-        state=campaign.state,  # type: ignore[arg-type]
+        state="closed" if campaign.state == "closed" else "open",
         waves=[wave_public(session, w, at) for w in waves], server_time=at)
 
 
