@@ -102,7 +102,9 @@ class PublicSpace(QObject):
     def refresh(self) -> None:
         """Back online: read everything again (the stream replays what was missed, but a
         table read before the cut may be stale)."""
-        self.start()
+        spawn(self, self._load_national())
+        spawn(self, self.amphi_view.refresh())
+        spawn(self, self.matching_view.load())
 
     # ---------------------------------------------------------------- live
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.resources import app_icon
+from desktop.ui.columns import tooltips_for_elided_cells
 from desktop.ui.guide import show_guide
 from desktop.ui.widgets import Banner, primary_button, repolish, styled_label
 
@@ -101,6 +102,8 @@ class PublicWindow(QMainWindow):
         self.tabs.addTab(self.national, self.tr("Choix national"))
         self.tabs.addTab(amphi, self.tr("Amphithéâtres"))
         self.tabs.addTab(matching, self.tr("Appariement — calendrier"))
+        for screen in (national, amphi, matching):
+            tooltips_for_elided_cells(screen)  # a cut cell shows its whole text on hover
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         status = self.statusBar()

@@ -510,17 +510,17 @@
     <context>
         <name>AmphiFavouritesView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="110" />
             <source>Classez vos favoris dans l'ordre où vous les choisiriez : glissez-déposez une ligne, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro. Pendant la séance, les postes pris restent affichés, en rouge.</source>
             <translation>Rank your favourites in the order you would choose them: drag and drop a row, or Ctrl+↑ / Ctrl+↓, or type its new number. During the session, posts that are taken stay on screen, in red.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="128" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="130" />
             <source>Vous n'avez encore aucun favori</source>
             <translation>You have no favourites yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="130" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="132" />
             <source>Pour en ajouter : ouvrez l'onglet « Postes », sélectionnez un service (tous ses postes) ou un poste précis, puis cliquez sur « Ajouter aux favoris » — ou double-cliquez sur la ligne. Classez-les ensuite ici dans l'ordre où vous les choisiriez.
 
 Pendant la séance, vos favoris sont en tête de la liste des postes : ils vous font gagner du temps, mais ne choisissent jamais à votre place.</source>
@@ -529,82 +529,93 @@ Pendant la séance, vos favoris sont en tête de la liste des postes : ils vous 
 During the session, your favourites are at the top of the list of posts: they save you time, but they never choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="138" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="140" />
             <source>Aller aux postes</source>
             <translation>Go to the posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="153" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="155" />
             <source>Déplacer en position</source>
             <translation>Move to position</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="158" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="160" />
             <source>Déplacer</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="161" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="163" />
+            <source>Voir tous les postes de ce service</source>
+            <translation>See all posts of this department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="165" />
+            <source>Tous les postes du service du favori sélectionné, pris ou non, dans l'onglet « Postes »</source>
+            <translation>Every post of the selected favourite's department, taken or not, in the “Posts” tab</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="169" />
             <source>Retirer des favoris</source>
             <translation>Remove from favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="201" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="209" />
             <source>hors ligne : l'estimation sera mise à jour au retour de la connexion</source>
             <translation>offline: the estimate will be updated when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="216" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="224" />
             <source>chaque interne appelé avant vous</source>
             <translation>every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="218" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="226" />
             <source>personne n'est plus appelé avant vous : c'est la disponibilité actuelle ; sinon, chaque interne appelé avant vous</source>
             <translation>nobody else is called before you: this is the current availability; otherwise, every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="221" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="229" />
             <source>chacun des %1 internes encore appelés avant vous</source>
             <translation>each of the %1 interns still called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="223" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="231" />
             <source>« À mon tour (estimation) » : ce qui resterait libre si %1 prenait le premier poste encore libre de ses propres favoris (absents prévus exclus). Une estimation, pas une garantie ; elle se met à jour à chaque choix.</source>
             <translation>“At my turn (estimate)”: what would remain free if %1 took the first post still free among their own favourites (planned absences excluded). An estimate, not a guarantee; it is updated after every choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="228" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="236" />
             <source>(Estimation non mise à jour : %1.)</source>
             <translation>(Estimate not updated: %1.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="257" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="266" />
             <source>Aucun favori pour l'instant.</source>
             <translation>No favourites yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="259" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="268" />
             <source>%1 favoris — modifications hors ligne, envoyées au retour de la connexion</source>
             <translation>%1 favourites — changes made offline, sent when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="262" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="271" />
             <source>%1 favoris — enregistrés sur le serveur</source>
             <translation>%1 favourites — saved on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="283" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="292" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="302" />
             <source>Sélectionnez d'abord un favori.</source>
             <translation>Select a favourite first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="297" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="314" />
             <source>Un seul poste</source>
             <translation>A single post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="315" />
             <source>Vous avez ajouté un poste précis, pas tout son service. Si ce poste est pris avant votre tour, les autres postes du même service ne seront pas proposés à sa place : pensez à ajouter le service entier si vous l'acceptez quel que soit le poste.</source>
             <translation>You added one specific post, not its whole department. If this post is taken before your turn, the other posts of the same department will not be offered in its place: add the whole department if you would accept any of its posts.</translation>
         </message>
@@ -632,175 +643,175 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>This semester's amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="259" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="320" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="335" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="260" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="322" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="337" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="156" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="165" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="166" />
             <source>Séances</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="168" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
             <source>Séance</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="168" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
             <source>Horaires</source>
             <translation>Times</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="170" />
             <source>Rangs d'appel</source>
             <translation>Call ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
             <source>Liste d'appel</source>
             <translation>Call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="202" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="203" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="205" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="206" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="214" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="218" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="219" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="226" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="227" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="228" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="229" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="230" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="231" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="233" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="234" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="235" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="237" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="286" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="289" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="290" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="293" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="294" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="336" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="338" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="350" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="352" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="376" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="416" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="418" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="417" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="419" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="420" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="422" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="468" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="470" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="524" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="526" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="547" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="554" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -3602,248 +3613,248 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="51" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="52" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="53" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="54" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="55" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="56" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="57" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="58" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="59" />
-            <location filename="../../desktop/models/labels.py" line="134" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="60" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="61" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="62" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="63" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="64" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="65" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="69" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="70" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="71" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="72" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="73" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="74" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="75" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="76" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="77" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="78" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="80" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="81" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="82" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="83" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="84" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="86" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="87" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="88" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="89" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="90" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Export des affectations</source>
             <translation>Assignments exported</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="94" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="151" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="95" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="151" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="99" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="100" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="101" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="102" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
@@ -3858,12 +3869,12 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="157" />
+            <location filename="../../desktop/models/labels.py" line="162" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -4158,89 +4169,89 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingCalendarView</name>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="34" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
             <source>Vague</source>
             <translation>Wave</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="34" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
             <source>Tour</source>
             <translation>Round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
             <source>Candidatures des étudiants</source>
             <translation>Students' applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="37" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
             <source>Classement par les responsables</source>
             <translation>Ranking by the supervisors</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="37" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="38" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="37" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="93" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="38" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
             <source>Phase actuelle</source>
             <translation>Current phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="47" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="59" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="48" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="61" />
             <source>à fixer</source>
             <translation>to be set</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="48" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="49" />
             <source>du %1 au %2</source>
             <translation>from %1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="53" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="54" />
             <source>Tour %1</source>
             <translation>Round %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="55" />
-            <source> (hors plateforme)</source>
-            <translation> (off the platform)</translation>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="56" />
+            <source>hors plateforme, %1</source>
+            <translation>off the platform, %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="75" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="77" />
             <source>Campagne :</source>
             <translation>Campaign:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="85" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="87" />
             <source>Les docteurs juniors candidatent aux terrains de stage, les responsables classent leurs candidats, puis l'appariement est calculé tour par tour. Heures de Paris.</source>
             <translation>Junior doctors apply to training posts, supervisors rank their candidates, then the matching is computed round by round. Paris time.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="123" />
-            <source>Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant.</source>
-            <translation>No matching campaign is published on this server yet.</translation>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="127" />
+            <source>Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant : ses vagues, ses tours et leurs dates apparaîtront ici dès que l'agence l'ouvrira.</source>
+            <translation>No matching campaign is published on this server yet: its waves, rounds and their dates will appear here as soon as the agency opens it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="150" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="160" />
             <source>campagne close</source>
             <translation>campaign closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="150" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="160" />
             <source>campagne ouverte</source>
             <translation>campaign open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="160" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="170" />
             <source>Le calendrier de cette campagne n'est pas encore fixé.</source>
             <translation>This campaign's calendar is not set yet.</translation>
         </message>
@@ -5543,143 +5554,158 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PublicAmphiView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="76" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="101" />
             <source>Campagne :</source>
             <translation>Campaign:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="84" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="109" />
             <source>Amphithéâtre :</source>
             <translation>Amphitheatre:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="106" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="135" />
             <source>La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle suit les données actuelles.</source>
             <translation>The call list is public as soon as the agency has validated the amphitheatre; it follows the current data.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="109" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="138" />
             <source>Télécharger la liste d'appel (CSV)</source>
             <translation>Download the call list (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="113" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="142" />
             <source>Télécharger la liste d'appel (PDF)</source>
             <translation>Download the call list (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="119" />
-            <location filename="../../desktop/ui/amphi/public_view.py" line="146" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="148" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="175" />
             <source>Clic droit sur un poste : « Voir tous les postes de ce service ».</source>
             <translation>Right-click a post: “See all posts of this department”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="124" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="153" />
             <source>Choisissez un amphithéâtre validé pour suivre sa séance.</source>
             <translation>Choose a validated amphitheatre to follow its session.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="132" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="161" />
             <source>Tous les postes du semestre, tous amphithéâtres confondus.</source>
             <translation>Every post of the semester, all amphitheatres together.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="135" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="164" />
             <source>Exporter (CSV)</source>
             <translation>Export (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="139" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="168" />
             <source>Exporter (Excel)</source>
             <translation>Export (Excel)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="149" />
-            <source>Amphithéâtres et liste d'appel</source>
-            <translation>Amphitheatres and call list</translation>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="178" />
+            <source>Séances et liste d'appel</source>
+            <translation>Sessions and call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="150" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="179" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="151" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="180" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="152" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="181" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="153" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="182" />
             <source>Offre du semestre</source>
             <translation>Semester's offer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="181" />
-            <source>Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour l'instant.</source>
-            <translation>No amphitheatre choice is published on this server yet.</translation>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="212" />
+            <source>Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour l'instant : les amphithéâtres, leurs postes, leurs listes d'appel et leurs séances apparaîtront ici dès que l'agence les publiera.</source>
+            <translation>No amphitheatre choice is published on this server yet: the amphitheatres, their posts, call lists and sessions will appear here as soon as the agency publishes them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="225" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="255" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="260" />
             <source>Aucun amphithéâtre n'est encore créé pour cette campagne.</source>
             <translation>No amphitheatre has been created for this campaign yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="239" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="274" />
+            <source>Aucun poste publié pour l'instant : les postes d'un amphithéâtre sont publiés quand l'agence le valide.</source>
+            <translation>No post published yet: an amphitheatre's posts are published when the agency validates it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="279" />
             <source>Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, %2 libres.</source>
             <translation>Every post of the semester, all validated amphitheatres together: %1 posts, %2 free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="276" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="297" />
+            <source>Cet amphithéâtre n'est pas encore validé par l'agence : ses postes, sa liste d'appel et sa séance seront publiés à sa validation.</source>
+            <translation>This amphitheatre is not validated by the agency yet: its posts, call list and session will be published once it is.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="320" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="277" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="321" />
             <source>%1 internes</source>
             <translation>%1 interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="278" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="322" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="281" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="325" />
             <source>pas encore validé par l'agence : postes et liste d'appel à venir</source>
             <translation>not validated by the agency yet: posts and call list to come</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="287" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="331" />
             <source>La liste d'appel est publiée quand l'agence a validé l'amphithéâtre.</source>
             <translation>The call list is published once the agency has validated the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="369" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="416" />
             <source>Le fichier n'a pas pu être enregistré : %1</source>
             <translation>The file could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="388" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="435" />
             <source>Enregistrer la liste d'appel</source>
             <translation>Save the call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="395" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="442" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="411" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="458" />
             <source>Enregistrer l'offre du semestre</source>
             <translation>Save the semester's offer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="419" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="466" />
             <source>Offre du semestre enregistrée (%1 postes) : %2</source>
             <translation>Semester's offer saved (%1 posts): %2</translation>
         </message>
@@ -5695,97 +5721,97 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PublicWindow</name>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="72" />
+            <location filename="../../desktop/ui/public_window.py" line="73" />
             <source>Amphi — consultation sans compte</source>
             <translation>Amphi — browsing without an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="82" />
+            <location filename="../../desktop/ui/public_window.py" line="83" />
             <source>Espace public</source>
             <translation>Public space</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="87" />
+            <location filename="../../desktop/ui/public_window.py" line="88" />
             <source>Se connecter</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="89" />
+            <location filename="../../desktop/ui/public_window.py" line="90" />
             <source>Revenir à la fenêtre de connexion</source>
             <translation>Back to the sign-in window</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="101" />
+            <location filename="../../desktop/ui/public_window.py" line="102" />
             <source>Choix national</source>
             <translation>National choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="102" />
+            <location filename="../../desktop/ui/public_window.py" line="103" />
             <source>Amphithéâtres</source>
             <translation>Amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="103" />
+            <location filename="../../desktop/ui/public_window.py" line="104" />
             <source>Appariement — calendrier</source>
             <translation>Matching — calendar</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="114" />
+            <location filename="../../desktop/ui/public_window.py" line="117" />
             <source>Connexion au serveur…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="119" />
+            <location filename="../../desktop/ui/public_window.py" line="122" />
             <source>&amp;Fichier</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="120" />
+            <location filename="../../desktop/ui/public_window.py" line="123" />
             <source>Se &amp;connecter…</source>
             <translation>&amp;Sign in…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="124" />
+            <location filename="../../desktop/ui/public_window.py" line="127" />
             <source>&amp;Quitter</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="129" />
+            <location filename="../../desktop/ui/public_window.py" line="132" />
             <source>&amp;Aide</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="130" />
+            <location filename="../../desktop/ui/public_window.py" line="133" />
             <source>&amp;Guide d'utilisation</source>
             <translation>User &amp;guide</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="138" />
+            <location filename="../../desktop/ui/public_window.py" line="141" />
             <source>Vous consultez sans compte les informations publiques de %1, mises à jour en direct. Rien de personnel n'est affiché ; connectez-vous pour vos vœux, vos favoris et votre tour.</source>
             <translation>You are browsing the public information of %1 without an account, updated live. Nothing personal is shown; sign in for your wishes, your favourites and your turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="142" />
+            <location filename="../../desktop/ui/public_window.py" line="145" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="155" />
+            <location filename="../../desktop/ui/public_window.py" line="158" />
             <source>Réessayer maintenant</source>
             <translation>Try again now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="156" />
+            <location filename="../../desktop/ui/public_window.py" line="159" />
             <source>Hors ligne</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="161" />
+            <location filename="../../desktop/ui/public_window.py" line="164" />
             <source>En ligne — mises à jour en direct</source>
             <translation>Online — live updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="163" />
+            <location filename="../../desktop/ui/public_window.py" line="166" />
             <source>En ligne</source>
             <translation>Online</translation>
         </message>

@@ -16,11 +16,12 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.models import ItemRole
 from desktop.ui.amphi.public_view import PublicAmphiView
 from desktop.ui.matching.calendar_view import MatchingCalendarView
 from desktop.ui.national.tables_view import TablesView
 from desktop.ui.public_window import PublicWindow
-from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, world
+from tests.desktop.amphi_helpers import MakeApp, Run, amphi_server, intern_page, world
 from tests.desktop.conftest import until
 from tests.desktop.national_helpers import campaign
 from tests.server.conftest import auth
@@ -98,10 +99,10 @@ def test_amphitheatres_offer_and_calendar_without_an_account(
         await until(lambda: calendar.table.rowCount() == 3, message="no calendar")
         assert calendar.campaign_id == matching_id
         assert calendar.table.item(0, 5).text() == "Candidatures des étudiants ouvertes"
-        assert "hors plateforme" in calendar.table.item(2, 1).text()
+        assert "hors plateforme" in calendar.table.item(2, 2).text()
         # Nothing personal: no favourites, no saved searches, no « me » in the live state.
         tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-        assert tabs == ["Amphithéâtres et liste d'appel", "Postes", "Séance en direct",
+        assert tabs == ["Séances et liste d'appel", "Postes", "Séance en direct",
                         "Affectations", "Offre du semestre"]
         assert not view.posts_view.add_button.isVisible()
         assert not view.posts_view.saved_combo.isVisible()
@@ -225,7 +226,12 @@ def test_the_public_space_says_when_the_server_is_gone(
         window = await open_public(qtbot, app)
         view = window.amphi
         assert isinstance(view, PublicAmphiView)
-        await until(lambda: "Aucun choix de stage" in view.banner.text)
+        await until(lambda: "Aucun choix de stage" in view.empty_label.text()
+                    and view.stack.currentWidget() is view.empty)
+        calendar = window.matching
+        assert isinstance(calendar, MatchingCalendarView)
+        await until(lambda: "Aucune campagne d'appariement" in calendar.title.text())
+        assert calendar.table.isHidden()
         server.stop()
         path = await view.export_offer("csv")  # no campaign: nothing asked
         assert path is None
@@ -235,5 +241,47 @@ def test_the_public_space_says_when_the_server_is_gone(
         server.start()
         qtbot.mouseClick(window.offline_banner.action, Qt.MouseButton.LeftButton)
         await until(lambda: not window.offline_shown, timeout=15)
+
+    arun(scenario(), timeout=60)
+
+
+def test_see_every_post_of_a_favourite_service(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any) -> None:
+    """« Voir tous les postes de ce service » from a favourite (a single post) and from a
+    post of the list, for a signed-in intern."""
+    server = amphi_server(server_factory)
+    w = world(server, interns=2)
+    app = make_app(server.url)
+
+    async def scenario() -> None:
+        _window, page = await intern_page(qtbot, app, w.interns[0].email)
+        posts = page.posts_view
+        single = next(p for p in posts.model.posts() if p.number == "2001")
+        page._add_favourite(single)
+        view = page.favourites_view
+        await until(lambda: len(view.model.items()) == 1)
+        await until(lambda: hasattr(view, "single_post_box"))
+        view.single_post_box.accept()
+        page.tabs.setCurrentWidget(view)
+        view.table.select_row(0)
+        assert view.service_button.isVisible() and view.service_button.isEnabled()
+        qtbot.mouseClick(view.service_button, Qt.MouseButton.LeftButton)
+        assert page.tabs.currentWidget() is posts
+        same = {p.number for p in posts.model.posts()
+                if (p.establishment, p.service) == (single.establishment, single.service)}
+        assert len(same) > 1  # the whole service, not only the favourite post
+        ids = set(posts.proxy.accepted_ids())
+        assert {p.number for p in posts.model.posts() if p.id in ids} == same
+        assert "Service : " in posts.criteria_label.text()
+        posts.set_criteria({})
+        assert posts.proxy.accepted_count() == 6
+        # From a post of the list (one row per post): the same.
+        posts.flat_button.setChecked(True)
+        posts.table.selectRow(0)
+        first = posts.table.currentIndex().siblingAtColumn(0).data(ItemRole)
+        qtbot.mouseClick(posts.service_button, Qt.MouseButton.LeftButton)
+        assert posts.proxy.accepted_count() == sum(
+            1 for p in posts.model.posts()
+            if (p.establishment, p.service) == (first.establishment, first.service))
 
     arun(scenario(), timeout=60)

@@ -150,7 +150,8 @@ class InfoView(QWidget):
         self.place_label = styled_label("", "value", wrap=True)
         self.place_label.setObjectName("amphiMyPlace")
         layout.addWidget(self.place_label)
-        layout.addWidget(styled_label(_tr("Amphithéâtres du semestre"), "section"))
+        self.amphis_title = styled_label(_tr("Amphithéâtres du semestre"), "section")
+        layout.addWidget(self.amphis_title)
         self.amphis = QTableWidget(0, 4, self)
         self.amphis.setObjectName("amphiList")
         self.amphis.setHorizontalHeaderLabels([_tr("Amphithéâtre"), _tr("État"),
@@ -274,6 +275,7 @@ class AmphiInternPage(QWidget):
         self.posts_view.add_requested.connect(self._add_favourite)
         self.favourites_view = FavouritesView(self)
         self.favourites_view.show_posts_requested.connect(self._show_posts)
+        self.favourites_view.show_service_requested.connect(self._show_service)
         self.info_view = InfoView(self)
         self.live_holder = QWidget(self)
         QVBoxLayout(self.live_holder).setContentsMargins(0, 0, 0, 0)
@@ -532,6 +534,11 @@ class AmphiInternPage(QWidget):
 
     def _show_posts(self) -> None:
         self.tabs.setCurrentWidget(self.posts_view)
+
+    def _show_service(self, establishment: str, service: str) -> None:
+        """« Voir tous les postes de ce service » from a favourite."""
+        self.tabs.setCurrentWidget(self.posts_view)
+        self.posts_view.show_service(establishment, service)
 
     def _add_favourite(self, item: object) -> None:
         if self.sync is None:

@@ -18,12 +18,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from desktop.api.amphi import Amphi, Offer
 from desktop.api.client import ApiError
 from desktop.api.matching import Download
 from desktop.models.amphi_live import local_time, state_label
+from desktop.models.labels import campaign_title
 from desktop.sync.amphi import LiveSession
 from desktop.sync.public import PublicAmphiReads
 from desktop.tasks import spawn
@@ -55,6 +57,16 @@ def _tr(text: str) -> str:
 FILE_FILTERS = {"csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}
 
 
+def opening_campaign(amphis: list[Amphi]) -> int | None:
+    """The campaign to show first: one whose amphitheatre is in session, else one whose
+    posts are published (the most advanced), else None (the newest campaign)."""
+    for states in (("in_progress", "paused"), ("open",), ("validated",), ("finished",)):
+        found = [a.campaign_id for a in amphis if a.state in states]
+        if found:
+            return max(found)
+    return None
+
+
 class PublicAmphiView(QWidget):
     """Amphitheatres, their sessions, posts, live session and assignments; read-only."""
 
@@ -68,8 +80,21 @@ class PublicAmphiView(QWidget):
         self.live_view: LiveView | None = None
         self.save_dir: Path | None = None  # set: save there without asking (tests)
         self.last_saved: Path | None = None
-        self._loading = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+        self.body = QWidget(self.stack)
+        self.empty = QWidget(self.stack)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(24, 24, 24, 24)
+        self.empty_label = styled_label("", "subtitle", wrap=True)
+        self.empty_label.setObjectName("publicEmptyState")
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(1)
+        self.stack.addWidget(self.body)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         row = QHBoxLayout()
@@ -101,6 +126,10 @@ class PublicAmphiView(QWidget):
         info_layout = QVBoxLayout(info_tab)
         info_layout.setContentsMargins(0, 0, 0, 0)
         self.info_view = InfoView(info_tab)
+        # The picker above lists the amphitheatres with their state: the call list gets
+        # the room their table took.
+        self.info_view.amphis_title.hide()
+        self.info_view.amphis.hide()
         info_layout.addWidget(self.info_view, 1)
         downloads = QHBoxLayout()
         downloads.addWidget(styled_label(_tr(
@@ -123,7 +152,7 @@ class PublicAmphiView(QWidget):
         live_layout.setContentsMargins(0, 0, 0, 0)
         self.live_empty = styled_label(_tr("Choisissez un amphithéâtre validé pour suivre sa "
                                            "séance."), "muted", wrap=True)
-        live_layout.addWidget(self.live_empty)
+        live_layout.addWidget(self.live_empty, 0, Qt.AlignmentFlag.AlignTop)
         self.assignments_view = AssignmentsView(reads.list_assignments, self)
         offer_tab = QWidget(self)
         offer_layout = QVBoxLayout(offer_tab)
@@ -146,7 +175,7 @@ class PublicAmphiView(QWidget):
         self.offer_view.set_public(_tr("Clic droit sur un poste : « Voir tous les postes de "
                                        "ce service »."))
         offer_layout.addWidget(self.offer_view, 1)
-        self.tabs.addTab(info_tab, _tr("Amphithéâtres et liste d'appel"))
+        self.tabs.addTab(info_tab, _tr("Séances et liste d'appel"))
         self.tabs.addTab(self.posts_view, _tr("Postes"))
         self.tabs.addTab(self.live_holder, _tr("Séance en direct"))
         self.tabs.addTab(self.assignments_view, _tr("Affectations"))
@@ -164,26 +193,31 @@ class PublicAmphiView(QWidget):
     async def load(self) -> None:
         """The campaigns, then the newest one's amphitheatres (a banner when none)."""
         try:
-            campaigns = await self.reads.list_campaigns()
+            campaigns, everywhere = await asyncio.gather(self.reads.list_campaigns(),
+                                                         self.reads.list_amphis(None))
         except ApiError as exc:
+            self.stack.setCurrentWidget(self.body)
             self.banner.show_message(exc.message, "warning" if exc.offline else "error")
             return
         self.campaign_combo.blockSignals(True)
         self.campaign_combo.clear()
         for c in campaigns:
-            self.campaign_combo.addItem(c.name + (f" — {c.region}" if c.region else ""), c.id)
+            self.campaign_combo.addItem(campaign_title(c.name, c.region), c.id)
         self.campaign_combo.blockSignals(False)
         several = len(campaigns) > 1
         self.campaign_label.setVisible(several)
         self.campaign_combo.setVisible(several)
         if not campaigns:
             self.campaign_id = None
-            self.banner.show_message(_tr(
+            self.empty_label.setText(_tr(
                 "Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour "
-                "l'instant."), "info")
-            self.tabs.setEnabled(False)
+                "l'instant : les amphithéâtres, leurs postes, leurs listes d'appel et leurs "
+                "séances apparaîtront ici dès que l'agence les publiera."))
+            self.stack.setCurrentWidget(self.empty)
             return
-        self.tabs.setEnabled(True)
+        self.stack.setCurrentWidget(self.body)
+        if self.campaign_id is None:
+            self.campaign_id = opening_campaign(everywhere)
         index = max(0, self.campaign_combo.findData(self.campaign_id))
         self.campaign_combo.setCurrentIndex(index)
         self.campaign_id = int(self.campaign_combo.itemData(index))
@@ -218,7 +252,8 @@ class PublicAmphiView(QWidget):
         self.amphi_combo.blockSignals(True)
         self.amphi_combo.clear()
         for a in amphis:
-            self.amphi_combo.addItem(a.name, a.id)
+            self.amphi_combo.addItem(_tr("%1 (%2)").replace("%1", a.name).replace(
+                "%2", state_label(a.state)), a.id)
         self.amphi_combo.blockSignals(False)
         self.info_view.set_amphis(amphis, None)
         if not amphis:
@@ -235,6 +270,11 @@ class PublicAmphiView(QWidget):
         await self._load_amphi()
 
     def _offer_text(self, offer: Offer) -> None:
+        if not offer.posts:
+            self.offer_label.setText(_tr(
+                "Aucun poste publié pour l'instant : les postes d'un amphithéâtre sont "
+                "publiés quand l'agence le valide."))
+            return
         free = sum(1 for p in offer.posts if not p.taken)
         self.offer_label.setText(_tr(
             "Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, "
@@ -254,7 +294,11 @@ class PublicAmphiView(QWidget):
             self.posts_view.set_offer([], [])
             self.info_view.call_model.set_entries([])
             self._watch(None)
+            self.banner.show_message(_tr(
+                "Cet amphithéâtre n'est pas encore validé par l'agence : ses postes, sa liste "
+                "d'appel et sa séance seront publiés à sa validation."), "info")
             return
+        self.banner.clear()
         offer, calls = await asyncio.gather(self.reads.list_amphi_posts(amphi.id),
                                             self.reads.get_call_list(amphi.id),
                                             return_exceptions=True)
@@ -308,8 +352,8 @@ class PublicAmphiView(QWidget):
         self.live = self.reads.live_session(amphi.id, parent=self)
         self.live_view = LiveView(self.live, amphi_name=amphi.name, parent=self.live_holder)
         holder = self.live_holder.layout()
-        assert holder is not None  # (made with its layout)
-        holder.addWidget(self.live_view)
+        assert isinstance(holder, QVBoxLayout)  # (made with its layout)
+        holder.addWidget(self.live_view, 1)
         if posts is not None:
             self.live_view.set_posts(posts)
         spawn(self, self._start_watch(self.live_view))
@@ -318,7 +362,8 @@ class PublicAmphiView(QWidget):
         try:
             await start_live(view)
         except ApiError as exc:
-            view.banner.show_message(exc.message, "info")
+            if not exc.offline:  # offline: the window's banner says so, and the live
+                view.banner.show_message(exc.message, "info")  # state is read when back
 
     # ---------------------------------------------------------------- live
 
@@ -352,6 +397,8 @@ class PublicAmphiView(QWidget):
             await self.load()
         else:
             await self.reload()
+        if self.live is not None:
+            await self.live.refresh()
 
     # ---------------------------------------------------------------- files
 

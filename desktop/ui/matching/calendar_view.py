@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from desktop.api.client import ApiError
 from desktop.api.matching import MatchingCalendar, Round
 from desktop.models import QT_TRANSLATE_NOOP
+from desktop.models.labels import campaign_title
 from desktop.sync.public import PublicMatchingReads
 from desktop.tasks import spawn
 from desktop.ui.matching.common import phase_label, when
-from desktop.ui.widgets import Banner, styled_label
+from desktop.ui.widgets import Banner, repolish, styled_label
 
 CONTEXT = "MatchingCalendarView"
 COLUMNS = (QT_TRANSLATE_NOOP(CONTEXT, "Vague"), QT_TRANSLATE_NOOP(CONTEXT, "Tour"),
@@ -51,8 +52,9 @@ def span(start: datetime | None, end: datetime | None) -> str:
 def round_cells(rnd: Round) -> tuple[str, str, str, str]:
     """Tour, applications, ranking, results of one round, in words."""
     number = _tr("Tour %1").replace("%1", str(rnd.number))
-    if rnd.off_platform:
-        return (number + _tr(" (hors plateforme)"), span(rnd.opens_at, rnd.closes_at),
+    if rnd.off_platform:  # no applications here: coordinators record its outcome
+        return (number, _tr("hors plateforme, %1").replace("%1", span(rnd.opens_at,
+                                                                      rnd.closes_at)),
                 "—", "—")
     return (number, span(rnd.applications_opens_at, rnd.applications_closes_at),
             span(rnd.ranking_opens_at, rnd.ranking_closes_at),
@@ -82,10 +84,11 @@ class MatchingCalendarView(QWidget):
         layout.addLayout(row)
         self.title = styled_label("", "section", wrap=True)
         layout.addWidget(self.title)
-        layout.addWidget(styled_label(_tr(
+        self.explanation = styled_label(_tr(
             "Les docteurs juniors candidatent aux terrains de stage, les responsables "
             "classent leurs candidats, puis l'appariement est calculé tour par tour. Heures "
-            "de Paris."), "muted", wrap=True))
+            "de Paris."), "muted", wrap=True)
+        layout.addWidget(self.explanation)
         self.banner = Banner(self)
         layout.addWidget(self.banner)
         self.table = QTableWidget(0, len(COLUMNS), self)
@@ -100,6 +103,7 @@ class MatchingCalendarView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        layout.addStretch()  # takes the room of the table when there is none (empty state)
 
     async def load(self) -> None:
         """The campaigns, then the newest one's calendar (a banner when none)."""
@@ -111,18 +115,24 @@ class MatchingCalendarView(QWidget):
         self.campaign_combo.blockSignals(True)
         self.campaign_combo.clear()
         for c in campaigns:
-            self.campaign_combo.addItem(c.name + (f" — {c.region}" if c.region else ""), c.id)
+            self.campaign_combo.addItem(campaign_title(c.name, c.region), c.id)
         self.campaign_combo.blockSignals(False)
         several = len(campaigns) > 1
         self.campaign_label.setVisible(several)
         self.campaign_combo.setVisible(several)
+        self.table.setVisible(bool(campaigns))
+        self.explanation.setVisible(bool(campaigns))
         if not campaigns:
             self.campaign_id = None
-            self.title.setText("")
+            self.title.setText(_tr(
+                "Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant : "
+                "ses vagues, ses tours et leurs dates apparaîtront ici dès que l'agence "
+                "l'ouvrira."))
+            self.title.setProperty("role", "subtitle")
+            repolish(self.title)
             self.table.setRowCount(0)
-            self.banner.show_message(_tr("Aucune campagne d'appariement n'est publiée sur ce "
-                                         "serveur pour l'instant."), "info")
             return
+        self.title.setProperty("role", "section")
         index = max(0, self.campaign_combo.findData(self.campaign_id))
         self.campaign_combo.setCurrentIndex(index)
         self.campaign_id = int(self.campaign_combo.itemData(index))
@@ -148,8 +158,8 @@ class MatchingCalendarView(QWidget):
     def show_calendar(self, calendar: MatchingCalendar) -> None:
         self.calendar = calendar
         state = _tr("campagne close") if calendar.state == "closed" else _tr("campagne ouverte")
-        self.title.setText(f"{calendar.name}" + (f" — {calendar.region}" if calendar.region
-                                                 else "") + f" · {state}")
+        self.title.setText(f"{campaign_title(calendar.name, calendar.region)} · {state}")
+        repolish(self.title)
         rows = [(wave.name, rnd) for wave in calendar.waves for rnd in wave.rounds]
         self.table.setRowCount(len(rows))
         for r, (wave, rnd) in enumerate(rows):
