@@ -85,6 +85,21 @@ async def ask_save_path(parent: QWidget | None, title: str, name: str, file_filt
     return await future
 
 
+async def save_file(parent: QWidget | None, title: str, name: str, content: bytes,
+                    file_filter: str, suffix: str, folder: Path | None = None) -> Path | None:
+    """Write `content` where the user says (the save dialog opens in Documents with
+    `name`), or as `folder/name` without asking when `folder` is given (tests). None when
+    cancelled. Raises OSError when it cannot be written."""
+    if folder is not None:
+        path: Path | None = folder / name
+    else:
+        path = await ask_save_path(parent, title, name, file_filter, suffix)
+    if path is None:
+        return None
+    await asyncio.to_thread(path.write_bytes, content)
+    return path
+
+
 # --------------------------------------------------------------------------- painting
 
 

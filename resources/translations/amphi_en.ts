@@ -623,195 +623,230 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiInternPage</name>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="128" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="134" />
             <source>Aucun message de l'agence.</source>
             <translation>No messages from the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="136" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="142" />
             <source>Messages de l'agence (%1)</source>
             <translation>Messages from the agency (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="137" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="143" />
             <source>Messages de l'agence</source>
             <translation>Messages from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="153" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="171" />
             <source>Amphithéâtres du semestre</source>
             <translation>This semester's amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="260" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="322" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="337" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="341" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="404" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="419" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="166" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="184" />
             <source>Séances</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="187" />
             <source>Séance</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="187" />
             <source>Horaires</source>
             <translation>Times</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="170" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="188" />
             <source>Rangs d'appel</source>
             <translation>Call ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="194" />
             <source>Liste d'appel</source>
             <translation>Call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="203" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="212" />
+            <source>La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle suit les données actuelles.</source>
+            <translation>The call list is public as soon as the agency has validated the amphitheatre; it follows the current data.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
+            <source>Télécharger la liste d'appel (CSV)</source>
+            <translation>Download the call list (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="219" />
+            <source>Télécharger la liste d'appel (PDF)</source>
+            <translation>Download the call list (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="234" />
+            <source>La liste d'appel est publiée quand l'agence a validé l'amphithéâtre.</source>
+            <translation>The call list is published once the agency has validated the amphitheatre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="253" />
+            <source>Enregistrer la liste d'appel</source>
+            <translation>Save the call list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="260" />
+            <source>Le fichier n'a pas pu être enregistré : %1</source>
+            <translation>The file could not be saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="267" />
+            <source>Liste d'appel enregistrée : %1</source>
+            <translation>Call list saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="282" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="206" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="285" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="296" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="300" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="227" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="308" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="229" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="310" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="231" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="312" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="234" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="315" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="317" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="237" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="318" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="288" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="370" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="289" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="371" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="290" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="372" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="373" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="293" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="375" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="294" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="376" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="338" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="420" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="352" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="434" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="376" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="458" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="418" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="500" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="419" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="501" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="422" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="504" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="470" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="552" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="526" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="608" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="554" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="636" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -2539,52 +2574,52 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiSync</name>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="187" />
+            <location filename="../../desktop/sync/amphi.py" line="188" />
             <source>Hors ligne : vos favoris enregistrés sur cet ordinateur sont affichés et restent modifiables.</source>
             <translation>Offline: the favourites saved on this computer are shown and can still be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="232" />
+            <location filename="../../desktop/sync/amphi.py" line="233" />
             <source>Hors ligne : modification enregistrée sur cet ordinateur, elle sera envoyée au retour de la connexion.</source>
             <translation>Offline: change saved on this computer; it will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="253" />
+            <location filename="../../desktop/sync/amphi.py" line="254" />
             <source>Déjà dans vos favoris.</source>
             <translation>Already in your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="323" />
+            <location filename="../../desktop/sync/amphi.py" line="324" />
             <source>« %1 » retiré de vos favoris : %2</source>
             <translation>“%1” removed from your favourites: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="331" />
+            <location filename="../../desktop/sync/amphi.py" line="332" />
             <source>Vos favoris modifiés hors ligne n'ont pas pu être envoyés : %1 Ils restent enregistrés sur cet ordinateur.</source>
             <translation>Your favourites changed offline could not be sent: %1 They remain saved on this computer.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="337" />
+            <location filename="../../desktop/sync/amphi.py" line="338" />
             <source>Vos favoris avaient aussi changé sur un autre appareil : votre ordre a été gardé et les ajouts faits ailleurs placés à la fin.</source>
             <translation>Your favourites had also changed on another device: your order was kept and the additions made elsewhere were placed at the end.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="341" />
+            <location filename="../../desktop/sync/amphi.py" line="342" />
             <source>Favoris modifiés hors ligne envoyés.</source>
             <translation>Favourites changed offline have been sent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="376" />
+            <location filename="../../desktop/sync/amphi.py" line="377" />
             <source>Saisissez l'adresse indiquée par l'interne.</source>
             <translation>Enter the address given by the intern.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="379" />
+            <location filename="../../desktop/sync/amphi.py" line="380" />
             <source>Saisissez votre mot de passe.</source>
             <translation>Enter your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="479" />
+            <location filename="../../desktop/sync/amphi.py" line="480" />
             <source>Vous êtes de retour : vous passez juste après l'interne qui choisit en ce moment.</source>
             <translation>Welcome back: you go right after the intern who is choosing now.</translation>
         </message>
@@ -5287,27 +5322,27 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="136" />
+            <location filename="../../desktop/ui/printing.py" line="151" />
             <source>Aperçu avant impression — %1</source>
             <translation>Print preview — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="154" />
+            <location filename="../../desktop/ui/printing.py" line="169" />
             <source>Enregistrer en PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="158" />
+            <location filename="../../desktop/ui/printing.py" line="173" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="162" />
+            <location filename="../../desktop/ui/printing.py" line="177" />
             <source>Imprimer…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="182" />
+            <location filename="../../desktop/ui/printing.py" line="197" />
             <source>Imprimer</source>
             <translation>Print</translation>
         </message>
@@ -5554,158 +5589,128 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PublicAmphiView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="101" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="100" />
             <source>Campagne :</source>
             <translation>Campaign:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="109" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="108" />
             <source>Amphithéâtre :</source>
             <translation>Amphitheatre:</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/public_view.py" line="135" />
-            <source>La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle suit les données actuelles.</source>
-            <translation>The call list is public as soon as the agency has validated the amphitheatre; it follows the current data.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="138" />
-            <source>Télécharger la liste d'appel (CSV)</source>
-            <translation>Download the call list (CSV)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="142" />
-            <source>Télécharger la liste d'appel (PDF)</source>
-            <translation>Download the call list (PDF)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="148" />
-            <location filename="../../desktop/ui/amphi/public_view.py" line="175" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="162" />
             <source>Clic droit sur un poste : « Voir tous les postes de ce service ».</source>
             <translation>Right-click a post: “See all posts of this department”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="153" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="140" />
             <source>Choisissez un amphithéâtre validé pour suivre sa séance.</source>
             <translation>Choose a validated amphitheatre to follow its session.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="161" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="148" />
             <source>Tous les postes du semestre, tous amphithéâtres confondus.</source>
             <translation>Every post of the semester, all amphitheatres together.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="164" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="151" />
             <source>Exporter (CSV)</source>
             <translation>Export (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="168" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="155" />
             <source>Exporter (Excel)</source>
             <translation>Export (Excel)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="178" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="165" />
             <source>Séances et liste d'appel</source>
             <translation>Sessions and call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="179" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="166" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="180" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="167" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="181" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="168" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="182" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="169" />
             <source>Offre du semestre</source>
             <translation>Semester's offer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="212" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="198" />
             <source>Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour l'instant : les amphithéâtres, leurs postes, leurs listes d'appel et leurs séances apparaîtront ici dès que l'agence les publiera.</source>
             <translation>No amphitheatre choice is published on this server yet: the amphitheatres, their posts, call lists and sessions will appear here as soon as the agency publishes them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="255" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="241" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="260" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="246" />
             <source>Aucun amphithéâtre n'est encore créé pour cette campagne.</source>
             <translation>No amphitheatre has been created for this campaign yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="274" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="259" />
             <source>Aucun poste publié pour l'instant : les postes d'un amphithéâtre sont publiés quand l'agence le valide.</source>
             <translation>No post published yet: an amphitheatre's posts are published when the agency validates it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="279" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="264" />
             <source>Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, %2 libres.</source>
             <translation>Every post of the semester, all validated amphitheatres together: %1 posts, %2 free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="297" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="281" />
             <source>Cet amphithéâtre n'est pas encore validé par l'agence : ses postes, sa liste d'appel et sa séance seront publiés à sa validation.</source>
             <translation>This amphitheatre is not validated by the agency yet: its posts, call list and session will be published once it is.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="320" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="304" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="321" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="305" />
             <source>%1 internes</source>
             <translation>%1 interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="322" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="306" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="325" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="309" />
             <source>pas encore validé par l'agence : postes et liste d'appel à venir</source>
             <translation>not validated by the agency yet: posts and call list to come</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="331" />
-            <source>La liste d'appel est publiée quand l'agence a validé l'amphithéâtre.</source>
-            <translation>The call list is published once the agency has validated the amphitheatre.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="416" />
-            <source>Le fichier n'a pas pu être enregistré : %1</source>
-            <translation>The file could not be saved: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="435" />
-            <source>Enregistrer la liste d'appel</source>
-            <translation>Save the call list</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="442" />
-            <source>Liste d'appel enregistrée : %1</source>
-            <translation>Call list saved: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="458" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="393" />
             <source>Enregistrer l'offre du semestre</source>
             <translation>Save the semester's offer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="466" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="400" />
+            <source>Le fichier n'a pas pu être enregistré : %1</source>
+            <translation>The file could not be saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="408" />
             <source>Offre du semestre enregistrée (%1 postes) : %2</source>
             <translation>Semester's offer saved (%1 posts): %2</translation>
         </message>

@@ -89,7 +89,8 @@ def test_amphitheatres_offer_and_calendar_without_an_account(
                     message="the amphitheatre did not load")
         assert view.amphi is not None and view.amphi.id == w.amphi_id
         assert "Ouvert" in view.state_label.text() or "ouvert" in view.state_label.text()
-        assert view.call_csv_button.isEnabled() and view.call_pdf_button.isEnabled()
+        info = view.info_view
+        assert info.csv_button.isEnabled() and info.pdf_button.isEnabled()
         # No national campaign here: the tab says so instead of an empty table.
         assert window.national.missing
         assert "Aucun choix national" in window.national.empty_label.text()
@@ -158,11 +159,13 @@ def test_amphitheatres_offer_and_calendar_without_an_account(
         sheet = load_workbook(path, read_only=True).active
         assert sheet is not None
         assert len(list(sheet.iter_rows(values_only=True))) == 7
-        path = await view.download_call_list("csv")
+        info.save_dir = tmp_path
+        path = await info.download_call_list("csv")
         assert path is not None
         lines = path.read_text(encoding="utf-8-sig").splitlines()
         assert lines[0].startswith("Rang appel;Nom;Prénom") and len(lines) == 3
-        path = await view.download_call_list("pdf")
+        assert "Liste d'appel enregistrée" in info.banner.text
+        path = await info.download_call_list("pdf")
         assert path is not None and path.read_bytes().startswith(b"%PDF")
 
         # Back to sign-in.
@@ -245,16 +248,25 @@ def test_the_public_space_says_when_the_server_is_gone(
     arun(scenario(), timeout=60)
 
 
-def test_see_every_post_of_a_favourite_service(
-        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any) -> None:
-    """« Voir tous les postes de ce service » from a favourite (a single post) and from a
-    post of the list, for a signed-in intern."""
+def test_an_intern_downloads_the_call_list_and_sees_a_favourite_s_service(
+        qtbot: QtBot, arun: Run, make_app: MakeApp, server_factory: Any,
+        tmp_path: Path) -> None:
+    """A signed-in intern: the call list as CSV and PDF; « Voir tous les postes de ce
+    service » from a favourite (a single post) and from a post of the list."""
     server = amphi_server(server_factory)
     w = world(server, interns=2)
     app = make_app(server.url)
 
     async def scenario() -> None:
         _window, page = await intern_page(qtbot, app, w.interns[0].email)
+        # The intern downloads the call list as the public does (CSV and PDF).
+        page.tabs.setCurrentWidget(page.info_view)
+        assert page.info_view.csv_button.isVisible() and page.info_view.csv_button.isEnabled()
+        page.info_view.save_dir = tmp_path
+        path = await page.info_view.download_call_list("csv")
+        assert path is not None and len(path.read_text(encoding="utf-8-sig").splitlines()) == 3
+        path = await page.info_view.download_call_list("pdf")
+        assert path is not None and path.read_bytes().startswith(b"%PDF")
         posts = page.posts_view
         single = next(p for p in posts.model.posts() if p.number == "2001")
         page._add_favourite(single)

@@ -33,7 +33,6 @@ from qasync import asyncSlot
 
 from desktop.api.amphi import Amphi, Offer
 from desktop.api.client import ApiError
-from desktop.api.matching import Download
 from desktop.models.amphi_live import local_time, state_label
 from desktop.models.labels import campaign_title
 from desktop.sync.amphi import LiveSession
@@ -43,7 +42,7 @@ from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.intern_page import PUBLIC_STATES, InfoView
 from desktop.ui.amphi.live_view import LiveView, start_live
 from desktop.ui.amphi.posts_view import PostsView
-from desktop.ui.printing import ask_save_path
+from desktop.ui.printing import save_file
 from desktop.ui.widgets import Banner, styled_label
 
 # Events after which the list of amphitheatres (states, counts, sessions) is read again.
@@ -54,7 +53,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PublicAmphiView", text)
 
 
-FILE_FILTERS = {"csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}
+FILE_FILTERS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 
 
 def opening_campaign(amphis: list[Amphi]) -> int | None:
@@ -131,19 +130,7 @@ class PublicAmphiView(QWidget):
         self.info_view.amphis_title.hide()
         self.info_view.amphis.hide()
         info_layout.addWidget(self.info_view, 1)
-        downloads = QHBoxLayout()
-        downloads.addWidget(styled_label(_tr(
-            "La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle "
-            "suit les données actuelles."), "muted", wrap=True), 1)
-        self.call_csv_button = QPushButton(_tr("Télécharger la liste d'appel (CSV)"), self)
-        self.call_csv_button.setObjectName("publicCallListCsv")
-        self.call_csv_button.clicked.connect(lambda: self._download_call_list("csv"))
-        downloads.addWidget(self.call_csv_button)
-        self.call_pdf_button = QPushButton(_tr("Télécharger la liste d'appel (PDF)"), self)
-        self.call_pdf_button.setObjectName("publicCallListPdf")
-        self.call_pdf_button.clicked.connect(lambda: self._download_call_list("pdf"))
-        downloads.addWidget(self.call_pdf_button)
-        info_layout.addLayout(downloads)
+        self.info_view.set_downloader(reads.download_call_list)
         self.posts_view = PostsView(None, self)
         self.posts_view.set_public(_tr("Clic droit sur un poste : « Voir tous les postes de "
                                        "ce service »."))
@@ -181,7 +168,6 @@ class PublicAmphiView(QWidget):
         self.tabs.addTab(self.assignments_view, _tr("Affectations"))
         self.tabs.addTab(offer_tab, _tr("Offre du semestre"))
         layout.addWidget(self.tabs, 1)
-        self._set_amphi_actions(None)
 
     # ---------------------------------------------------------------- loading
 
@@ -259,7 +245,6 @@ class PublicAmphiView(QWidget):
         if not amphis:
             self.state_label.setText(_tr("Aucun amphithéâtre n'est encore créé pour cette "
                                          "campagne."))
-            self._set_amphi_actions(None)
             return
         # The one in session first, else the one chosen before, else the first.
         live = next((a for a in amphis if a.state in ("in_progress", "paused")), None)
@@ -285,7 +270,6 @@ class PublicAmphiView(QWidget):
 
     async def _load_amphi(self) -> None:
         amphi = self.amphi
-        self._set_amphi_actions(amphi)
         if amphi is None:
             return
         self._show_state(amphi)
@@ -325,14 +309,6 @@ class PublicAmphiView(QWidget):
             parts.append(_tr("pas encore validé par l'agence : postes et liste d'appel à "
                              "venir"))
         self.state_label.setText(" · ".join(parts))
-
-    def _set_amphi_actions(self, amphi: Amphi | None) -> None:
-        published = amphi is not None and amphi.state in PUBLIC_STATES
-        why = "" if published else _tr("La liste d'appel est publiée quand l'agence a validé "
-                                       "l'amphithéâtre.")
-        for button in (self.call_csv_button, self.call_pdf_button):
-            button.setEnabled(published)
-            button.setToolTip(why)
 
     def _watch(self, amphi: Amphi | None, posts: list[Any] | None = None) -> None:
         """The live tab follows the chosen amphitheatre, as a spectator (no presence)."""
@@ -402,47 +378,6 @@ class PublicAmphiView(QWidget):
 
     # ---------------------------------------------------------------- files
 
-    async def _save(self, title: str, download: Download, kind: str) -> Path | None:
-        if self.save_dir is not None:
-            path: Path | None = self.save_dir / download.filename
-        else:
-            path = await ask_save_path(self, title, download.filename, FILE_FILTERS[kind],
-                                       suffix=kind)
-        if path is None:
-            return None
-        try:
-            path.write_bytes(download.content)
-        except OSError as exc:
-            self.banner.show_message(_tr("Le fichier n'a pas pu être enregistré : %1")
-                                     .replace("%1", str(exc)), "error")
-            return None
-        self.last_saved = path
-        return path
-
-    @asyncSlot()
-    async def _download_call_list(self, kind: str) -> None:
-        await self.download_call_list(kind)
-
-    async def download_call_list(self, kind: str) -> Path | None:
-        """The chosen amphitheatre's call list as "csv" or "pdf", where the user says."""
-        amphi = self.amphi
-        if amphi is None:
-            return None
-        button = self.call_csv_button if kind == "csv" else self.call_pdf_button
-        button.setEnabled(False)
-        try:
-            download = await self.reads.download_call_list(amphi.id, kind)
-            path = await self._save(_tr("Enregistrer la liste d'appel"), download, kind)
-        except ApiError as exc:
-            self.banner.show_message(exc.message, "warning" if exc.offline else "error")
-            return None
-        finally:
-            button.setEnabled(True)
-        if path is not None:
-            self.banner.show_message(_tr("Liste d'appel enregistrée : %1").replace(
-                "%1", str(path)), "success")
-        return path
-
     @asyncSlot()
     async def _export_offer(self, fmt: str) -> None:
         await self.export_offer(fmt)
@@ -455,13 +390,20 @@ class PublicAmphiView(QWidget):
         button.setEnabled(False)
         try:
             download = await self.reads.export_campaign_posts(self.campaign_id, fmt)
-            path = await self._save(_tr("Enregistrer l'offre du semestre"), download, fmt)
+            path = await save_file(self, _tr("Enregistrer l'offre du semestre"),
+                                   download.filename, download.content, FILE_FILTERS[fmt],
+                                   fmt, self.save_dir)
         except ApiError as exc:
             self.banner.show_message(exc.message, "warning" if exc.offline else "error")
+            return None
+        except OSError as exc:
+            self.banner.show_message(_tr("Le fichier n'a pas pu être enregistré : %1")
+                                     .replace("%1", str(exc)), "error")
             return None
         finally:
             button.setEnabled(True)
         if path is not None:
+            self.last_saved = path
             rows = download.rows if download.rows is not None else "?"
             self.banner.show_message(_tr("Offre du semestre enregistrée (%1 postes) : %2")
                                      .replace("%1", str(rows)).replace("%2", str(path)),
