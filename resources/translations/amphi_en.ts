@@ -644,9 +644,9 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="341" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="404" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="419" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="343" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="406" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="421" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
@@ -692,161 +692,166 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/intern_page.py" line="212" />
+            <source>Publique dès la validation par l'agence, toujours à jour.</source>
+            <translation>Public once the agency validates it, always up to date.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="214" />
             <source>La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle suit les données actuelles.</source>
             <translation>The call list is public as soon as the agency has validated the amphitheatre; it follows the current data.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="217" />
             <source>Télécharger la liste d'appel (CSV)</source>
             <translation>Download the call list (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="221" />
             <source>Télécharger la liste d'appel (PDF)</source>
             <translation>Download the call list (PDF)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="234" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
             <source>La liste d'appel est publiée quand l'agence a validé l'amphithéâtre.</source>
             <translation>The call list is published once the agency has validated the amphitheatre.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="253" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="255" />
             <source>Enregistrer la liste d'appel</source>
             <translation>Save the call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="260" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="262" />
             <source>Le fichier n'a pas pu être enregistré : %1</source>
             <translation>The file could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="267" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="269" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="282" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="284" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="285" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="296" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="298" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="300" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="302" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="308" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="310" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="310" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="312" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="312" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="314" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="315" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="317" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="317" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="319" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="318" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="320" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="370" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="372" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="371" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="373" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="372" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="373" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="375" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="375" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="377" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="376" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="378" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="420" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="422" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="434" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="436" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="458" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="460" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="500" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="502" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="501" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="503" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="504" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="506" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="552" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="554" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="608" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="610" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="636" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="638" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>

@@ -209,9 +209,11 @@ class InfoView(QWidget):
         self.downloads = QWidget(self)
         row = QHBoxLayout(self.downloads)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(styled_label(_tr(
-            "La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle "
-            "suit les données actuelles."), "muted", wrap=True), 1)
+        note = styled_label(_tr("Publique dès la validation par l'agence, toujours à jour."),
+                            "muted", wrap=True)
+        note.setToolTip(_tr("La liste d'appel est publique dès que l'agence a validé "
+                            "l'amphithéâtre ; elle suit les données actuelles."))
+        row.addWidget(note, 1)
         self.csv_button = QPushButton(_tr("Télécharger la liste d'appel (CSV)"), self)
         self.csv_button.setObjectName("callListCsv")
         self.csv_button.clicked.connect(lambda: self._download("csv"))
