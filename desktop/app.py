@@ -446,27 +446,26 @@ class AmphiApp(QObject):
         tasks.spawn(self, self._restart_live())  # no token: the public events only
         return window
 
-    def _drop_public(self) -> None:
-        """The public window goes at once (its work in flight is cancelled with it)."""
+    def _take_public(self) -> PublicWindow | None:
+        """The public window, no longer the app's nor fed by the services (None: none)."""
         window, links = self.public_window, self._public_links
         self.public_window = self._public_links = None
-        if window is None:
-            return
         if links is not None:
             links.cut()
-        for task in tasks.tasks_of(window):
-            task.cancel()
-        window.close_quietly()
-        window.deleteLater()
+        return window
+
+    def _drop_public(self) -> None:
+        """The public window goes at once (its tasks are cancelled when it is deleted)."""
+        window = self._take_public()
+        if window is not None:
+            window.close_quietly()
+            window.deleteLater()
 
     async def _close_public(self, grace: float) -> None:
         """Retire the public window cleanly: cut off, its work ended (or cancelled)."""
-        window, links = self.public_window, self._public_links
-        self.public_window = self._public_links = None
+        window = self._take_public()
         if window is None:
             return
-        if links is not None:
-            links.cut()
         window.setEnabled(False)
         for timer in window.findChildren(QTimer):
             timer.stop()

@@ -19,11 +19,12 @@ from PySide6.QtCore import QCoreApplication, QObject
 from desktop.api.client import ApiError
 from desktop.api.national import NationalApi
 from desktop.areas import AppContext
+from desktop.areas.national import table_source
 from desktop.sync.public import PublicAmphiReads, PublicMatchingReads
 from desktop.tasks import spawn
 from desktop.ui.amphi.public_view import PublicAmphiView
 from desktop.ui.matching.calendar_view import MatchingCalendarView
-from desktop.ui.national.tables_view import TableSource, TablesView
+from desktop.ui.national.tables_view import TablesView
 from desktop.ui.public_window import PublicWindow
 
 log = logging.getLogger(__name__)
@@ -81,22 +82,7 @@ class PublicSpace(QObject):
             self.tables_view.reload()
             return
         self.national_campaign_id = cid
-        national = self.national_api
-
-        async def table(kind: str, pool: str) -> list[Any]:
-            if kind == "final":
-                return list((await national.national_final_availability(cid, pool)).rows)
-            if kind == "current":
-                return list((await national.national_current_availability(cid, pool)).rows)
-            return list((await national.national_rank_limits(cid, pool)).rows)
-
-        self.tables_view.attach(TableSource(
-            table=table,
-            listing=lambda offset, limit: national.national_listing(cid, offset=offset,
-                                                                    limit=limit),
-            cell_view=lambda cell_id: national.national_cell_view(cid, cell_id),
-            radar=lambda: national.national_radar(cid),
-            campaign=lambda: national.national_campaign(cid)))
+        self.tables_view.attach(table_source(self.national_api, cid))
         self.window.national.show_screen()
 
     def refresh(self) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,37 +24,15 @@ from PySide6.QtWidgets import (
 from desktop.resources import app_icon
 from desktop.ui.columns import tooltips_for_elided_cells
 from desktop.ui.guide import show_guide
-from desktop.ui.widgets import Banner, primary_button, repolish, styled_label
+from desktop.ui.widgets import (
+    Banner,
+    MissingHolder,
+    primary_button,
+    repolish,
+    styled_label,
+)
 
 DEFAULT_SIZE = (1180, 760)
-
-
-class MissingHolder(QStackedWidget):
-    """A screen, or a sentence saying why there is none (no such procedure on the server)."""
-
-    def __init__(self, screen: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.content = screen
-        self.empty = QWidget(self)
-        layout = QVBoxLayout(self.empty)
-        layout.setContentsMargins(24, 24, 24, 24)
-        self.empty_label = styled_label("", "subtitle", wrap=True)
-        self.empty_label.setObjectName("publicEmptyState")
-        layout.addWidget(self.empty_label)
-        layout.addStretch(1)
-        self.addWidget(screen)
-        self.addWidget(self.empty)
-
-    def show_missing(self, text: str) -> None:
-        self.empty_label.setText(text)
-        self.setCurrentWidget(self.empty)
-
-    def show_screen(self) -> None:
-        self.setCurrentWidget(self.content)
-
-    @property
-    def missing(self) -> bool:
-        return self.currentWidget() is self.empty
 
 
 class PublicWindow(QMainWindow):

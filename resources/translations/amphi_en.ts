@@ -190,28 +190,28 @@
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="490" />
+            <location filename="../../desktop/app.py" line="489" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="491" />
+            <location filename="../../desktop/app.py" line="490" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="622" />
-            <location filename="../../desktop/app.py" line="624" />
+            <location filename="../../desktop/app.py" line="621" />
+            <location filename="../../desktop/app.py" line="623" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="633" />
+            <location filename="../../desktop/app.py" line="632" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="668" />
+            <location filename="../../desktop/app.py" line="667" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -644,9 +644,9 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/intern_page.py" line="175" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="343" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="406" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="421" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="336" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="399" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="414" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
@@ -722,136 +722,131 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/ui/amphi/intern_page.py" line="262" />
-            <source>Le fichier n'a pas pu être enregistré : %1</source>
-            <translation>The file could not be saved: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="269" />
             <source>Liste d'appel enregistrée : %1</source>
             <translation>Call list saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="284" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="277" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="287" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="280" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="298" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="302" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="295" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="310" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="303" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="312" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="305" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="314" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="307" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="317" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="310" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="319" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="312" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="320" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="313" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="372" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="365" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="373" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="366" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="367" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="375" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="368" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="377" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="370" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="378" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="371" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="422" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="415" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="436" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="429" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="460" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="453" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="502" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="495" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="503" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="496" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="506" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="499" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="554" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="547" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="610" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="603" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="638" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="631" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -2736,22 +2731,22 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>Banner</name>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="145" />
+            <location filename="../../desktop/ui/widgets.py" line="146" />
             <source>Information</source>
             <translation>Information</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="145" />
+            <location filename="../../desktop/ui/widgets.py" line="146" />
             <source>Attention</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="146" />
+            <location filename="../../desktop/ui/widgets.py" line="147" />
             <source>Erreur</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="146" />
+            <location filename="../../desktop/ui/widgets.py" line="147" />
             <source>Réussi</source>
             <translation>Done</translation>
         </message>
@@ -2777,6 +2772,14 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/campaigns.py" line="57" />
             <source>État</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignPicker</name>
+        <message>
+            <location filename="../../desktop/ui/campaign_picker.py" line="31" />
+            <source>Campagne :</source>
+            <translation>Campaign:</translation>
         </message>
     </context>
     <context>
@@ -4209,89 +4212,84 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>MatchingCalendarView</name>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="33" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
             <source>Vague</source>
             <translation>Wave</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="33" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
             <source>Tour</source>
             <translation>Round</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="34" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
             <source>Candidatures des étudiants</source>
             <translation>Students' applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="37" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
             <source>Classement par les responsables</source>
             <translation>Ranking by the supervisors</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="38" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
             <source>Résultats</source>
             <translation>Results</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="38" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="96" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
             <source>Phase actuelle</source>
             <translation>Current phase</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="48" />
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="61" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="46" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="59" />
             <source>à fixer</source>
             <translation>to be set</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="49" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="47" />
             <source>du %1 au %2</source>
             <translation>from %1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="54" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="52" />
             <source>Tour %1</source>
             <translation>Round %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="56" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="54" />
             <source>hors plateforme, %1</source>
             <translation>off the platform, %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="77" />
-            <source>Campagne :</source>
-            <translation>Campaign:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="87" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="79" />
             <source>Les docteurs juniors candidatent aux terrains de stage, les responsables classent leurs candidats, puis l'appariement est calculé tour par tour. Heures de Paris.</source>
             <translation>Junior doctors apply to training posts, supervisors rank their candidates, then the matching is computed round by round. Paris time.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="127" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="111" />
             <source>Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant : ses vagues, ses tours et leurs dates apparaîtront ici dès que l'agence l'ouvrira.</source>
             <translation>No matching campaign is published on this server yet: its waves, rounds and their dates will appear here as soon as the agency opens it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="160" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="139" />
             <source>campagne close</source>
             <translation>campaign closed</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="160" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="139" />
             <source>campagne ouverte</source>
             <translation>campaign open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/calendar_view.py" line="170" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="149" />
             <source>Le calendrier de cette campagne n'est pas encore fixé.</source>
             <translation>This campaign's calendar is not set yet.</translation>
         </message>
@@ -4535,72 +4533,72 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="116" />
+            <location filename="../../desktop/areas/national.py" line="141" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="119" />
+            <location filename="../../desktop/areas/national.py" line="144" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="121" />
+            <location filename="../../desktop/areas/national.py" line="146" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="123" />
+            <location filename="../../desktop/areas/national.py" line="148" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="214" />
+            <location filename="../../desktop/areas/national.py" line="221" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="287" />
+            <location filename="../../desktop/areas/national.py" line="294" />
             <source>Message de l'agence (%1)</source>
             <translation>Message from the agency (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="288" />
+            <location filename="../../desktop/areas/national.py" line="295" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="290" />
+            <location filename="../../desktop/areas/national.py" line="297" />
             <source>%1 : %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="312" />
+            <location filename="../../desktop/areas/national.py" line="319" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="360" />
+            <location filename="../../desktop/areas/national.py" line="367" />
             <source>Attestation d'affectation</source>
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="377" />
+            <location filename="../../desktop/areas/national.py" line="384" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="379" />
+            <location filename="../../desktop/areas/national.py" line="386" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="386" />
+            <location filename="../../desktop/areas/national.py" line="393" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="390" />
+            <location filename="../../desktop/areas/national.py" line="397" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -5327,29 +5325,37 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="151" />
+            <location filename="../../desktop/ui/printing.py" line="174" />
             <source>Aperçu avant impression — %1</source>
             <translation>Print preview — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="169" />
+            <location filename="../../desktop/ui/printing.py" line="192" />
             <source>Enregistrer en PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="173" />
+            <location filename="../../desktop/ui/printing.py" line="196" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="177" />
+            <location filename="../../desktop/ui/printing.py" line="200" />
             <source>Imprimer…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="197" />
+            <location filename="../../desktop/ui/printing.py" line="220" />
             <source>Imprimer</source>
             <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="119" />
+            <source>Le fichier n'a pas pu être enregistré : %1</source>
+            <translation>The file could not be saved: %1</translation>
         </message>
     </context>
     <context>
@@ -5594,128 +5600,118 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PublicAmphiView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="100" />
-            <source>Campagne :</source>
-            <translation>Campaign:</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="94" />
             <source>Amphithéâtre :</source>
             <translation>Amphitheatre:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="135" />
-            <location filename="../../desktop/ui/amphi/public_view.py" line="162" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="121" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="148" />
             <source>Clic droit sur un poste : « Voir tous les postes de ce service ».</source>
             <translation>Right-click a post: “See all posts of this department”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="140" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="126" />
             <source>Choisissez un amphithéâtre validé pour suivre sa séance.</source>
             <translation>Choose a validated amphitheatre to follow its session.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="148" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="134" />
             <source>Tous les postes du semestre, tous amphithéâtres confondus.</source>
             <translation>Every post of the semester, all amphitheatres together.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="151" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="137" />
             <source>Exporter (CSV)</source>
             <translation>Export (CSV)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="155" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="141" />
             <source>Exporter (Excel)</source>
             <translation>Export (Excel)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="165" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="151" />
             <source>Séances et liste d'appel</source>
             <translation>Sessions and call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="166" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="152" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="167" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="153" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="168" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="154" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="169" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="155" />
             <source>Offre du semestre</source>
             <translation>Semester's offer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="198" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="176" />
             <source>Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour l'instant : les amphithéâtres, leurs postes, leurs listes d'appel et leurs séances apparaîtront ici dès que l'agence les publiera.</source>
             <translation>No amphitheatre choice is published on this server yet: the amphitheatres, their posts, call lists and sessions will appear here as soon as the agency publishes them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="241" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="211" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="246" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="216" />
             <source>Aucun amphithéâtre n'est encore créé pour cette campagne.</source>
             <translation>No amphitheatre has been created for this campaign yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="259" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="229" />
             <source>Aucun poste publié pour l'instant : les postes d'un amphithéâtre sont publiés quand l'agence le valide.</source>
             <translation>No post published yet: an amphitheatre's posts are published when the agency validates it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="264" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="234" />
             <source>Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, %2 libres.</source>
             <translation>Every post of the semester, all validated amphitheatres together: %1 posts, %2 free.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="281" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="251" />
             <source>Cet amphithéâtre n'est pas encore validé par l'agence : ses postes, sa liste d'appel et sa séance seront publiés à sa validation.</source>
             <translation>This amphitheatre is not validated by the agency yet: its posts, call list and session will be published once it is.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="304" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="274" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="305" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="275" />
             <source>%1 internes</source>
             <translation>%1 interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="306" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="276" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="309" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="279" />
             <source>pas encore validé par l'agence : postes et liste d'appel à venir</source>
             <translation>not validated by the agency yet: posts and call list to come</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="393" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="365" />
             <source>Enregistrer l'offre du semestre</source>
             <translation>Save the semester's offer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="400" />
-            <source>Le fichier n'a pas pu être enregistré : %1</source>
-            <translation>The file could not be saved: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/public_view.py" line="408" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="373" />
             <source>Offre du semestre enregistrée (%1 postes) : %2</source>
             <translation>Semester's offer saved (%1 posts): %2</translation>
         </message>
@@ -5723,7 +5719,7 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PublicSpace</name>
         <message>
-            <location filename="../../desktop/areas/public.py" line="75" />
+            <location filename="../../desktop/areas/public.py" line="76" />
             <source>Aucun choix national n'est publié sur ce serveur pour l'instant : les tableaux publics (dispo finale, rangs limites, radar, listing) apparaîtront ici dès que l'agence ouvrira la campagne.</source>
             <translation>No national choice is published on this server yet: the public tables (final availability, rank limits, radar, listing) will appear here as soon as the agency opens the campaign.</translation>
         </message>
@@ -5731,97 +5727,97 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PublicWindow</name>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="73" />
+            <location filename="../../desktop/ui/public_window.py" line="50" />
             <source>Amphi — consultation sans compte</source>
             <translation>Amphi — browsing without an account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="83" />
+            <location filename="../../desktop/ui/public_window.py" line="60" />
             <source>Espace public</source>
             <translation>Public space</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="88" />
+            <location filename="../../desktop/ui/public_window.py" line="65" />
             <source>Se connecter</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="90" />
+            <location filename="../../desktop/ui/public_window.py" line="67" />
             <source>Revenir à la fenêtre de connexion</source>
             <translation>Back to the sign-in window</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="102" />
+            <location filename="../../desktop/ui/public_window.py" line="79" />
             <source>Choix national</source>
             <translation>National choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="103" />
+            <location filename="../../desktop/ui/public_window.py" line="80" />
             <source>Amphithéâtres</source>
             <translation>Amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="104" />
+            <location filename="../../desktop/ui/public_window.py" line="81" />
             <source>Appariement — calendrier</source>
             <translation>Matching — calendar</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="117" />
+            <location filename="../../desktop/ui/public_window.py" line="94" />
             <source>Connexion au serveur…</source>
             <translation>Connecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="122" />
+            <location filename="../../desktop/ui/public_window.py" line="99" />
             <source>&amp;Fichier</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="123" />
+            <location filename="../../desktop/ui/public_window.py" line="100" />
             <source>Se &amp;connecter…</source>
             <translation>&amp;Sign in…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="127" />
+            <location filename="../../desktop/ui/public_window.py" line="104" />
             <source>&amp;Quitter</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="132" />
+            <location filename="../../desktop/ui/public_window.py" line="109" />
             <source>&amp;Aide</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="133" />
+            <location filename="../../desktop/ui/public_window.py" line="110" />
             <source>&amp;Guide d'utilisation</source>
             <translation>User &amp;guide</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="141" />
+            <location filename="../../desktop/ui/public_window.py" line="118" />
             <source>Vous consultez sans compte les informations publiques de %1, mises à jour en direct. Rien de personnel n'est affiché ; connectez-vous pour vos vœux, vos favoris et votre tour.</source>
             <translation>You are browsing the public information of %1 without an account, updated live. Nothing personal is shown; sign in for your wishes, your favourites and your turn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="145" />
+            <location filename="../../desktop/ui/public_window.py" line="122" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="158" />
+            <location filename="../../desktop/ui/public_window.py" line="135" />
             <source>Réessayer maintenant</source>
             <translation>Try again now</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="159" />
+            <location filename="../../desktop/ui/public_window.py" line="136" />
             <source>Hors ligne</source>
             <translation>Offline</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="164" />
+            <location filename="../../desktop/ui/public_window.py" line="141" />
             <source>En ligne — mises à jour en direct</source>
             <translation>Online — live updates</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/public_window.py" line="166" />
+            <location filename="../../desktop/ui/public_window.py" line="143" />
             <source>En ligne</source>
             <translation>Online</translation>
         </message>

@@ -229,8 +229,8 @@ def test_the_public_space_says_when_the_server_is_gone(
         window = await open_public(qtbot, app)
         view = window.amphi
         assert isinstance(view, PublicAmphiView)
-        await until(lambda: "Aucun choix de stage" in view.empty_label.text()
-                    and view.stack.currentWidget() is view.empty)
+        await until(lambda: "Aucun choix de stage" in view.holder.empty_label.text()
+                    and view.holder.missing)
         calendar = window.matching
         assert isinstance(calendar, MatchingCalendarView)
         await until(lambda: "Aucune campagne d'appariement" in calendar.title.text())

@@ -73,7 +73,7 @@ from desktop.ui.amphi.favourites_view import FavouritesView
 from desktop.ui.amphi.internship_view import InternshipActions, InternshipView
 from desktop.ui.amphi.live_view import LiveView, start_live
 from desktop.ui.amphi.posts_view import PostsView, SavedSearches
-from desktop.ui.printing import save_file
+from desktop.ui.printing import fetch_and_save
 from desktop.ui.widgets import Banner, styled_label
 
 FAVOURITE_STATES = ("open", "in_progress", "paused")
@@ -251,24 +251,17 @@ class InfoView(QWidget):
         button = self.csv_button if kind == "csv" else self.pdf_button
         button.setEnabled(False)
         try:
-            download = await fetch(amphi.id, kind)
-            path = await save_file(self, _tr("Enregistrer la liste d'appel"),
-                                   download.filename, download.content, FILE_FILTERS[kind],
-                                   kind, self.save_dir)
-        except ApiError as exc:
-            self.banner.show_message(exc.message, "warning" if exc.offline else "error")
-            return None
-        except OSError as exc:
-            self.banner.show_message(_tr("Le fichier n'a pas pu être enregistré : %1")
-                                     .replace("%1", str(exc)), "error")
-            return None
+            saved = await fetch_and_save(self, self.banner, lambda: fetch(amphi.id, kind),
+                                         _tr("Enregistrer la liste d'appel"),
+                                         FILE_FILTERS[kind], kind, self.save_dir)
         finally:
             self._set_downloadable()
-        if path is not None:
-            self.last_saved = path
-            self.banner.show_message(_tr("Liste d'appel enregistrée : %1").replace(
-                "%1", str(path)), "success")
-        return path
+        if saved is None:
+            return None
+        self.last_saved = saved[0]
+        self.banner.show_message(_tr("Liste d'appel enregistrée : %1").replace(
+            "%1", str(saved[0])), "success")
+        return saved[0]
 
     def show_me(self) -> None:
         """Scroll the call list to my line (green)."""

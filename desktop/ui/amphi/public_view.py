@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,6 @@ from qasync import asyncSlot
 from desktop.api.amphi import Amphi, Offer
 from desktop.api.client import ApiError
 from desktop.models.amphi_live import local_time, state_label
-from desktop.models.labels import campaign_title
 from desktop.sync.amphi import LiveSession
 from desktop.sync.public import PublicAmphiReads
 from desktop.tasks import spawn
@@ -42,8 +40,9 @@ from desktop.ui.amphi.assignments_view import AssignmentsView
 from desktop.ui.amphi.intern_page import PUBLIC_STATES, InfoView
 from desktop.ui.amphi.live_view import LiveView, start_live
 from desktop.ui.amphi.posts_view import PostsView
-from desktop.ui.printing import save_file
-from desktop.ui.widgets import Banner, styled_label
+from desktop.ui.campaign_picker import CampaignPicker
+from desktop.ui.printing import fetch_and_save
+from desktop.ui.widgets import Banner, MissingHolder, styled_label
 
 # Events after which the list of amphitheatres (states, counts, sessions) is read again.
 RELOAD_EVENTS = ("amphi_state", "amphi_sessions", "amphi_import", "amphi_intern")
@@ -81,29 +80,16 @@ class PublicAmphiView(QWidget):
         self.last_saved: Path | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
-        outer.addWidget(self.stack)
-        self.body = QWidget(self.stack)
-        self.empty = QWidget(self.stack)
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.setContentsMargins(24, 24, 24, 24)
-        self.empty_label = styled_label("", "subtitle", wrap=True)
-        self.empty_label.setObjectName("publicEmptyState")
-        empty_layout.addWidget(self.empty_label)
-        empty_layout.addStretch(1)
-        self.stack.addWidget(self.body)
-        self.stack.addWidget(self.empty)
+        self.body = QWidget(self)
+        self.holder = MissingHolder(self.body, self)  # the body, or why there is none
+        outer.addWidget(self.holder)
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         row = QHBoxLayout()
-        self.campaign_label = QLabel(_tr("Campagne :"), self)
-        row.addWidget(self.campaign_label)
-        self.campaign_combo = QComboBox(self)
-        self.campaign_combo.setObjectName("publicCampaignCombo")
-        self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.campaign_combo.currentIndexChanged.connect(self._campaign_chosen)
-        row.addWidget(self.campaign_combo)
+        self.campaigns = CampaignPicker(self)
+        self.campaigns.chosen.connect(self._campaign_chosen)
+        row.addWidget(self.campaigns)
         row.addSpacing(16)
         row.addWidget(QLabel(_tr("Amphithéâtre :"), self))
         self.amphi_combo = QComboBox(self)
@@ -182,38 +168,22 @@ class PublicAmphiView(QWidget):
             campaigns, everywhere = await asyncio.gather(self.reads.list_campaigns(),
                                                          self.reads.list_amphis(None))
         except ApiError as exc:
-            self.stack.setCurrentWidget(self.body)
+            self.holder.show_screen()
             self.banner.show_message(exc.message, "warning" if exc.offline else "error")
             return
-        self.campaign_combo.blockSignals(True)
-        self.campaign_combo.clear()
-        for c in campaigns:
-            self.campaign_combo.addItem(campaign_title(c.name, c.region), c.id)
-        self.campaign_combo.blockSignals(False)
-        several = len(campaigns) > 1
-        self.campaign_label.setVisible(several)
-        self.campaign_combo.setVisible(several)
-        if not campaigns:
-            self.campaign_id = None
-            self.empty_label.setText(_tr(
+        self.campaign_id = self.campaigns.set_campaigns(campaigns, opening_campaign(everywhere))
+        if self.campaign_id is None:
+            self.holder.show_missing(_tr(
                 "Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour "
                 "l'instant : les amphithéâtres, leurs postes, leurs listes d'appel et leurs "
                 "séances apparaîtront ici dès que l'agence les publiera."))
-            self.stack.setCurrentWidget(self.empty)
             return
-        self.stack.setCurrentWidget(self.body)
-        if self.campaign_id is None:
-            self.campaign_id = opening_campaign(everywhere)
-        index = max(0, self.campaign_combo.findData(self.campaign_id))
-        self.campaign_combo.setCurrentIndex(index)
-        self.campaign_id = int(self.campaign_combo.itemData(index))
+        self.holder.show_screen()
         await self.reload()
 
-    def _campaign_chosen(self, index: int) -> None:
-        data = self.campaign_combo.itemData(index)
-        if data is not None and data != self.campaign_id:
-            self.campaign_id = int(data)
-            spawn(self, self.reload())
+    def _campaign_chosen(self, campaign_id: int) -> None:
+        self.campaign_id = campaign_id
+        spawn(self, self.reload())
 
     async def reload(self) -> None:
         """The campaign's amphitheatres and its whole offer; the chosen amphitheatre kept."""
@@ -388,24 +358,19 @@ class PublicAmphiView(QWidget):
             return None
         button = self.export_csv_button if fmt == "csv" else self.export_xlsx_button
         button.setEnabled(False)
+        cid = self.campaign_id
         try:
-            download = await self.reads.export_campaign_posts(self.campaign_id, fmt)
-            path = await save_file(self, _tr("Enregistrer l'offre du semestre"),
-                                   download.filename, download.content, FILE_FILTERS[fmt],
-                                   fmt, self.save_dir)
-        except ApiError as exc:
-            self.banner.show_message(exc.message, "warning" if exc.offline else "error")
-            return None
-        except OSError as exc:
-            self.banner.show_message(_tr("Le fichier n'a pas pu être enregistré : %1")
-                                     .replace("%1", str(exc)), "error")
-            return None
+            saved = await fetch_and_save(
+                self, self.banner, lambda: self.reads.export_campaign_posts(cid, fmt),
+                _tr("Enregistrer l'offre du semestre"), FILE_FILTERS[fmt], fmt, self.save_dir)
         finally:
             button.setEnabled(True)
-        if path is not None:
-            self.last_saved = path
-            rows = download.rows if download.rows is not None else "?"
-            self.banner.show_message(_tr("Offre du semestre enregistrée (%1 postes) : %2")
-                                     .replace("%1", str(rows)).replace("%2", str(path)),
-                                     "success")
+        if saved is None:
+            return None
+        path, download = saved
+        self.last_saved = path
+        rows = download.rows if download.rows is not None else "?"
+        self.banner.show_message(_tr("Offre du semestre enregistrée (%1 postes) : %2")
+                                 .replace("%1", str(rows)).replace("%2", str(path)),
+                                 "success")
         return path

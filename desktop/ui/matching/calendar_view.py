@@ -12,10 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +25,7 @@ from desktop.models import QT_TRANSLATE_NOOP
 from desktop.models.labels import campaign_title
 from desktop.sync.public import PublicMatchingReads
 from desktop.tasks import spawn
+from desktop.ui.campaign_picker import CampaignPicker
 from desktop.ui.matching.common import phase_label, when
 from desktop.ui.widgets import Banner, repolish, styled_label
 
@@ -73,15 +71,9 @@ class MatchingCalendarView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
-        row = QHBoxLayout()
-        self.campaign_label = QLabel(_tr("Campagne :"), self)
-        row.addWidget(self.campaign_label)
-        self.campaign_combo = QComboBox(self)
-        self.campaign_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.campaign_combo.currentIndexChanged.connect(self._campaign_chosen)
-        row.addWidget(self.campaign_combo)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.campaigns = CampaignPicker(self)
+        self.campaigns.chosen.connect(self._campaign_chosen)
+        layout.addWidget(self.campaigns)
         self.title = styled_label("", "section", wrap=True)
         layout.addWidget(self.title)
         self.explanation = styled_label(_tr(
@@ -112,18 +104,10 @@ class MatchingCalendarView(QWidget):
         except ApiError as exc:
             self.banner.show_message(exc.message, "warning" if exc.offline else "error")
             return
-        self.campaign_combo.blockSignals(True)
-        self.campaign_combo.clear()
-        for c in campaigns:
-            self.campaign_combo.addItem(campaign_title(c.name, c.region), c.id)
-        self.campaign_combo.blockSignals(False)
-        several = len(campaigns) > 1
-        self.campaign_label.setVisible(several)
-        self.campaign_combo.setVisible(several)
+        self.campaign_id = self.campaigns.set_campaigns(campaigns)
         self.table.setVisible(bool(campaigns))
         self.explanation.setVisible(bool(campaigns))
-        if not campaigns:
-            self.campaign_id = None
+        if self.campaign_id is None:
             self.title.setText(_tr(
                 "Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant : "
                 "ses vagues, ses tours et leurs dates apparaîtront ici dès que l'agence "
@@ -133,16 +117,11 @@ class MatchingCalendarView(QWidget):
             self.table.setRowCount(0)
             return
         self.title.setProperty("role", "section")
-        index = max(0, self.campaign_combo.findData(self.campaign_id))
-        self.campaign_combo.setCurrentIndex(index)
-        self.campaign_id = int(self.campaign_combo.itemData(index))
         await self.reload()
 
-    def _campaign_chosen(self, index: int) -> None:
-        data = self.campaign_combo.itemData(index)
-        if data is not None and data != self.campaign_id:
-            self.campaign_id = int(data)
-            spawn(self, self.reload())
+    def _campaign_chosen(self, campaign_id: int) -> None:
+        self.campaign_id = campaign_id
+        spawn(self, self.reload())
 
     async def reload(self) -> None:
         if self.campaign_id is None:
