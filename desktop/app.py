@@ -1,8 +1,9 @@
 """The application: QApplication on a qasync loop, and the wiring between the pieces.
 
 `AmphiApp` owns the API client, the live stream, the connection monitor, the secret
-store, the local store and the account; it decides which window shows (sign-in dialog
-or main window), and builds the main window's pages. Screens of later issues are added
+store, the local store and the account; it decides which window shows (sign-in dialog,
+main window, or the public space of « Consulter sans compte »), and builds the main
+window's pages. Screens of later issues are added
 in `build_main_window`, one `add_page` call each.
 
 Those services live as long as the app; a main window lives for one signed-in person.
@@ -55,6 +56,7 @@ from desktop.sync.connection import RETRY_DELAYS, ConnectionMonitor
 from desktop.ui.first_run_dialog import FirstRunDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.profile_view import ActivityView, ProfileView
+from desktop.ui.public_window import PublicWindow
 from desktop.ui.signin_dialog import SignInDialog
 from desktop.ui.theme import SIMULATE_DARK_SYSTEM, apply_light_theme, simulate_dark_system
 from desktop.ui.widgets import BusyDialog
@@ -198,6 +200,8 @@ class AmphiApp(QObject):
         self.first_run_dialog: FirstRunDialog | None = None
         self.main_window: MainWindow | None = None
         self._links: Links | None = None  # the main window's connections to the services
+        self.public_window: PublicWindow | None = None  # « Consulter sans compte »
+        self._public_links: Links | None = None
         self.exit_code = 0
         self._quit = asyncio.Event()
 
@@ -290,7 +294,7 @@ class AmphiApp(QObject):
 
     @property
     def first_window(self) -> QWidget | None:
-        return self.main_window or self.signin_dialog
+        return self.main_window or self.public_window or self.signin_dialog
 
     def raise_window(self) -> None:
         """Another launch of Amphi asked for this one: bring its window to the front."""
@@ -321,6 +325,7 @@ class AmphiApp(QObject):
         await tasks.settle(tasks.owned_tasks, SHUTDOWN_GRACE)
         async with self._closing_main_window(0):
             pass
+        await self._close_public(0)
         if self.signin_dialog is not None:
             self.signin_dialog.rejected.disconnect(self._signin_closed)
             self.signin_dialog.close()
@@ -389,6 +394,7 @@ class AmphiApp(QObject):
             self.main_window.close_quietly()
             self.main_window.deleteLater()
             self.main_window = self._links = None
+        self._drop_public()
         if self.signin_dialog is not None:
             self.signin_dialog.rejected.disconnect(self._signin_closed)
             self.signin_dialog.close()
@@ -398,6 +404,7 @@ class AmphiApp(QObject):
                               message=message, message_kind=kind,
                               demo_accounts=self.demo_accounts)
         dialog.signed_in.connect(self._signed_in)
+        dialog.browse_requested.connect(self.show_public)
         dialog.rejected.connect(self._signin_closed)
         self.signin_dialog = dialog
         dialog.show()
@@ -411,6 +418,70 @@ class AmphiApp(QObject):
 
     def _signed_in(self, _profile: object) -> None:
         self.show_main()
+
+    # ---------------------------------------------------------------- public space
+
+    def show_public(self) -> PublicWindow:
+        """« Consulter sans compte »: the public space of the server the sign-in window
+        shows, live, in place of the sign-in window."""
+        from desktop.areas.public import build_public_window
+
+        if self.signin_dialog is not None:
+            self.signin_dialog.rejected.disconnect(self._signin_closed)
+            self.signin_dialog.close()
+            self.signin_dialog.deleteLater()
+            self.signin_dialog = None
+        self._drop_public()
+        links = Links()
+        window = build_public_window(self.context_for(links))
+        self.public_window, self._public_links = window, links
+        window.sign_in_requested.connect(self._leave_public)
+        window.quit_requested.connect(self.quit)
+        window.retry_requested.connect(self.monitor.retry_now)
+        if self.monitor.offline:
+            window.show_offline(self.monitor.reason)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        tasks.spawn(self, self._restart_live())  # no token: the public events only
+        return window
+
+    def _take_public(self) -> PublicWindow | None:
+        """The public window, no longer the app's nor fed by the services (None: none)."""
+        window, links = self.public_window, self._public_links
+        self.public_window = self._public_links = None
+        if links is not None:
+            links.cut()
+        return window
+
+    def _drop_public(self) -> None:
+        """The public window goes at once (its tasks are cancelled when it is deleted)."""
+        window = self._take_public()
+        if window is not None:
+            window.close_quietly()
+            window.deleteLater()
+
+    async def _close_public(self, grace: float) -> None:
+        """Retire the public window cleanly: cut off, its work ended (or cancelled)."""
+        window = self._take_public()
+        if window is None:
+            return
+        window.setEnabled(False)
+        for timer in window.findChildren(QTimer):
+            timer.stop()
+        await tasks.settle(lambda: tasks.tasks_of(window), grace)
+        if Shiboken.isValid(window):
+            window.close_quietly()
+            Shiboken.delete(window)
+
+    @asyncSlot()
+    async def _leave_public(self) -> None:
+        """« Se connecter » from the public space: back to the sign-in window."""
+        try:
+            await self.live.stop()
+            await self._close_public(SIGN_OUT_GRACE)
+        finally:
+            self.show_signin(email=self.account.email)
 
     def build_main_window(self) -> MainWindow:
         """The main window and its pages; later screens are added here with `add_page`."""
@@ -461,6 +532,7 @@ class AmphiApp(QObject):
     def show_main(self) -> MainWindow:
         profile = self.account.profile
         assert profile is not None, "show_main needs a signed-in account"
+        self._drop_public()
         if self.signin_dialog is not None:
             self.signin_dialog.rejected.disconnect(self._signin_closed)
             self.signin_dialog.close()
@@ -516,6 +588,8 @@ class AmphiApp(QObject):
     def _on_offline(self, reason: str) -> None:
         if self.main_window is not None:
             self.main_window.show_offline(reason)
+        if self.public_window is not None:
+            self.public_window.show_offline(reason)
 
     def _on_retry_scheduled(self, seconds: float) -> None:
         if self.main_window is not None:
@@ -524,6 +598,8 @@ class AmphiApp(QObject):
     def _on_back_online(self) -> None:
         if self.main_window is not None:
             self.main_window.show_online(self.live.is_connected)
+        if self.public_window is not None:
+            self.public_window.show_online(self.live.is_connected)
         self.live.reconnect_now()
         if self.account.from_cache and self.account.is_signed_in:
             tasks.spawn(self, self._refresh_after_offline())
@@ -537,11 +613,15 @@ class AmphiApp(QObject):
     def _on_live_connected(self) -> None:
         if self.main_window is not None and not self.monitor.offline:
             self.main_window.show_online(True)
+        if self.public_window is not None and not self.monitor.offline:
+            self.public_window.show_online(True)
 
     def _on_live_disconnected(self, _reason: str) -> None:
         if self.main_window is not None and not self.monitor.offline:
             self.main_window.set_connection("connecting", _tr("Reconnexion au serveur…"))
-        if self.account.is_signed_in:
+        if self.public_window is not None and not self.monitor.offline:
+            self.public_window.set_connection("connecting", _tr("Reconnexion au serveur…"))
+        if self.account.is_signed_in or self.public_window is not None:
             self.monitor.check_soon()
 
     def _on_event(self, kind: str, event: dict[str, Any], _event_id: int) -> None:

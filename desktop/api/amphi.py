@@ -22,6 +22,7 @@ from desktop.api.client import (
     decode,
     decode_list,
 )
+from desktop.api.matching import Download, attachment_name
 
 # --------------------------------------------------------------------------- answers
 
@@ -116,6 +117,28 @@ class AmphiApi:
     async def list_amphi_messages(self, amphi_id: int) -> list[AmphiMessage]:
         return decode_list(AmphiMessage, await self._req(
             "GET", f"/api/amphi/amphis/{amphi_id}/messages", auth=None))
+
+    async def _public_file(self, path: str, fallback: str,
+                           params: dict[str, Any] | None = None) -> Download:
+        """A public download (the token goes along when there is one)."""
+        response = await self.api.send("GET", path, auth=None, params=params)
+        rows = response.headers.get("X-Row-Count")
+        return Download(attachment_name(response, fallback), response.content,
+                        int(rows) if rows and rows.isdigit() else None)
+
+    async def public_call_list_csv(self, amphi_id: int) -> Download:
+        """The call list as staff download it; 409 `amphi_not_validated` before that."""
+        return await self._public_file(f"/api/amphi/amphis/{amphi_id}/call-list.csv",
+                                       f"liste-appel-{amphi_id}.csv")
+
+    async def public_call_list_pdf(self, amphi_id: int) -> Download:
+        return await self._public_file(f"/api/amphi/amphis/{amphi_id}/call-list.pdf",
+                                       f"liste-appel-{amphi_id}.pdf")
+
+    async def export_campaign_posts(self, campaign_id: int, fmt: str = "csv") -> Download:
+        """The semester's offer as a CSV or Excel file (`rows`: how many posts)."""
+        return await self._public_file(f"/api/amphi/campaigns/{campaign_id}/posts/export",
+                                       f"postes-{campaign_id}.{fmt}", {"format": fmt})
 
     async def proxy_login(self, email: str, password: str) -> SignedIn:
         """Sign in in « Procuration » mode (the holder's email and password)."""

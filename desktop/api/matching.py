@@ -37,6 +37,7 @@ MatchingSettings = schema.MatchingSettings
 Round = schema.RoundPublic
 Wave = schema.WavePublic  # + current_round
 MatchingCampaign = schema.MatchingCampaignPublic  # + wave(), round()
+MatchingCalendar = schema.MatchingCalendarPublic  # what anyone reads, no roles
 PersonBrief = schema.PersonBrief  # + display_name
 FileInfo = schema.FilePublic  # an uploaded document; GET `download_path` with the token
 Post = schema.MatchingPostPublic
@@ -185,6 +186,11 @@ class MatchingApi:
         """The id of the newest matching campaign this account sees, if any."""
         found = [c for c in await self.api.list_campaigns() if c.kind == "matching"]
         return max((c.id for c in found), default=None)
+
+    async def get_matching_calendar(self, cid: int) -> MatchingCalendar:
+        """Waves, rounds and their dated phases, for anyone (no token needed)."""
+        return decode(MatchingCalendar, await self.api._request(
+            "GET", f"{self.PREFIX}/campaigns/{cid}/calendar", auth=None))
 
     async def get_matching_campaign(self, cid: int) -> MatchingCampaign:
         return decode(MatchingCampaign, await self._json("GET", f"/campaigns/{cid}"))

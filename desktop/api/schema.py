@@ -641,25 +641,6 @@ class LiveState:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
-class ThresholdRule:
-    """"Candidatures suffisantes" for a round: at least `share` of the posts open to the student, and at least `minimum` applications (rounds above the last rule use it)."""
-
-    round_number: StrictInt
-    share: StrictFloat
-    minimum: StrictInt
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
-class MatchingSettings:
-    """Campaign rules: the engine's ranking rules and the application thresholds."""
-
-    min_ranked_share: StrictFloat = 0.8
-    subdivision_first: StrictBool = True
-    threshold_scope: StrictStr = 'subdivision'
-    thresholds: tuple[ThresholdRule, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
 class RoundPublic:
     id: StrictInt
     wave_id: StrictInt
@@ -688,6 +669,37 @@ class WavePublic(WaveMixin):
     posts_open: StrictBool
     current_round_id: StrictInt | None
     rounds: tuple[RoundPublic, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MatchingCalendarPublic:
+    """A campaign's waves, rounds and dated phases, as anyone may read them (no roles)."""
+
+    id: StrictInt
+    name: StrictStr
+    region: StrictStr | None
+    state: StrictStr
+    waves: tuple[WavePublic, ...]
+    server_time: UtcDatetime
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class ThresholdRule:
+    """"Candidatures suffisantes" for a round: at least `share` of the posts open to the student, and at least `minimum` applications (rounds above the last rule use it)."""
+
+    round_number: StrictInt
+    share: StrictFloat
+    minimum: StrictInt
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
+class MatchingSettings:
+    """Campaign rules: the engine's ranking rules and the application thresholds."""
+
+    min_ranked_share: StrictFloat = 0.8
+    subdivision_first: StrictBool = True
+    threshold_scope: StrictStr = 'subdivision'
+    thresholds: tuple[ThresholdRule, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, config=CONFIG)
@@ -1487,6 +1499,7 @@ __all__ = [
     "LiveIntern",
     "LiveMe",
     "LiveState",
+    "MatchingCalendarPublic",
     "MatchingCampaignPublic",
     "MatchingImportReport",
     "MatchingPostPublic",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,30 @@ def is_candidate(profile: Profile) -> bool:
 
 def sees_tables(profile: Profile) -> bool:
     return is_candidate(profile) or profile.role == "staff"
+
+
+def table_source(national: NationalApi, cid: int,
+                 my_rank: Callable[[], int | None] = lambda: None) -> TableSource:
+    """The public tables of campaign `cid` (« Dispo pour moi » for a signed-in student;
+    `my_rank` marks his day in the day slices). Also the public space's (areas/public.py)."""
+
+    async def table(kind: str, pool: str) -> list[Any]:
+        if kind == "final":
+            return list((await national.national_final_availability(cid, pool)).rows)
+        if kind == "current":
+            return list((await national.national_current_availability(cid, pool)).rows)
+        if kind == "mine":
+            return list((await national.national_my_availability(cid)).rows)
+        return list((await national.national_rank_limits(cid, pool)).rows)
+
+    return TableSource(
+        table=table,
+        listing=lambda offset, limit: national.national_listing(cid, offset=offset,
+                                                                limit=limit),
+        cell_view=lambda cell_id: national.national_cell_view(cid, cell_id),
+        radar=lambda: national.national_radar(cid),
+        campaign=lambda: national.national_campaign(cid),
+        my_rank=my_rank)
 
 
 class NationalArea(QObject):
@@ -184,25 +209,7 @@ class NationalArea(QObject):
             self.window.show_page("national_wishes")
 
     def _attach_tables(self, cid: int) -> None:
-        national = self.national
-
-        async def table(kind: str, pool: str) -> list[Any]:
-            if kind == "final":
-                return list((await national.national_final_availability(cid, pool)).rows)
-            if kind == "current":
-                return list((await national.national_current_availability(cid, pool)).rows)
-            if kind == "mine":
-                return list((await national.national_my_availability(cid)).rows)
-            return list((await national.national_rank_limits(cid, pool)).rows)
-
-        self.tables_view.attach(TableSource(
-            table=table,
-            listing=lambda offset, limit: national.national_listing(cid, offset=offset,
-                                                                    limit=limit),
-            cell_view=lambda cell_id: national.national_cell_view(cid, cell_id),
-            radar=lambda: national.national_radar(cid),
-            campaign=lambda: national.national_campaign(cid),
-            my_rank=self._my_rank))
+        self.tables_view.attach(table_source(self.national, cid, self._my_rank))
 
     async def _find_staff_campaign(self) -> None:
         try:

@@ -130,6 +130,11 @@ def campaign_kind(code: str) -> str:
     return _t(CAMPAIGN_KINDS[code]) if code in CAMPAIGN_KINDS else _t("Procédure")
 
 
+def campaign_title(name: str, region: str | None) -> str:
+    """« Name — Region », the region left out when the name says it already."""
+    return name if not region or region in name else f"{name} — {region}"
+
+
 def campaign_state(code: str) -> str:
     return _t(CAMPAIGN_STATES[code]) if code in CAMPAIGN_STATES else _t("En cours")
 

@@ -46,6 +46,7 @@ from desktop.api.amphi import (
     new_idempotency_key,
 )
 from desktop.api.client import ApiError, Profile, decode, encode
+from desktop.api.matching import Download
 from desktop.store import LocalStore
 from desktop.sync.account import Account
 from desktop.tasks import spawn
@@ -614,6 +615,13 @@ class AmphiIntern(QObject):
     def live_session(self, amphi_id: int) -> LiveSession:
         """The live state of `amphi_id`, as an intern who may choose."""
         return LiveSession(self.api, amphi_id, parent=self)
+
+    async def download_call_list(self, amphi_id: int, kind: str) -> Download:
+        """The call list as "csv" or "pdf", the file staff download (public once the
+        amphitheatre is validated)."""
+        if kind == "csv":
+            return await self.api.public_call_list_csv(amphi_id)
+        return await self.api.public_call_list_pdf(amphi_id)
 
     # ---------------------------------------------------------------- cached reads
 

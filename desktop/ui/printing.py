@@ -16,10 +16,10 @@ printing goes through a preview and Qt's print dialog (never « open the PDF »)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.client import ApiError
+from desktop.api.matching import Download
 from desktop.attestation import Box, Text
-from desktop.ui.widgets import primary_button
+from desktop.ui.widgets import Banner, primary_button
 
 MM_PER_INCH = 25.4
 FONT_FAMILY = "DejaVu Sans"
@@ -83,6 +85,42 @@ async def ask_save_path(parent: QWidget | None, title: str, name: str, file_filt
     dialog.finished.connect(done)
     dialog.open()
     return await future
+
+
+async def save_file(parent: QWidget | None, title: str, name: str, content: bytes,
+                    file_filter: str, suffix: str, folder: Path | None = None) -> Path | None:
+    """Write `content` where the user says (the save dialog opens in Documents with
+    `name`), or as `folder/name` without asking when `folder` is given (tests). None when
+    cancelled. Raises OSError when it cannot be written."""
+    if folder is not None:
+        path: Path | None = folder / name
+    else:
+        path = await ask_save_path(parent, title, name, file_filter, suffix)
+    if path is None:
+        return None
+    await asyncio.to_thread(path.write_bytes, content)
+    return path
+
+
+async def fetch_and_save(parent: QWidget, banner: Banner,
+                         fetch: Callable[[], Awaitable[Download]], title: str,
+                         file_filter: str, suffix: str, folder: Path | None = None
+                         ) -> tuple[Path, Download] | None:
+    """Fetch a file from the server, then `save_file` it. A refusal, the server out of
+    reach or a write error is said in `banner`; None then, or when cancelled."""
+    try:
+        download = await fetch()
+        path = await save_file(parent, title, download.filename, download.content,
+                               file_filter, suffix, folder)
+    except ApiError as exc:
+        banner.show_message(exc.message, "warning" if exc.offline else "error")
+        return None
+    except OSError as exc:
+        banner.show_message(QCoreApplication.translate(
+            "Printing", "Le fichier n'a pas pu être enregistré : %1").replace("%1", str(exc)),
+            "error")
+        return None
+    return (path, download) if path is not None else None
 
 
 # --------------------------------------------------------------------------- painting

@@ -53,6 +53,7 @@ class SignInDialog(QDialog):
     """Signs a person in through `account`; emits `signed_in(Profile)` and accepts."""
 
     signed_in = Signal(object)  # Profile
+    browse_requested = Signal()  # « Consulter sans compte », the server set (account.api)
     request_done = Signal()  # a request to the server ended, whatever its outcome
 
     def __init__(self, account: Account, *, server: str, email: str = "", message: str = "",
@@ -180,6 +181,17 @@ class SignInDialog(QDialog):
         create_row.addWidget(self.create_button)
         create_row.addStretch(1)
         layout.addLayout(create_row)
+        browse_row = QHBoxLayout()
+        browse_row.addWidget(styled_label(self.tr("Sans compte ?"), "muted"))
+        self.browse_button = link_button(self.tr("Consulter sans compte"))
+        self.browse_button.setObjectName("browseButton")
+        self.browse_button.setToolTip(self.tr(
+            "Les informations publiques de ce serveur, en direct : tableaux du choix national, "
+            "amphithéâtres, postes, affectations, calendrier de l'appariement"))
+        self.browse_button.clicked.connect(self._browse)
+        browse_row.addWidget(self.browse_button)
+        browse_row.addStretch(1)
+        layout.addLayout(browse_row)
 
         server_row = QHBoxLayout()
         self.server_label = styled_label("", "muted")
@@ -224,7 +236,7 @@ class SignInDialog(QDialog):
             button.set_busy(busy)
         self.busy.setVisible(busy)
         for widget in (self.sign_in_button, self.code_button, self.link_button,
-                       self.forgot_button, self.create_button):
+                       self.forgot_button, self.create_button, self.browse_button):
             if widget is not button:
                 widget.setEnabled(not busy)
         if not busy and self._wait_left > 0:
@@ -372,6 +384,18 @@ class SignInDialog(QDialog):
                 "connectez-vous.").replace("%1", email), "success")
         finally:
             self.banner.action.setEnabled(True)
+
+    def _browse(self) -> None:
+        """« Consulter sans compte »: for the server shown (a bad address is said here)."""
+        if self.is_busy:
+            return
+        self.errors.clear()
+        try:
+            self.account.use_server(self.server)
+        except ApiError as exc:
+            self._show_error(exc)
+            return
+        self.browse_requested.emit()
 
     def _create_account(self) -> None:
         self.errors.clear()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -380,3 +381,31 @@ def qt_datetime(value: datetime) -> QDateTime:
 def py_datetime(value: QDateTime) -> datetime:
     """What a Qt date editor holds (local time, to the second), as an aware UTC moment."""
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+
+
+class MissingHolder(QStackedWidget):
+    """A screen, or a sentence saying why there is none (no such procedure on the server)."""
+
+    def __init__(self, screen: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = screen
+        self.empty = QWidget(self)
+        layout = QVBoxLayout(self.empty)
+        layout.setContentsMargins(24, 24, 24, 24)
+        self.empty_label = styled_label("", "subtitle", wrap=True)
+        self.empty_label.setObjectName("publicEmptyState")
+        layout.addWidget(self.empty_label)
+        layout.addStretch(1)
+        self.addWidget(screen)
+        self.addWidget(self.empty)
+
+    def show_missing(self, text: str) -> None:
+        self.empty_label.setText(text)
+        self.setCurrentWidget(self.empty)
+
+    def show_screen(self) -> None:
+        self.setCurrentWidget(self.content)
+
+    @property
+    def missing(self) -> bool:
+        return self.currentWidget() is self.empty

@@ -180,47 +180,48 @@
     <context>
         <name>AmphiApp</name>
         <message>
-            <location filename="../../desktop/app.py" line="340" />
+            <location filename="../../desktop/app.py" line="345" />
             <source>Démonstration d'Amphi</source>
             <translation>Amphi demo</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="341" />
+            <location filename="../../desktop/app.py" line="346" />
             <source>Démarrage du serveur de démonstration…</source>
             <translation>Starting the demo server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="359" />
+            <location filename="../../desktop/app.py" line="364" />
             <source>Le serveur de démonstration est prêt sur cet ordinateur. Choisissez un compte de démonstration ci-dessous (un par rôle).</source>
             <translation>The demo server is ready on this computer. Choose a demo account below (one per role).</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="366" />
+            <location filename="../../desktop/app.py" line="371" />
             <source>Compte de démonstration inconnu : %1. Choisissez-en un dans la liste.</source>
             <translation>Unknown demo account: %1. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="418" />
+            <location filename="../../desktop/app.py" line="489" />
             <source>Mon profil</source>
             <translation>My profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="419" />
+            <location filename="../../desktop/app.py" line="490" />
             <source>Mon activité</source>
             <translation>My activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="543" />
+            <location filename="../../desktop/app.py" line="621" />
+            <location filename="../../desktop/app.py" line="623" />
             <source>Reconnexion au serveur…</source>
             <translation>Reconnecting to the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="552" />
+            <location filename="../../desktop/app.py" line="632" />
             <source>Message de l'agence : %1</source>
             <translation>Message from the agency: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="587" />
+            <location filename="../../desktop/app.py" line="667" />
             <source>Amphi est déjà ouvert : sa fenêtre passe au premier plan.</source>
             <translation>Amphi is already open: its window is brought to the front.</translation>
         </message>
@@ -519,17 +520,17 @@
     <context>
         <name>AmphiFavouritesView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="110" />
             <source>Classez vos favoris dans l'ordre où vous les choisiriez : glissez-déposez une ligne, ou Ctrl+↑ / Ctrl+↓, ou tapez son nouveau numéro. Pendant la séance, les postes pris restent affichés, en rouge.</source>
             <translation>Rank your favourites in the order you would choose them: drag and drop a row, or Ctrl+↑ / Ctrl+↓, or type its new number. During the session, posts that are taken stay on screen, in red.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="128" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="130" />
             <source>Vous n'avez encore aucun favori</source>
             <translation>You have no favourites yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="130" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="132" />
             <source>Pour en ajouter : ouvrez l'onglet « Postes », sélectionnez un service (tous ses postes) ou un poste précis, puis cliquez sur « Ajouter aux favoris » — ou double-cliquez sur la ligne. Classez-les ensuite ici dans l'ordre où vous les choisiriez.
 
 Pendant la séance, vos favoris sont en tête de la liste des postes : ils vous font gagner du temps, mais ne choisissent jamais à votre place.</source>
@@ -538,82 +539,93 @@ Pendant la séance, vos favoris sont en tête de la liste des postes : ils vous 
 During the session, your favourites are at the top of the list of posts: they save you time, but they never choose for you.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="138" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="140" />
             <source>Aller aux postes</source>
             <translation>Go to the posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="153" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="155" />
             <source>Déplacer en position</source>
             <translation>Move to position</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="158" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="160" />
             <source>Déplacer</source>
             <translation>Move</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="161" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="163" />
+            <source>Voir tous les postes de ce service</source>
+            <translation>See all posts of this department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="165" />
+            <source>Tous les postes du service du favori sélectionné, pris ou non, dans l'onglet « Postes »</source>
+            <translation>Every post of the selected favourite's department, taken or not, in the “Posts” tab</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="169" />
             <source>Retirer des favoris</source>
             <translation>Remove from favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="201" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="209" />
             <source>hors ligne : l'estimation sera mise à jour au retour de la connexion</source>
             <translation>offline: the estimate will be updated when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="216" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="224" />
             <source>chaque interne appelé avant vous</source>
             <translation>every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="218" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="226" />
             <source>personne n'est plus appelé avant vous : c'est la disponibilité actuelle ; sinon, chaque interne appelé avant vous</source>
             <translation>nobody else is called before you: this is the current availability; otherwise, every intern called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="221" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="229" />
             <source>chacun des %1 internes encore appelés avant vous</source>
             <translation>each of the %1 interns still called before you</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="223" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="231" />
             <source>« À mon tour (estimation) » : ce qui resterait libre si %1 prenait le premier poste encore libre de ses propres favoris (absents prévus exclus). Une estimation, pas une garantie ; elle se met à jour à chaque choix.</source>
             <translation>“At my turn (estimate)”: what would remain free if %1 took the first post still free among their own favourites (planned absences excluded). An estimate, not a guarantee; it is updated after every choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="228" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="236" />
             <source>(Estimation non mise à jour : %1.)</source>
             <translation>(Estimate not updated: %1.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="257" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="266" />
             <source>Aucun favori pour l'instant.</source>
             <translation>No favourites yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="259" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="268" />
             <source>%1 favoris — modifications hors ligne, envoyées au retour de la connexion</source>
             <translation>%1 favourites — changes made offline, sent when the connection is back</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="262" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="271" />
             <source>%1 favoris — enregistrés sur le serveur</source>
             <translation>%1 favourites — saved on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="283" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="292" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="302" />
             <source>Sélectionnez d'abord un favori.</source>
             <translation>Select a favourite first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="297" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="314" />
             <source>Un seul poste</source>
             <translation>A single post</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/favourites_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/favourites_view.py" line="315" />
             <source>Vous avez ajouté un poste précis, pas tout son service. Si ce poste est pris avant votre tour, les autres postes du même service ne seront pas proposés à sa place : pensez à ajouter le service entier si vous l'acceptez quel que soit le poste.</source>
             <translation>You added one specific post, not its whole department. If this post is taken before your turn, the other posts of the same department will not be offered in its place: add the whole department if you would accept any of its posts.</translation>
         </message>
@@ -621,205 +633,240 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiInternPage</name>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="129" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="135" />
             <source>Aucun message de l'agence.</source>
             <translation>No messages from the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="137" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="143" />
             <source>Messages de l'agence (%1)</source>
             <translation>Messages from the agency (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="138" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="144" />
             <source>Messages de l'agence</source>
             <translation>Messages from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="154" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="172" />
             <source>Amphithéâtres du semestre</source>
             <translation>This semester's amphitheatres</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="260" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="324" />
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="339" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="337" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="403" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="418" />
             <source>Amphithéâtre</source>
             <translation>Amphitheatre</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="157" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
             <source>État</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="177" />
             <source>Internes</source>
             <translation>Interns</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="158" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="177" />
             <source>Postes libres</source>
             <translation>Free posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="166" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="185" />
             <source>Séances</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="188" />
             <source>Séance</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="169" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="188" />
             <source>Horaires</source>
             <translation>Times</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="170" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="189" />
             <source>Rangs d'appel</source>
             <translation>Call ranks</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="176" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="195" />
             <source>Liste d'appel</source>
             <translation>Call list</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="203" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="213" />
+            <source>Publique dès la validation par l'agence, toujours à jour.</source>
+            <translation>Public once the agency validates it, always up to date.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
+            <source>La liste d'appel est publique dès que l'agence a validé l'amphithéâtre ; elle suit les données actuelles.</source>
+            <translation>The call list is public as soon as the agency has validated the amphitheatre; it follows the current data.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="218" />
+            <source>Télécharger la liste d'appel (CSV)</source>
+            <translation>Download the call list (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="222" />
+            <source>Télécharger la liste d'appel (PDF)</source>
+            <translation>Download the call list (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="237" />
+            <source>La liste d'appel est publiée quand l'agence a validé l'amphithéâtre.</source>
+            <translation>The call list is published once the agency has validated the amphitheatre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="256" />
+            <source>Enregistrer la liste d'appel</source>
+            <translation>Save the call list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="263" />
+            <source>Liste d'appel enregistrée : %1</source>
+            <translation>Call list saved: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="278" />
             <source> (le vôtre)</source>
             <translation> (yours)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="206" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="281" />
             <source>, ouverture le %1</source>
             <translation>, opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="215" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
             <source>Séance %1</source>
             <translation>Session %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="219" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="296" />
             <source>%1 à %2</source>
             <translation>%1 to %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="227" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="304" />
             <source>Rang d'appel : %1</source>
             <translation>Call rank: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="229" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="306" />
             <source>séance %1, le %2</source>
             <translation>session %1, on %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="231" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="308" />
             <source>type de choix : %1</source>
             <translation>choice type: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="234" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="311" />
             <source>absence prévue</source>
             <translation>planned absence</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="236" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="313" />
             <source>présence : connecté</source>
             <translation>presence: connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="237" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="314" />
             <source>présence : non connecté</source>
             <translation>presence: not connected</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="290" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="369" />
             <source>Postes</source>
             <translation>Posts</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="291" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="370" />
             <source>Mes favoris</source>
             <translation>My favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="292" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="371" />
             <source>Liste d'appel et séances</source>
             <translation>Call list and sessions</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="293" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="372" />
             <source>Séance en direct</source>
             <translation>Live session</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="295" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="374" />
             <source>Affectations</source>
             <translation>Assignments</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="296" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="375" />
             <source>Mon internat</source>
             <translation>My internship</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="340" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="419" />
             <source>Vous n'êtes inscrit dans aucun amphithéâtre pour l'instant.</source>
             <translation>You are not registered in any amphitheatre yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="355" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="434" />
             <source>L'amphithéâtre n'est pas encore validé par l'agence : postes et liste d'appel à venir.</source>
             <translation>The amphitheatre has not been validated by the agency yet: posts and call list to come.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="379" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="458" />
             <source>Les favoris se préparent quand l'amphithéâtre est ouvert.</source>
             <translation>Favourites are prepared once the amphitheatre is open.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="421" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="500" />
             <source>ouverture le %1</source>
             <translation>opens on %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="422" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="501" />
             <source>%1 postes, %2 libres</source>
             <translation>%1 posts, %2 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="425" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="504" />
             <source>vous agissez par procuration pour %1 %2</source>
             <translation>you are acting as proxy for %1 %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="473" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="552" />
             <source>Les favoris ne se modifient plus : la séance est terminée.</source>
             <translation>Favourites can no longer be changed: the session is over.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="531" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="610" />
             <source>Votre signalement a été transmis à l'agence.</source>
             <translation>Your report has been sent to the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="534" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="613" />
             <source>Merci : vos informations sont confirmées.</source>
             <translation>Thank you: your details are confirmed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="540" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="619" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/intern_page.py" line="563" />
+            <location filename="../../desktop/ui/amphi/intern_page.py" line="647" />
             <source>Ajouté à vos favoris : %1</source>
             <translation>Added to your favourites: %1</translation>
         </message>
@@ -1664,8 +1711,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="457" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
@@ -1674,8 +1721,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="65" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Service</source>
             <translation>Department</translation>
         </message>
@@ -1686,8 +1733,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="459" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Chef de service</source>
             <translation>Head of department</translation>
         </message>
@@ -1698,8 +1745,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="460" />
             <location filename="../../desktop/models/amphi_posts.py" line="600" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>DES</source>
             <translation>DES</translation>
         </message>
@@ -1708,8 +1755,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="68" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
@@ -1718,8 +1765,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="69" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Régime</source>
             <translation>Regime</translation>
         </message>
@@ -1728,8 +1775,8 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/amphi_posts.py" line="70" />
             <location filename="../../desktop/models/amphi_posts.py" line="248" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Fléchage</source>
             <translation>Earmarking</translation>
         </message>
@@ -1748,8 +1795,8 @@ During the session, your favourites are at the top of the list of posts: they sa
         <message>
             <location filename="../../desktop/models/amphi_posts.py" line="63" />
             <location filename="../../desktop/ui/amphi/live_view.py" line="498" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="115" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="344" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="118" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="428" />
             <source>Département</source>
             <translation>Department</translation>
         </message>
@@ -1834,146 +1881,164 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiPostsView</name>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="105" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="108" />
             <source>Recherche avancée</source>
             <translation>Advanced search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="108" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="111" />
             <source>Cochez une ou plusieurs valeurs par critère. Un critère sans case cochée ne filtre rien.</source>
             <translation>Tick one or more values per criterion. A criterion with no box ticked does not filter anything.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="121" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="346" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="124" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="430" />
             <source>(aucun)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="133" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="136" />
             <source>Appliquer</source>
             <translation>Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="134" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="137" />
             <source>Annuler</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="136" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="139" />
             <source>Tout décocher</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="194" />
             <source>Tous</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="191" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="194" />
             <source>Pourvus</source>
             <translation>Filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="192" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="195" />
             <source>Non pourvus</source>
             <translation>Not filled</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="202" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="205" />
             <source>Rechercher : établissement, service, chef, DES, n° de poste…</source>
             <translation>Search: hospital, department, head, DES, post number…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="207" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="210" />
             <source>Recherche avancée…</source>
             <translation>Advanced search…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="213" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="216" />
             <source>Par service</source>
             <translation>By department</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="214" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="217" />
             <source>Un poste par ligne</source>
             <translation>One post per row</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="220" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="223" />
             <source>Recherches enregistrées :</source>
             <translation>Saved searches:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="225" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="229" />
             <source>Enregistrer…</source>
             <translation>Save…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="226" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="230" />
             <source>Enregistrer les filtres actuels sous un nom</source>
             <translation>Save the current filters under a name</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="229" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="233" />
             <source>Supprimer</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="278" />
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="315" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="242" />
+            <source>Afficher tous les postes</source>
+            <translation>Show all posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="293" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="368" />
+            <source>Voir tous les postes de ce service</source>
+            <translation>See all posts of this department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="295" />
+            <source>N'afficher que les postes du service sélectionné (clic droit sur un poste ou un service)</source>
+            <translation>Show only the posts of the selected department (right-click a post or a department)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="298" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="336" />
             <source>Double-cliquez sur un service ou un poste pour l'ajouter à vos favoris.</source>
             <translation>Double-click a department or a post to add it to your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="283" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="304" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="372" />
             <source>Ajouter aux favoris</source>
             <translation>Add to favourites</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="380" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="573" />
+            <source>Sélectionnez d'abord un service ou un poste.</source>
+            <translation>Select a department or a post first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="429" />
             <source>{label} : {values}</source>
             <translation>{label}: {values}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="347" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="431" />
             <source>Recherche avancée — </source>
             <translation>Advanced search — </translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="372" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="457" />
             <source>%1 postes affichés sur %2 · %3 libres</source>
             <translation>%1 of %2 posts shown · %3 free</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="498" />
             <source>— Choisir —</source>
             <translation>— Choose —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="413" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="498" />
             <source>(aucune)</source>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="440" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="525" />
             <source>Enregistrer la recherche</source>
             <translation>Save the search</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="441" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="526" />
             <source>Nom de la recherche :</source>
             <translation>Search name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="463" />
+            <location filename="../../desktop/ui/amphi/posts_view.py" line="548" />
             <source>Recherche « %1 » enregistrée.</source>
             <translation>Search “%1” saved.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/amphi/posts_view.py" line="488" />
-            <source>Sélectionnez d'abord un service ou un poste.</source>
-            <translation>Select a department or a post first.</translation>
         </message>
     </context>
     <context>
@@ -2529,52 +2594,52 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>AmphiSync</name>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="187" />
+            <location filename="../../desktop/sync/amphi.py" line="188" />
             <source>Hors ligne : vos favoris enregistrés sur cet ordinateur sont affichés et restent modifiables.</source>
             <translation>Offline: the favourites saved on this computer are shown and can still be changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="232" />
+            <location filename="../../desktop/sync/amphi.py" line="233" />
             <source>Hors ligne : modification enregistrée sur cet ordinateur, elle sera envoyée au retour de la connexion.</source>
             <translation>Offline: change saved on this computer; it will be sent when the connection is back.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="253" />
+            <location filename="../../desktop/sync/amphi.py" line="254" />
             <source>Déjà dans vos favoris.</source>
             <translation>Already in your favourites.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="323" />
+            <location filename="../../desktop/sync/amphi.py" line="324" />
             <source>« %1 » retiré de vos favoris : %2</source>
             <translation>“%1” removed from your favourites: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="331" />
+            <location filename="../../desktop/sync/amphi.py" line="332" />
             <source>Vos favoris modifiés hors ligne n'ont pas pu être envoyés : %1 Ils restent enregistrés sur cet ordinateur.</source>
             <translation>Your favourites changed offline could not be sent: %1 They remain saved on this computer.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="337" />
+            <location filename="../../desktop/sync/amphi.py" line="338" />
             <source>Vos favoris avaient aussi changé sur un autre appareil : votre ordre a été gardé et les ajouts faits ailleurs placés à la fin.</source>
             <translation>Your favourites had also changed on another device: your order was kept and the additions made elsewhere were placed at the end.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="341" />
+            <location filename="../../desktop/sync/amphi.py" line="342" />
             <source>Favoris modifiés hors ligne envoyés.</source>
             <translation>Favourites changed offline have been sent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="376" />
+            <location filename="../../desktop/sync/amphi.py" line="377" />
             <source>Saisissez l'adresse indiquée par l'interne.</source>
             <translation>Enter the address given by the intern.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="379" />
+            <location filename="../../desktop/sync/amphi.py" line="380" />
             <source>Saisissez votre mot de passe.</source>
             <translation>Enter your password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/sync/amphi.py" line="479" />
+            <location filename="../../desktop/sync/amphi.py" line="480" />
             <source>Vous êtes de retour : vous passez juste après l'interne qui choisit en ce moment.</source>
             <translation>Welcome back: you go right after the intern who is choosing now.</translation>
         </message>
@@ -2686,22 +2751,22 @@ During the session, your favourites are at the top of the list of posts: they sa
     <context>
         <name>Banner</name>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="145" />
+            <location filename="../../desktop/ui/widgets.py" line="146" />
             <source>Information</source>
             <translation>Information</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="145" />
+            <location filename="../../desktop/ui/widgets.py" line="146" />
             <source>Attention</source>
             <translation>Warning</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="146" />
+            <location filename="../../desktop/ui/widgets.py" line="147" />
             <source>Erreur</source>
             <translation>Error</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/widgets.py" line="146" />
+            <location filename="../../desktop/ui/widgets.py" line="147" />
             <source>Réussi</source>
             <translation>Done</translation>
         </message>
@@ -2727,6 +2792,14 @@ During the session, your favourites are at the top of the list of posts: they sa
             <location filename="../../desktop/models/campaigns.py" line="57" />
             <source>État</source>
             <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignPicker</name>
+        <message>
+            <location filename="../../desktop/ui/campaign_picker.py" line="31" />
+            <source>Campagne :</source>
+            <translation>Campaign:</translation>
         </message>
     </context>
     <context>
@@ -3790,248 +3863,248 @@ During the session, your favourites are at the top of the list of posts: they sa
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="51" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>En préparation</source>
             <translation>In preparation</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="52" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Fermé pour maintenance</source>
             <translation>Closed for maintenance</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="53" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Coordonnées et mot de passe seulement</source>
             <translation>Contact details and password only</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="54" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Vœux ouverts (simulation)</source>
             <translation>Wishes open (simulation)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="55" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Amphithéâtre en cours</source>
             <translation>Amphitheatre in progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="56" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Non validé par l'agence</source>
             <translation>Not validated by the agency</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="57" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Validé</source>
             <translation>Validated</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="58" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Ouvert</source>
             <translation>Open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="59" />
-            <location filename="../../desktop/models/labels.py" line="134" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="60" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>En pause</source>
             <translation>Paused</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="61" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Candidatures ouvertes</source>
             <translation>Applications open</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="62" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Classement des candidats</source>
             <translation>Ranking of applicants</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="63" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Résultats publiés</source>
             <translation>Results published</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="64" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Terminé</source>
             <translation>Finished</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="65" />
-            <location filename="../../desktop/models/labels.py" line="134" />
+            <location filename="../../desktop/models/labels.py" line="139" />
             <source>Clos</source>
             <translation>Closed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="69" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Création du compte</source>
             <translation>Account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="70" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Identité non reconnue</source>
             <translation>Identity not recognised</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="71" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Adresse électronique confirmée</source>
             <translation>Email address confirmed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="72" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Lien de confirmation envoyé</source>
             <translation>Confirmation link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="73" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Connexion</source>
             <translation>Sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="74" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Échec de connexion</source>
             <translation>Failed sign-in</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="75" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Connexion bloquée (trop de tentatives)</source>
             <translation>Sign-in blocked (too many attempts)</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="76" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Déconnexion</source>
             <translation>Sign-out</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="77" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Lien de connexion envoyé</source>
             <translation>Sign-in link sent</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="78" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Réinitialisation du mot de passe demandée</source>
             <translation>Password reset requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="80" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Mot de passe réinitialisé</source>
             <translation>Password reset</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="81" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Mot de passe modifié</source>
             <translation>Password changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="82" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Question secrète modifiée</source>
             <translation>Secret question changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="83" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Coordonnées modifiées</source>
             <translation>Contact details changed</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="84" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Changement d'adresse électronique demandé</source>
             <translation>Change of email address requested</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="86" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Import d'identités</source>
             <translation>Identities imported</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="87" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Compte d'agent créé</source>
             <translation>Agency staff account created</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="88" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Message de l'agence publié</source>
             <translation>Agency message published</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="89" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="90" />
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Export des affectations</source>
             <translation>Assignments exported</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="94" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="151" />
             <source>par mot de passe</source>
             <translation>with a password</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="95" />
-            <location filename="../../desktop/models/labels.py" line="146" />
+            <location filename="../../desktop/models/labels.py" line="151" />
             <source>par lien reçu par courriel</source>
             <translation>with a link received by email</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="99" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>adresse électronique</source>
             <translation>email address</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="100" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>téléphone</source>
             <translation>phone</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="101" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>adresse postale</source>
             <translation>postal address</translation>
         </message>
         <message>
             <location filename="../../desktop/models/labels.py" line="102" />
-            <location filename="../../desktop/models/labels.py" line="148" />
+            <location filename="../../desktop/models/labels.py" line="153" />
             <source>UFR</source>
             <translation>Medical school</translation>
         </message>
@@ -4046,12 +4119,12 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Procedure</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="138" />
+            <location filename="../../desktop/models/labels.py" line="143" />
             <source>Autre action</source>
             <translation>Other action</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/labels.py" line="157" />
+            <location filename="../../desktop/models/labels.py" line="162" />
             <source>%1 créée(s), %2 mise(s) à jour</source>
             <translation>%1 created, %2 updated</translation>
         </message>
@@ -4346,6 +4419,91 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/areas/matching.py" line="108" />
             <source>Paramétrage de l'appariement</source>
             <translation>Matching set-up</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingCalendarView</name>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="33" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
+            <source>Vague</source>
+            <translation>Wave</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="33" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
+            <source>Tour</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="34" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
+            <source>Candidatures des étudiants</source>
+            <translation>Students' applications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="35" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
+            <source>Classement par les responsables</source>
+            <translation>Ranking by the supervisors</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
+            <source>Résultats</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="36" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="88" />
+            <source>Phase actuelle</source>
+            <translation>Current phase</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="46" />
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="59" />
+            <source>à fixer</source>
+            <translation>to be set</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="47" />
+            <source>du %1 au %2</source>
+            <translation>from %1 to %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="52" />
+            <source>Tour %1</source>
+            <translation>Round %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="54" />
+            <source>hors plateforme, %1</source>
+            <translation>off the platform, %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="79" />
+            <source>Les docteurs juniors candidatent aux terrains de stage, les responsables classent leurs candidats, puis l'appariement est calculé tour par tour. Heures de Paris.</source>
+            <translation>Junior doctors apply to training posts, supervisors rank their candidates, then the matching is computed round by round. Paris time.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="111" />
+            <source>Aucune campagne d'appariement n'est publiée sur ce serveur pour l'instant : ses vagues, ses tours et leurs dates apparaîtront ici dès que l'agence l'ouvrira.</source>
+            <translation>No matching campaign is published on this server yet: its waves, rounds and their dates will appear here as soon as the agency opens it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="139" />
+            <source>campagne close</source>
+            <translation>campaign closed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="139" />
+            <source>campagne ouverte</source>
+            <translation>campaign open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/matching/calendar_view.py" line="149" />
+            <source>Le calendrier de cette campagne n'est pas encore fixé.</source>
+            <translation>This campaign's calendar is not set yet.</translation>
         </message>
     </context>
     <context>
@@ -4762,72 +4920,72 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>NationalArea</name>
         <message>
-            <location filename="../../desktop/areas/national.py" line="116" />
+            <location filename="../../desktop/areas/national.py" line="141" />
             <source>Mes vœux (choix national)</source>
             <translation>My wishes (national choice)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="119" />
+            <location filename="../../desktop/areas/national.py" line="144" />
             <source>Tableaux publics</source>
             <translation>Public tables</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="121" />
+            <location filename="../../desktop/areas/national.py" line="146" />
             <source>Mes historiques</source>
             <translation>My history</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="123" />
+            <location filename="../../desktop/areas/national.py" line="148" />
             <source>Choix national (agence)</source>
             <translation>National choice (agency)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="214" />
+            <location filename="../../desktop/areas/national.py" line="221" />
             <source>Aucune campagne nationale sur ce serveur.</source>
             <translation>No national campaign on this server.</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="287" />
+            <location filename="../../desktop/areas/national.py" line="294" />
             <source>Message de l'agence (%1)</source>
             <translation>Message from the agency (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="288" />
+            <location filename="../../desktop/areas/national.py" line="295" />
             <source>Message de l'agence</source>
             <translation>Message from the agency</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="290" />
+            <location filename="../../desktop/areas/national.py" line="297" />
             <source>%1 : %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="312" />
+            <location filename="../../desktop/areas/national.py" line="319" />
             <source>Vœux enregistrés — reçu %1</source>
             <translation>Wishes saved — receipt %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="360" />
+            <location filename="../../desktop/areas/national.py" line="367" />
             <source>Attestation d'affectation</source>
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="377" />
+            <location filename="../../desktop/areas/national.py" line="384" />
             <source>Enregistrer mon attestation d'affectation</source>
             <translation>Save my assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="379" />
+            <location filename="../../desktop/areas/national.py" line="386" />
             <source>Document PDF (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="386" />
+            <location filename="../../desktop/areas/national.py" line="393" />
             <source>Le PDF n'a pas pu être enregistré : %1</source>
             <translation>The PDF could not be saved: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/areas/national.py" line="390" />
+            <location filename="../../desktop/areas/national.py" line="397" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -5554,29 +5712,37 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PrintPreviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="136" />
+            <location filename="../../desktop/ui/printing.py" line="174" />
             <source>Aperçu avant impression — %1</source>
             <translation>Print preview — %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="154" />
+            <location filename="../../desktop/ui/printing.py" line="192" />
             <source>Enregistrer en PDF…</source>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="158" />
+            <location filename="../../desktop/ui/printing.py" line="196" />
             <source>Fermer</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="162" />
+            <location filename="../../desktop/ui/printing.py" line="200" />
             <source>Imprimer…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/printing.py" line="182" />
+            <location filename="../../desktop/ui/printing.py" line="220" />
             <source>Imprimer</source>
             <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="119" />
+            <source>Le fichier n'a pas pu être enregistré : %1</source>
+            <translation>The file could not be saved: %1</translation>
         </message>
     </context>
     <context>
@@ -5816,6 +5982,231 @@ The rules of each procedure are those of the agency that organises it.</translat
             <location filename="../../desktop/ui/profile_view.py" line="437" />
             <source>Mot de passe changé. Vos autres connexions ont été fermées.</source>
             <translation>Password changed. Your other sessions have been signed out.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicAmphiView</name>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="94" />
+            <source>Amphithéâtre :</source>
+            <translation>Amphitheatre:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="121" />
+            <location filename="../../desktop/ui/amphi/public_view.py" line="148" />
+            <source>Clic droit sur un poste : « Voir tous les postes de ce service ».</source>
+            <translation>Right-click a post: “See all posts of this department”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="126" />
+            <source>Choisissez un amphithéâtre validé pour suivre sa séance.</source>
+            <translation>Choose a validated amphitheatre to follow its session.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="134" />
+            <source>Tous les postes du semestre, tous amphithéâtres confondus.</source>
+            <translation>Every post of the semester, all amphitheatres together.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="137" />
+            <source>Exporter (CSV)</source>
+            <translation>Export (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="141" />
+            <source>Exporter (Excel)</source>
+            <translation>Export (Excel)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="151" />
+            <source>Séances et liste d'appel</source>
+            <translation>Sessions and call list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="152" />
+            <source>Postes</source>
+            <translation>Posts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="153" />
+            <source>Séance en direct</source>
+            <translation>Live session</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="154" />
+            <source>Affectations</source>
+            <translation>Assignments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="155" />
+            <source>Offre du semestre</source>
+            <translation>Semester's offer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="176" />
+            <source>Aucun choix de stage en amphithéâtre n'est publié sur ce serveur pour l'instant : les amphithéâtres, leurs postes, leurs listes d'appel et leurs séances apparaîtront ici dès que l'agence les publiera.</source>
+            <translation>No amphitheatre choice is published on this server yet: the amphitheatres, their posts, call lists and sessions will appear here as soon as the agency publishes them.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="211" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="216" />
+            <source>Aucun amphithéâtre n'est encore créé pour cette campagne.</source>
+            <translation>No amphitheatre has been created for this campaign yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="229" />
+            <source>Aucun poste publié pour l'instant : les postes d'un amphithéâtre sont publiés quand l'agence le valide.</source>
+            <translation>No post published yet: an amphitheatre's posts are published when the agency validates it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="234" />
+            <source>Tous les postes du semestre, tous amphithéâtres validés confondus : %1 postes, %2 libres.</source>
+            <translation>Every post of the semester, all validated amphitheatres together: %1 posts, %2 free.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="251" />
+            <source>Cet amphithéâtre n'est pas encore validé par l'agence : ses postes, sa liste d'appel et sa séance seront publiés à sa validation.</source>
+            <translation>This amphitheatre is not validated by the agency yet: its posts, call list and session will be published once it is.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="274" />
+            <source>ouverture le %1</source>
+            <translation>opens on %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="275" />
+            <source>%1 internes</source>
+            <translation>%1 interns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="276" />
+            <source>%1 postes, %2 libres</source>
+            <translation>%1 posts, %2 free</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="279" />
+            <source>pas encore validé par l'agence : postes et liste d'appel à venir</source>
+            <translation>not validated by the agency yet: posts and call list to come</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="365" />
+            <source>Enregistrer l'offre du semestre</source>
+            <translation>Save the semester's offer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/amphi/public_view.py" line="373" />
+            <source>Offre du semestre enregistrée (%1 postes) : %2</source>
+            <translation>Semester's offer saved (%1 posts): %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicSpace</name>
+        <message>
+            <location filename="../../desktop/areas/public.py" line="76" />
+            <source>Aucun choix national n'est publié sur ce serveur pour l'instant : les tableaux publics (dispo finale, rangs limites, radar, listing) apparaîtront ici dès que l'agence ouvrira la campagne.</source>
+            <translation>No national choice is published on this server yet: the public tables (final availability, rank limits, radar, listing) will appear here as soon as the agency opens the campaign.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublicWindow</name>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="50" />
+            <source>Amphi — consultation sans compte</source>
+            <translation>Amphi — browsing without an account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="60" />
+            <source>Espace public</source>
+            <translation>Public space</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="65" />
+            <source>Se connecter</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="67" />
+            <source>Revenir à la fenêtre de connexion</source>
+            <translation>Back to the sign-in window</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="79" />
+            <source>Choix national</source>
+            <translation>National choice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="80" />
+            <source>Amphithéâtres</source>
+            <translation>Amphitheatres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="81" />
+            <source>Appariement — calendrier</source>
+            <translation>Matching — calendar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="94" />
+            <source>Connexion au serveur…</source>
+            <translation>Connecting to the server…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="99" />
+            <source>&amp;Fichier</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="100" />
+            <source>Se &amp;connecter…</source>
+            <translation>&amp;Sign in…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="104" />
+            <source>&amp;Quitter</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="109" />
+            <source>&amp;Aide</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="110" />
+            <source>&amp;Guide d'utilisation</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="118" />
+            <source>Vous consultez sans compte les informations publiques de %1, mises à jour en direct. Rien de personnel n'est affiché ; connectez-vous pour vos vœux, vos favoris et votre tour.</source>
+            <translation>You are browsing the public information of %1 without an account, updated live. Nothing personal is shown; sign in for your wishes, your favourites and your turn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="122" />
+            <source>Serveur : %1</source>
+            <translation>Server: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="135" />
+            <source>Réessayer maintenant</source>
+            <translation>Try again now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="136" />
+            <source>Hors ligne</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="141" />
+            <source>En ligne — mises à jour en direct</source>
+            <translation>Online — live updates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/public_window.py" line="143" />
+            <source>En ligne</source>
+            <translation>Online</translation>
         </message>
     </context>
     <context>
@@ -6919,158 +7310,173 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="70" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="71" />
             <source>Connexion — Amphi</source>
             <translation>Sign in — Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="90" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="91" />
             <source>Amphi</source>
             <translation>Amphi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="91" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="92" />
             <source>Choix des postes d'internat et des stages, appariement des docteurs juniors</source>
             <translation>Choice of internship posts and placements, matching of junior doctors</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="102" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="103" />
             <source>Choisir un compte de démonstration…</source>
             <translation>Choose a demo account…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="106" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="107" />
             <source>Compte de démonstration</source>
             <translation>Demo account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="109" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="110" />
             <source>prenom.nom@exemple.fr</source>
             <translation>firstname.lastname@example.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="111" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="112" />
             <source>Adresse électronique</source>
             <translation>Email address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="116" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="117" />
             <source>Mot de passe</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="119" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="120" />
             <source>Se souvenir de moi</source>
             <translation>Remember me</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="121" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="122" />
             <source>Procuration : je choisis pour un interne</source>
             <translation>Proxy: I am choosing for an intern</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="122" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="123" />
             <source>Adresse indiquée par l'interne et mot de passe choisi sur la page de validation de la procuration.</source>
             <translation>Address given by the intern and the password chosen on the proxy validation page.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="130" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="131" />
             <source>Garde la session dans le trousseau sécurisé de cet ordinateur (jamais le mot de passe).</source>
             <translation>Keeps the session in this computer's secure keyring (never the password).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="139" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="140" />
             <source>Se connecter</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="139" />
-            <location filename="../../desktop/ui/signin_dialog.py" line="167" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="140" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="168" />
             <source>Connexion…</source>
             <translation>Signing in…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="146" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="147" />
             <source>Mot de passe oublié ?</source>
             <translation>Forgotten password?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="150" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="151" />
             <source>Recevoir un lien de connexion par e-mail</source>
             <translation>Get a sign-in link by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="164" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="165" />
             <source>Code ou lien reçu par courriel</source>
             <translation>Code or link received by email</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="165" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="166" />
             <source>Code de connexion</source>
             <translation>Sign-in code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="167" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="168" />
             <source>Valider le code</source>
             <translation>Check the code</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="177" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="178" />
             <source>Première connexion ?</source>
             <translation>First time here?</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="178" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="179" />
             <source>Créer mon compte</source>
             <translation>Create my account</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="187" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="185" />
+            <source>Sans compte ?</source>
+            <translation>No account?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signin_dialog.py" line="186" />
+            <source>Consulter sans compte</source>
+            <translation>Browse without an account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signin_dialog.py" line="188" />
+            <source>Les informations publiques de ce serveur, en direct : tableaux du choix national, amphithéâtres, postes, affectations, calendrier de l'appariement</source>
+            <translation>This server's public information, live: national choice tables, amphitheatres, posts, assignments, matching calendar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/signin_dialog.py" line="199" />
             <source>Changer de serveur</source>
             <translation>Change server</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="194" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="206" />
             <source>Adresse du serveur</source>
             <translation>Server address</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="212" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="224" />
             <source>Serveur : %1</source>
             <translation>Server: %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="246" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="258" />
             <source>Renvoyer le lien de confirmation</source>
             <translation>Send the confirmation link again</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="276" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="288" />
             <source>Nouvel essai possible dans %1</source>
             <translation>You can try again in %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="332" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="344" />
             <source>Si un compte correspond à %1, un lien de connexion valable 30 minutes vient de lui être envoyé. Ouvrez-le, puis collez ici le code affiché.</source>
             <translation>If an account matches %1, a sign-in link valid for 30 minutes has just been sent to it. Open it, then paste the code it shows here.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="370" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="382" />
             <source>Un nouveau lien de confirmation a été envoyé à %1 : ouvrez-le, puis connectez-vous.</source>
             <translation>A new confirmation link has been sent to %1: open it, then sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="387" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="411" />
             <source>Adresse confirmée : vous pouvez vous connecter.</source>
             <translation>Address confirmed: you can sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="389" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="413" />
             <source>Compte créé. Confirmez votre adresse avec le lien reçu par courriel, puis connectez-vous.</source>
             <translation>Account created. Confirm your address with the link you received by email, then sign in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/signin_dialog.py" line="408" />
+            <location filename="../../desktop/ui/signin_dialog.py" line="432" />
             <source>Mot de passe changé : connectez-vous avec le nouveau.</source>
             <translation>Password changed: sign in with the new one.</translation>
         </message>

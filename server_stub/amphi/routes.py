@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from server_stub.amphi import admin as amphi_admin
 from server_stub.amphi import call_list as amphi_call_list
 from server_stub.amphi import estimate as amphi_estimate
+from server_stub.amphi import exports as amphi_exports
 from server_stub.amphi import favourites as amphi_favourites
 from server_stub.amphi import interns as amphi_interns
 from server_stub.amphi import live as amphi_live
@@ -81,6 +82,7 @@ from server_stub.core.errors import ApiError
 from server_stub.core.pages import error_page
 from server_stub.core.routes.common import errors
 from server_stub.core.schemas import CampaignPublic, LoginRequest, SessionPublic
+from server_stub.core.spreadsheets import MEDIA_TYPES, Format
 
 router = APIRouter(tags=["amphithéâtre"])
 
@@ -127,6 +129,30 @@ def get_call_list(amphi_id: AmphiId, session: SessionDep,
     return amphi_call_list.call_list(session, amphi)
 
 
+@router.get(f"{PUBLIC}/amphis/{{amphi_id}}/call-list.csv", operation_id="public_call_list_csv",
+            response_class=Response,
+            responses={200: {"content": {"text/csv": {}}, "description": "CSV"},
+                       **errors(401, 404, 409)})
+def public_call_list_csv(amphi_id: AmphiId, session: SessionDep, user: OptionalUser) -> Response:
+    """The call list as staff download it (same columns as the JSON), for interns and the
+    public once the amphitheatre is validated."""
+    amphi_posts.check_published(get_amphi(session, amphi_id), user)
+    name, data = amphi_admin.call_list_file(session, amphi_id, "csv")
+    return _file(name, data, "text/csv; charset=utf-8")
+
+
+@router.get(f"{PUBLIC}/amphis/{{amphi_id}}/call-list.pdf", operation_id="public_call_list_pdf",
+            response_class=Response,
+            responses={200: {"content": {"application/pdf": {}}, "description": "PDF"},
+                       **errors(401, 404, 409)})
+def public_call_list_pdf(amphi_id: AmphiId, session: SessionDep, user: OptionalUser) -> Response:
+    """The printable call list, for interns and the public once the amphitheatre is
+    validated."""
+    amphi_posts.check_published(get_amphi(session, amphi_id), user)
+    name, data = amphi_admin.call_list_file(session, amphi_id, "pdf")
+    return _file(name, data, "application/pdf")
+
+
 @router.get(f"{PUBLIC}/amphis/{{amphi_id}}/posts", operation_id="list_amphi_posts",
             response_model=AmphiOffer, responses=errors(401, 404, 409))
 def list_amphi_posts(amphi_id: AmphiId, session: SessionDep, user: OptionalUser) -> AmphiOffer:
@@ -156,6 +182,20 @@ def list_campaign_posts(campaign_id: CampaignId, session: SessionDep,
                         user: OptionalUser) -> AmphiOffer:
     """Every post of the semester (« liste des postes »)."""
     return amphi_posts.campaign_offer(session, campaign_id, user)
+
+
+@router.get(f"{PUBLIC}/campaigns/{{campaign_id}}/posts/export",
+            operation_id="export_campaign_posts", response_class=Response,
+            responses={200: {"content": {"text/csv": {}, MEDIA_TYPES["xlsx"]: {}},
+                             "description": "Fichier CSV (UTF-8, « ; ») ou Excel"},
+                       **errors(401, 404)})
+def export_campaign_posts(campaign_id: CampaignId, session: SessionDep, user: OptionalUser,
+                          format: Annotated[Format, Query()] = "csv") -> Response:
+    """Every post of the semester as a file (no names: filled or not), for everyone."""
+    out = amphi_exports.export_offer(session, campaign_id, user, format)
+    return Response(out.content, media_type=out.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{out.filename}"',
+                             "Cache-Control": "no-store", "X-Row-Count": str(out.rows)})
 
 
 @router.get(f"{PUBLIC}/campaigns/{{campaign_id}}/assignments", operation_id="list_assignments",

@@ -41,6 +41,7 @@ from server_stub.matching.models import (
 )
 from server_stub.matching.schemas import (
     CoordinatorAdd,
+    MatchingCalendarPublic,
     MatchingCampaignCreate,
     MatchingCampaignPublic,
     MatchingCampaignUpdate,
@@ -261,6 +262,21 @@ def campaign_public(session: Session, campaign: Campaign, viewer: Person) -> Mat
 
 def get_campaign(session: Session, campaign_id: int, viewer: Person) -> MatchingCampaignPublic:
     return campaign_public(session, load_campaign(session, campaign_id, viewer), viewer)
+
+
+def calendar(session: Session, campaign_id: int) -> MatchingCalendarPublic:
+    """The public calendar of a campaign under way or closed. Raises 404 when unknown, of
+    another kind, or a draft."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None or campaign.kind != "matching" or campaign.state == "draft":
+        raise not_found("Campagne d'appariement introuvable.")
+    at = now()
+    waves = session.scalars(select(MatchingWave).where(MatchingWave.campaign_id == campaign.id)
+                            .order_by(MatchingWave.position, MatchingWave.id))
+    return MatchingCalendarPublic(
+        id=campaign.id, name=campaign.name, region=campaign.region,
+        state="closed" if campaign.state == "closed" else "open",
+        waves=[wave_public(session, w, at) for w in waves], server_time=at)
 
 
 # --------------------------------------------------------------------------- staff set-up

@@ -40,6 +40,7 @@ from server_stub.matching.schemas import (
     DocumentKind,
     FilePublic,
     ImportSummary,
+    MatchingCalendarPublic,
     MatchingCampaignCreate,
     MatchingCampaignPublic,
     MatchingCampaignUpdate,
@@ -132,6 +133,13 @@ _EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 # --------------------------------------------------------------------------- campaign, phases
+
+
+@router.get("/campaigns/{campaign_id}/calendar", operation_id="get_matching_calendar",
+            response_model=MatchingCalendarPublic, responses=errors(404))
+def get_matching_calendar(campaign_id: CampaignId, session: SessionDep) -> MatchingCalendarPublic:
+    """The campaign's waves, rounds and dated phases, for everyone (no sign-in)."""
+    return matching_phases.calendar(session, campaign_id)
 
 
 @router.get("/campaigns/{campaign_id}", operation_id="get_matching_campaign",

@@ -121,6 +121,17 @@ class MatchingCampaignPublic(BaseModel):
     server_time: datetime
 
 
+class MatchingCalendarPublic(BaseModel):
+    """A campaign's waves, rounds and dated phases, as anyone may read them (no roles)."""
+
+    id: int
+    name: str
+    region: str | None
+    state: Literal["open", "closed"]
+    waves: list[WavePublic]
+    server_time: datetime
+
+
 class MatchingCampaignCreate(RequestModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)

@@ -94,6 +94,8 @@ class FavouritesView(QWidget):
     """My favourites of the amphitheatre, edited through `sync` (offline too)."""
 
     show_posts_requested = Signal()  # « Aller aux postes » of the empty state
+    # « Voir tous les postes de ce service »: establishment, service
+    show_service_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +160,12 @@ class FavouritesView(QWidget):
         self.move_button = QPushButton(_tr("Déplacer"), self)
         self.move_button.clicked.connect(self._move_to_number)
         row.addWidget(self.move_button)
+        self.service_button = QPushButton(_tr("Voir tous les postes de ce service"), self)
+        self.service_button.setObjectName("favouriteServiceButton")
+        self.service_button.setToolTip(_tr("Tous les postes du service du favori sélectionné, "
+                                           "pris ou non, dans l'onglet « Postes »"))
+        self.service_button.clicked.connect(self._show_current_service)
+        row.addWidget(self.service_button)
         self.remove_button = QPushButton(_tr("Retirer des favoris"), self)
         self.remove_button.clicked.connect(self._remove_current)
         row.addWidget(self.remove_button)
@@ -243,11 +251,12 @@ class FavouritesView(QWidget):
         self.position_spin.setMaximum(max(1, count))
         self.move_button.setEnabled(count > 1)
         self.remove_button.setEnabled(count > 0)
+        self.service_button.setEnabled(count > 0)  # reading: even when no longer editable
         empty = not count and self.sync is not None
         self.stack.setCurrentWidget(self.empty if empty else self.table)
         # Nothing to rank or move yet: the empty state alone says what to do.
         for widget in (self.intro, self.estimate_note, self.position_label, self.position_spin,
-                       self.move_button, self.remove_button):
+                       self.move_button, self.remove_button, self.service_button):
             widget.setVisible(not empty and (widget is not self.estimate_note
                                              or self._estimate is not None))
         if self.sync is None:
@@ -285,6 +294,14 @@ class FavouritesView(QWidget):
         target = self.position_spin.value() - 1
         if self.model.move_row(row, target):
             self.table.select_row(target)
+
+    def _show_current_service(self) -> None:
+        row = self.table.currentIndex().row()
+        items = self.model.items()
+        if not 0 <= row < len(items):
+            self.banner.show_message(_tr("Sélectionnez d'abord un favori."), "info")
+            return
+        self.show_service_requested.emit(items[row].establishment, items[row].service)
 
     def _remove_current(self) -> None:
         row = self.table.currentIndex().row()

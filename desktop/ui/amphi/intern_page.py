@@ -10,7 +10,9 @@ session once the amphitheatre is known; it holds no API object.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QMenu,
+    QPushButton,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
     QWidgetAction,
 )
+from qasync import asyncSlot
 
 from desktop.api.amphi import (
     Amphi,
@@ -38,6 +42,7 @@ from desktop.api.amphi import (
     Post,
 )
 from desktop.api.client import ApiError
+from desktop.api.matching import Download
 from desktop.models.amphi_live import (
     CL_COHORT,
     CL_DES,
@@ -69,6 +74,7 @@ from desktop.ui.amphi.favourites_view import FavouritesView
 from desktop.ui.amphi.internship_view import InternshipActions, InternshipView
 from desktop.ui.amphi.live_view import LiveView, start_live
 from desktop.ui.amphi.posts_view import PostsView, SavedSearches
+from desktop.ui.printing import fetch_and_save
 from desktop.ui.widgets import Banner, styled_label
 
 FAVOURITE_STATES = ("open", "in_progress", "paused")
@@ -141,17 +147,30 @@ class Bell(QToolButton):
         self.style().polish(self)
 
 
+CallListFetch = Callable[[int, str], Awaitable[Download]]  # amphi id, "csv"|"pdf" → file
+FILE_FILTERS = {"csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}
+
+
 class InfoView(QWidget):
-    """« Liste d'appel et séances »: my place, type of choice, presence, sessions, call list."""
+    """« Liste d'appel et séances »: my place, type of choice, presence, sessions, call list;
+    the call list downloadable as CSV or PDF (as staff download it) once `set_downloader`
+    gave the way to fetch it and the amphitheatre is validated."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.amphi: Amphi | None = None
+        self.fetch_call_list: CallListFetch | None = None
+        self.save_dir: Path | None = None  # set: save there without asking (tests)
+        self.last_saved: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
+        self.banner = Banner(self)
+        layout.addWidget(self.banner)
         self.place_label = styled_label("", "value", wrap=True)
         self.place_label.setObjectName("amphiMyPlace")
         layout.addWidget(self.place_label)
-        layout.addWidget(styled_label(_tr("Amphithéâtres du semestre"), "section"))
+        self.amphis_title = styled_label(_tr("Amphithéâtres du semestre"), "section")
+        layout.addWidget(self.amphis_title)
         self.amphis = QTableWidget(0, 4, self)
         self.amphis.setObjectName("amphiList")
         self.amphis.setHorizontalHeaderLabels([_tr("Amphithéâtre"), _tr("État"),
@@ -188,6 +207,62 @@ class InfoView(QWidget):
                               (CL_TYPE, 150)):
             header.resizeSection(column, width)
         layout.addWidget(self.call_table, 1)
+        self.downloads = QWidget(self)
+        row = QHBoxLayout(self.downloads)
+        row.setContentsMargins(0, 0, 0, 0)
+        note = styled_label(_tr("Publique dès la validation par l'agence, toujours à jour."),
+                            "muted", wrap=True)
+        note.setToolTip(_tr("La liste d'appel est publique dès que l'agence a validé "
+                            "l'amphithéâtre ; elle suit les données actuelles."))
+        row.addWidget(note, 1)
+        self.csv_button = QPushButton(_tr("Télécharger la liste d'appel (CSV)"), self)
+        self.csv_button.setObjectName("callListCsv")
+        self.csv_button.clicked.connect(lambda: self._download("csv"))
+        row.addWidget(self.csv_button)
+        self.pdf_button = QPushButton(_tr("Télécharger la liste d'appel (PDF)"), self)
+        self.pdf_button.setObjectName("callListPdf")
+        self.pdf_button.clicked.connect(lambda: self._download("pdf"))
+        row.addWidget(self.pdf_button)
+        self.downloads.hide()
+        layout.addWidget(self.downloads)
+        self._set_downloadable()
+
+    def set_downloader(self, fetch: CallListFetch) -> None:
+        """Offer « Télécharger la liste d'appel » (CSV, PDF) through `fetch`."""
+        self.fetch_call_list = fetch
+        self.downloads.show()
+
+    def _set_downloadable(self) -> None:
+        published = self.amphi is not None and self.amphi.state in PUBLIC_STATES
+        why = "" if published else _tr("La liste d'appel est publiée quand l'agence a validé "
+                                       "l'amphithéâtre.")
+        for button in (self.csv_button, self.pdf_button):
+            button.setEnabled(published)
+            button.setToolTip(why)
+
+    @asyncSlot()
+    async def _download(self, kind: str) -> None:
+        await self.download_call_list(kind)
+
+    async def download_call_list(self, kind: str) -> Path | None:
+        """The amphitheatre's call list as "csv" or "pdf", where the user says."""
+        amphi, fetch = self.amphi, self.fetch_call_list
+        if amphi is None or fetch is None:
+            return None
+        button = self.csv_button if kind == "csv" else self.pdf_button
+        button.setEnabled(False)
+        try:
+            saved = await fetch_and_save(self, self.banner, lambda: fetch(amphi.id, kind),
+                                         _tr("Enregistrer la liste d'appel"),
+                                         FILE_FILTERS[kind], kind, self.save_dir)
+        finally:
+            self._set_downloadable()
+        if saved is None:
+            return None
+        self.last_saved = saved[0]
+        self.banner.show_message(_tr("Liste d'appel enregistrée : %1").replace(
+            "%1", str(saved[0])), "success")
+        return saved[0]
 
     def show_me(self) -> None:
         """Scroll the call list to my line (green)."""
@@ -210,6 +285,8 @@ class InfoView(QWidget):
 
     def set_amphi(self, amphi: Amphi, intern: InternSelf | None,
                   present: bool | None = None) -> None:
+        self.amphi = amphi
+        self._set_downloadable()
         self.sessions.setRowCount(len(amphi.sessions))
         for row, s in enumerate(amphi.sessions):
             self.sessions.setItem(row, 0, QTableWidgetItem(_tr("Séance %1").replace(
@@ -278,7 +355,9 @@ class AmphiInternPage(QWidget):
         self.posts_view.add_requested.connect(self._add_favourite)
         self.favourites_view = FavouritesView(self)
         self.favourites_view.show_posts_requested.connect(self._show_posts)
+        self.favourites_view.show_service_requested.connect(self._show_service)
         self.info_view = InfoView(self)
+        self.info_view.set_downloader(amphi_intern.download_call_list)
         self.live_holder = QWidget(self)
         QVBoxLayout(self.live_holder).setContentsMargins(0, 0, 0, 0)
         self.internship_view = InternshipView(InternshipActions(
@@ -548,6 +627,11 @@ class AmphiInternPage(QWidget):
 
     def _show_posts(self) -> None:
         self.tabs.setCurrentWidget(self.posts_view)
+
+    def _show_service(self, establishment: str, service: str) -> None:
+        """« Voir tous les postes de ce service » from a favourite."""
+        self.tabs.setCurrentWidget(self.posts_view)
+        self.posts_view.show_service(establishment, service)
 
     def _add_favourite(self, item: object) -> None:
         if self.sync is None:

@@ -1,6 +1,7 @@
 """« Postes »: the offer grouped by service (default) or one row per post, with the quick
 filters Tous / Pourvus / Non pourvus, a free text, an advanced search with several values
-per field, and saved searches.
+per field, and saved searches. « Voir tous les postes de ce service » (right click, or
+`show_service`) narrows the list to one service's posts.
 
 The view holds no HTTP: saved searches go through the async callables it is given
 (`SavedSearches`), favourites through the `add_requested` signal.
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -63,7 +66,7 @@ from desktop.models.amphi_posts import (
     ServiceTreeModel,
 )
 from desktop.ui.columns import install_fitting, refit
-from desktop.ui.widgets import Banner, styled_label
+from desktop.ui.widgets import Banner, link_button, styled_label
 
 
 def _tr(text: str) -> str:
@@ -217,7 +220,8 @@ class PostsView(QWidget):
         second.addWidget(self.grouped_button)
         second.addWidget(self.flat_button)
         second.addSpacing(16)
-        second.addWidget(QLabel(_tr("Recherches enregistrées :"), self))
+        self.saved_label = QLabel(_tr("Recherches enregistrées :"), self)
+        second.addWidget(self.saved_label)
         self.saved_combo = QComboBox(self)
         self.saved_combo.setMinimumWidth(200)
         self.saved_combo.activated.connect(self._saved_chosen)
@@ -231,9 +235,16 @@ class PostsView(QWidget):
         second.addWidget(self.delete_button)
         second.addStretch(1)
         layout.addLayout(second)
+        criteria_row = QHBoxLayout()
         self.criteria_label = styled_label("", "muted", wrap=True)
         self.criteria_label.hide()
-        layout.addWidget(self.criteria_label)
+        criteria_row.addWidget(self.criteria_label, 1)
+        self.clear_criteria_button = link_button(_tr("Afficher tous les postes"), self)
+        self.clear_criteria_button.setObjectName("clearCriteriaButton")
+        self.clear_criteria_button.hide()
+        self.clear_criteria_button.clicked.connect(lambda: self.set_criteria({}))
+        criteria_row.addWidget(self.clear_criteria_button)
+        layout.addLayout(criteria_row)
 
         self.stack = QStackedWidget(self)
         self.tree = QTreeView(self)
@@ -251,6 +262,8 @@ class PostsView(QWidget):
                         caps={GCOL_ESTABLISHMENT: 260, GCOL_HEAD: 200}, firm=(GCOL_SUMMARY,),
                         watch_rows=False)
         self.tree.doubleClicked.connect(self._add_current)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.table = QTableView(self)
         self.table.setObjectName("amphiPostsTable")
         self.table.setModel(self.proxy)
@@ -269,15 +282,23 @@ class PostsView(QWidget):
                         firm=(COL_NUMBER,), watch_rows=False)
         self.table.setColumnHidden(COL_ACTION, True)  # choosing is on the live screen
         self.table.doubleClicked.connect(self._add_current)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.table)
         self.proxy.set_deferred(True)  # the grouped tree is shown first
         layout.addWidget(self.stack, 1)
 
         bottom = QHBoxLayout()
+        self.service_button = QPushButton(_tr("Voir tous les postes de ce service"), self)
+        self.service_button.setObjectName("showServiceButton")
+        self.service_button.setToolTip(_tr("N'afficher que les postes du service sélectionné "
+                                           "(clic droit sur un poste ou un service)"))
+        self.service_button.clicked.connect(self._show_current_service)
         self.hint = styled_label(_tr("Double-cliquez sur un service ou un poste pour "
                                      "l'ajouter à vos favoris."), "muted")
         bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.service_button)
         self.count_label = styled_label("", "muted")
         bottom.addWidget(self.count_label)
         self.add_button = QPushButton(_tr("Ajouter aux favoris"), self)
@@ -315,6 +336,69 @@ class PostsView(QWidget):
         self.hint.setText(_tr("Double-cliquez sur un service ou un poste pour l'ajouter à "
                               "vos favoris.") if can else why)
 
+    def set_public(self, hint: str) -> None:
+        """Read-only, for someone without an account: no saved searches, no favourites;
+        `hint` replaces the favourites' one."""
+        self.searches = None
+        for widget in (self.saved_combo, self.save_button, self.delete_button,
+                       self.saved_label, self.add_button):
+            widget.hide()
+        self.hint.setText(hint)
+
+    # ---------------------------------------------------------------- one service
+
+    def _selected_post(self) -> Post | None:
+        """The post selected, or the first post of the service selected (None: nothing)."""
+        view = self.tree if self.grouped_button.isChecked() else self.table
+        index = view.currentIndex()
+        item = index.siblingAtColumn(0).data(ItemRole) if index.isValid() else None
+        if isinstance(item, Post):
+            return item
+        if isinstance(item, ServiceGroup) and item.posts:
+            return item.posts[0]
+        return None
+
+    def _context_menu(self, pos: QPoint) -> None:
+        view = self.tree if self.grouped_button.isChecked() else self.table
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        view.setCurrentIndex(index)
+        menu = QMenu(self)
+        action = QAction(_tr("Voir tous les postes de ce service"), menu)
+        action.triggered.connect(self._show_current_service)
+        menu.addAction(action)
+        if self.add_button.isVisible() and self.add_button.isEnabled():
+            add = QAction(_tr("Ajouter aux favoris"), menu)
+            add.triggered.connect(self._add_current)
+            menu.addAction(add)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    def _show_current_service(self) -> None:
+        post = self._selected_post()
+        if post is None:
+            self.banner.show_message(_tr("Sélectionnez d'abord un service ou un poste."),
+                                     "info")
+            return
+        self.show_service(post.establishment, post.service)
+
+    def show_service(self, establishment: str, service: str) -> None:
+        """« Voir tous les postes de ce service »: every post of that service, filled or
+        not, whatever the filters were (« Recherche avancée » shows the criteria; emptying
+        them there shows everything again)."""
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.proxy.text = ""
+        if not self.quick_buttons[QUICK_ALL].isChecked():
+            self.quick_buttons[QUICK_ALL].blockSignals(True)
+            self.quick_buttons[QUICK_ALL].setChecked(True)
+            self.quick_buttons[QUICK_ALL].blockSignals(False)
+            self.proxy.quick = QUICK_ALL
+        self.set_criteria({"establishment": [establishment], "service": [service]})
+        if self.grouped_button.isChecked():
+            self.tree.expandAll()
+
     # ---------------------------------------------------------------- filters
 
     def _quick_toggled(self, key: str, on: bool) -> None:
@@ -346,6 +430,7 @@ class PostsView(QWidget):
                 label=label, values=", ".join(v or _tr("(aucun)") for v in values)))
         self.criteria_label.setText(_tr("Recherche avancée — ") + " · ".join(parts))
         self.criteria_label.setVisible(bool(parts))
+        self.clear_criteria_button.setVisible(bool(parts))
 
     def _regroup(self) -> None:
         """The grouped view shows the services of the posts the filters accept.
