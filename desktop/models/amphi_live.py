@@ -297,6 +297,10 @@ class LiveQueueModel(QAbstractTableModel):
                     return _t("Non connecté")  # waiting, not connected: short, it is a column
                 if q.status == "chosen" and q.post_number:
                     return post_text(q)  # the post taken, in red, says « a choisi »
+                if q.status == "choosing" and self.current is not None:
+                    # The snapshot is older than the turn: his turn is over, its outcome
+                    # (chosen, time up…) arrives with the next state.
+                    return _t("Tour terminé")
                 return status_label(q.status)
             if c == LQ_POST:
                 return post_text(q) if q.post_number else ""

@@ -1328,12 +1328,17 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation> (me)</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="304" />
+            <location filename="../../desktop/models/amphi_live.py" line="303" />
+            <source>Tour terminé</source>
+            <translation>Turn over</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/models/amphi_live.py" line="308" />
             <source>%1 — n° %2 de l'ordre de passage · %3</source>
             <translation>%1 — no. %2 in the passing order · %3</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/amphi_live.py" line="308" />
+            <location filename="../../desktop/models/amphi_live.py" line="312" />
             <source>A choisi le poste %1</source>
             <translation>Chose post %1</translation>
         </message>

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.api.amphi import LiveIntern
 from desktop.attestation import Text, amphi_attestation_page
 from desktop.models.amphi_live import (
     CHOOSER_COLOUR,
@@ -23,6 +24,7 @@ from desktop.models.amphi_live import (
     LQ_POST,
     LQ_STATUS,
     ME_COLOUR,
+    LiveQueueModel,
     countdown_text,
 )
 from desktop.models.amphi_posts import COL_ACTION, COL_NUMBER, QUICK_ALL, QUICK_FREE, QUICK_TAKEN
@@ -46,6 +48,24 @@ def test_soon_from_the_turn_event_counts_present_interns_only() -> None:
     assert not soon_from_upcoming(upcoming, 1, 1, True, 4)  # my turn, not "soon"
     assert countdown_text(89.2) == "1:30" and countdown_text(0) == "0:00"
     assert countdown_text(-3) == "0:00" and countdown_text(None) == "—"
+
+
+def test_one_chooser_only_even_with_a_snapshot_older_than_the_turn() -> None:
+    """The queue's snapshot may still say « choosing » for the one whose turn just ended:
+    only the current chooser reads « Choisit en ce moment »."""
+    def intern(n: int, status: str) -> LiveIntern:
+        return LiveIntern(intern_id=n, call_rank=n, position=n, name=f"Interne {n}.",
+                          des="MG", choice_type="classique", status=status, present=True,
+                          planned_absence=False, post_id=None, post_number=None,
+                          post_label=None)
+
+    model = LiveQueueModel()
+    model.set_queue([intern(1, "choosing"), intern(2, "waiting"), intern(3, "waiting")],
+                    2, 3)
+    texts = [model.index(r, LQ_STATUS).data() for r in range(3)]
+    assert texts == ["Tour terminé", "Choisit en ce moment", "En attente"]
+    model.set_queue([intern(1, "choosing"), intern(2, "waiting")], 1, None)
+    assert model.index(0, LQ_STATUS).data() == "Choisit en ce moment"
 
 
 def select_post(view: LiveView, number: str) -> None:
