@@ -152,10 +152,10 @@ class InternshipView(QScrollArea):
         layout.addWidget(self.proxy_card)
 
         self.attest_card = Card(_tr("Attestations de choix"), body)
-        self.attest_table = QTableWidget(0, 4, body)
+        self.attest_table = QTableWidget(0, 5, body)
         self.attest_table.setObjectName("amphiAttestations")
         self.attest_table.setHorizontalHeaderLabels([_tr("Semestre"), _tr("Poste"),
-                                                     _tr("Choisi le"), ""])
+                                                     _tr("Choisi le"), "", ""])
         self.attest_table.verticalHeader().hide()
         self.attest_table.horizontalHeader().setStretchLastSection(False)
         self.attest_table.horizontalHeader().setSectionResizeMode(
@@ -244,19 +244,17 @@ class InternshipView(QScrollArea):
             self.attest_table.setItem(row, 0, QTableWidgetItem(a.semester))
             self.attest_table.setItem(row, 1, QTableWidgetItem(a.post.label))
             self.attest_table.setItem(row, 2, QTableWidgetItem(local_time(a.chosen_at)))
-            actions = QWidget(self.attest_table)
-            buttons = QHBoxLayout(actions)
-            buttons.setContentsMargins(2, 0, 2, 0)
-            print_button = QPushButton(_tr("Imprimer…"), actions)
+            # A button per cell, no container: two widgets a row (a live screen open all
+            # session long must not grow).
+            print_button = QPushButton(_tr("Imprimer…"), self.attest_table)
             print_button.setObjectName("printAttestation")
             print_button.clicked.connect(lambda _c=False, ident=a.assignment_id:
                                          self.print_attestation(ident))
-            buttons.addWidget(print_button)
-            button = QPushButton(_tr("Télécharger le PDF"), actions)
+            self.attest_table.setCellWidget(row, 3, print_button)
+            button = QPushButton(_tr("Télécharger le PDF"), self.attest_table)
             button.clicked.connect(lambda _c=False, ident=a.assignment_id:
                                    self._download(ident))
-            buttons.addWidget(button)
-            self.attest_table.setCellWidget(row, 3, actions)
+            self.attest_table.setCellWidget(row, 4, button)
         self.attest_table.resizeColumnsToContents()
         if not attestations:
             self.attest_card.setToolTip(_tr("Aucune attestation : elles apparaissent après "
