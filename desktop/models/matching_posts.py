@@ -36,8 +36,9 @@ COL_TYPE = 3
 COL_DURATION = 4
 COL_PLACES = 5
 COL_MINE = 6
-HEADERS = ("Poste", "Établissement", "Subdivision", "Type", "Durée", "Places restantes",
-           "Ma candidature")
+# Short titles: five columns share half a 1280-pixel window without scrolling sideways.
+HEADERS = ("Poste", "Établissement", "Subdivision", "Type", "Durée", "Places libres",
+           "Mon choix")
 TYPES = {"simple": "Simple", "couplé": "Couplé", "mixte": "Mixte"}
 
 

@@ -1080,47 +1080,47 @@ During the session, your favourites are at the top of the list of posts: they sa
             <translation>Proxy active: %1 (%2) will choose for you. You can no longer choose yourself.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="250" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="249" />
             <source>Imprimer…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="255" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="254" />
             <source>Télécharger le PDF</source>
             <translation>Download the PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="262" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="260" />
             <source>Aucune attestation : elles apparaissent après chaque choix.</source>
             <translation>No certificates: they appear after each choice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="289" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="287" />
             <source>Demande envoyée à l'agence.</source>
             <translation>Request sent to the agency.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="316" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="314" />
             <source>Procuration enregistrée : %1 a reçu un lien par courriel pour la valider.</source>
             <translation>Proxy saved: %1 has received a link by email to validate it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="331" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="329" />
             <source>Procuration annulée.</source>
             <translation>Proxy cancelled.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="345" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="343" />
             <source>Attestation d'affectation</source>
             <translation>Assignment certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="355" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="353" />
             <source>Enregistrer l'attestation</source>
             <translation>Save the certificate</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/amphi/internship_view.py" line="367" />
+            <location filename="../../desktop/ui/amphi/internship_view.py" line="365" />
             <source>Attestation enregistrée : %1</source>
             <translation>Certificate saved: %1</translation>
         </message>
@@ -5664,52 +5664,52 @@ The rules of each procedure are those of the agency that organises it.</translat
     <context>
         <name>PostsTableModel</name>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
             <source>Poste</source>
             <translation>Post</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
             <source>Établissement</source>
             <translation>Hospital</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
             <source>Subdivision</source>
             <translation>Subdivision</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
             <source>Durée</source>
             <translation>Length</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
-            <source>Places restantes</source>
-            <translation>Places left</translation>
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
+            <source>Places libres</source>
+            <translation>Free places</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="73" />
-            <source>Ma candidature</source>
-            <translation>My application</translation>
+            <location filename="../../desktop/models/matching_posts.py" line="74" />
+            <source>Mon choix</source>
+            <translation>My choice</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="91" />
+            <location filename="../../desktop/models/matching_posts.py" line="92" />
             <source>décalé</source>
             <translation>deferred</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="93" />
+            <location filename="../../desktop/models/matching_posts.py" line="94" />
             <source>{n} mois</source>
             <translation>{n} months</translation>
         </message>
         <message>
-            <location filename="../../desktop/models/matching_posts.py" line="96" />
+            <location filename="../../desktop/models/matching_posts.py" line="97" />
             <source>n° {n}</source>
             <translation>no. {n}</translation>
         </message>
@@ -8025,7 +8025,7 @@ The rules of each procedure are those of the agency that organises it.</translat
         </message>
         <message>
             <location filename="../../desktop/ui/matching/student_view.py" line="164" />
-            <location filename="../../desktop/ui/matching/student_view.py" line="331" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="332" />
             <source>Toutes les subdivisions</source>
             <translation>All subdivisions</translation>
         </message>
@@ -8045,207 +8045,207 @@ The rules of each procedure are those of the agency that organises it.</translat
             <translation>My applications</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="201" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="202" />
             <source>Votre premier choix en haut. Glissez pour réordonner (ou Ctrl+Haut / Ctrl+Bas).</source>
             <translation>Your first choice at the top. Drag to reorder (or Ctrl+Up / Ctrl+Down).</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="224" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="225" />
             <source>Monter (Ctrl+Haut)</source>
             <translation>Move up (Ctrl+Up)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="226" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="227" />
             <source>Descendre (Ctrl+Bas)</source>
             <translation>Move down (Ctrl+Down)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="227" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="228" />
             <source>Retirer</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="233" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="234" />
             <source>Mes reçus…</source>
             <translation>My receipts…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="258" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="259" />
             <source>Texte de présentation</source>
             <translation>Personal statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="259" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="260" />
             <source>Lu par les responsables des postes auxquels vous candidatez.</source>
             <translation>Read by the supervisors of the posts you apply for.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="264" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="265" />
             <source>Enregistrer le texte</source>
             <translation>Save the statement</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="271" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="272" />
             <source>Documents</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="272" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="273" />
             <source>PDF ou document bureautique, 1,9 Mo au plus.</source>
             <translation>PDF or office document, 1.9 MB at most.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="301" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="302" />
             <source>Aucune campagne d'appariement en cours.</source>
             <translation>No matching campaign in progress.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="345" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="346" />
             <source>Tour {n} : {phase}</source>
             <translation>Round {n}: {phase}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="348" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="349" />
             <source>{spec}, {sub}</source>
             <translation>{spec}, {sub}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="351" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="352" />
             <source>candidatures jusqu'au {d}</source>
             <translation>applications until {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="367" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="368" />
             <source>Reçu : {code} · {at}</source>
             <translation>Receipt: {code} · {at}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="369" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="370" />
             <source>Pas encore de reçu : liste non enregistrée.</source>
             <translation>No receipt yet: list not saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="370" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="371" />
             <source>Reçu signé par le serveur de votre liste enregistrée le {at} ({n} candidature(s)) : notez ce code.</source>
             <translation>Receipt signed by the server for your list saved on {at} ({n} application(s)): note this code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="380" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="381" />
             <source>Vous avez déjà été affecté(e) lors d'un tour précédent.</source>
             <translation>You were already assigned in an earlier round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="385" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="386" />
             <source>Lecture seule</source>
             <translation>Read-only</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="391" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="393" />
             <source>Votre liste du tour {n} ne peut plus être modifiée ({phase}{since}). Elle est présentée telle que les responsables la reçoivent.</source>
             <translation>Your list for round {n} can no longer be changed ({phase}{since}). It is shown as the supervisors receive it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="395" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="397" />
             <source> ; fermées le {d}</source>
             <translation>; closed on {d}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="414" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="416" />
             <source>Mes candidatures ({n})</source>
             <translation>My applications ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="416" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="418" />
             <source>✓ Candidatures suffisantes : {n} sur {r} requises.</source>
             <translation>✓ Enough applications: {n} of the {r} required.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="420" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="422" />
             <source>Candidatures insuffisantes : {n} sur {r} requises (au moins {r} parmi les {o} postes ouverts pour vous). Ajoutez-en {m}.</source>
             <translation>Not enough applications: {n} of the {r} required (at least {r} among the {o} posts open to you). Add {m} more.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="440" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="442" />
             <source>{k} place(s) restante(s) sur {n}</source>
             <translation>{k} of {n} place(s) left</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="479" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>✓ Enregistré</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="479" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
             <source>Enregistrement…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="480" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="482" />
             <source>Hors ligne — gardé sur cet ordinateur</source>
             <translation>Offline — kept on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="481" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="483" />
             <source>Non enregistré</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="518" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="521" />
             <source>non déposé</source>
             <translation>not uploaded</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="523" />
             <source>Remplacer…</source>
             <translation>Replace…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="520" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="523" />
             <source>Déposer…</source>
             <translation>Upload…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="526" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="529" />
             <source>Ouvrir</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="534" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="537" />
             <source>Choisir un document</source>
             <translation>Choose a document</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="535" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="538" />
             <source>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</source>
             <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.rtf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="550" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="553" />
             <source>✓ Texte enregistré</source>
             <translation>✓ Statement saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="566" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="569" />
             <source>{kind} déposé.</source>
             <translation>{kind} uploaded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="584" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="587" />
             <source>Aucun résultat publié pour l'instant.</source>
             <translation>No results published yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="588" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="591" />
             <source>Tour {n} — {wave}</source>
             <translation>Round {n} — {wave}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="591" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="594" />
             <source>Pas d'affectation à ce tour.</source>
             <translation>No assignment in this round.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/matching/student_view.py" line="595" />
+            <location filename="../../desktop/ui/matching/student_view.py" line="598" />
             <source>Affecté(e) : {label} — {est} ({sub}), {d} mois{who}</source>
             <translation>Assigned: {label} — {est} ({sub}), {d} months{who}</translation>
         </message>

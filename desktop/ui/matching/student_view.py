@@ -194,6 +194,7 @@ class StudentView(QWidget):
         head.addWidget(self.mine_title, 1)
         self.save_state = styled_label("", "badge")
         self.save_state.setObjectName("matchingSaveState")
+        self.save_state.hide()  # an empty badge drew a bare blue pill: shown once it says something
         head.addWidget(self.save_state)
         right.addLayout(head)
         self.enough = Banner(self)
@@ -383,6 +384,7 @@ class StudentView(QWidget):
             self.banner.hide()
         else:
             self.save_state.setText(self.tr("Lecture seule"))
+            self.save_state.show()
             self.save_state.setProperty("state", "")
             repolish(self.save_state)
             rnd = self.service.campaign.round(applications.round_id) \
@@ -480,6 +482,7 @@ class StudentView(QWidget):
                   OFFLINE: self.tr("Hors ligne — gardé sur cet ordinateur"),
                   FAILED: self.tr("Non enregistré")}
         self.save_state.setText(labels.get(state, state))
+        self.save_state.setVisible(bool(self.save_state.text()))
         self.save_state.setToolTip(text)
         self.save_state.setProperty("state", state)
         repolish(self.save_state)
