@@ -220,9 +220,12 @@ def build_national(plan: DemoPlan, rng: random.Random, people: People,
             NATIONAL_STUDENTS * w / sum(weights))
         bounds.append((start, end))
         start = end + 1
+    # The demo's own day opens at midnight, not 9:00: nobody passes before his day's start,
+    # and the amphitheatre must move whatever the hour the demo is tried at (7 am too).
     for day, (first_rank, last_rank) in zip(days, bounds, strict=True):
+        hour = 0 if day == plan.today else 9
         plan.add("day_slice", campaign_id=campaign, day=day, rank_from=first_rank,
-                 rank_to=last_rank, starts_at=paris(day.year, day.month, day.day, 9, 0))
+                 rank_to=last_rank, starts_at=paris(day.year, day.month, day.day, hour, 0))
 
 
 def _cesp_wishes(rng: random.Random, taste: _Taste, cells: dict[tuple[str, str], int]

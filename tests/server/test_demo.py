@@ -17,6 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from server_stub import models as m
+from server_stub.core.clock import as_utc
 from server_stub.core.db import make_engine
 from server_stub.demo import (
     DEMO_ACCOUNTS,
@@ -27,6 +28,7 @@ from server_stub.demo import (
     load_demo,
 )
 from server_stub.demo.data.regions import PHASE_LABELS
+from server_stub.demo.plan import DEMO_STUDENT_RANK
 from server_stub.settings import Settings
 from tests.conftest import TEST_EPOCH, server_settings
 
@@ -224,7 +226,12 @@ def test_national_students_ranks_pools_and_day_slices(demo: Demo) -> None:
     assert slices[0].rank_from == 1 and slices[-1].rank_to == len(ranks)
     for before, after in zip(slices, slices[1:], strict=False):
         assert after.rank_from == before.rank_to + 1 and after.day > before.day
-    assert all(sl.starts_at.hour == 8 for sl in slices)  # 9:00 in Paris in January (UTC+1)
+    # 9:00 in Paris in January (UTC+1); the demo's own day (the demo student's) from
+    # midnight, so that its amphitheatre moves at any hour.
+    today = [sl for sl in slices if sl.rank_from <= DEMO_STUDENT_RANK <= sl.rank_to]
+    assert len(today) == 1 and today[0].starts_at.hour == 23
+    assert as_utc(today[0].starts_at) <= TEST_EPOCH
+    assert all(sl.starts_at.hour == 8 for sl in slices if sl is not today[0])
 
 
 def test_wish_lists_start_with_sought_after_specialties(demo: Demo) -> None:
